@@ -1,0 +1,168 @@
+package chart
+
+import "math"
+
+// drawBand shades the near-target band wherever a period has a target.
+func drawBand(sc *scene, f *facts, xs []float64, half float64, ypos func(float64) float64) {
+	ok := func(i int) bool { _, ok := f.band(i); return ok }
+	runs(len(xs), ok, func(a, b int) {
+		from := sc.begin()
+		if a == b {
+			e, _ := f.band(a)
+			t := f.target(a).V
+			sc.vertex(xs[a]-half, ypos(t))
+			sc.vertex(xs[a]+half, ypos(t))
+			sc.vertex(xs[a]+half, ypos(e))
+			sc.vertex(xs[a]-half, ypos(e))
+		} else {
+			for i := a; i <= b; i++ {
+				sc.vertex(xs[i], ypos(f.target(i).V))
+			}
+			for i := b; i >= a; i-- {
+				e, _ := f.band(i)
+				sc.vertex(xs[i], ypos(e))
+			}
+		}
+		sc.end(layerBand, from, true, paint{fill: colourBand})
+	})
+}
+
+// drawYAxis draws a gridline and a label for every tick; the zero line is
+// darker, as the axis the values stand on.
+func drawYAxis(sc *scene, ticks []float64, text []string, left, right float64, ypos func(float64) float64) {
+	for i, v := range ticks {
+		y := ypos(v)
+		p := paint{stroke: colourGrid, width: 1}
+		if v == 0 {
+			p = paint{stroke: colourText, width: 1.5}
+		}
+		sc.line(layerAxes, left, y, right, y, p)
+		sc.text(layerAxes, left-8, y+0.35*fontSize, text[i], textPaint(anchorEnd))
+	}
+}
+
+// drawXAxis labels the periods chosen by xLabelled, with a tick mark each,
+// and returns the y below the labels.
+func drawXAxis(sc *scene, f *facts, xs []float64, text []string, widths []float64, bottom float64) float64 {
+	on := xLabelled(xs, widths, f.pts[0].Period.Freq)
+	y := bottom + 8 + 0.8*fontSize
+	for i, x := range xs {
+		if !on[i] {
+			continue
+		}
+		sc.line(layerAxes, x, bottom, x, bottom+6, paint{stroke: colourGrid, width: 1})
+		// Keep a label at the edge inside the viewBox.
+		cx := min(max(x, edge+widths[i]/2), chartWidth-edge-widths[i]/2)
+		sc.text(layerAxes, cx, y, text[i], textPaint(anchorMiddle))
+	}
+	return bottom + 8 + lineHeight + 6
+}
+
+// drawTarget draws the target as a dashed line through each run of
+// periods that have one (a short level line for a lone period). It returns
+// where the last run ends, for the "Target" label.
+func drawTarget(sc *scene, f *facts, xs []float64, half float64, ypos func(float64) float64) (endX, endY float64) {
+	ok := func(i int) bool { return f.target(i).Valid }
+	p := paint{stroke: colourText, width: 2.5, dash: targetDash}
+	runs(len(xs), ok, func(a, b int) {
+		from := sc.begin()
+		endY = ypos(f.target(b).V)
+		if a == b {
+			sc.vertex(xs[a]-half, endY)
+			sc.vertex(xs[a]+half, endY)
+			endX = xs[a] + half
+		} else {
+			for i := a; i <= b; i++ {
+				sc.vertex(xs[i], ypos(f.target(i).V))
+			}
+			endX = xs[b]
+		}
+		sc.end(layerTarget, from, false, p)
+	})
+	return endX, endY
+}
+
+// drawValues draws the values as a solid line through each run of periods
+// with a figure, and a marker on every figure. A missing or withheld figure
+// breaks the line: it is never drawn as zero.
+func drawValues(sc *scene, f *facts, xs []float64, ypos func(float64) float64) {
+	ok := func(i int) bool { return f.value(i).Valid }
+	runs(len(xs), ok, func(a, b int) {
+		if a == b {
+			return // a lone figure is its marker
+		}
+		from := sc.begin()
+		for i := a; i <= b; i++ {
+			sc.vertex(xs[i], ypos(f.value(i).V))
+		}
+		sc.end(layerValues, from, false, paint{stroke: colourValues, width: valueWidth})
+	})
+	for i := range xs {
+		if v := f.value(i); v.Valid {
+			sc.circle(layerValues, xs[i], ypos(v.V), markerR, paint{fill: colourValues, stroke: colourWhite, width: 1.5})
+		}
+	}
+}
+
+// label is a direct label before it is placed: its vertical centre may
+// still move to keep clear of the other.
+type label struct {
+	x, cy, w float64
+	text     string
+	p        paint
+	l        layer
+}
+
+func (a label) span() (float64, float64) {
+	if a.p.anchor == anchorEnd {
+		return a.x - a.w, a.x
+	}
+	return a.x, a.x + a.w
+}
+
+// drawDirectLabels writes the latest figure beside its marker and "Target"
+// at the target line's right end, moving them apart if they would collide.
+func drawDirectLabels(sc *scene, f *facts, xs []float64, latest string, targetEnd, targetY float64,
+	ypos func(float64) float64, top, bottom float64) {
+	v := label{text: latest, l: layerLabels, cy: ypos(f.value(f.last).V),
+		x: xs[f.last] + markerR + 6, w: textWidth(latest, fontSize, true),
+		p: paint{fill: colourValues, size: fontSize, bold: true, halo: true}}
+	if v.x+v.w > chartWidth-edge { // no room to the right: above the marker
+		v.x, v.cy, v.p.anchor = xs[f.last]-markerR, v.cy-fontSize, anchorEnd
+	}
+	if f.lastTarget < 0 {
+		place(sc, v)
+		return
+	}
+	t := label{text: "Target", l: layerLabels, cy: targetY, x: targetEnd + 8,
+		w: textWidth("Target", fontSize, false), p: paint{fill: colourText, size: fontSize, halo: true}}
+	if t.x+t.w > chartWidth-edge {
+		t.x, t.cy, t.p.anchor = targetEnd, t.cy-fontSize, anchorEnd
+	}
+	v0, v1 := v.span()
+	t0, t1 := t.span()
+	if gap := fontSize + 4; v0 < t1 && t0 < v1 && math.Abs(v.cy-t.cy) < gap {
+		// The label nearer the top stays above; on a tie, the one for the
+		// larger number.
+		upper, lower := &v, &t
+		if t.cy < v.cy || (t.cy == v.cy && f.value(f.last).V < f.target(f.lastTarget).V) {
+			upper, lower = &t, &v
+		}
+		mid := (upper.cy + lower.cy) / 2
+		upper.cy, lower.cy = mid-gap/2, mid+gap/2
+		if upper.cy < top { // keep both inside the plot
+			upper.cy, lower.cy = top, top+gap
+		}
+		if lower.cy > bottom {
+			upper.cy, lower.cy = bottom-gap, bottom
+		}
+	}
+	place(sc, t)
+	place(sc, v)
+}
+
+// place writes a label centred on its cy.
+func place(sc *scene, a label) {
+	sc.text(a.l, a.x, a.cy+0.35*fontSize, a.text, a.p)
+}
+

@@ -1,0 +1,126 @@
+package chart
+
+import (
+	"math"
+
+	"kpisite/generator/model"
+)
+
+// facts are what a chart and its description are both drawn from, so the
+// words and the picture cannot disagree.
+type facts struct {
+	ind   *model.Indicator
+	pts   []model.Point
+	count int // points with a published figure
+	first int // first point with a figure, -1 if none
+	last  int // last point with a figure (the latest), -1 if none
+	high  int // point with the highest figure as published (latest on ties)
+	low   int // point with the lowest figure as published (latest on ties)
+	// lastTarget is the last point with a target, -1 if none.
+	lastTarget int
+	noData     []int   // points without a figure, not withheld
+	withheld   []int   // points withheld to protect privacy
+	tol        float64 // near-target band as a fraction of the target; 0 = no band
+}
+
+func newFacts(s *model.Series, o Options) facts {
+	f := facts{ind: s.Indicator, pts: s.Points, first: -1, last: -1, high: -1, low: -1, lastTarget: -1}
+	if f.ind == nil {
+		f.ind = &model.Indicator{}
+	}
+	for i := range f.pts {
+		p := &f.pts[i]
+		if p.Target.Valid {
+			f.lastTarget = i
+		}
+		v := f.value(i)
+		if !v.Valid {
+			if p.Withheld {
+				f.withheld = append(f.withheld, i)
+			} else {
+				f.noData = append(f.noData, i)
+			}
+			continue
+		}
+		f.count++
+		if f.first < 0 {
+			f.first = i
+		}
+		f.last = i
+		r := f.shown(i)
+		if f.high < 0 || r >= f.shown(f.high) {
+			f.high = i
+		}
+		if f.low < 0 || r <= f.shown(f.low) {
+			f.low = i
+		}
+	}
+	if f.ind.Polarity == model.HigherIsBetter || f.ind.Polarity == model.LowerIsBetter {
+		f.tol = o.AmberTolerance
+		if f.ind.Target.Tolerance.Valid {
+			f.tol = f.ind.Target.Tolerance.V
+		}
+		if !(f.tol > 0) || math.IsInf(f.tol, 0) {
+			f.tol = 0
+		}
+	}
+	return f
+}
+
+// value is the published figure of point i: missing when there is none or
+// it is withheld (a withheld figure is never drawn, whatever it holds).
+func (f *facts) value(i int) model.Value {
+	p := &f.pts[i]
+	if p.Withheld || !p.Value.Valid || math.IsNaN(p.Value.V) || math.IsInf(p.Value.V, 0) {
+		return model.None
+	}
+	return p.Value
+}
+
+// target is the target of point i, if it has a usable one.
+func (f *facts) target(i int) model.Value {
+	t := f.pts[i].Target
+	if !t.Valid || math.IsNaN(t.V) || math.IsInf(t.V, 0) {
+		return model.None
+	}
+	return t
+}
+
+// shown is the figure of point i rounded as the page's table shows it.
+func (f *facts) shown(i int) float64 {
+	return f.value(i).Round(f.ind.Decimals).V
+}
+
+// band returns the far edge of the near-target band at point i, and
+// whether there is a band there.
+func (f *facts) band(i int) (float64, bool) {
+	t := f.target(i)
+	if f.tol == 0 || !t.Valid {
+		return 0, false
+	}
+	if f.ind.Polarity == model.LowerIsBetter {
+		return t.V * (1 + f.tol), true
+	}
+	return t.V * (1 - f.tol), true
+}
+
+// extent is the lowest and highest number the chart must show: figures,
+// targets and band edges. ok is false when there are no figures.
+func (f *facts) extent() (lo, hi float64, ok bool) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	grow := func(v float64) {
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	for i := range f.pts {
+		if v := f.value(i); v.Valid {
+			grow(v.V)
+		}
+		if t := f.target(i); t.Valid {
+			grow(t.V)
+		}
+		if b, ok := f.band(i); ok {
+			grow(b)
+		}
+	}
+	return lo, hi, f.count > 0
+}

@@ -1,0 +1,147 @@
+package chart
+
+import (
+	"math"
+
+	"kpisite/generator/format"
+	"kpisite/generator/model"
+)
+
+// layout places everything the chart of s shows. Standalone charts get a
+// background and a visible title; inline ones leave the title to the
+// page's figcaption.
+func layout(s *model.Series, o Options, solo bool) *scene {
+	f := newFacts(s, o)
+	n := len(f.pts)
+	sc := &scene{
+		w: chartWidth, solo: solo, prefix: o.idPrefix(),
+		title: titleText(&f), desc: describe(&f, o),
+		items: make([]item, 0, 48+3*n),
+		pts:   make([]point, 0, 4*n+8),
+	}
+	y := edge
+	if solo {
+		sc.rect(layerBackground, 0, 0, chartWidth, 0, colourWhite) // height set below
+		name := f.ind.Title
+		if name == "" {
+			name = f.ind.Name()
+		}
+		for _, ln := range wrap(name, chartWidth-2*edge, titleSize, true, maxTitleLn) {
+			sc.text(layerTitle, edge, baseline(y, titleLead, titleSize), ln,
+				paint{fill: colourText, size: titleSize, bold: true})
+			y += titleLead
+		}
+		y += 6
+	}
+	if f.count == 0 {
+		return noData(sc, &f, y)
+	}
+
+	// The unit, written horizontally above the y axis.
+	unit := format.UnitLabel(f.ind)
+	if f.ind.Measure == model.MeasureYTD {
+		unit += ", cumulative year to date"
+	}
+	unitY := baseline(y, lineHeight, fontSize)
+	y += lineHeight + 14
+	top, bottom := y, y+plotHeight
+
+	// The y scale and its labels fix the plot's left edge.
+	lo, hi, _ := f.extent()
+	ys := newYScale(lo, hi, f.ind.Decimals)
+	ticks := ys.ticks()
+	tickText := tickLabels(ticks, f.ind.Unit, ys.decimals)
+	widest := 0.0
+	for _, t := range tickText {
+		widest = max(widest, textWidth(t, fontSize, false))
+	}
+	left := edge + widest + 10
+	ypos := func(v float64) float64 { return ys.pos(v, top, bottom) }
+
+	// Period labels and the direct labels at the right end fix its right edge.
+	xText := make([]string, n)
+	xWidth := make([]float64, n)
+	for i := range f.pts {
+		xText[i] = f.pts[i].Period.Short()
+		xWidth[i] = textWidth(xText[i], fontSize, false)
+	}
+	latest := format.Bare(f.value(f.last), f.ind)
+	right := chartWidth - edge
+	if n > 1 {
+		need := xWidth[n-1] / 2
+		if f.last == n-1 {
+			need = max(need, 10+textWidth(latest, fontSize, true))
+		}
+		if f.lastTarget == n-1 {
+			need = max(need, 10+textWidth("Target", fontSize, false))
+		}
+		right = chartWidth - edge + innerPad - need
+	}
+	xs := xPositions(n, left, right)
+	half := 40.0 // half the width of a lone period's target and band
+	if n > 1 {
+		half = min(half, (xs[1]-xs[0])/2)
+	}
+
+	drawBand(sc, &f, xs, half, ypos)
+	sc.text(layerAxes, edge, unitY, unit, textPaint(anchorStart))
+	drawYAxis(sc, ticks, tickText, left, right, ypos)
+	y = drawXAxis(sc, &f, xs, xText, xWidth, bottom)
+	targetEnd, targetY := drawTarget(sc, &f, xs, half, ypos)
+	drawValues(sc, &f, xs, ypos)
+	drawDirectLabels(sc, &f, xs, latest, targetEnd, targetY, ypos, top, bottom)
+
+	for _, note := range notes(&f) {
+		for _, ln := range wrap(note, chartWidth-2*edge, fontSize, false, 0) {
+			sc.text(layerNotes, edge, baseline(y, lineHeight, fontSize), ln, textPaint(anchorStart))
+			y += lineHeight
+		}
+	}
+	return finish(sc, y)
+}
+
+// baseline places text of size in a line of height lead starting at top.
+func baseline(top, lead, size float64) float64 {
+	return top + (lead-size)/2 + 0.8*size
+}
+
+// finish sets the scene's height (whole units) and the background's.
+func finish(sc *scene, y float64) *scene {
+	sc.h = math.Ceil(y + edge)
+	if sc.solo {
+		sc.items[0].y2 = sc.h
+	}
+	return sc
+}
+
+// noData draws the figure for a series without a single figure: a framed
+// sentence saying there is nothing to chart yet.
+func noData(sc *scene, f *facts, y float64) *scene {
+	msg := "No data to chart yet."
+	if len(f.withheld) > 0 && len(f.noData) == 0 {
+		msg = "No figures to chart: withheld to protect privacy."
+	}
+	const h = 80.0
+	sc.path(layerAxes, []point{{edge, y}, {chartWidth - edge, y}, {chartWidth - edge, y + h}, {edge, y + h}, {edge, y}},
+		false, paint{stroke: colourGrid, width: 1})
+	for _, ln := range wrap(msg, chartWidth-4*edge, fontSize, false, 0) {
+		sc.text(layerNotes, chartWidth/2, y+h/2+0.35*fontSize, ln, textPaint(anchorMiddle))
+	}
+	return finish(sc, y+h)
+}
+
+// runs calls fn for each run of consecutive points [a, b] for which ok holds.
+func runs(n int, ok func(int) bool, fn func(a, b int)) {
+	for a := 0; a < n; {
+		if !ok(a) {
+			a++
+			continue
+		}
+		b := a
+		for b+1 < n && ok(b+1) {
+			b++
+		}
+		fn(a, b)
+		a = b + 1
+	}
+}

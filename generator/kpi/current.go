@@ -1,0 +1,59 @@
+package kpi
+
+import (
+	"fmt"
+
+	"kpisite/generator/model"
+)
+
+// CurrentPeriod is the period the scorecards report: site.toml's
+// [reporting] current_period when set, else the latest period that has a
+// figure for any active indicator (the longest frequency's latest period
+// wins ties by ending last). ok is false when there is no data at all.
+func CurrentPeriod(configured string, series []model.Series, fyStart int) (model.Period, bool, error) {
+	if configured != "" {
+		p, err := model.ParseAnyPeriod(configured)
+		if err != nil {
+			return model.Period{}, false, fmt.Errorf("[reporting] current_period: %w", err)
+		}
+		return p, true, nil
+	}
+	var best model.Period
+	found := false
+	for i := range series {
+		s := &series[i]
+		if !s.Indicator.IsActive() {
+			continue
+		}
+		for j := len(s.Points) - 1; j >= 0; j-- {
+			p := s.Points[j]
+			if !p.HasRow {
+				continue
+			}
+			if !found || p.Period.End(fyStart).After(best.End(fyStart)) ||
+				(p.Period.End(fyStart).Equal(best.End(fyStart)) && p.Period.Freq == model.Quarterly) {
+				best, found = p.Period, true
+			}
+			break
+		}
+	}
+	return best, found, nil
+}
+
+// PointFor returns the point of s that a scorecard for period cur shows:
+// the point for cur itself when s has cur's frequency, else the latest
+// point with a row that ends no later than cur. It is nil when there is
+// none.
+func PointFor(s *model.Series, cur model.Period, fyStart int) *model.Point {
+	if s.Indicator.Frequency == cur.Freq {
+		return s.At(cur)
+	}
+	end := cur.End(fyStart)
+	for i := len(s.Points) - 1; i >= 0; i-- {
+		p := &s.Points[i]
+		if p.HasRow && !p.Period.End(fyStart).After(end) {
+			return p
+		}
+	}
+	return nil
+}

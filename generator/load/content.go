@@ -1,0 +1,187 @@
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"kpisite/generator/model"
+)
+
+// ContentDir holds the Markdown content.
+const ContentDir = "content"
+
+var frontMatterKeys = []string{"title", "author", "date", "draft"}
+
+// Content reads the Markdown files of content/ (SPEC 3.6):
+//
+//	content/_index.md                         Home
+//	content/<page>.md                         Pages (page must be a slug)
+//	content/indicators/<id>.md                Indicators[id]
+//	content/services/<id>.md                  Services[id]
+//	content/commentary/<period-slug>/<id>.md  Commentary
+//
+// Hidden files and folders are skipped. Any other file or folder in
+// indicators/, services/ or commentary/ is an error, and so is a Markdown
+// file anywhere else (it would not be published). Other files elsewhere
+// in content/, such as images, are ignored. Whether ids and period slugs
+// name real indicators, services and periods is checked by package
+// validate.
+func Content(fsys fs.FS) (model.Content, model.Problems) {
+	var ps model.Problems
+	c := model.Content{Indicators: map[string]*model.Page{}, Services: map[string]*model.Page{}}
+	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if !(p == ContentDir && errors.Is(err, fs.ErrNotExist)) {
+				ps.Errorf(model.Position{Path: p}, "cannot read: %v; expected a readable file or folder", err)
+			}
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != ContentDir {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return contentDir(p, &ps)
+		}
+		contentFile(fsys, p, &c, &ps)
+		return nil
+	})
+	if err != nil {
+		ps.Errorf(model.Position{Path: ContentDir}, "cannot read content: %v; expected a readable folder", err)
+	}
+	sort.Slice(c.Pages, func(i, j int) bool { return c.Pages[i].Path < c.Pages[j].Path })
+	sort.Slice(c.Commentary, func(i, j int) bool { return c.Commentary[i].Page.Path < c.Commentary[j].Page.Path })
+	return c, ps
+}
+
+// contentDir checks a folder's place in content/.
+func contentDir(p string, ps *model.Problems) error {
+	parts := strings.Split(p, "/")
+	switch {
+	case len(parts) <= 2:
+		return nil // content/ or content/<anything>/
+	case len(parts) == 3 && parts[1] == "commentary":
+		return nil // content/commentary/<period-slug>/
+	case parts[1] == "indicators" || parts[1] == "services" || parts[1] == "commentary":
+		ps.Errorf(model.Position{Path: p}, "unexpected folder; expected %s", expectedIn(parts[1]))
+		return fs.SkipDir
+	}
+	return nil
+}
+
+func expectedIn(dir string) string {
+	switch dir {
+	case "indicators":
+		return "only content/indicators/<indicator-id>.md files"
+	case "services":
+		return "only content/services/<service-id>.md files"
+	}
+	return "only content/commentary/<period-slug>/<indicator-id>.md files"
+}
+
+// contentFile files one Markdown file under its kind.
+func contentFile(fsys fs.FS, p string, c *model.Content, ps *model.Problems) {
+	parts := strings.Split(p, "/")
+	isMD := path.Ext(p) == ".md"
+	name := strings.TrimSuffix(parts[len(parts)-1], ".md")
+	special := len(parts) >= 3 && (parts[1] == "indicators" || parts[1] == "services" || parts[1] == "commentary")
+	switch {
+	case special && (!isMD || (parts[1] == "commentary") != (len(parts) == 4)):
+		ps.Errorf(model.Position{Path: p}, "unexpected file; expected %s", expectedIn(parts[1]))
+		return
+	case !isMD:
+		return // images and other files outside the special folders
+	case len(parts) > 2 && !special:
+		ps.Errorf(model.Position{Path: p}, "Markdown file is not published; expected content/<page>.md, content/indicators/<id>.md, content/services/<id>.md or content/commentary/<period-slug>/<id>.md")
+		return
+	case p == "content/_index.md":
+	case !IsSlug(name):
+		ps.Errorf(model.Position{Path: p}, "file name %q is not a slug; expected lower-case letters, digits and hyphens, such as %s", name, slugExample(parts))
+		return
+	}
+	page, ok := Page(fsys, p, ps)
+	if !ok {
+		return
+	}
+	switch {
+	case p == "content/_index.md":
+		c.Home = page
+	case len(parts) == 2:
+		c.Pages = append(c.Pages, page)
+	case parts[1] == "indicators":
+		c.Indicators[name] = page
+	case parts[1] == "services":
+		c.Services[name] = page
+	default:
+		c.Commentary = append(c.Commentary, model.Commentary{Indicator: name, PeriodSlug: parts[2], Page: *page})
+	}
+}
+
+func slugExample(parts []string) string {
+	if len(parts) == 2 {
+		return "content/about.md"
+	}
+	return strings.Join(parts[:len(parts)-1], "/") + "/idva-referrals.md"
+}
+
+// Page reads a Markdown file and its optional TOML front matter (keys
+// title, author, date, draft). ok is false when the file cannot be read
+// or its front matter is broken.
+func Page(fsys fs.FS, p string, ps *model.Problems) (*model.Page, bool) {
+	src, ok := readFile(fsys, p, ps)
+	if !ok {
+		return nil, false
+	}
+	return ParsePage(p, src, ps)
+}
+
+// ParsePage is Page for a file already read. A page whose front matter
+// has a bad key or value is reported and still returned.
+func ParsePage(p string, src []byte, ps *model.Problems) (*model.Page, bool) {
+	if !checkUTF8(p, src, "save it as UTF-8 in your editor", ps) {
+		return nil, false
+	}
+	front, body, bodyLine, err := SplitFrontMatter(src)
+	if err != nil {
+		ps.Errorf(model.Position{Path: p, Line: 1}, "%v", err)
+		return nil, false
+	}
+	page := &model.Page{Path: p, Body: body, BodyLine: bodyLine}
+	if front == nil {
+		warnYAML(p, body, ps)
+		return page, true
+	}
+	t, ok := decodeTOML(p, front, 1, ps)
+	if !ok {
+		return nil, false
+	}
+	t.unknown(frontMatterKeys)
+	page.Title = t.text("title")
+	page.Author = t.text("author")
+	page.Date, _ = t.date("date")
+	page.Draft, _ = t.boolean("draft")
+	return page, true
+}
+
+// warnYAML warns about YAML front matter (--- … ---, from other site
+// generators), which would otherwise be shown as text.
+func warnYAML(p string, body []byte, ps *model.Problems) {
+	lines := strings.SplitN(string(body), "\n", 20)
+	if len(lines) < 3 || strings.TrimRight(lines[0], " \r") != "---" {
+		return
+	}
+	for _, l := range lines[1:] {
+		if strings.TrimRight(l, " \r") == "---" {
+			ps.Warnf(model.Position{Path: p, Line: 1}, "the file starts with a --- block, which looks like YAML front matter and will be shown as text; expected TOML front matter between +++ lines, such as title = \"About\"")
+			return
+		}
+		if k, _, ok := strings.Cut(l, ":"); !ok || strings.ContainsAny(k, " \t") {
+			return
+		}
+	}
+}

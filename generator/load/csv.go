@@ -1,0 +1,121 @@
+package load
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"kpisite/generator/model"
+)
+
+// CSV is a comma-separated file read into cells that know where they were
+// written.
+type CSV struct {
+	Path   string
+	Header []Cell   // nil if the file has no rows at all
+	Rows   [][]Cell // rows with as many cells as the header, in file order
+}
+
+// Cell is one field of a CSV file, as written (quotes removed).
+type Cell struct {
+	Text string
+	Pos  model.Position
+}
+
+// ReadCSV reads a UTF-8 CSV file (SPEC 3.4): a byte-order mark is
+// skipped, LF and CRLF line ends and RFC 4180 quoting are accepted, blank
+// lines and rows of empty cells are skipped. It reports, and leaves out,
+// every row whose number of cells differs from the header's and every row
+// with broken quoting, each at its line and column; a file that is not
+// UTF-8 is reported once and not read.
+func ReadCSV(name string, src []byte, ps *model.Problems) *CSV {
+	out := &CSV{Path: name}
+	if !checkUTF8(name, src, utf8Advice, ps) {
+		return out
+	}
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	lines := lineStarts(src)
+	// col converts encoding/csv's byte column into a column in characters.
+	col := func(line, byteCol int) int {
+		if line < 1 || line > len(lines) {
+			return byteCol
+		}
+		start := lines[line-1]
+		end := min(len(src), start+byteCol-1)
+		if end < start {
+			return byteCol
+		}
+		return utf8.RuneCount(src[start:end]) + 1
+	}
+	r := csv.NewReader(bytes.NewReader(src))
+	r.FieldsPerRecord = -1 // ragged rows are reported below, each at its line
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				ps.Errorf(model.Position{Path: name}, "cannot read CSV: %v; expected a readable file", err)
+				break
+			}
+			if errors.Is(pe.Err, csv.ErrQuote) && pe.Column > len(lineOf(src, pe.Line)) {
+				// The parser reached the end of the file inside quotes.
+				ps.Errorf(model.Position{Path: name, Line: pe.StartLine}, "a double quote opened on this line is never closed; expected a closing double quote at the end of the cell")
+				break
+			}
+			ps.Errorf(model.Position{Path: name, Line: pe.Line, Column: col(pe.Line, pe.Column)}, "%s", quoteAdvice(pe))
+			continue
+		}
+		cells := make([]Cell, len(rec))
+		empty := true
+		for i, text := range rec {
+			line, c := r.FieldPos(i)
+			cells[i] = Cell{Text: text, Pos: model.Position{Path: name, Line: line, Column: col(line, c)}}
+			if strings.TrimSpace(text) != "" {
+				empty = false
+			}
+		}
+		if out.Header == nil {
+			out.Header = cells
+			continue
+		}
+		if empty {
+			continue
+		}
+		if len(cells) != len(out.Header) {
+			ps.Errorf(model.Position{Path: name, Line: cells[0].Pos.Line}, "row has %d cells but the header has %d; expected %d comma-separated cells (put a value that contains a comma in double quotes, such as \"1,234\")",
+				len(cells), len(out.Header), len(out.Header))
+			continue
+		}
+		out.Rows = append(out.Rows, cells)
+	}
+	return out
+}
+
+// quoteAdvice explains a csv.ParseError in the words of SPEC 6.
+func quoteAdvice(pe *csv.ParseError) string {
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		return "a double quote appears inside a cell that does not start with one; expected the whole cell in double quotes with the inner quote doubled, such as \"the \"\"new\"\" service\""
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return "a quoted cell has text after its closing double quote; expected a comma or the end of the line after the closing quote (write a quote inside a quoted cell as two, \"\")"
+	}
+	return fmt.Sprintf("%v; expected RFC 4180 CSV", pe.Err)
+}
+
+// lineStarts returns the byte offset at which each line of b starts.
+func lineStarts(b []byte) []int {
+	starts := []int{0}
+	for i, c := range b {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}

@@ -1,0 +1,93 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"kpisite/generator/model"
+)
+
+// listFiles returns the files of dir whose names end in ext (in any case),
+// sorted by name. Other files and folders in dir are reported as
+// warnings, because a misnamed file (".tmol", ".csv.txt") would otherwise
+// drop its data without a word; hidden files (".gitkeep") are skipped.
+// A missing dir holds no files.
+func listFiles(fsys fs.FS, dir, ext string, ps *model.Problems) []string {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			ps.Errorf(model.Position{Path: dir}, "cannot read folder: %v; expected a readable folder", err)
+		}
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		name := e.Name()
+		p := path.Join(dir, name)
+		switch {
+		case strings.HasPrefix(name, "."):
+		case e.IsDir():
+			ps.Warnf(model.Position{Path: p}, "folder is ignored; expected only *%s files directly in %s/", ext, dir)
+		case !strings.EqualFold(path.Ext(name), ext):
+			ps.Warnf(model.Position{Path: p}, "file is ignored; expected only *%s files in %s/", ext, dir)
+		default:
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// readFile reads a file, reporting a failure.
+func readFile(fsys fs.FS, name string, ps *model.Problems) ([]byte, bool) {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		ps.Errorf(model.Position{Path: name}, "cannot read file: %v; expected a readable file", err)
+		return nil, false
+	}
+	return b, true
+}
+
+// Saving as UTF-8 from the spreadsheets analysts use.
+const utf8Advice = "save it as \"CSV UTF-8 (Comma delimited)\" from Excel, or choose UTF-8 when exporting from LibreOffice"
+
+// checkUTF8 reports a file that is not valid UTF-8 at its first bad line
+// and column, with advice on how to fix it.
+func checkUTF8(name string, b []byte, advice string, ps *model.Problems) bool {
+	if utf8.Valid(b) {
+		return true
+	}
+	line, col := 1, 1
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else if r != '\ufeff' || i != 0 {
+			col++
+		}
+		i += size
+	}
+	ps.Errorf(model.Position{Path: name, Line: line, Column: col}, "file is not valid UTF-8 (it may be Windows-1252 or Latin-1); %s", advice)
+	return false
+}
+
+// lineOf returns the text of line n (from 1) of b, without its line end.
+func lineOf(b []byte, n int) []byte {
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(b, '\n')
+		if j < 0 {
+			return nil
+		}
+		b = b[j+1:]
+	}
+	if j := bytes.IndexByte(b, '\n'); j >= 0 {
+		b = b[:j]
+	}
+	return bytes.TrimSuffix(b, []byte("\r"))
+}

@@ -1,0 +1,225 @@
+package load
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"kpisite/generator/model"
+)
+
+// IndicatorsDir holds the indicator definitions.
+const IndicatorsDir = "data/indicators"
+
+var indicatorKeys = []string{
+	"id", "title", "short_title", "service", "frequency", "unit", "rate_per", "decimals",
+	"polarity", "measure", "target", "baseline", "definition", "rationale", "source", "lead",
+	"legacy_id", "status", "retired", "replaced_by", "suppress_below", "compare", "outcome", "noun",
+}
+
+var requiredIndicatorKeys = []string{"id", "title", "service", "frequency", "unit", "polarity"}
+
+var indicatorKeyHelp = map[string]string{
+	"id":        `a slug that becomes the URL, such as id = "idva-referrals"`,
+	"title":     `the full title as approved by committee, such as title = "Referrals to the IDVA service"`,
+	"service":   `the id of a [[service]] in site.toml, such as service = "domestic-abuse"`,
+	"frequency": `frequency = "quarterly", "monthly" or "annual"`,
+	"unit":      `unit = "count", "percent", "hours", "days", "rate" or "currency"`,
+	"polarity":  `polarity = "higher" (higher is better), "lower" or "neutral"`,
+}
+
+// DefaultRatePer is the population base of a rate when rate_per is not set.
+const DefaultRatePer = 100000
+
+// Indicators reads every data/indicators/*.toml file (SPEC 3.2) and
+// returns the indicators sorted by id. An indicator whose id is missing,
+// not a slug or repeated is left out; any other problem is reported and
+// the indicator is kept with what could be read.
+func Indicators(fsys fs.FS) ([]*model.Indicator, model.Problems) {
+	var ps model.Problems
+	files := listFiles(fsys, IndicatorsDir, ".toml", &ps)
+	if len(files) == 0 {
+		ps.Warnf(model.Position{Path: IndicatorsDir}, "no indicator definitions found; expected %s/*.toml files with [[indicator]] tables", IndicatorsDir)
+	}
+	first := map[string]model.Position{}
+	var out []*model.Indicator
+	for _, name := range files {
+		src, ok := readFile(fsys, name, &ps)
+		if !ok {
+			continue
+		}
+		for _, ind := range IndicatorFile(name, src, &ps) {
+			if p, ok := first[ind.ID]; ok {
+				ps.Errorf(ind.PosOf("id"), "repeated indicator id %q, first defined at %s; expected each id once", ind.ID, p)
+				continue
+			}
+			first[ind.ID] = ind.PosOf("id")
+			out = append(out, ind)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, ps
+}
+
+// IndicatorFile reads the [[indicator]] tables of one file, in file order.
+// Repeated ids are not checked here (see Indicators).
+func IndicatorFile(name string, src []byte, ps *model.Problems) []*model.Indicator {
+	root, ok := decodeTOML(name, src, 0, ps)
+	if !ok {
+		return nil
+	}
+	root.unknown([]string{"indicator"})
+	tables := root.tables("indicator")
+	if len(tables) == 0 && !root.has("indicator") {
+		ps.Warnf(model.Position{Path: name}, "file defines no indicators; expected [[indicator]] tables")
+	}
+	var out []*model.Indicator
+	for _, t := range tables {
+		if ind := readIndicator(t); ind != nil {
+			out = append(out, ind)
+		}
+	}
+	return out
+}
+
+func readIndicator(t tomlTable) *model.Indicator {
+	t.unknown(indicatorKeys)
+	t.require(requiredIndicatorKeys, indicatorKeyHelp)
+	ind := &model.Indicator{Pos: t.self(), FieldPos: map[string]model.Position{}}
+	prefix := t.key + "."
+	for k, p := range t.f.keys {
+		if strings.HasPrefix(k, prefix) {
+			ind.FieldPos[k[len(prefix):]] = p
+		}
+	}
+
+	id, idOK := t.str("id")
+	ind.ID = strings.TrimSpace(id)
+	if idOK && !IsSlug(ind.ID) {
+		t.errorf("id", "%s", notSlug(ind.ID, "idva-referrals"))
+		idOK = false
+	}
+	ind.Title = t.text("title")
+	ind.ShortTitle = t.text("short_title")
+	ind.Service = t.text("service")
+	ind.Definition = t.text("definition")
+	ind.Rationale = t.text("rationale")
+	ind.Source = t.text("source")
+	ind.Lead = t.text("lead")
+	ind.Noun = t.text("noun")
+	ind.LegacyID = legacyID(t)
+	for _, k := range []string{"title", "service"} {
+		if s, ok := t.str(k); ok && strings.TrimSpace(s) == "" {
+			t.errorf(k, "is empty; expected %s", indicatorKeyHelp[k])
+		}
+	}
+
+	if s, ok := t.str("frequency"); ok {
+		if f, err := model.ParseFrequency(s); err == nil {
+			ind.Frequency = f
+		} else {
+			t.errorf("frequency", "%s", badEnum(s, "a frequency", []string{"quarterly", "monthly", "annual"}))
+		}
+	}
+	ind.Unit, _ = enum(t, "unit", "a unit", model.Units)
+	ind.Polarity, _ = enum(t, "polarity", "a polarity", model.Polarities)
+	ind.Measure = model.MeasurePeriod
+	if m, ok := enum(t, "measure", "a measure", model.Measures); ok {
+		ind.Measure = m
+	}
+	ind.Compare = model.ComparePreviousYear
+	if c, ok := enum(t, "compare", "a comparison", model.Compares); ok {
+		ind.Compare = c
+	}
+	ind.Lifecycle = model.Active
+	if l, ok := enum(t, "status", "an indicator status", model.Lifecycles); ok {
+		ind.Lifecycle = l
+	}
+	if o, ok := enum(t, "outcome", "an outcome", model.Outcomes); ok {
+		ind.Outcome = o
+	}
+
+	readDisplay(t, ind)
+	ind.Target, _ = readTarget(t)
+	ind.Baseline = readBaseline(t)
+	readRetirement(t, ind)
+
+	if n, ok := t.integer("suppress_below", "10"); ok {
+		if n < 0 {
+			t.errorf("suppress_below", "%d is negative; expected 0 (no suppression) or a whole number such as 10", n)
+		} else {
+			ind.SuppressBelow = int(n)
+		}
+	}
+	if !idOK {
+		return nil
+	}
+	return ind
+}
+
+// legacyID reads legacy_id, which may be written as a number.
+func legacyID(t tomlTable) string {
+	if n, ok := t.m["legacy_id"].(int64); ok {
+		return fmt.Sprint(n)
+	}
+	return t.text("legacy_id")
+}
+
+// readDisplay reads decimals and rate_per and fills their defaults.
+func readDisplay(t tomlTable, ind *model.Indicator) {
+	ind.Decimals = 0
+	if ind.Unit == model.UnitPercent {
+		ind.Decimals = 1
+	}
+	if n, ok := t.integer("decimals", "1"); ok {
+		if n >= 0 && n <= 6 {
+			ind.Decimals = int(n)
+		} else {
+			t.errorf("decimals", "%d is out of range; expected a whole number from 0 to 6", n)
+		}
+	}
+	if ind.Unit == model.UnitRate {
+		ind.RatePer = DefaultRatePer
+	}
+	if v, ok := t.number("rate_per", "100000"); ok {
+		switch {
+		case v <= 0:
+			t.errorf("rate_per", "%v is not above 0; expected a population base such as 100000 or 1000", v)
+		case ind.Unit != model.UnitRate && ind.Unit != "":
+			t.warnf("rate_per", "is only used with unit = \"rate\" but unit is %q; expected no rate_per, or unit = \"rate\"", ind.Unit)
+		default:
+			ind.RatePer = v
+		}
+	}
+}
+
+// readRetirement reads retired and replaced_by, and fills the outcome of
+// a retired indicator: "replaced" if it names replacements, else
+// "removed".
+func readRetirement(t tomlTable, ind *model.Indicator) {
+	if s, ok := t.str("retired"); ok {
+		if ind.Frequency != 0 {
+			if p, err := model.ParsePeriod(s, ind.Frequency); err == nil {
+				ind.RetiredFrom = p
+			} else {
+				t.errorf("retired", "%v", err)
+			}
+		}
+	}
+	if ids, ok := t.strings("replaced_by"); ok {
+		for _, id := range ids {
+			if !IsSlug(id) {
+				t.errorf("replaced_by", "%s", notSlug(id, "idva-referrals"))
+				continue
+			}
+			ind.ReplacedBy = append(ind.ReplacedBy, id)
+		}
+	}
+	if ind.Lifecycle == model.Retired && ind.Outcome == "" {
+		ind.Outcome = model.OutcomeRemoved
+		if len(ind.ReplacedBy) > 0 {
+			ind.Outcome = model.OutcomeReplaced
+		}
+	}
+}

@@ -1,0 +1,288 @@
+package load
+
+import (
+	"fmt"
+	"io/fs"
+	"math"
+	"strings"
+
+	"kpisite/generator/model"
+	"kpisite/generator/suggest"
+)
+
+// ValuesDir holds the observations.
+const ValuesDir = "data/values"
+
+// ValuesHeader is the long format of a values file (SPEC 3.4). value is
+// also required unless both numerator and denominator are present.
+var ValuesHeader = Header{
+	Columns:  []string{"indicator", "period", "value", "numerator", "denominator", "target", "flag", "note"},
+	Required: []string{"indicator", "period"},
+	Example:  "indicator,period,value,flag,note",
+}
+
+// Values reads every data/values/*.csv file, long or wide format, and
+// checks each row against the indicators it names. A row with a problem
+// is reported and left out; an observation repeated in any file is
+// reported at the second, naming the first.
+func Values(fsys fs.FS, inds []*model.Indicator) ([]model.Observation, model.Problems) {
+	var ps model.Problems
+	var all []model.Observation
+	for _, name := range listFiles(fsys, ValuesDir, ".csv", &ps) {
+		src, ok := readFile(fsys, name, &ps)
+		if !ok {
+			continue
+		}
+		all = append(all, ValuesFile(name, src, inds, &ps)...)
+	}
+	return dedupe(all, &ps), ps
+}
+
+// dedupe drops and reports every observation whose indicator and period
+// were already given.
+func dedupe(obs []model.Observation, ps *model.Problems) []model.Observation {
+	type key struct {
+		id string
+		p  model.Period
+	}
+	first := map[key]model.Position{}
+	out := obs[:0]
+	for _, o := range obs {
+		k := key{o.Indicator, o.Period}
+		if p, ok := first[k]; ok {
+			ps.Errorf(o.Pos, "repeated observation of %q for %s, first given at %s; expected one figure per indicator and period", o.Indicator, o.Period, p)
+			continue
+		}
+		first[k] = o.Pos
+		out = append(out, o)
+	}
+	return out
+}
+
+// ValuesFile reads one values file. Repeated observations are not checked
+// here (see Values).
+func ValuesFile(name string, src []byte, inds []*model.Indicator, ps *model.Problems) []model.Observation {
+	before := len(*ps)
+	c := ReadCSV(name, src, ps)
+	if c.Header == nil {
+		if len(*ps) > before {
+			return nil // not UTF-8, or broken before the first row: already reported
+		}
+		ps.Errorf(model.Position{Path: name, Line: 1}, "file has no header row; expected a header such as %s", ValuesHeader.Example)
+		return nil
+	}
+	idx := newIndicatorIndex(inds)
+	if isWide(c.Header) {
+		return wideRows(c, idx, ps)
+	}
+	col, _ := ValuesHeader.Match(c.Header, ps)
+	_, hasValue := col["value"]
+	_, hasNum := col["numerator"]
+	_, hasDen := col["denominator"]
+	switch {
+	case !hasValue && hasNum != hasDen:
+		ps.Errorf(model.Position{Path: name, Line: c.Header[0].Pos.Line}, "missing column \"value\" (or %q to go with %q); expected a header such as %s",
+			map[bool]string{true: "denominator", false: "numerator"}[hasNum], map[bool]string{true: "numerator", false: "denominator"}[hasNum], ValuesHeader.Example)
+		return nil
+	case !hasValue && !hasNum:
+		ps.Errorf(model.Position{Path: name, Line: c.Header[0].Pos.Line}, "missing column \"value\"; expected a header such as %s (or numerator and denominator columns)", ValuesHeader.Example)
+		return nil
+	}
+	if _, ok := col["indicator"]; !ok {
+		return nil
+	}
+	if _, ok := col["period"]; !ok {
+		return nil
+	}
+	var out []model.Observation
+	for _, row := range c.Rows {
+		if o, ok := longRow(row, col, idx, ps); ok {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// indicatorIndex finds indicators by id and suggests ids for typos.
+type indicatorIndex struct {
+	byID map[string]*model.Indicator
+	ids  []string
+}
+
+func newIndicatorIndex(inds []*model.Indicator) indicatorIndex {
+	idx := indicatorIndex{byID: map[string]*model.Indicator{}}
+	for _, ind := range inds {
+		if ind == nil {
+			continue
+		}
+		idx.byID[ind.ID] = ind
+		idx.ids = append(idx.ids, ind.ID)
+	}
+	return idx
+}
+
+// unknown is the message for an id that is not an indicator.
+func (idx indicatorIndex) unknown(id string) string {
+	if hint := suggest.DidYouMean(id, idx.ids); hint != "" {
+		return fmt.Sprintf("%q is not an indicator id; %s", id, hint)
+	}
+	return fmt.Sprintf("%q is not an indicator id; expected the id of an [[indicator]] in %s/*.toml", id, IndicatorsDir)
+}
+
+// rowCells gives the cells of a long-format row by column name.
+type rowCells struct {
+	row []Cell
+	col map[string]int
+}
+
+// text returns the trimmed text of column k ("" if the file has no such
+// column) and where to report a problem with it (the row if the column is
+// absent).
+func (r rowCells) text(k string) (string, model.Position) {
+	if i, ok := r.col[k]; ok {
+		return strings.TrimSpace(r.row[i].Text), r.row[i].Pos
+	}
+	return "", model.Position{Path: r.row[0].Pos.Path, Line: r.row[0].Pos.Line}
+}
+
+// number reads column k as a number; empty is missing.
+func (r rowCells) number(k string, ps *model.Problems) (model.Value, bool) {
+	s, pos := r.text(k)
+	if s == "" {
+		return model.None, true
+	}
+	v, err := ParseNumber(s)
+	if err != nil {
+		ps.Errorf(pos, "column %q: %v", k, err)
+		return model.None, false
+	}
+	return model.Some(v), true
+}
+
+func longRow(row []Cell, col map[string]int, idx indicatorIndex, ps *model.Problems) (model.Observation, bool) {
+	r := rowCells{row, col}
+	o := model.Observation{Pos: model.Position{Path: row[0].Pos.Path, Line: row[0].Pos.Line}}
+	good := true
+
+	id, idPos := r.text("indicator")
+	o.Indicator = id
+	ind := idx.byID[id]
+	switch {
+	case id == "":
+		ps.Errorf(idPos, "column \"indicator\" is empty; expected an indicator id such as \"idva-referrals\"")
+		good = false
+	case ind == nil:
+		ps.Errorf(idPos, "column \"indicator\": %s", idx.unknown(id))
+		good = false
+	}
+
+	per, perPos := r.text("period")
+	switch {
+	case per == "":
+		ps.Errorf(perPos, "column \"period\" is empty; expected a period such as \"2022/23 Q1\"")
+		good = false
+	case ind != nil && ind.Frequency != 0:
+		p, err := model.ParsePeriod(per, ind.Frequency)
+		if err != nil {
+			ps.Errorf(perPos, "column \"period\": %v (%q is %s)", err, id, ind.Frequency)
+			good = false
+		}
+		o.Period = p
+	case ind == nil:
+		if _, err := model.ParseAnyPeriod(per); err != nil {
+			ps.Errorf(perPos, "column \"period\": %v", err)
+		}
+	default: // the indicator's frequency is wrong, and already reported
+		good = false
+	}
+
+	var ok bool
+	valueText, valuePos := r.text("value")
+	if o.Value, ok = r.number("value", ps); !ok {
+		good = false
+	}
+	if o.Numerator, ok = r.number("numerator", ps); !ok {
+		good = false
+	}
+	if o.Denominator, ok = r.number("denominator", ps); !ok {
+		good = false
+	}
+	if o.Target, ok = r.number("target", ps); !ok {
+		good = false
+	}
+	flagText, flagPos := r.text("flag")
+	if f, err := parseFlag(flagText); err != nil {
+		ps.Errorf(flagPos, "column \"flag\": %v", err)
+		good = false
+	} else {
+		o.Flag = f
+	}
+	o.Note, _ = r.text("note")
+	if !good {
+		return o, false
+	}
+	return o, checkFigures(&o, r, valueText, valuePos, flagPos, ps)
+}
+
+// checkFigures applies the rules that tie value, numerator, denominator
+// and flag together, and works out value from numerator and denominator
+// when it is empty.
+func checkFigures(o *model.Observation, r rowCells, valueText string, valuePos, flagPos model.Position, ps *model.Problems) bool {
+	num, den := o.Numerator, o.Denominator
+	if num.Valid != den.Valid {
+		given, empty := "numerator", "denominator"
+		if den.Valid {
+			given, empty = empty, given
+		}
+		_, pos := r.text(empty)
+		ps.Errorf(pos, "column %q is empty but %q is given; expected both numerator and denominator, or neither", empty, given)
+		return false
+	}
+	if den.Valid && den.V <= 0 {
+		_, pos := r.text("denominator")
+		ps.Errorf(pos, "column \"denominator\" is %v; expected a number above 0 (value = 100 × numerator / denominator)", den.V)
+		return false
+	}
+	switch {
+	case o.Value.Valid && num.Valid:
+		want := 100 * num.V / den.V
+		d := decimalsWritten(valueText)
+		if math.Abs(o.Value.V-model.Some(want).Round(d).V) > 0.05+1e-9 {
+			ps.Errorf(valuePos, "column \"value\": %s does not agree with 100 × numerator / denominator = %s; expected them to agree to within 0.05, or an empty value",
+				valueText, formatFloat(want))
+			return false
+		}
+	case num.Valid:
+		o.Value = model.Some(100 * num.V / den.V)
+	case !o.Value.Valid && !o.Flag.ExplainsMissing():
+		ps.Errorf(valuePos, "column \"value\" is empty; expected a number, or a flag c, x or z that says why it is missing")
+		return false
+	}
+	if o.Value.Valid && (o.Flag == model.FlagNotAvailable || o.Flag == model.FlagNotApplicable) {
+		ps.Warnf(flagPos, "column \"flag\": %q means %s, but the row has the value %s; expected an empty value with this flag", o.Flag, o.Flag.Meaning(), formatFloat(o.Value.V))
+	}
+	return true
+}
+
+// parseFlag reads a flag letter in either case, with or without square
+// brackets: "p", "P", "[p]".
+func parseFlag(s string) (model.Flag, error) {
+	t := strings.TrimSpace(s)
+	bracketed := strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") && len(t) >= 2
+	if bracketed {
+		t = strings.TrimSpace(t[1 : len(t)-1])
+	}
+	f, err := model.ParseFlag(strings.ToLower(t))
+	if err != nil || (bracketed && t == "") {
+		return f, fmt.Errorf("%q is not a flag; expected one of p (provisional), r (revised), e (estimated), u (low reliability), c (confidential), x (not available), z (not applicable)", s)
+	}
+	return f, nil
+}
+
+// formatFloat writes a number briefly for a message: 97.79 not
+// 97.79249448123621.
+func formatFloat(v float64) string {
+	s := fmt.Sprintf("%.4f", v)
+	s = strings.TrimRight(s, "0")
+	return strings.TrimSuffix(s, ".")
+}

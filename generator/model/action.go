@@ -1,0 +1,54 @@
+package model
+
+import "time"
+
+// ActionStatus is the progress of an action-plan item (SPEC 3.7).
+type ActionStatus string
+
+// The action statuses of SPEC 3.7.
+const (
+	ActionNotStarted ActionStatus = "not started"
+	ActionInProgress ActionStatus = "in progress"
+	ActionComplete   ActionStatus = "complete"
+	ActionPaused     ActionStatus = "paused"
+	ActionOverdue    ActionStatus = "overdue"
+)
+
+// ActionStatuses lists the valid statuses.
+var ActionStatuses = []ActionStatus{ActionNotStarted, ActionInProgress, ActionComplete, ActionPaused, ActionOverdue}
+
+// Action is one row of data/actions/*.csv.
+type Action struct {
+	Ref             string
+	Action          string
+	Committee       string
+	Milestone       string    // as written
+	MilestoneDate   time.Time // zero if Milestone is not a date
+	Lead            string
+	SuccessCriteria string
+	Baseline        string
+	Status          ActionStatus
+	Update          string // Markdown
+	Updated         time.Time
+	Tracker         string // file name without .csv, e.g. "joint-agreement-action-plan"
+	Pos             Position
+}
+
+// Input is everything a site's files hold, loaded and checked file by file.
+type Input struct {
+	Site         Site
+	Indicators   []*Indicator // sorted by id
+	Observations []Observation
+	Actions      []Action
+	Content      Content
+}
+
+// Indicator returns the indicator with id, or nil.
+func (in *Input) Indicator(id string) *Indicator {
+	for _, ind := range in.Indicators {
+		if ind.ID == id {
+			return ind
+		}
+	}
+	return nil
+}

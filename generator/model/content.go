@@ -1,0 +1,30 @@
+package model
+
+import "time"
+
+// Page is a Markdown file of content/ with its front matter split off.
+type Page struct {
+	Path     string // relative to the site root, e.g. "content/about.md"
+	Title    string
+	Author   string
+	Date     time.Time // zero if not set
+	Draft    bool
+	Body     []byte // Markdown after the front matter
+	BodyLine int    // line of the site file on which Body starts
+}
+
+// Commentary is content/commentary/<period-slug>/<id>.md.
+type Commentary struct {
+	Indicator  string
+	PeriodSlug string
+	Page       Page
+}
+
+// Content holds every Markdown file of content/, sorted by kind.
+type Content struct {
+	Home       *Page            // content/_index.md
+	Indicators map[string]*Page // content/indicators/<id>.md
+	Services   map[string]*Page // content/services/<id>.md
+	Commentary []Commentary     // content/commentary/<slug>/<id>.md
+	Pages      []*Page          // content/<page>.md, by path
+}

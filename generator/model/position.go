@@ -1,0 +1,128 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Position is a place in an input file. Path is relative to the site root,
+// with forward slashes. Line and Column count from 1; 0 means unknown.
+type Position struct {
+	Path   string
+	Line   int
+	Column int
+}
+
+func (p Position) String() string {
+	switch {
+	case p.Line > 0 && p.Column > 0:
+		return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Column)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d", p.Path, p.Line)
+	}
+	return p.Path
+}
+
+// Severity says whether a Problem stops the build.
+type Severity int
+
+const (
+	// Error problems stop the build and make check fail.
+	Error Severity = iota
+	// Warning problems are reported and fail only with --strict.
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Problem is one thing wrong with a site's inputs. Message reads
+// "what is wrong; what was expected".
+type Problem struct {
+	Pos      Position
+	Severity Severity
+	Message  string
+}
+
+func (p Problem) String() string {
+	if p.Severity == Warning {
+		return fmt.Sprintf("%s: warning: %s", p.Pos, p.Message)
+	}
+	return fmt.Sprintf("%s: %s", p.Pos, p.Message)
+}
+
+// Problems is a list of problems; the zero value is empty and ready to use.
+type Problems []Problem
+
+// Errorf adds an error at pos.
+func (ps *Problems) Errorf(pos Position, format string, args ...any) {
+	*ps = append(*ps, Problem{Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)})
+}
+
+// Warnf adds a warning at pos.
+func (ps *Problems) Warnf(pos Position, format string, args ...any) {
+	*ps = append(*ps, Problem{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+}
+
+// HasErrors reports whether any problem is an error.
+func (ps Problems) HasErrors() bool {
+	for _, p := range ps {
+		if p.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Count returns the numbers of errors and warnings.
+func (ps Problems) Count() (errors, warnings int) {
+	for _, p := range ps {
+		if p.Severity == Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return
+}
+
+// Sort orders problems by path, line, column, then message, and drops exact
+// repeats.
+func (ps Problems) Sort() Problems {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.Pos.Path != b.Pos.Path {
+			return a.Pos.Path < b.Pos.Path
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		if a.Pos.Column != b.Pos.Column {
+			return a.Pos.Column < b.Pos.Column
+		}
+		return a.Message < b.Message
+	})
+	out := ps[:0]
+	for i, p := range ps {
+		if i > 0 && p == ps[i-1] {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// String lists the problems one a line.
+func (ps Problems) String() string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

@@ -1,0 +1,110 @@
+package model
+
+// Status is the RAG status of one figure against its target (SPEC 4).
+type Status string
+
+// The statuses of SPEC 5 (data.json spellings).
+const (
+	Green    Status = "green"
+	Amber    Status = "amber"
+	Red      Status = "red"
+	NoTarget Status = "no-target"
+	NoData   Status = "no-data"
+	Withheld Status = "withheld"
+)
+
+// Label is the status as a word for people: "On target", …
+func (s Status) Label() string {
+	switch s {
+	case Green:
+		return "On target"
+	case Amber:
+		return "Near target"
+	case Red:
+		return "Off target"
+	case NoTarget:
+		return "No target"
+	case Withheld:
+		return "Withheld"
+	}
+	return "No data"
+}
+
+// Direction is the direction of travel (SPEC 4). The zero value means
+// there is nothing to compare with (null in data.json).
+type Direction string
+
+// The directions of SPEC 5.
+const (
+	NoComparison Direction = ""
+	Improving    Direction = "improving"
+	Worsening    Direction = "worsening"
+	NoChange     Direction = "no-change"
+	Up           Direction = "up"
+	Down         Direction = "down"
+)
+
+// Label is the direction as words for people.
+func (d Direction) Label() string {
+	switch d {
+	case Improving:
+		return "Improving"
+	case Worsening:
+		return "Worsening"
+	case NoChange:
+		return "No change"
+	case Up:
+		return "Up"
+	case Down:
+		return "Down"
+	}
+	return "Not enough data to compare"
+}
+
+// Point is one period of an indicator, computed and ready to publish. A
+// withheld figure has already been removed from Value and PeriodValue.
+type Point struct {
+	Period      Period
+	Value       Value // published figure: cumulative for a ytd indicator
+	PeriodValue Value // the period's own figure (differs from Value for ytd)
+	Numerator   Value
+	Denominator Value
+	Target      Value
+	Status      Status
+	Direction   Direction
+	CompareWith Period // the period the direction compares with (zero if none)
+	CompareTo   Value  // its published figure
+	Flag        Flag
+	Note        string
+	Withheld    bool // suppressed by suppress_below or flagged c
+	HasRow      bool // an observation was supplied for this period
+}
+
+// Series is an indicator with its computed points, in time order. Points
+// run without gaps from the first to the last period with a row; a period
+// with no row has a Point with HasRow false and Status NoData.
+type Series struct {
+	Indicator *Indicator
+	Points    []Point
+}
+
+// At returns the point for period p, or nil.
+func (s *Series) At(p Period) *Point {
+	for i := range s.Points {
+		if s.Points[i].Period == p {
+			return &s.Points[i]
+		}
+	}
+	return nil
+}
+
+// Latest returns the last point at or before p that has a row, or nil.
+func (s *Series) Latest(p Period) *Point {
+	for i := len(s.Points) - 1; i >= 0; i-- {
+		pt := &s.Points[i]
+		if pt.HasRow && !p.Before(pt.Period) {
+			return pt
+		}
+	}
+	return nil
+}

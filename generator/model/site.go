@@ -1,0 +1,73 @@
+package model
+
+import "time"
+
+// Site is site.toml after loading (SPEC 3.1).
+type Site struct {
+	Title              string
+	Organisation       string
+	BaseURL            string // always ends in "/"
+	Language           string
+	Theme              string
+	Licence            string
+	FinancialYearStart int // month 1..12
+	Contact            string
+	UnsafeHTML         bool
+	PNGCharts          bool
+	Notice             string // kpisite addition: shown on every page
+
+	CurrentPeriod string    // as written; "" = latest period with data
+	Published     time.Time // "Last updated"; zero if not set
+	NextUpdate    time.Time // zero if not set
+
+	AmberTolerance float64
+
+	Committees []Committee
+	Services   []Service
+
+	Pos      Position
+	FieldPos map[string]Position // where each key was written, by dotted TOML key ("reporting.current_period")
+}
+
+// PosOf returns where a key of site.toml was written, or the file's position.
+func (s *Site) PosOf(key string) Position {
+	if p, ok := s.FieldPos[key]; ok {
+		return p
+	}
+	return s.Pos
+}
+
+// Committee is a [[committee]] of site.toml.
+type Committee struct {
+	ID   string
+	Name string
+	Pos  Position
+}
+
+// Service is a [[service]] of site.toml.
+type Service struct {
+	ID        string
+	Name      string
+	Committee string
+	Pos       Position
+}
+
+// Service returns the service with id, or nil.
+func (s *Site) Service(id string) *Service {
+	for i := range s.Services {
+		if s.Services[i].ID == id {
+			return &s.Services[i]
+		}
+	}
+	return nil
+}
+
+// Committee returns the committee with id, or nil.
+func (s *Site) Committee(id string) *Committee {
+	for i := range s.Committees {
+		if s.Committees[i].ID == id {
+			return &s.Committees[i]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,239 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+
+	"kpisite/generator/format"
+	"kpisite/generator/model"
+)
+
+// indicatorJob renders an indicator's page, chart files and data files.
+func (b *builder) indicatorJob(s *model.Series) job {
+	return func() (map[string][]byte, error) {
+		ind := s.Indicator
+		dir := "indicators/" + ind.ID + "/"
+		out := map[string][]byte{}
+		csv := dataCSV(s)
+		js, err := dataJSON(s, &b.in.Site)
+		if err != nil {
+			return nil, err
+		}
+		out[dir+"data.csv"], out[dir+"data.json"] = csv, js
+		c := b.charts[ind.ID]
+		out[dir+"chart.svg"] = c.File
+		if c.PNG != nil {
+			out[dir+"chart.png"] = c.PNG
+		}
+		page, err := b.indicatorPage(s, c, out)
+		if err != nil {
+			return nil, err
+		}
+		html, err := b.page(dir+"index.html", "indicator.html", page)
+		if err != nil {
+			return nil, err
+		}
+		out[dir+"index.html"] = html[dir+"index.html"]
+		return out, nil
+	}
+}
+
+func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byte) (IndicatorPage, error) {
+	ind := s.Indicator
+	path := "indicators/" + ind.ID + "/index.html"
+	root := rootFor(path)
+	p := IndicatorPage{
+		ID: ind.ID, FullTitle: ind.Title, Active: ind.IsActive(),
+		Status: statusView(model.NoData), Direction: directionView(model.NoComparison),
+		UnitLabel: format.UnitLabel(ind), YTD: ind.Measure == model.MeasureYTD,
+	}
+	desc := ind.Title
+	if ind.Definition != "" {
+		desc = ind.Definition
+	}
+	p.Layout = b.layout(path, ind.Title, desc, "indicator")
+	if svc := b.in.Site.Service(ind.Service); svc != nil {
+		p.ServiceName, p.ServiceHref = svc.Name, root+"services/"+svc.ID+"/"
+		if cm := b.in.Site.Committee(svc.Committee); cm != nil {
+			p.Breadcrumbs = append(p.Breadcrumbs, Link{Href: root + "committees/" + cm.ID + "/", Text: cm.Name})
+		}
+		p.Breadcrumbs = append(p.Breadcrumbs, Link{Href: p.ServiceHref, Text: svc.Name})
+	}
+	if !ind.IsActive() {
+		p.Outcome = outcomeWords(ind.Outcome)
+		if !ind.RetiredFrom.IsZero() {
+			p.Retired = "No longer reported from " + ind.RetiredFrom.Long(b.fy) + "."
+		}
+		for _, id := range ind.ReplacedBy {
+			name := id
+			if r := b.in.Indicator(id); r != nil {
+				name = r.Title
+			}
+			p.ReplacedBy = append(p.ReplacedBy, Link{Href: root + "indicators/" + id + "/", Text: name})
+		}
+	}
+
+	// Headline: the current period for an active indicator, the last
+	// period with data for a retired one.
+	var head *model.Point
+	if ind.IsActive() {
+		head = b.o.PointFor(s, b.o.Current)
+	} else if len(s.Points) > 0 {
+		head = &s.Points[len(s.Points)-1]
+	}
+	used := map[model.Flag]bool{}
+	if head != nil {
+		p.HasData = true
+		p.PeriodLong = head.Period.Long(b.fy)
+		p.Value = format.Figure(head.Value, ind)
+		if head.Withheld {
+			p.Value = "[c]"
+		}
+		p.Status, p.Direction = statusView(head.Status), directionView(head.Direction)
+		p.Summary = b.o.Summary(s, head)
+		if head.Value.Valid {
+			p.Flag = flagText(head.Flag)
+		}
+	}
+
+	// Trusted: chart SVG, every string escaped by package chart.
+	p.Chart = template.HTML(c.SVG)
+	p.ChartCaption = fmt.Sprintf("%s, %s. The same figures are in the table below.", ind.Name(), span(s, b.fy))
+
+	p.TableCaption = ind.Name() + ": figures for each period"
+	for i := len(s.Points) - 1; i >= 0; i-- {
+		pt := &s.Points[i]
+		pointFlags(used, pt)
+		row := TableRow{
+			Period: pt.Period.String(), PeriodWords: pt.Period.Words(b.fy),
+			Value:       cell(pt.Value, pt.Withheld, pt.Flag, ind),
+			PeriodValue: cell(pt.PeriodValue, pt.Withheld, pt.Flag, ind),
+			Target:      format.Bare(pt.Target, ind),
+			Status:      statusView(pt.Status), Direction: directionView(pt.Direction),
+		}
+		if pt.Value.Valid {
+			row.Flag = flagText(pt.Flag)
+		}
+		if pt.Note != "" {
+			n := len(p.Footnotes) + 1
+			p.Footnotes = append(p.Footnotes, Footnote{N: n, Period: pt.Period.String(), Text: pt.Note})
+			row.NoteRef = n
+		}
+		p.Rows = append(p.Rows, row)
+	}
+	p.FlagKey = flagKey(used)
+
+	for i, cm := range b.comments[ind.ID] {
+		html, err := b.o.Markdown(cm.Page.Body, 3, fmt.Sprintf("commentary-%d-", i+1))
+		if err != nil {
+			return p, fmt.Errorf("%s: %w", cm.Page.Path, err)
+		}
+		words := cm.PeriodSlug
+		if per, err := model.ParsePeriod(cm.PeriodSlug, ind.Frequency); err == nil {
+			words = per.Long(b.fy)
+		}
+		p.Commentary = append(p.Commentary, CommentaryView{
+			ID: "commentary-" + cm.PeriodSlug, PeriodLong: words, Author: cm.Page.Author,
+			Date: format.Date(cm.Page.Date), HTML: html,
+		})
+	}
+	if n := b.in.Content.Indicators[ind.ID]; n != nil && !n.Draft {
+		html, err := b.o.Markdown(n.Body, 3, "notes-")
+		if err != nil {
+			return p, fmt.Errorf("%s: %w", n.Path, err)
+		}
+		p.Notes = html
+	}
+	p.Facts = b.facts(ind)
+	dir := "indicators/" + ind.ID + "/"
+	p.Downloads = []Download{
+		{Href: "data.csv", Text: "Data for this indicator", Format: "CSV", Size: size(files[dir+"data.csv"])},
+		{Href: "data.json", Text: "Data for this indicator", Format: "JSON", Size: size(files[dir+"data.json"])},
+		{Href: "chart.svg", Text: "Chart", Format: "SVG image", Size: size(files[dir+"chart.svg"])},
+	}
+	if png, ok := files[dir+"chart.png"]; ok {
+		p.Downloads = append(p.Downloads, Download{Href: "chart.png", Text: "Chart for printing", Format: "PNG image", Size: size(png)})
+	}
+	return p, nil
+}
+
+// span describes the periods a series covers: "2019/20 Q1 to 2022/23 Q1".
+func span(s *model.Series, fy int) string {
+	if len(s.Points) == 0 {
+		return "no data yet"
+	}
+	first, last := s.Points[0].Period, s.Points[len(s.Points)-1].Period
+	if first == last {
+		return first.String()
+	}
+	return first.String() + " to " + last.String()
+}
+
+func (b *builder) facts(ind *model.Indicator) []Fact {
+	var fs []Fact
+	add := func(term, desc string) {
+		if desc != "" {
+			fs = append(fs, Fact{Term: term, Desc: desc})
+		}
+	}
+	add("Definition", ind.Definition)
+	add("Why it matters", ind.Rationale)
+	add("Target", targetWords(ind, b.in.Site.AmberTolerance))
+	if bl := ind.Baseline; bl != nil {
+		v := format.Figure(bl.Value, ind)
+		switch {
+		case v != "" && bl.Period != "":
+			v += " (" + bl.Period + ")"
+		case v == "":
+			v = bl.Period
+		}
+		if bl.Note != "" {
+			if v != "" {
+				v += ". "
+			}
+			v += bl.Note
+		}
+		add("Baseline", v)
+	}
+	add("Which way is better", polarityWords(ind.Polarity))
+	add("Unit", format.UnitLabel(ind))
+	if ind.Measure == model.MeasureYTD {
+		add("Measure", "Year to date: each figure is the total from the start of the financial year, which restarts every year. The table also shows each period's own figure.")
+	}
+	add("How often", frequencyWords(ind.Frequency))
+	add("Compared with", compareWords(ind))
+	add("Source", ind.Source)
+	add("Responsible officer", ind.Lead)
+	add("Earlier reference", ind.LegacyID)
+	add("Indicator id", ind.ID)
+	return fs
+}
+
+func compareWords(ind *model.Indicator) string {
+	if ind.Compare == model.ComparePreviousPeriod {
+		return "Direction of travel compares each figure with the previous period."
+	}
+	return "Direction of travel compares each figure with the same period a year earlier."
+}
+
+func outcomeWords(o model.Outcome) string {
+	switch o {
+	case model.OutcomeRetained:
+		return "Retained: it continues as a current key performance indicator."
+	case model.OutcomeReplaced:
+		return "Replaced by new key performance indicators."
+	}
+	return "Removed: no longer reported to committee."
+}
+
+// size is a file size in words: "2 KB".
+func size(b []byte) string {
+	n := len(b)
+	switch {
+	case n < 1024:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1024*1024:
+		return fmt.Sprintf("%s KB", format.Number(float64(n)/1024, 0))
+	}
+	return fmt.Sprintf("%s MB", format.Number(float64(n)/(1024*1024), 1))
+}

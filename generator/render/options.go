@@ -1,0 +1,35 @@
+package render
+
+import (
+	"html/template"
+	"time"
+
+	"kpisite/generator/model"
+	"kpisite/generator/theme"
+)
+
+// Chart is the rendered chart of one series.
+type Chart struct {
+	SVG       []byte // inline SVG for the page (trusted: see package doc)
+	File      []byte // standalone chart.svg
+	PNG       []byte // chart.png, or nil
+	Sparkline []byte // small decorative SVG for scorecards
+}
+
+// Options is everything render needs beyond the data.
+type Options struct {
+	Theme     *theme.Theme
+	BuildDate time.Time // today, for "due for update" notices; passed in for reproducibility
+	Current   model.Period
+	Version   string // kpisite version, for the generator meta tag
+
+	// Markdown converts Markdown to trusted HTML. minHeading is the
+	// smallest heading level allowed; idPrefix prefixes heading ids.
+	Markdown func(src []byte, minHeading int, idPrefix string) (template.HTML, error)
+	// Summary is the plain-English sentence for one point.
+	Summary func(s *model.Series, p *model.Point) string
+	// Chart renders the charts of one series.
+	Chart func(s *model.Series) (Chart, error)
+	// PointFor picks the point a scorecard for period cur shows.
+	PointFor func(s *model.Series, cur model.Period) *model.Point
+}

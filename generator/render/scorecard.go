@@ -1,0 +1,190 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"kpisite/generator/format"
+	"kpisite/generator/model"
+)
+
+// scoreRow is the scorecard row of one indicator for the current period.
+// The sparkline is the series' own.
+func (b *builder) scoreRow(s *model.Series, root string, used map[model.Flag]bool, spark []byte) ScoreRow {
+	ind := s.Indicator
+	row := ScoreRow{
+		Href: root + "indicators/" + ind.ID + "/", Name: ind.Name(), Title: ind.Title,
+		Status: statusView(model.NoData), Direction: directionView(model.NoComparison),
+	}
+	if svc := b.in.Site.Service(ind.Service); svc != nil {
+		row.ServiceName, row.ServiceHref = svc.Name, root+"services/"+svc.ID+"/"
+	}
+	p := b.o.PointFor(s, b.o.Current)
+	if p != nil {
+		pointFlags(used, p)
+		row.Period = p.Period.String()
+		row.Value = cell(p.Value, p.Withheld, p.Flag, ind)
+		row.Target = format.Bare(p.Target, ind)
+		row.Status = statusView(p.Status)
+		row.Direction = directionView(p.Direction)
+		if p.Value.Valid {
+			row.Flag = flagText(p.Flag)
+		}
+	} else {
+		row.Value = "[x]"
+		used[model.FlagNotAvailable] = true
+	}
+	// Trusted: chart SVG, every string escaped by package chart.
+	row.Sparkline = template.HTML(spark)
+	return row
+}
+
+// sparkline is the series' sparkline, rendered with its charts.
+func (b *builder) sparkline(s *model.Series) []byte {
+	return b.charts[s.Indicator.ID].Sparkline
+}
+
+// group is the scorecard table of one service's active indicators, with
+// links to its retired ones.
+func (b *builder) group(svc *model.Service, root string, used map[model.Flag]bool) ScoreGroup {
+	g := ScoreGroup{ID: "service-" + svc.ID, Name: svc.Name, Href: root + "services/" + svc.ID + "/"}
+	for i := range b.series {
+		s := &b.series[i]
+		if s.Indicator.Service != svc.ID {
+			continue
+		}
+		if !s.Indicator.IsActive() {
+			g.Retired = append(g.Retired, Link{Href: root + "indicators/" + s.Indicator.ID + "/", Text: retiredName(s.Indicator)})
+			continue
+		}
+		g.Rows = append(g.Rows, b.scoreRow(s, root, used, b.sparkline(s)))
+	}
+	return g
+}
+
+func retiredName(ind *model.Indicator) string {
+	if ind.LegacyID != "" {
+		return ind.LegacyID + ": " + ind.Title
+	}
+	return ind.Title
+}
+
+// counts tallies the statuses shown in groups, in a fixed order.
+func counts(groups []ScoreGroup) []StatusCount {
+	order := []model.Status{model.Green, model.Amber, model.Red, model.NoTarget, model.NoData, model.Withheld}
+	n := map[string]int{}
+	for _, g := range groups {
+		for _, r := range g.Rows {
+			n[r.Status.Key]++
+		}
+	}
+	var out []StatusCount
+	for _, s := range order {
+		if n[string(s)] > 0 {
+			out = append(out, StatusCount{Status: statusView(s), Count: n[string(s)]})
+		}
+	}
+	return out
+}
+
+func (b *builder) currentWords() string {
+	if b.o.Current.IsZero() {
+		return ""
+	}
+	return b.o.Current.Long(b.fy)
+}
+
+func (b *builder) homeJob() job {
+	return func() (map[string][]byte, error) {
+		const path = "index.html"
+		s := &b.in.Site
+		used := map[model.Flag]bool{}
+		var groups []ScoreGroup
+		for i := range s.Services {
+			g := b.group(&s.Services[i], "", used)
+			if len(g.Rows) > 0 {
+				g.Retired = nil // the home page lists current indicators only
+				groups = append(groups, g)
+			}
+		}
+		desc := "Key performance indicators of " + s.Organisation
+		if w := b.currentWords(); w != "" {
+			desc += " for " + w
+		}
+		page := HomePage{
+			Layout:     b.layout(path, s.Title, desc+".", "home"),
+			PeriodLong: b.currentWords(),
+			Groups:     groups,
+			Counts:     counts(groups),
+			FlagKey:    flagKey(used),
+		}
+		if h := b.in.Content.Home; h != nil {
+			html, err := b.o.Markdown(h.Body, 2, "intro-")
+			if err != nil {
+				return nil, err
+			}
+			page.Intro = html
+		}
+		return b.page(path, "home.html", page)
+	}
+}
+
+func (b *builder) serviceJob(svc *model.Service) job {
+	return func() (map[string][]byte, error) {
+		path := "services/" + svc.ID + "/index.html"
+		root := rootFor(path)
+		used := map[model.Flag]bool{}
+		page := ServicePage{
+			Layout:     b.layout(path, svc.Name, "Key performance indicators for "+svc.Name+".", "service:"+svc.ID),
+			PeriodLong: b.currentWords(),
+			Group:      b.group(svc, root, used),
+		}
+		page.FlagKey = flagKey(used)
+		if c := b.in.Site.Committee(svc.Committee); c != nil {
+			page.Committee = Link{Href: root + "committees/" + c.ID + "/", Text: c.Name}
+			page.Breadcrumbs = append(page.Breadcrumbs, page.Committee)
+		}
+		if intro := b.in.Content.Services[svc.ID]; intro != nil && !intro.Draft {
+			html, err := b.o.Markdown(intro.Body, 2, "intro-")
+			if err != nil {
+				return nil, err
+			}
+			page.Intro = html
+		}
+		return b.page(path, "service.html", page)
+	}
+}
+
+func (b *builder) committeeJob(c *model.Committee) job {
+	return func() (map[string][]byte, error) {
+		path := "committees/" + c.ID + "/index.html"
+		root := rootFor(path)
+		used := map[model.Flag]bool{}
+		var groups []ScoreGroup
+		for i := range b.in.Site.Services {
+			svc := &b.in.Site.Services[i]
+			if svc.Committee != c.ID {
+				continue
+			}
+			if g := b.group(svc, root, used); len(g.Rows) > 0 || len(g.Retired) > 0 {
+				groups = append(groups, g)
+			}
+		}
+		page := CommitteePage{
+			Layout:     b.layout(path, c.Name, "Key performance indicators reported to "+c.Name+".", "committee:"+c.ID),
+			PeriodLong: b.currentWords(),
+			Groups:     groups,
+			Counts:     counts(groups),
+			FlagKey:    flagKey(used),
+		}
+		return b.page(path, "committee.html", page)
+	}
+}
+
+// sentence makes a lower-case first letter upper case.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

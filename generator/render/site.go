@@ -1,0 +1,206 @@
+package render
+
+import (
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"kpisite/generator/format"
+	"kpisite/generator/model"
+)
+
+// builder holds what every page of one build needs.
+type builder struct {
+	in       *model.Input
+	series   []model.Series
+	o        Options
+	byID     map[string]*model.Series
+	comments map[string][]model.Commentary // by indicator, newest first
+	charts   map[string]Chart              // by indicator
+	fy       int
+}
+
+// job renders some files.
+type job func() (map[string][]byte, error)
+
+// Site renders every file of the site. Pages are rendered in parallel; the
+// result does not depend on the order they finish in.
+func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte, error) {
+	b := &builder{in: in, series: series, o: o, byID: map[string]*model.Series{}, fy: in.Site.FinancialYearStart}
+	for i := range series {
+		b.byID[series[i].Indicator.ID] = &series[i]
+	}
+	b.comments = map[string][]model.Commentary{}
+	for _, c := range in.Content.Commentary {
+		if c.Page.Draft {
+			continue
+		}
+		b.comments[c.Indicator] = append(b.comments[c.Indicator], c)
+	}
+	for _, cs := range b.comments {
+		sort.Slice(cs, func(i, j int) bool { return cs[i].PeriodSlug > cs[j].PeriodSlug })
+	}
+
+	if err := b.renderCharts(); err != nil {
+		return nil, err
+	}
+	var jobs []job
+	jobs = append(jobs, b.homeJob(), b.notFoundJob(), b.assetsJob())
+	for i := range series {
+		jobs = append(jobs, b.indicatorJob(&series[i]))
+	}
+	for i := range in.Site.Services {
+		jobs = append(jobs, b.serviceJob(&in.Site.Services[i]))
+	}
+	for i := range in.Site.Committees {
+		jobs = append(jobs, b.committeeJob(&in.Site.Committees[i]))
+	}
+	for _, p := range in.Content.Pages {
+		if !p.Draft {
+			jobs = append(jobs, b.contentJob(p))
+		}
+	}
+	return runJobs(jobs)
+}
+
+// renderCharts renders every series' charts once, in parallel, before the
+// pages that show them.
+func (b *builder) renderCharts() error {
+	charts := make([]Chart, len(b.series))
+	jobs := make([]job, len(b.series))
+	for i := range b.series {
+		jobs[i] = func() (map[string][]byte, error) {
+			c, err := b.o.Chart(&b.series[i])
+			if err != nil {
+				return nil, fmt.Errorf("chart %s: %w", b.series[i].Indicator.ID, err)
+			}
+			charts[i] = c
+			return nil, nil
+		}
+	}
+	if _, err := runJobs(jobs); err != nil {
+		return err
+	}
+	b.charts = make(map[string]Chart, len(b.series))
+	for i := range b.series {
+		b.charts[b.series[i].Indicator.ID] = charts[i]
+	}
+	return nil
+}
+
+// runJobs runs jobs on every core and merges their files. The first error
+// (in job order) wins, so errors are reproducible too.
+func runJobs(jobs []job) (map[string][]byte, error) {
+	results := make([]map[string][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i], errs[i] = jobs[i]()
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	out := make(map[string][]byte)
+	for i, r := range results {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		for p, b := range r {
+			if _, dup := out[p]; dup {
+				return nil, fmt.Errorf("render: two pages write %s", p)
+			}
+			out[p] = b
+		}
+	}
+	return out, nil
+}
+
+// page renders one template into a single-file result.
+func (b *builder) page(path, tmpl string, data any) (map[string][]byte, error) {
+	html, err := b.o.Theme.Execute(tmpl, data)
+	if err != nil {
+		return nil, fmt.Errorf("render %s: %w", path, err)
+	}
+	return map[string][]byte{path: html}, nil
+}
+
+func (b *builder) assetsJob() job {
+	return func() (map[string][]byte, error) {
+		out := map[string][]byte{}
+		for p, data := range b.o.Theme.Assets {
+			out["assets/"+p] = data
+		}
+		return out, nil
+	}
+}
+
+// rootFor is the relative path from the page at path to the site root.
+func rootFor(path string) string {
+	return strings.Repeat("../", strings.Count(path, "/"))
+}
+
+// layout makes the frame of the page written to path.
+func (b *builder) layout(path, title, description, section string) Layout {
+	s := &b.in.Site
+	root := rootFor(path)
+	dir := strings.TrimSuffix(path, "index.html")
+	l := Layout{
+		Lang: s.Language, SiteTitle: s.Title, Organisation: s.Organisation,
+		Licence: s.Licence, LicenceURL: licenceURL(s.Licence), Contact: s.Contact, Notice: s.Notice,
+		Title: title, Description: description, Root: root,
+		Canonical:   s.BaseURL + dir,
+		LastUpdated: format.Date(s.Published), NextUpdate: format.Date(s.NextUpdate),
+		UpdateDue: !s.NextUpdate.IsZero() && !b.o.BuildDate.IsZero() && b.o.BuildDate.After(s.NextUpdate),
+		Generator: "kpisite " + b.o.Version,
+		Path:      path,
+	}
+	l.Nav = append(l.Nav, Link{Href: root, Text: "Scorecard", Current: section == "home"})
+	for _, c := range s.Committees {
+		l.Nav = append(l.Nav, Link{Href: root + "committees/" + c.ID + "/", Text: "Committee", Current: section == "committee:"+c.ID})
+		if len(s.Committees) > 1 {
+			l.Nav[len(l.Nav)-1].Text = c.Name
+		}
+	}
+	for _, p := range b.in.Content.Pages {
+		if p.Draft {
+			continue
+		}
+		slug := pageSlug(p)
+		l.Nav = append(l.Nav, Link{Href: root + slug + "/", Text: navTitle(p), Current: section == "page:"+slug})
+	}
+	if path != "index.html" {
+		l.Breadcrumbs = []Link{{Href: root, Text: "Scorecard"}}
+	}
+	return l
+}
+
+func navTitle(p *model.Page) string {
+	if p.Title != "" {
+		return p.Title
+	}
+	return pageSlug(p)
+}
+
+// pageSlug is "about" for content/about.md.
+func pageSlug(p *model.Page) string {
+	s := strings.TrimPrefix(p.Path, "content/")
+	return strings.TrimSuffix(s, ".md")
+}
+
+func licenceURL(l string) string {
+	if strings.Contains(strings.ToLower(l), "open government licence") {
+		return "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+	}
+	return ""
+}

@@ -1,0 +1,135 @@
+// Package site is the only orchestrator of kpisite: it runs the stages in
+// order, load -> validate -> compute -> render, and hands back the files
+// of the site in memory. Package publish writes them.
+package site
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"strings"
+	"time"
+
+	"kpisite/generator/chart"
+	"kpisite/generator/kpi"
+	"kpisite/generator/load"
+	"kpisite/generator/markdown"
+	"kpisite/generator/model"
+	"kpisite/generator/render"
+	"kpisite/generator/theme"
+	"kpisite/generator/validate"
+	"kpisite/themes"
+)
+
+// Options adjust a build.
+type Options struct {
+	BaseURL   string    // overrides site.toml base_url when set (--base-url)
+	BuildDate time.Time // today; decides "due for update" notices
+	Version   string    // kpisite version for the generator meta tag
+	Strict    bool      // warnings fail the build
+}
+
+// ErrInvalid is returned (wrapped) when the inputs have errors; the
+// problems are in the Checked value.
+var ErrInvalid = errors.New("the site's inputs have errors")
+
+// Checked is a site loaded, validated and computed.
+type Checked struct {
+	Input    *model.Input
+	Series   []model.Series
+	Current  model.Period
+	Problems model.Problems // sorted
+}
+
+// Check loads, validates and computes a site without rendering it. The
+// error is ErrInvalid when Problems has errors (or warnings, when strict).
+func Check(fsys fs.FS, o Options) (*Checked, error) {
+	in, probs := load.Site(fsys)
+	c := &Checked{Input: in}
+	if in != nil {
+		if o.BaseURL != "" {
+			in.Site.BaseURL = normaliseBaseURL(o.BaseURL)
+		}
+		probs = append(probs, validate.Input(in)...)
+	}
+	if probs.HasErrors() || in == nil {
+		c.Problems = probs.Sort()
+		return c, ErrInvalid
+	}
+	cfg := kpi.Config{FYStart: in.Site.FinancialYearStart, AmberTolerance: in.Site.AmberTolerance}
+	series, warnings := kpi.All(in, cfg)
+	probs = append(probs, warnings...)
+	cur, ok, err := kpi.CurrentPeriod(in.Site.CurrentPeriod, series, in.Site.FinancialYearStart)
+	if err != nil {
+		probs.Errorf(model.Position{Path: "site.toml"}, "%v", err)
+	}
+	if ok {
+		c.Current = cur
+	}
+	c.Series = series
+	c.Problems = probs.Sort()
+	if c.Problems.HasErrors() {
+		return c, ErrInvalid
+	}
+	if _, w := c.Problems.Count(); o.Strict && w > 0 {
+		return c, fmt.Errorf("%w: --strict and %d warnings", ErrInvalid, w)
+	}
+	return c, nil
+}
+
+func normaliseBaseURL(u string) string {
+	if !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	return u
+}
+
+// Build checks a site and renders every file of it. On input errors it
+// returns the Checked value with the problems and an error wrapping
+// ErrInvalid, and no files.
+func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
+	c, err := Check(fsys, o)
+	if err != nil {
+		return nil, c, err
+	}
+	in := c.Input
+	md := markdown.New(in.Site.UnsafeHTML)
+	th, err := theme.Load(fsys, in.Site.Theme, themes.Default(), template.FuncMap{})
+	if err != nil {
+		return nil, c, fmt.Errorf("load theme: %w", err)
+	}
+	fy := in.Site.FinancialYearStart
+	chartOpts := chart.Options{FYStart: fy, AmberTolerance: in.Site.AmberTolerance}
+	ro := render.Options{
+		Theme: th, BuildDate: o.BuildDate, Current: c.Current, Version: o.Version,
+		Markdown: func(src []byte, minHeading int, idPrefix string) (template.HTML, error) {
+			b, err := md.Convert(src, markdown.Options{MinHeading: minHeading, IDPrefix: idPrefix})
+			// Trusted: the markdown package escapes raw HTML unless the
+			// site opted in with unsafe_html, and never emits dangerous links.
+			return template.HTML(b), err
+		},
+		Summary: func(s *model.Series, p *model.Point) string { return kpi.Summary(s, p, fy) },
+		Chart: func(s *model.Series) (render.Chart, error) {
+			co := chartOpts
+			co.IDPrefix = "chart-" + s.Indicator.ID
+			rc := render.Chart{SVG: chart.SVG(s, co), Sparkline: chart.Sparkline(s, co)}
+			co.Standalone = true
+			rc.File = chart.SVG(s, co)
+			if in.Site.PNGCharts {
+				png, err := chart.PNG(s, co)
+				if err != nil {
+					return rc, err
+				}
+				rc.PNG = png
+			}
+			return rc, nil
+		},
+		PointFor: func(s *model.Series, cur model.Period) *model.Point { return kpi.PointFor(s, cur, fy) },
+	}
+	files, err := render.Site(in, c.Series, ro)
+	if err != nil {
+		return nil, c, err
+	}
+	return files, c, nil
+}

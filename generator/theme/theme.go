@@ -1,0 +1,172 @@
+// Package theme loads a site's templates and static assets.
+//
+// A theme is a directory with templates/ and assets/. The default theme is
+// embedded in the binary; a site may override any of its files by putting a
+// file with the same name under themes/<theme>/ in the site (theme from
+// site.toml, default "default"). A site theme other than "default" must
+// exist as a directory in the site, and files it does not have come from the
+// default theme.
+//
+// Templates are a fixed, documented set (Names). A template file in a site
+// theme that is not one of them is an error, not silently ignored.
+// layout.html is the page frame: it executes {{template "main" .}}, which
+// each page template defines. partials.html holds shared {{define}}s.
+// Templates run with missingkey=error.
+//
+// Assets are copied to public/assets/ as they are.
+package theme
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// Page template names: each is a page kind the renderer knows.
+var Names = []string{
+	"home.html", "indicator.html", "service.html", "committee.html", "page.html", "notfound.html",
+}
+
+// shared template files, parsed into every page.
+var shared = []string{"layout.html", "partials.html"}
+
+// Theme is a parsed theme.
+type Theme struct {
+	pages  map[string]*template.Template
+	Assets map[string][]byte // path under assets/ -> content
+}
+
+// Load reads theme name from site (files under themes/<name>/) over
+// embedded (the default theme). funcs are made available to templates.
+func Load(site fs.FS, name string, embedded fs.FS, funcs template.FuncMap) (*Theme, error) {
+	if name == "" {
+		name = "default"
+	}
+	var over fs.FS
+	dir := path.Join("themes", name)
+	if site != nil {
+		if st, err := fs.Stat(site, dir); err == nil && st.IsDir() {
+			sub, err := fs.Sub(site, dir)
+			if err != nil {
+				return nil, fmt.Errorf("theme %q: %w", name, err)
+			}
+			over = sub
+		} else if name != "default" {
+			return nil, fmt.Errorf("theme %q: directory %s not found in the site; expected themes/%s/templates and themes/%s/assets, or theme = \"default\"", name, dir, name, name)
+		}
+	}
+	if over != nil {
+		if err := checkNames(over, dir); err != nil {
+			return nil, err
+		}
+	}
+	read := func(p string) ([]byte, error) {
+		if over != nil {
+			if b, err := fs.ReadFile(over, p); err == nil {
+				return b, nil
+			}
+		}
+		b, err := fs.ReadFile(embedded, p)
+		if err != nil {
+			return nil, fmt.Errorf("theme %q: read %s: %w", name, p, err)
+		}
+		return b, nil
+	}
+	base := template.New("layout.html").Option("missingkey=error").Funcs(funcs)
+	for _, n := range shared {
+		src, err := read("templates/" + n)
+		if err != nil {
+			return nil, err
+		}
+		t := base
+		if n != base.Name() {
+			t = base.New(n)
+		}
+		if _, err := t.Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("theme %q: %w", name, err)
+		}
+	}
+	t := &Theme{pages: make(map[string]*template.Template), Assets: make(map[string][]byte)}
+	for _, n := range Names {
+		src, err := read("templates/" + n)
+		if err != nil {
+			return nil, err
+		}
+		clone, err := base.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("theme %q: %w", name, err)
+		}
+		if _, err := clone.New(n).Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("theme %q: %w", name, err)
+		}
+		t.pages[n] = clone
+	}
+	for _, src := range []fs.FS{embedded, over} {
+		if src == nil {
+			continue
+		}
+		err := fs.WalkDir(src, "assets", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == "assets" {
+					return fs.SkipDir // a site theme may have no assets
+				}
+				return err
+			}
+			if d.IsDir() {
+				return nil
+			}
+			b, err := fs.ReadFile(src, p)
+			if err != nil {
+				return err
+			}
+			t.Assets[strings.TrimPrefix(p, "assets/")] = b
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("theme %q: assets: %w", name, err)
+		}
+	}
+	return t, nil
+}
+
+// checkNames rejects template files the renderer would never use.
+func checkNames(over fs.FS, dir string) error {
+	entries, err := fs.ReadDir(over, "templates")
+	if err != nil {
+		return nil // no templates directory: nothing overridden
+	}
+	known := map[string]bool{}
+	for _, n := range append(append([]string{}, shared...), Names...) {
+		known[n] = true
+	}
+	var unknown []string
+	for _, e := range entries {
+		if !known[e.Name()] {
+			unknown = append(unknown, e.Name())
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	sort.Strings(unknown)
+	all := append(append([]string{}, shared...), Names...)
+	return fmt.Errorf("%s/templates: unknown template %s; expected one of %s",
+		dir, strings.Join(unknown, ", "), strings.Join(all, ", "))
+}
+
+// Execute renders page template name with data.
+func (t *Theme) Execute(name string, data any) ([]byte, error) {
+	tmpl, ok := t.pages[name]
+	if !ok {
+		return nil, fmt.Errorf("template %q is not a page template", name)
+	}
+	var buf bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&buf, "layout.html", data); err != nil {
+		return nil, fmt.Errorf("execute %s: %w", name, err)
+	}
+	return buf.Bytes(), nil
+}

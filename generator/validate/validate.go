@@ -1,0 +1,234 @@
+// Package validate checks the rules of a site that span files, after
+// package load has read each file on its own. Input returns every problem
+// at once, each positioned, in a deterministic order (indicators by id,
+// then content, then actions, then site settings); callers sort with
+// model.Problems.Sort.
+//
+// Errors (the build stops):
+//   - an indicator's service is not a [[service]] id of site.toml;
+//   - replaced_by names an indicator that does not exist, the indicator
+//     itself, or the same id twice;
+//   - a retired indicator with outcome "retained" or "replaced" has no
+//     replaced_by;
+//   - content/indicators/<id>.md names no indicator;
+//   - content/services/<id>.md names no service;
+//   - content/commentary/<slug>/<id>.md names no indicator, or <slug> is
+//     not the URL slug of a period of that indicator's frequency
+//     ("2022-23-q1" quarterly, "2022-04" monthly, "2022-23" annual);
+//   - an action's committee is not a [[committee]] id of site.toml;
+//   - [reporting] current_period is not a period.
+//
+// Warnings (reported; they fail a build only with --strict):
+//   - an active indicator has outcome, retired or replaced_by set (they
+//     describe a retired indicator; status = "retired" is probably
+//     missing);
+//   - a retired indicator with outcome "removed" names replacements;
+//   - a retired indicator has figures for periods from its retired period
+//     on;
+//   - commentary is for a period with no figure for its indicator;
+//   - [reporting] current_period has no figure for any indicator.
+//
+// Every "not an id" problem suggests the nearest id when one is close.
+package validate
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"kpisite/generator/model"
+	"kpisite/generator/suggest"
+)
+
+// Input checks the cross-file rules of in and returns every problem found.
+func Input(in *model.Input) model.Problems {
+	if in == nil {
+		return nil
+	}
+	v := &checker{in: in, obs: map[string]map[model.Period]bool{}}
+	for _, o := range in.Observations {
+		if v.obs[o.Indicator] == nil {
+			v.obs[o.Indicator] = map[model.Period]bool{}
+		}
+		v.obs[o.Indicator][o.Period] = true
+	}
+	for _, ind := range in.Indicators {
+		if ind != nil {
+			v.ids = append(v.ids, ind.ID)
+		}
+	}
+	for _, s := range in.Site.Services {
+		v.services = append(v.services, s.ID)
+	}
+	for _, c := range in.Site.Committees {
+		v.committees = append(v.committees, c.ID)
+	}
+	for _, ind := range in.Indicators {
+		if ind != nil {
+			v.indicator(ind)
+		}
+	}
+	v.retiredData()
+	v.content()
+	v.actions()
+	v.currentPeriod()
+	return v.ps
+}
+
+type checker struct {
+	in         *model.Input
+	obs        map[string]map[model.Period]bool // indicator -> periods with a row
+	ids        []string
+	services   []string
+	committees []string
+	ps         model.Problems
+}
+
+// notAn is the end of a message for an id that is not one of ids:
+// a "did you mean", else what was expected.
+func notAn(id string, ids []string, expected string) string {
+	if hint := suggest.DidYouMean(id, ids); hint != "" {
+		return hint
+	}
+	return "expected " + expected
+}
+
+func (v *checker) indicator(ind *model.Indicator) {
+	if ind.Service != "" && v.in.Site.Service(ind.Service) == nil {
+		exp := "the id of a [[service]] in site.toml"
+		if len(v.services) > 0 {
+			exp = "one of " + strings.Join(v.services, ", ")
+		}
+		v.ps.Errorf(ind.PosOf("service"), "key \"service\": %q is not a service in site.toml; %s", ind.Service, notAn(ind.Service, v.services, exp))
+	}
+	seen := map[string]bool{}
+	for _, r := range ind.ReplacedBy {
+		switch {
+		case r == ind.ID:
+			v.ps.Errorf(ind.PosOf("replaced_by"), "key \"replaced_by\": %q names the indicator itself; expected the ids of the indicators that replace it", r)
+		case seen[r]:
+			v.ps.Errorf(ind.PosOf("replaced_by"), "key \"replaced_by\": %q is listed twice; expected each id once", r)
+		case v.in.Indicator(r) == nil:
+			v.ps.Errorf(ind.PosOf("replaced_by"), "key \"replaced_by\": %q is not an indicator id; %s", r, notAn(r, v.ids, "the id of an [[indicator]]"))
+		}
+		seen[r] = true
+	}
+	if ind.IsActive() {
+		for _, k := range []string{"outcome", "retired", "replaced_by"} {
+			if _, set := ind.FieldPos[k]; set {
+				v.ps.Warnf(ind.PosOf(k), "key %q is set but the indicator is active; expected status = \"retired\" as well, or no %s", k, k)
+			}
+		}
+		return
+	}
+	switch {
+	case (ind.Outcome == model.OutcomeRetained || ind.Outcome == model.OutcomeReplaced) && len(ind.ReplacedBy) == 0:
+		v.ps.Errorf(ind.PosOf("outcome"), "key \"outcome\": %q needs replaced_by; expected replaced_by = [\"new-id\"] naming the indicator that continues it", ind.Outcome)
+	case ind.Outcome == model.OutcomeRemoved && len(ind.ReplacedBy) > 0:
+		v.ps.Warnf(ind.PosOf("outcome"), "key \"outcome\": \"removed\" but replaced_by names %s; expected outcome = \"replaced\" or \"retained\", or no replaced_by", strings.Join(ind.ReplacedBy, ", "))
+	}
+}
+
+// retiredData warns about figures for a retired indicator from the period
+// it was retired.
+func (v *checker) retiredData() {
+	for _, o := range v.in.Observations {
+		ind := v.in.Indicator(o.Indicator)
+		if ind == nil || ind.IsActive() || ind.RetiredFrom.IsZero() || ind.RetiredFrom.Freq != o.Period.Freq {
+			continue
+		}
+		if !o.Period.Before(ind.RetiredFrom) {
+			v.ps.Warnf(o.Pos, "%q was retired from %s (%s) but has a figure for %s; expected no figures from %s on", o.Indicator, ind.RetiredFrom, ind.PosOf("retired"), o.Period, ind.RetiredFrom)
+		}
+	}
+}
+
+func (v *checker) content() {
+	c := v.in.Content
+	for _, id := range sortedKeys(c.Indicators) {
+		if v.in.Indicator(id) == nil {
+			v.ps.Errorf(pagePos(c.Indicators[id]), "%q is not an indicator id; %s", id, notAn(id, v.ids, "content/indicators/<indicator-id>.md"))
+		}
+	}
+	for _, id := range sortedKeys(c.Services) {
+		if v.in.Site.Service(id) == nil {
+			v.ps.Errorf(pagePos(c.Services[id]), "%q is not a service in site.toml; %s", id, notAn(id, v.services, "content/services/<service-id>.md"))
+		}
+	}
+	for i := range c.Commentary {
+		v.commentary(&c.Commentary[i])
+	}
+}
+
+func (v *checker) commentary(cm *model.Commentary) {
+	pos := pagePos(&cm.Page)
+	ind := v.in.Indicator(cm.Indicator)
+	if ind == nil {
+		v.ps.Errorf(pos, "commentary for %q, which is not an indicator id; %s", cm.Indicator, notAn(cm.Indicator, v.ids, "content/commentary/<period-slug>/<indicator-id>.md"))
+		return
+	}
+	if ind.Frequency == 0 {
+		return // reported with the indicator
+	}
+	p, err := model.ParsePeriod(cm.PeriodSlug, ind.Frequency)
+	if err != nil || p.Slug() != cm.PeriodSlug {
+		msg := fmt.Sprintf("folder %q is not a %s period slug; expected a folder such as %q", cm.PeriodSlug, ind.Frequency, exampleSlug(ind.Frequency))
+		if err == nil {
+			msg = fmt.Sprintf("folder %q is not a period slug; expected %q", cm.PeriodSlug, p.Slug())
+		}
+		v.ps.Errorf(pos, "%s (%q is %s)", msg, ind.ID, ind.Frequency)
+		return
+	}
+	if !v.obs[ind.ID][p] {
+		v.ps.Warnf(pos, "commentary for %s, but %q has no figure for that period; expected a row for it in data/values", p, ind.ID)
+	}
+}
+
+func exampleSlug(f model.Frequency) string {
+	return model.Period{Freq: f, Year: 2022, Sub: map[model.Frequency]int{model.Quarterly: 1, model.Monthly: 4}[f]}.Slug()
+}
+
+func (v *checker) actions() {
+	for _, a := range v.in.Actions {
+		if a.Committee != "" && v.in.Site.Committee(a.Committee) == nil {
+			exp := "the id of a [[committee]] in site.toml"
+			if len(v.committees) > 0 {
+				exp = "one of " + strings.Join(v.committees, ", ")
+			}
+			v.ps.Errorf(a.Pos, "column \"committee\": %q is not a committee in site.toml; %s", a.Committee, notAn(a.Committee, v.committees, exp))
+		}
+	}
+}
+
+func (v *checker) currentPeriod() {
+	s := v.in.Site
+	if s.CurrentPeriod == "" {
+		return
+	}
+	pos := s.PosOf("reporting.current_period")
+	p, err := model.ParseAnyPeriod(s.CurrentPeriod)
+	if err != nil {
+		v.ps.Errorf(pos, "key \"reporting.current_period\": %v", err)
+		return
+	}
+	for _, periods := range v.obs {
+		if periods[p] {
+			return
+		}
+	}
+	v.ps.Warnf(pos, "key \"reporting.current_period\": no indicator has a figure for %s; expected the latest period with data, or no current_period", p)
+}
+
+// pagePos is where a problem with a whole Markdown file is reported.
+func pagePos(p *model.Page) model.Position {
+	return model.Position{Path: p.Path, Line: 1}
+}
+
+func sortedKeys(m map[string]*model.Page) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
