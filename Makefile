@@ -26,6 +26,13 @@ unit:
 check:
 	$(GO) run ./cmd/kpisite check -s $(SITE)
 
+# Build a synthetic 1,000-indicator site (40 quarters each, commentary for
+# each) and print build time and peak memory; then the Go benchmarks of a
+# chart (ours against stock go-chart) and of one indicator page.
+bench: kpisite
+	$(GO) run ./tools/benchsite -n 1000 -quarters 40 -kpisite bin/kpisite -runs 3
+	$(GO) test -run='^$$' -bench=. -benchmem ./generator/chart ./generator/render
+
 # The kpisite binary in bin/.
 kpisite:
 	$(GO) build -o bin/kpisite ./cmd/kpisite

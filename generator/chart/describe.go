@@ -80,6 +80,9 @@ func titleText(f *facts) string {
 	if name == "" {
 		name = f.ind.ID
 	}
+	if name == "" {
+		name = "Indicator"
+	}
 	if f.count == 0 {
 		return name + ": no data to chart yet"
 	}

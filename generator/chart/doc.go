@@ -7,7 +7,8 @@
 // The chart follows the UK Government Analysis Function guidance on charts:
 //
 //   - one line of values with a circle marker on every period, in dark blue
-//     (#12436D); the latest figure is written beside the line's end;
+//     (#12436D), markers dropped where periods crowd (only the latest and
+//     lone figures keep theirs); the latest figure is written beside it;
 //   - the target as a black dashed line, labelled "Target" at its right end
 //     (direct labels, no legend); where the indicator has a polarity and a
 //     tolerance, a light amber band marks "near target": target×(1−t) up to
@@ -28,6 +29,9 @@
 //     note under the plot names the gap ("Gap: no data for Q2 20/21.");
 //     a withheld figure is never drawn or written: it has already been
 //     removed from model.Point.Value;
+//   - a year-to-date (cumulative) indicator's line starts again with each
+//     financial year, so the fall from one year's total to the next year's
+//     first period is not drawn as a drop;
 //   - at most four colours (dark blue, near-black #0B0C0C, a light amber tint
 //     and a mid grey for gridlines), marks at least 3:1 and text at least
 //     4.5:1 against white. Colour is never the only cue: the target is dashed
@@ -62,7 +66,9 @@
 // Stock go-chart builds a new font face for every text measurement. This
 // package lays the chart out itself and measures text with the advance
 // widths of go-chart's default font (Roboto Medium), read once per process
-// into an immutable table. A chart is a small display list (scene) that is
+// into an immutable table, and leaves 12% slack beyond the measured width
+// so that browsers falling back to wider faces (DejaVu Sans) do not clip
+// or collide either. A chart is a small display list (scene) that is
 // written as SVG directly into one buffer, or replayed on go-chart's PNG
 // renderer, so the two formats cannot drift apart. Output is deterministic:
 // coordinates are written with one decimal.

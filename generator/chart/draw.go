@@ -5,7 +5,7 @@ import "math"
 // drawBand shades the near-target band wherever a period has a target.
 func drawBand(sc *scene, f *facts, xs []float64, half float64, ypos func(float64) float64) {
 	ok := func(i int) bool { _, ok := f.band(i); return ok }
-	runs(len(xs), ok, func(a, b int) {
+	f.runs(ok, func(a, b int) {
 		from := sc.begin()
 		if a == b {
 			e, _ := f.band(a)
@@ -45,17 +45,16 @@ func drawYAxis(sc *scene, ticks []float64, text []string, left, right float64, y
 // and returns the y below the labels.
 func drawXAxis(sc *scene, f *facts, xs []float64, text []string, widths []float64, bottom float64) float64 {
 	on := xLabelled(xs, widths, f.pts[0].Period.Freq)
-	y := bottom + 8 + 0.8*fontSize
+	// The baseline leaves the labels' tops clear of the lowest y label.
+	y := bottom + 0.6*fontSize + 0.75*fontSize + 2
 	for i, x := range xs {
 		if !on[i] {
 			continue
 		}
 		sc.line(layerAxes, x, bottom, x, bottom+6, paint{stroke: colourGrid, width: 1})
-		// Keep a label at the edge inside the viewBox.
-		cx := min(max(x, edge+widths[i]/2), chartWidth-edge-widths[i]/2)
-		sc.text(layerAxes, cx, y, text[i], textPaint(anchorMiddle))
+		sc.text(layerAxes, labelCentre(x, widths[i]), y, text[i], textPaint(anchorMiddle))
 	}
-	return bottom + 8 + lineHeight + 6
+	return y + 0.25*fontSize + 10
 }
 
 // drawTarget draws the target as a dashed line through each run of
@@ -64,7 +63,7 @@ func drawXAxis(sc *scene, f *facts, xs []float64, text []string, widths []float6
 func drawTarget(sc *scene, f *facts, xs []float64, half float64, ypos func(float64) float64) (endX, endY float64) {
 	ok := func(i int) bool { return f.target(i).Valid }
 	p := paint{stroke: colourText, width: 2.5, dash: targetDash}
-	runs(len(xs), ok, func(a, b int) {
+	f.runs(ok, func(a, b int) {
 		from := sc.begin()
 		endY = ypos(f.target(b).V)
 		if a == b {
@@ -84,10 +83,17 @@ func drawTarget(sc *scene, f *facts, xs []float64, half float64, ypos func(float
 
 // drawValues draws the values as a solid line through each run of periods
 // with a figure, and a marker on every figure. A missing or withheld figure
-// breaks the line: it is never drawn as zero.
+// breaks the line: it is never drawn as zero. When periods are too close
+// for markers to stand apart (five years of months), only the latest
+// figure and lone figures between gaps keep theirs.
 func drawValues(sc *scene, f *facts, xs []float64, ypos func(float64) float64) {
 	ok := func(i int) bool { return f.value(i).Valid }
-	runs(len(xs), ok, func(a, b int) {
+	dense := len(xs) > 1 && xs[1]-xs[0] < 2*markerR+1
+	marked := make([]bool, len(xs))
+	f.runs(ok, func(a, b int) {
+		for i := a; i <= b; i++ {
+			marked[i] = !dense || a == b || i == f.last
+		}
 		if a == b {
 			return // a lone figure is its marker
 		}
@@ -98,8 +104,8 @@ func drawValues(sc *scene, f *facts, xs []float64, ypos func(float64) float64) {
 		sc.end(layerValues, from, false, paint{stroke: colourValues, width: valueWidth})
 	})
 	for i := range xs {
-		if v := f.value(i); v.Valid {
-			sc.circle(layerValues, xs[i], ypos(v.V), markerR, paint{fill: colourValues, stroke: colourWhite, width: 1.5})
+		if marked[i] {
+			sc.circle(layerValues, xs[i], ypos(f.value(i).V), markerR, paint{fill: colourValues, stroke: colourWhite, width: 1.5})
 		}
 	}
 }
@@ -125,7 +131,7 @@ func (a label) span() (float64, float64) {
 func drawDirectLabels(sc *scene, f *facts, xs []float64, latest string, targetEnd, targetY float64,
 	ypos func(float64) float64, top, bottom float64) {
 	v := label{text: latest, l: layerLabels, cy: ypos(f.value(f.last).V),
-		x: xs[f.last] + markerR + 6, w: textWidth(latest, fontSize, true),
+		x: xs[f.last] + valueGap, w: room(latest, fontSize, true),
 		p: paint{fill: colourValues, size: fontSize, bold: true, halo: true}}
 	if v.x+v.w > chartWidth-edge { // no room to the right: above the marker
 		v.x, v.cy, v.p.anchor = xs[f.last]-markerR, v.cy-fontSize, anchorEnd
@@ -134,8 +140,8 @@ func drawDirectLabels(sc *scene, f *facts, xs []float64, latest string, targetEn
 		place(sc, v)
 		return
 	}
-	t := label{text: "Target", l: layerLabels, cy: targetY, x: targetEnd + 8,
-		w: textWidth("Target", fontSize, false), p: paint{fill: colourText, size: fontSize, halo: true}}
+	t := label{text: "Target", l: layerLabels, cy: targetY, x: targetEnd + targetGap,
+		w: room("Target", fontSize, false), p: paint{fill: colourText, size: fontSize, halo: true}}
 	if t.x+t.w > chartWidth-edge {
 		t.x, t.cy, t.p.anchor = targetEnd, t.cy-fontSize, anchorEnd
 	}
@@ -165,4 +171,3 @@ func drawDirectLabels(sc *scene, f *facts, xs []float64, latest string, targetEn
 func place(sc *scene, a label) {
 	sc.text(a.l, a.x, a.cy+0.35*fontSize, a.text, a.p)
 }
-

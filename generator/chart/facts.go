@@ -21,10 +21,14 @@ type facts struct {
 	noData     []int   // points without a figure, not withheld
 	withheld   []int   // points withheld to protect privacy
 	tol        float64 // near-target band as a fraction of the target; 0 = no band
+	fy         int     // financial year start month
 }
 
 func newFacts(s *model.Series, o Options) facts {
-	f := facts{ind: s.Indicator, pts: s.Points, first: -1, last: -1, high: -1, low: -1, lastTarget: -1}
+	f := facts{fy: o.FYStart, first: -1, last: -1, high: -1, low: -1, lastTarget: -1}
+	if s != nil {
+		f.ind, f.pts = s.Indicator, s.Points
+	}
 	if f.ind == nil {
 		f.ind = &model.Indicator{}
 	}
@@ -123,4 +127,32 @@ func (f *facts) extent() (lo, hi float64, ok bool) {
 		}
 	}
 	return lo, hi, f.count > 0
+}
+
+// runs calls fn for each run of consecutive points [a, b] for which ok
+// holds. The line of a year-to-date indicator restarts with each financial
+// year, so runs also break there: the fall from one year's total to the
+// next year's first quarter is not a change to draw.
+func (f *facts) runs(ok func(int) bool, fn func(a, b int)) {
+	n := len(f.pts)
+	for a := 0; a < n; {
+		if !ok(a) {
+			a++
+			continue
+		}
+		b := a
+		for b+1 < n && ok(b+1) && !f.restarts(b+1) {
+			b++
+		}
+		fn(a, b)
+		a = b + 1
+	}
+}
+
+// restarts reports whether a year-to-date count starts again at point i.
+func (f *facts) restarts(i int) bool {
+	if f.ind.Measure != model.MeasureYTD || i == 0 {
+		return false
+	}
+	return f.pts[i].Period.FinancialYear(f.fy) != f.pts[i-1].Period.FinancialYear(f.fy)
 }

@@ -48,12 +48,10 @@ func layout(s *model.Series, o Options, solo bool) *scene {
 
 	// The y scale and its labels fix the plot's left edge.
 	lo, hi, _ := f.extent()
-	ys := newYScale(lo, hi, f.ind.Decimals)
-	ticks := ys.ticks()
-	tickText := tickLabels(ticks, f.ind.Unit, ys.decimals)
+	ys := newYScale(lo, hi, f.ind.Decimals, f.ind.Unit)
 	widest := 0.0
-	for _, t := range tickText {
-		widest = max(widest, textWidth(t, fontSize, false))
+	for _, t := range ys.labels {
+		widest = max(widest, room(t, fontSize, false))
 	}
 	left := edge + widest + 10
 	ypos := func(v float64) float64 { return ys.pos(v, top, bottom) }
@@ -63,17 +61,17 @@ func layout(s *model.Series, o Options, solo bool) *scene {
 	xWidth := make([]float64, n)
 	for i := range f.pts {
 		xText[i] = f.pts[i].Period.Short()
-		xWidth[i] = textWidth(xText[i], fontSize, false)
+		xWidth[i] = room(xText[i], fontSize, false)
 	}
 	latest := format.Bare(f.value(f.last), f.ind)
 	right := chartWidth - edge
 	if n > 1 {
 		need := xWidth[n-1] / 2
 		if f.last == n-1 {
-			need = max(need, 10+textWidth(latest, fontSize, true))
+			need = max(need, valueGap+room(latest, fontSize, true))
 		}
 		if f.lastTarget == n-1 {
-			need = max(need, 10+textWidth("Target", fontSize, false))
+			need = max(need, targetGap+room("Target", fontSize, false))
 		}
 		right = chartWidth - edge + innerPad - need
 	}
@@ -85,7 +83,7 @@ func layout(s *model.Series, o Options, solo bool) *scene {
 
 	drawBand(sc, &f, xs, half, ypos)
 	sc.text(layerAxes, edge, unitY, unit, textPaint(anchorStart))
-	drawYAxis(sc, ticks, tickText, left, right, ypos)
+	drawYAxis(sc, ys.ticks, ys.labels, left, right, ypos)
 	y = drawXAxis(sc, &f, xs, xText, xWidth, bottom)
 	targetEnd, targetY := drawTarget(sc, &f, xs, half, ypos)
 	drawValues(sc, &f, xs, ypos)
@@ -128,20 +126,4 @@ func noData(sc *scene, f *facts, y float64) *scene {
 		sc.text(layerNotes, chartWidth/2, y+h/2+0.35*fontSize, ln, textPaint(anchorMiddle))
 	}
 	return finish(sc, y+h)
-}
-
-// runs calls fn for each run of consecutive points [a, b] for which ok holds.
-func runs(n int, ok func(int) bool, fn func(a, b int)) {
-	for a := 0; a < n; {
-		if !ok(a) {
-			a++
-			continue
-		}
-		b := a
-		for b+1 < n && ok(b+1) {
-			b++
-		}
-		fn(a, b)
-		a = b + 1
-	}
 }

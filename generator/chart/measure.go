@@ -75,3 +75,13 @@ func textWidth(s string, size float64, bold bool) float64 {
 	}
 	return w
 }
+
+// slack is the room layout leaves beyond the measured width. Browsers
+// without Roboto or Arial fall back to wider faces (DejaVu Sans runs about
+// 10% wider), and the chart must not clip or collide in them either.
+const slack = 1.12
+
+// room is the width layout reserves for s: its measured width plus slack.
+func room(s string, size float64, bold bool) float64 {
+	return textWidth(s, size, bold) * slack
+}

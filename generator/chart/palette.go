@@ -24,6 +24,8 @@ const (
 	innerPad   = 14.0 // between the plot's sides and the first and last periods
 	labelGap   = 16.0 // least space between two x-axis labels
 	markerR    = 5.0
+	valueGap   = markerR + 6 // from the latest marker to its label
+	targetGap  = 8.0         // from the target line's end to its label
 	valueWidth = 3.0
 	targetDash = "8 5"
 	maxTitleLn = 2

@@ -45,7 +45,7 @@ func sparkScene(sc *scene, f *facts) {
 	}
 	y := func(v float64) float64 { return sparkH - pad - (v-lo)/(hi-lo)*(sparkH-2*pad) }
 
-	runs(n, func(i int) bool { return f.target(i).Valid }, func(a, b int) {
+	f.runs(func(i int) bool { return f.target(i).Valid }, func(a, b int) {
 		from := sc.begin()
 		if a == b {
 			sc.vertex(x(a)-pad, y(f.target(a).V))
@@ -56,7 +56,7 @@ func sparkScene(sc *scene, f *facts) {
 		}
 		sc.end(layerTarget, from, false, paint{stroke: colourText, width: 1, dash: sparkDash})
 	})
-	runs(n, func(i int) bool { return f.value(i).Valid }, func(a, b int) {
+	f.runs(func(i int) bool { return f.value(i).Valid }, func(a, b int) {
 		if a == b { // a lone figure between gaps: a dot
 			if a != f.last {
 				sc.circle(layerValues, x(a), y(f.value(a).V), 1.5, paint{fill: colourValues})

@@ -26,18 +26,22 @@ type svgOut struct{ b []byte }
 func (w *svgOut) str(s string) { w.b = append(w.b, s...) }
 func (w *svgOut) esc(s string) { w.b = appendEscaped(w.b, s) }
 
-// num writes v with at most one decimal: the same scene gives the same
-// bytes on every platform.
+// num writes v with at most one decimal ("12", "12.5", "-0.5"): the same
+// scene gives the same bytes on every platform.
 func (w *svgOut) num(v float64) {
-	v = math.Round(v*10) / 10
-	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+	t := math.Round(v * 10)
+	if t == 0 || math.IsNaN(t) || math.Abs(t) > 1e15 {
 		w.b = append(w.b, '0')
 		return
 	}
-	n := len(w.b)
-	w.b = strconv.AppendFloat(w.b, v, 'f', 1, 64)
-	if w.b[len(w.b)-1] == '0' && len(w.b)-n > 2 {
-		w.b = w.b[:len(w.b)-2] // "12.0" -> "12"
+	tenths := int64(t)
+	if tenths < 0 {
+		w.b = append(w.b, '-')
+		tenths = -tenths
+	}
+	w.b = strconv.AppendInt(w.b, tenths/10, 10)
+	if d := tenths % 10; d != 0 {
+		w.b = append(w.b, '.', byte('0'+d))
 	}
 }
 

@@ -53,14 +53,24 @@ func xLabelled(xs []float64, widths []float64, f model.Frequency) []bool {
 				break
 			}
 		}
+		for float64(k)*spacing < widest+labelGap { // a very long series
+			k *= 2
+		}
 	}
 	next := -1 // the labelled period after i
 	for i := n - 1; i >= 0; i -= k {
 		on[i] = true
 		next = i
 	}
-	if !on[0] && next >= 0 && xs[0]+widths[0]/2+labelGap <= xs[next]-widths[next]/2 {
+	if !on[0] && next >= 0 &&
+		labelCentre(xs[0], widths[0])+widths[0]/2+labelGap <= labelCentre(xs[next], widths[next])-widths[next]/2 {
 		on[0] = true
 	}
 	return on
+}
+
+// labelCentre is where a period label of width w goes for a period at x:
+// centred under it, but kept inside the viewBox.
+func labelCentre(x, w float64) float64 {
+	return min(max(x, edge+w/2), chartWidth-edge-w/2)
 }

@@ -128,6 +128,12 @@ func upDown(p *model.Point) string {
 
 // comparedWhen names the comparison period in words.
 func comparedWhen(ind *model.Indicator) string {
+	if ind.Measure == model.MeasureYTD && ind.Frequency != model.Annual {
+		if ind.Compare == model.ComparePreviousPeriod {
+			return "at the end of the previous period"
+		}
+		return "at the same point last year"
+	}
 	if ind.Compare == model.ComparePreviousPeriod {
 		switch ind.Frequency {
 		case model.Quarterly:

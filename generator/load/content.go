@@ -123,8 +123,11 @@ func contentFile(fsys fs.FS, p string, c *model.Content, ps *model.Problems) {
 }
 
 func slugExample(parts []string) string {
-	if len(parts) == 2 {
+	switch {
+	case len(parts) == 2:
 		return "content/about.md"
+	case parts[1] == "services":
+		return "content/services/domestic-abuse.md"
 	}
 	return strings.Join(parts[:len(parts)-1], "/") + "/idva-referrals.md"
 }

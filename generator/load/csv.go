@@ -30,8 +30,9 @@ type Cell struct {
 // skipped, LF and CRLF line ends and RFC 4180 quoting are accepted, blank
 // lines and rows of empty cells are skipped. It reports, and leaves out,
 // every row whose number of cells differs from the header's and every row
-// with broken quoting, each at its line and column; a file that is not
-// UTF-8 is reported once and not read.
+// with broken quoting, each at its line and column. A file that is not
+// UTF-8, or whose header row is broken, is reported once and not read
+// further; Header is then nil.
 func ReadCSV(name string, src []byte, ps *model.Problems) *CSV {
 	out := &CSV{Path: name}
 	if !checkUTF8(name, src, utf8Advice, ps) {
@@ -64,12 +65,15 @@ func ReadCSV(name string, src []byte, ps *model.Problems) *CSV {
 				ps.Errorf(model.Position{Path: name}, "cannot read CSV: %v; expected a readable file", err)
 				break
 			}
-			if errors.Is(pe.Err, csv.ErrQuote) && pe.Column > len(lineOf(src, pe.Line)) {
+			if errors.Is(pe.Err, csv.ErrQuote) && pe.Column > lineLen(src, lines, pe.Line) {
 				// The parser reached the end of the file inside quotes.
 				ps.Errorf(model.Position{Path: name, Line: pe.StartLine}, "a double quote opened on this line is never closed; expected a closing double quote at the end of the cell")
 				break
 			}
 			ps.Errorf(model.Position{Path: name, Line: pe.Line, Column: col(pe.Line, pe.Column)}, "%s", quoteAdvice(pe))
+			if out.Header == nil {
+				break // without its header row the file cannot be read
+			}
 			continue
 		}
 		cells := make([]Cell, len(rec))
@@ -107,6 +111,19 @@ func quoteAdvice(pe *csv.ParseError) string {
 		return "a quoted cell has text after its closing double quote; expected a comma or the end of the line after the closing quote (write a quote inside a quoted cell as two, \"\")"
 	}
 	return fmt.Sprintf("%v; expected RFC 4180 CSV", pe.Err)
+}
+
+// lineLen is the length in bytes of line n (from 1), without its line end.
+func lineLen(src []byte, starts []int, n int) int {
+	if n < 1 || n > len(starts) {
+		return 0
+	}
+	end := len(src)
+	if n < len(starts) {
+		end = starts[n] - 1
+	}
+	line := src[starts[n-1]:end]
+	return len(bytes.TrimSuffix(line, []byte("\r")))
 }
 
 // lineStarts returns the byte offset at which each line of b starts.

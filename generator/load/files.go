@@ -57,6 +57,11 @@ const utf8Advice = "save it as \"CSV UTF-8 (Comma delimited)\" from Excel, or ch
 // checkUTF8 reports a file that is not valid UTF-8 at its first bad line
 // and column, with advice on how to fix it.
 func checkUTF8(name string, b []byte, advice string, ps *model.Problems) bool {
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		line, col := 1+bytes.Count(b[:i], []byte("\n")), 1+utf8.RuneCount(b[bytes.LastIndexByte(b[:i], '\n')+1:i])
+		ps.Errorf(model.Position{Path: name, Line: line, Column: col}, "file has NUL bytes, so it is probably UTF-16 (\"Unicode Text\"), not UTF-8; %s", advice)
+		return false
+	}
 	if utf8.Valid(b) {
 		return true
 	}
@@ -75,19 +80,4 @@ func checkUTF8(name string, b []byte, advice string, ps *model.Problems) bool {
 	}
 	ps.Errorf(model.Position{Path: name, Line: line, Column: col}, "file is not valid UTF-8 (it may be Windows-1252 or Latin-1); %s", advice)
 	return false
-}
-
-// lineOf returns the text of line n (from 1) of b, without its line end.
-func lineOf(b []byte, n int) []byte {
-	for i := 1; i < n; i++ {
-		j := bytes.IndexByte(b, '\n')
-		if j < 0 {
-			return nil
-		}
-		b = b[j+1:]
-	}
-	if j := bytes.IndexByte(b, '\n'); j >= 0 {
-		b = b[:j]
-	}
-	return bytes.TrimSuffix(b, []byte("\r"))
 }

@@ -21,7 +21,7 @@ import (
 type keyPositions map[string]model.Position
 
 // at returns the position of key, else of the nearest enclosing key or
-// table that has one, else the file with no line.
+// table that has one, else the first line of the file.
 func (kp keyPositions) at(path, key string) model.Position {
 	for k := key; ; {
 		if p, ok := kp[k]; ok {
@@ -29,7 +29,7 @@ func (kp keyPositions) at(path, key string) model.Position {
 		}
 		i := strings.LastIndexAny(k, ".[")
 		if i < 0 {
-			return model.Position{Path: path}
+			return model.Position{Path: path, Line: 1}
 		}
 		k = k[:i]
 	}
@@ -145,6 +145,9 @@ func (s *keyScanner) header() {
 		name := join(resolved, part)
 		switch {
 		case array && n == len(parts)-1:
+			if _, ok := s.keys[name]; !ok {
+				s.keys[name] = p // the array as a whole: its first table
+			}
 			idx := s.arrays[name]
 			s.arrays[name] = idx + 1
 			name += "[" + strconv.Itoa(idx) + "]"

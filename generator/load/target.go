@@ -1,7 +1,6 @@
 package load
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -128,7 +127,7 @@ func readBaseline(ind tomlTable) *model.Baseline {
 		b.Value = model.Some(v)
 	}
 	if len(t.m) == 0 {
-		t.f.ps.Errorf(t.self(), "%s", fmt.Sprintf("key %q is empty; expected %s", "baseline", `{ value = 430, period = "2021/22", note = "…" }`))
+		t.f.ps.Errorf(t.self(), "key \"baseline\" is empty; expected { value = 430, period = \"2021/22\", note = \"…\" }")
 	}
 	return b
 }

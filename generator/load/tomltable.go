@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -40,7 +41,15 @@ func decodeTOML(path string, src []byte, lineOffset int, ps *model.Problems) (ro
 		pos := model.Position{Path: path}
 		msg := err.Error()
 		if errors.As(err, &pe) {
-			pos.Line, pos.Column = pe.Position.Line+lineOffset, pe.Position.Col
+			// Position.Start is right, but Line is one too many when the
+			// lexer has read a newline and Col (counted in bytes) lands on
+			// the line before when Start begins a line: work both out
+			// from Start.
+			pos.Line, pos.Column = pe.Position.Line, 0
+			if pe.Position.Start >= 0 && pe.Position.Start <= len(src) {
+				pos.Line, pos.Column = lineCol(src, pe.Position.Start)
+			}
+			pos.Line += lineOffset
 			msg = pe.Message
 		}
 		ps.Errorf(pos, "TOML syntax error: %s; expected valid TOML such as key = \"text\" (see https://toml.io)", msg)
@@ -55,6 +64,15 @@ func decodeTOML(path string, src []byte, lineOffset int, ps *model.Problems) (ro
 	}
 	f := &tomlFile{path: path, keys: keys, ps: ps}
 	return tomlTable{f: f, m: m}, true
+}
+
+// lineCol returns the line and column (in characters, from 1) of byte
+// offset off of src.
+func lineCol(src []byte, off int) (line, col int) {
+	before := src[:off]
+	line = 1 + bytes.Count(before, []byte("\n"))
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return line, utf8.RuneCount(before[start:]) + 1
 }
 
 // tomlTable reads the keys of one table. key is its path in keyPositions
@@ -100,8 +118,8 @@ func (t tomlTable) unknown(known []string) {
 		return bad[i] < bad[j]
 	})
 	for _, k := range bad {
-		if hint := suggest.DidYouMean(k, known); hint != "" {
-			t.f.ps.Errorf(t.pos(k), "unknown key %q; %s", t.name+k, hint)
+		if c, ok := suggest.Closest(k, known); ok {
+			t.f.ps.Errorf(t.pos(k), "unknown key %q; did you mean %q?", t.name+k, t.name+c)
 		} else {
 			t.f.ps.Errorf(t.pos(k), "unknown key %q; expected one of %s", t.name+k, strings.Join(known, ", "))
 		}

@@ -79,13 +79,17 @@ func ValuesFile(name string, src []byte, inds []*model.Indicator, ps *model.Prob
 	_, hasValue := col["value"]
 	_, hasNum := col["numerator"]
 	_, hasDen := col["denominator"]
+	headerLine := model.Position{Path: name, Line: c.Header[0].Pos.Line}
 	switch {
 	case !hasValue && hasNum != hasDen:
-		ps.Errorf(model.Position{Path: name, Line: c.Header[0].Pos.Line}, "missing column \"value\" (or %q to go with %q); expected a header such as %s",
-			map[bool]string{true: "denominator", false: "numerator"}[hasNum], map[bool]string{true: "numerator", false: "denominator"}[hasNum], ValuesHeader.Example)
+		given, other := "numerator", "denominator"
+		if hasDen {
+			given, other = other, given
+		}
+		ps.Errorf(headerLine, "missing column \"value\" (or %q to go with %q); expected a header such as %s", other, given, ValuesHeader.Example)
 		return nil
 	case !hasValue && !hasNum:
-		ps.Errorf(model.Position{Path: name, Line: c.Header[0].Pos.Line}, "missing column \"value\"; expected a header such as %s (or numerator and denominator columns)", ValuesHeader.Example)
+		ps.Errorf(headerLine, "missing column \"value\"; expected a header such as %s (or numerator and denominator columns)", ValuesHeader.Example)
 		return nil
 	}
 	if _, ok := col["indicator"]; !ok {
@@ -198,6 +202,11 @@ func longRow(row []Cell, col map[string]int, idx indicatorIndex, ps *model.Probl
 
 	var ok bool
 	valueText, valuePos := r.text("value")
+	for _, k := range []string{"value", "target"} {
+		if text, pos := r.text(k); ind != nil {
+			signMismatch(k, text, ind, pos, ps)
+		}
+	}
 	if o.Value, ok = r.number("value", ps); !ok {
 		good = false
 	}
@@ -262,6 +271,18 @@ func checkFigures(o *model.Observation, r rowCells, valueText string, valuePos, 
 		ps.Warnf(flagPos, "column \"flag\": %q means %s, but the row has the value %s; expected an empty value with this flag", o.Flag, o.Flag.Meaning(), formatFloat(o.Value.V))
 	}
 	return true
+}
+
+// signMismatch warns about a figure written with a percent sign for an
+// indicator that is not a percentage, or a pound sign for one that is not
+// money: the sign is ignored, so the figure may be in the wrong unit.
+func signMismatch(column, text string, ind *model.Indicator, pos model.Position, ps *model.Problems) {
+	switch {
+	case strings.HasSuffix(text, "%") && ind.Unit != model.UnitPercent && ind.Unit != "":
+		ps.Warnf(pos, "column %q: %q has a percent sign but %q is measured in %s; expected a plain number", column, text, ind.ID, ind.Unit)
+	case strings.Contains(text, "£") && ind.Unit != model.UnitCurrency && ind.Unit != "":
+		ps.Warnf(pos, "column %q: %q has a pound sign but %q is measured in %s; expected a plain number", column, text, ind.ID, ind.Unit)
+	}
 }
 
 // parseFlag reads a flag letter in either case, with or without square

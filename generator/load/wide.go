@@ -89,6 +89,7 @@ func wideCell(cell, head Cell, ind *model.Indicator, ps *model.Problems) (model.
 		o.Flag = f
 	}
 	if num != "" {
+		signMismatch(strings.TrimSpace(head.Text), num, ind, cell.Pos, ps)
 		v, err := ParseNumber(num)
 		if err != nil {
 			ps.Errorf(cell.Pos, "cell %q: %v, optionally followed by a flag such as [p]", strings.TrimSpace(cell.Text), err)

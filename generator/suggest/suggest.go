@@ -6,6 +6,10 @@
 // letters, as in "titel" for "title", costs one edit). A candidate is
 // suggested only when it is at most max(1, n/3) edits away, where n is the
 // length of the word in letters, so that "colour" never suggests "id".
+// A candidate that starts with the word, or that the word starts with,
+// is also near enough when the shorter of the two has at least 4 letters
+// ("financial_year" suggests "financial_year_start"), but a closer
+// candidate by edits wins.
 package suggest
 
 import (
@@ -22,17 +26,28 @@ func Closest(word string, candidates []string) (string, bool) {
 		return "", false
 	}
 	limit := max(1, len(w)/3)
-	best, bestD := "", limit+1
+	// rank orders candidates: edits first, a prefix match just after
+	// the edits it stands for.
+	best, bestRank := "", -1
 	for _, c := range candidates {
 		if c == "" {
 			continue
 		}
-		d := distance(w, []rune(strings.ToLower(c)), limit)
-		if d < bestD || (d == bestD && c < best) {
-			best, bestD = c, d
+		lc := []rune(strings.ToLower(c))
+		d := distance(w, lc, limit)
+		rank := 2 * d
+		if d > limit {
+			lw, lcs := string(w), string(lc)
+			if min(len(w), len(lc)) < 4 || !(strings.HasPrefix(lcs, lw) || strings.HasPrefix(lw, lcs)) {
+				continue
+			}
+			rank = 2*limit + 1
+		}
+		if bestRank < 0 || rank < bestRank || (rank == bestRank && c < best) {
+			best, bestRank = c, rank
 		}
 	}
-	if bestD > limit {
+	if bestRank < 0 {
 		return "", false
 	}
 	return best, true

@@ -25,6 +25,11 @@ func TestClosest(t *testing.T) {
 		{"tie goes to the first in sort order", "ab", []string{"ac", "aa"}, "aa", true},
 		{"tie independent of order", "ab", []string{"aa", "ac"}, "aa", true},
 		{"unicode", "Sérvice", keys, "service", true},
+		{"prefix of a candidate", "financial_year", []string{"title", "financial_year_start"}, "financial_year_start", true},
+		{"candidate is a prefix", "decimals_shown", keys, "decimals", true},
+		{"short word within one edit", "id_", []string{"idx"}, "idx", true},
+		{"short prefix too far", "ser", []string{"service_area"}, "", false},
+		{"closer edit beats prefix", "unit_", []string{"unit_of_measure", "units"}, "units", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

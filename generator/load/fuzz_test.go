@@ -1,0 +1,182 @@
+package load
+
+import (
+	"bytes"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"kpisite/generator/model"
+)
+
+// The seed corpora are in testdata/fuzz/<FuzzName>/; crashes found by
+// fuzzing are kept there too and as named rows of the table tests.
+
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{"1234", "1,234", "65%", "-12.5", "£1,234.50", "1,23", "NaN", "1e3", "0x10", "\u22125", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := ParseNumber(s)
+		if err != nil {
+			if v != 0 {
+				t.Errorf("ParseNumber(%q) = %v with error %v", s, v, err)
+			}
+			return
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			t.Fatalf("ParseNumber(%q) = %v", s, v)
+		}
+		// Any accepted number reads back the same from its plain spelling.
+		plain := strconv.FormatFloat(v, 'f', -1, 64)
+		if w, err := ParseNumber(plain); err != nil || w != v {
+			t.Errorf("ParseNumber(%q) = %v, but ParseNumber(%q) = %v, %v", s, v, plain, w, err)
+		}
+		if strings.ContainsAny(strings.ToLower(s), "enix+_") {
+			t.Errorf("ParseNumber(%q) accepted an exponent, NaN, Inf, hex, + or _", s)
+		}
+	})
+}
+
+func FuzzParsePeriod(f *testing.F) {
+	for _, s := range []string{"2022/23 Q1", "2022-23 Q1", "Q1 2022/23", "2022/23-Q1", "2022-23-q1", "2022-04", "Apr 2022", "April 2022", "2022/23", "2022-23", "9999/00", "0000-01", " 2022/23 "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, freq := range []model.Frequency{model.Quarterly, model.Monthly, model.Annual, 0} {
+			p, err := model.ParsePeriod(s, freq)
+			if err != nil {
+				continue
+			}
+			if p.Freq != freq {
+				t.Fatalf("ParsePeriod(%q, %v) = %+v: wrong frequency", s, freq, p)
+			}
+			for _, spelling := range []string{p.String(), p.Slug()} {
+				q, err := model.ParsePeriod(spelling, freq)
+				if err != nil || q != p {
+					t.Errorf("ParsePeriod(%q, %v) = %+v, but %q reads back as %+v, %v", s, freq, p, spelling, q, err)
+				}
+			}
+			_ = p.Long(4) + p.Short()
+		}
+		if p, err := model.ParseAnyPeriod(s); err == nil {
+			if q, err := model.ParsePeriod(p.String(), p.Freq); err != nil || q != p {
+				t.Errorf("ParseAnyPeriod(%q) = %+v does not round-trip: %+v, %v", s, p, q, err)
+			}
+		}
+	})
+}
+
+func FuzzFrontMatter(f *testing.F) {
+	for _, s := range []string{"# Title\n", "+++\ntitle = \"A\"\n+++\nBody", "+++\r\n+++\r\n", "+++", "+++\ndraft = yes\n+++\n", "\ufeff+++\n+++\n", "---\ntitle: x\n---\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		front, body, line, err := SplitFrontMatter(b)
+		in := bytes.TrimPrefix(b, []byte("\ufeff"))
+		if err == nil {
+			if !bytes.HasSuffix(in, body) {
+				t.Fatalf("body %q is not the end of the file %q", body, in)
+			}
+			if want := 1 + bytes.Count(in[:len(in)-len(body)], []byte("\n")); front != nil && line != want && len(body) > 0 {
+				t.Errorf("bodyLine = %d, want %d", line, want)
+			}
+			if front == nil && (line != 1 || !bytes.Equal(body, in)) {
+				t.Errorf("no front matter but body %q line %d", body, line)
+			}
+			if front != nil && !bytes.HasPrefix(in, []byte("+++")) {
+				t.Errorf("front matter found in a file that does not start with +++")
+			}
+		}
+		var ps model.Problems
+		page, ok := ParsePage("content/x.md", b, &ps)
+		if ok && page == nil {
+			t.Fatal("ParsePage ok with no page")
+		}
+		checkPositions(t, ps)
+	})
+}
+
+func FuzzCSV(f *testing.F) {
+	for _, s := range []string{
+		"indicator,period,value,numerator,denominator,target,flag,note\nidva-referrals,2022/23 Q1,412,,,430,p,note\n",
+		"indicator,period,value\r\nidva-referrals,2022/23 Q1,\"1,234\"\r\n",
+		"indicator,2022/23 Q1,2022/23 Q2\nidva-referrals,412 [p],[c]\n",
+		"indicator,period,numerator,denominator\nbirths-42-days,2022/23 Q1,1,4\n",
+		"a,\"b\nc",
+		"\ufeffindicator,period,value\n",
+		"indicator,period,value\nk,2022-04,caf\xe9\n",
+	} {
+		f.Add([]byte(s))
+	}
+	inds := mustIndicators(f, testIndicators)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var ps model.Problems
+		obs := ValuesFile("data/values/f.csv", b, inds, &ps)
+		checkPositions(t, ps)
+		for _, o := range obs {
+			ind := newIndicatorIndex(inds).byID[o.Indicator]
+			if ind == nil || o.Period.Freq != ind.Frequency {
+				t.Errorf("observation %+v does not fit its indicator", o)
+			}
+			if !o.Value.Valid && !o.Flag.ExplainsMissing() {
+				t.Errorf("observation %+v has no value and no flag that explains it", o)
+			}
+			if o.Value.Valid && (math.IsNaN(o.Value.V) || math.IsInf(o.Value.V, 0)) {
+				t.Errorf("observation %+v has a value that is not finite", o)
+			}
+			if o.Pos.Path != "data/values/f.csv" || o.Pos.Line < 2 {
+				t.Errorf("observation %+v has a bad position", o)
+			}
+		}
+	})
+}
+
+func FuzzSite(f *testing.F) {
+	f.Add(validSite["site.toml"], validSite["data/indicators/domestic-abuse.toml"], validSite["data/values/domestic-abuse.csv"], validSite["content/about.md"])
+	f.Add("title = 1\n[[service]]\nid = 2", "[[indicator]]\nid = \"x\"\ntarget = { kind = \"reference\", period = 3 }", "indicator,2022/23\nx,[c]", "+++\n+++\n")
+	f.Add("", "", "", "")
+	f.Fuzz(func(t *testing.T, site, indicators, values, page string) {
+		fsys := fstest.MapFS{
+			"site.toml":                            &fstest.MapFile{Data: []byte(site)},
+			"data/indicators/f.toml":               &fstest.MapFile{Data: []byte(indicators)},
+			"data/values/f.csv":                    &fstest.MapFile{Data: []byte(values)},
+			"data/actions/f.csv":                   &fstest.MapFile{Data: []byte(values)},
+			"content/about.md":                     &fstest.MapFile{Data: []byte(page)},
+			"content/commentary/2022-23-q1/x.md":   &fstest.MapFile{Data: []byte(page)},
+			"content/indicators/idva-referrals.md": &fstest.MapFile{Data: []byte(page)},
+		}
+		in, ps := Site(fsys)
+		if in == nil {
+			t.Fatal("Site returned no Input")
+		}
+		checkPositions(t, ps)
+		for i := 1; i < len(ps); i++ {
+			a, b := ps[i-1].Pos, ps[i].Pos
+			if a.Path > b.Path || a.Path == b.Path && a.Line > b.Line {
+				t.Fatalf("problems not sorted: %v before %v", ps[i-1], ps[i])
+			}
+		}
+		if !strings.HasSuffix(in.Site.BaseURL, "/") {
+			t.Errorf("BaseURL %q does not end in /", in.Site.BaseURL)
+		}
+		for i, ind := range in.Indicators {
+			if ind == nil || !IsSlug(ind.ID) || (i > 0 && in.Indicators[i-1].ID >= ind.ID) {
+				t.Errorf("indicators not valid and sorted: %v", in.Indicators)
+			}
+		}
+	})
+}
+
+// checkPositions fails if a problem has no path or an impossible line or
+// column, or an empty message.
+func checkPositions(tb testing.TB, ps model.Problems) {
+	tb.Helper()
+	for _, p := range ps {
+		if p.Pos.Path == "" || p.Pos.Line < 0 || p.Pos.Column < 0 || (p.Pos.Column > 0 && p.Pos.Line == 0) || p.Message == "" {
+			tb.Errorf("badly positioned problem: %#v", p)
+		}
+	}
+}
