@@ -95,13 +95,8 @@ func Figure(v model.Value, ind *model.Indicator) string {
 func FigureOf(v float64, unit model.Unit, decimals int, ratePer float64) string {
 	n := Number(v, decimals)
 	switch unit {
-	case model.UnitPercent:
-		return n + "%"
-	case model.UnitCurrency:
-		if strings.HasPrefix(n, "-") {
-			return "-£" + n[1:]
-		}
-		return "£" + n
+	case model.UnitPercent, model.UnitCurrency:
+		return withSign(n, unit)
 	case model.UnitHours:
 		if n == "1" {
 			return "1 hour"
@@ -125,8 +120,12 @@ func Bare(v model.Value, ind *model.Indicator) string {
 	if !v.Valid {
 		return ""
 	}
-	n := Number(v.V, ind.Decimals)
-	switch ind.Unit {
+	return withSign(Number(v.V, ind.Decimals), ind.Unit)
+}
+
+// withSign adds the % or £ sign of a unit to a written number.
+func withSign(n string, unit model.Unit) string {
+	switch unit {
 	case model.UnitPercent:
 		return n + "%"
 	case model.UnitCurrency:
@@ -182,16 +181,7 @@ func Compact(v float64, unit model.Unit) string {
 	default:
 		n = trimZero(strconv.FormatFloat(v, 'f', 2, 64))
 	}
-	switch unit {
-	case model.UnitPercent:
-		return n + "%"
-	case model.UnitCurrency:
-		if strings.HasPrefix(n, "-") {
-			return "-£" + n[1:]
-		}
-		return "£" + n
-	}
-	return n
+	return withSign(n, unit)
 }
 
 func trimZero(s string) string {
