@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -53,11 +54,32 @@ const usage = `kpisite builds key performance indicators into a static, accessib
 Usage:
   kpisite build  [-s SITE] [-o OUT] [--base-url URL] [--strict]   build the site
   kpisite check  [-s SITE] [--format text|github|json] [--strict] validate inputs only
+  kpisite serve  [-s SITE] [--addr 127.0.0.1:8080]                preview, rebuilding on change
+  kpisite new    site DIR | indicator ID [-s SITE]                start a site or an indicator
   kpisite version                                                 print the version
 
-Run "kpisite COMMAND -h" for a command's options and examples.
+Run "kpisite COMMAND -h" (or "kpisite help COMMAND") for a command's options
+and examples.
 Exit status: 0 success; 1 input errors or a failed build; 2 usage errors.
 `
+
+const versionHelp = `Usage: kpisite version
+
+Prints the version of kpisite: the module version of an installed release,
+or "dev" for a build from a checkout.
+
+Example:
+  kpisite version
+`
+
+// commands are the subcommands, by name.
+var commands = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) error{
+	"build":   runBuild,
+	"check":   runCheck,
+	"serve":   runServe,
+	"new":     runNew,
+	"version": runVersion,
+}
 
 // run is the whole CLI without os.Exit, so tests can drive it.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -65,21 +87,36 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprint(stderr, usage)
 		return &exitError{code: exitUsage}
 	}
-	cmd, rest := args[0], args[1:]
-	switch cmd {
-	case "build":
-		return runBuild(ctx, rest, stdout, stderr)
-	case "check":
-		return runCheck(ctx, rest, stdout, stderr)
-	case "version", "--version", "-version":
-		fmt.Fprintln(stdout, "kpisite", version())
-		return nil
+	name, rest := args[0], args[1:]
+	switch name {
+	case "--version", "-version":
+		name = "version"
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return nil
+		if len(rest) == 0 {
+			fmt.Fprint(stdout, usage)
+			return nil
+		}
+		if _, ok := commands[rest[0]]; !ok || len(rest) > 1 {
+			fmt.Fprint(stderr, usage)
+			return usageErr("help: unknown command %q; expected build, check, serve, new or version", strings.Join(rest, " "))
+		}
+		name, rest = rest[0], []string{"-h"}
 	}
-	fmt.Fprint(stderr, usage)
-	return usageErr("unknown command %q; expected build, check or version", cmd)
+	cmd, ok := commands[name]
+	if !ok {
+		fmt.Fprint(stderr, usage)
+		return usageErr("unknown command %q; expected build, check, serve, new or version", name)
+	}
+	return cmd(ctx, rest, stdout, stderr)
+}
+
+func runVersion(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("version", versionHelp, stderr)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "kpisite", version())
+	return nil
 }
 
 // newFlags makes a flag set that reports usage errors instead of exiting.

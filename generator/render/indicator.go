@@ -14,12 +14,11 @@ func (b *builder) indicatorJob(s *model.Series) job {
 		ind := s.Indicator
 		dir := "indicators/" + ind.ID + "/"
 		out := map[string][]byte{}
-		csv := dataCSV(s)
-		js, err := dataJSON(s, &b.in.Site)
+		data, err := b.dataFilesOf(s)
 		if err != nil {
 			return nil, err
 		}
-		out[dir+"data.csv"], out[dir+"data.json"] = csv, js
+		out[dir+"data.csv"], out[dir+"data.json"] = data.CSV, data.JSON
 		c := b.charts[ind.ID]
 		out[dir+"chart.svg"] = c.File
 		if c.PNG != nil {
@@ -104,16 +103,7 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 	for i := len(s.Points) - 1; i >= 0; i-- {
 		pt := &s.Points[i]
 		pointFlags(used, pt)
-		row := TableRow{
-			Period: pt.Period.String(), PeriodWords: pt.Period.Words(b.fy),
-			Value:       cell(pt.Value, pt.Withheld, pt.Flag, ind),
-			PeriodValue: cell(pt.PeriodValue, pt.Withheld, pt.Flag, ind),
-			Target:      format.Bare(pt.Target, ind),
-			Status:      statusView(pt.Status), Direction: directionView(pt.Direction),
-		}
-		if pt.Value.Valid {
-			row.Flag = flagText(pt.Flag)
-		}
+		row := b.tableRow(pt, ind)
 		if pt.Note != "" {
 			n := len(p.Footnotes) + 1
 			p.Footnotes = append(p.Footnotes, Footnote{N: n, Period: pt.Period.String(), Text: pt.Note})
@@ -145,6 +135,11 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 		p.Notes = html
 	}
 	p.Facts = b.facts(ind)
+	js, err := b.datasetJSONLD(s)
+	if err != nil {
+		return p, err
+	}
+	p.JSONLD = js
 	dir := "indicators/" + ind.ID + "/"
 	p.Downloads = []Download{
 		{Href: "data.csv", Text: "Data for this indicator", Format: "CSV", Size: size(files[dir+"data.csv"])},
@@ -155,6 +150,21 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 		p.Downloads = append(p.Downloads, Download{Href: "chart.png", Text: "Chart for printing", Format: "PNG image", Size: size(png)})
 	}
 	return p, nil
+}
+
+// tableRow is one period of an indicator's data table.
+func (b *builder) tableRow(pt *model.Point, ind *model.Indicator) TableRow {
+	row := TableRow{
+		Period: pt.Period.String(), PeriodWords: pt.Period.Words(b.fy),
+		Value:       cell(pt.Value, pt.Withheld, pt.Flag, ind),
+		PeriodValue: cell(pt.PeriodValue, pt.Withheld, pt.Flag, ind),
+		Target:      format.Bare(pt.Target, ind),
+		Status:      statusView(pt.Status), Direction: directionView(pt.Direction),
+	}
+	if pt.Value.Valid {
+		row.Flag = flagText(pt.Flag)
+	}
+	return row
 }
 
 // span describes the periods a series covers: "2019/20 Q1 to 2022/23 Q1".

@@ -5,8 +5,13 @@ import (
 	"time"
 
 	"kpisite/generator/model"
-	"kpisite/generator/theme"
 )
+
+// Templates executes a theme's page templates (package theme provides
+// them).
+type Templates interface {
+	Execute(name string, data any) ([]byte, error)
+}
 
 // Chart is the rendered chart of one series.
 type Chart struct {
@@ -18,8 +23,9 @@ type Chart struct {
 
 // Options is everything render needs beyond the data.
 type Options struct {
-	Theme     *theme.Theme
-	BuildDate time.Time // today, for "due for update" notices; passed in for reproducibility
+	Theme     Templates
+	Assets    map[string][]byte // copied to assets/
+	BuildDate time.Time         // today, for "due for update" notices; passed in for reproducibility
 	Current   model.Period
 	Version   string // kpisite version, for the generator meta tag
 

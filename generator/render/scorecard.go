@@ -71,12 +71,21 @@ func retiredName(ind *model.Indicator) string {
 
 // counts tallies the statuses shown in groups, in a fixed order.
 func counts(groups []ScoreGroup) []StatusCount {
-	order := []model.Status{model.Green, model.Amber, model.Red, model.NoTarget, model.NoData, model.Withheld}
-	n := map[string]int{}
+	var shown []StatusView
 	for _, g := range groups {
 		for _, r := range g.Rows {
-			n[r.Status.Key]++
+			shown = append(shown, r.Status)
 		}
+	}
+	return countStatuses(shown)
+}
+
+// countStatuses tallies statuses in a fixed order.
+func countStatuses(shown []StatusView) []StatusCount {
+	order := []model.Status{model.Green, model.Amber, model.Red, model.NoTarget, model.NoData, model.Withheld}
+	n := map[string]int{}
+	for _, s := range shown {
+		n[s.Key]++
 	}
 	var out []StatusCount
 	for _, s := range order {
@@ -114,6 +123,7 @@ func (b *builder) homeJob() job {
 		page := HomePage{
 			Layout:     b.layout(path, s.Title, desc+".", "home"),
 			PeriodLong: b.currentWords(),
+			Report:     b.reportLink(""),
 			Groups:     groups,
 			Counts:     counts(groups),
 			FlagKey:    flagKey(used),
@@ -173,9 +183,13 @@ func (b *builder) committeeJob(c *model.Committee) job {
 		page := CommitteePage{
 			Layout:     b.layout(path, c.Name, "Key performance indicators reported to "+c.Name+".", "committee:"+c.ID),
 			PeriodLong: b.currentWords(),
+			Report:     b.reportLink(root),
 			Groups:     groups,
 			Counts:     counts(groups),
 			FlagKey:    flagKey(used),
+		}
+		if len(b.reports) > 0 {
+			page.AllReports = Link{Href: root + "reports/", Text: "All performance reports"}
 		}
 		return b.page(path, "committee.html", page)
 	}

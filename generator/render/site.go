@@ -19,6 +19,10 @@ type builder struct {
 	byID     map[string]*model.Series
 	comments map[string][]model.Commentary // by indicator, newest first
 	charts   map[string]Chart              // by indicator
+	data     map[string]dataFiles          // by indicator
+	allCSV   []byte                        // data/all.csv
+	reports  []reportPeriod                // newest first
+	retired  bool                          // some indicator is retired
 	fy       int
 }
 
@@ -43,11 +47,28 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 		sort.Slice(cs, func(i, j int) bool { return cs[i].PeriodSlug > cs[j].PeriodSlug })
 	}
 
+	b.reports = b.reportPeriods()
+	b.retired = b.hasRetired()
 	if err := b.renderCharts(); err != nil {
+		return nil, err
+	}
+	if err := b.renderData(); err != nil {
+		return nil, err
+	}
+	catalogue, err := b.catalogue()
+	if err != nil {
+		return nil, err
+	}
+	feed, err := b.feed()
+	if err != nil {
 		return nil, err
 	}
 	var jobs []job
 	jobs = append(jobs, b.homeJob(), b.notFoundJob(), b.assetsJob())
+	jobs = append(jobs, b.filesJob(map[string][]byte{
+		"data/all.csv": b.allCSV, "data/catalogue.json": catalogue,
+		"feed.xml": feed, "robots.txt": b.robots(),
+	}), b.dataPageJob(feed, catalogue))
 	for i := range series {
 		jobs = append(jobs, b.indicatorJob(&series[i]))
 	}
@@ -62,7 +83,33 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 			jobs = append(jobs, b.contentJob(p))
 		}
 	}
-	return runJobs(jobs)
+	if len(b.reports) > 0 {
+		jobs = append(jobs, b.reportsJob())
+		for _, rp := range b.reports {
+			jobs = append(jobs, b.reportJob(rp))
+		}
+	}
+	if len(in.Actions) > 0 {
+		jobs = append(jobs, b.actionsJob())
+	}
+	if b.retired {
+		jobs = append(jobs, b.retiredJob())
+	}
+	files, err := runJobs(jobs)
+	if err != nil {
+		return nil, err
+	}
+	sitemap, err := b.sitemap(files)
+	if err != nil {
+		return nil, err
+	}
+	files["sitemap.xml"] = sitemap
+	return files, nil
+}
+
+// filesJob returns files made before the pages.
+func (b *builder) filesJob(files map[string][]byte) job {
+	return func() (map[string][]byte, error) { return files, nil }
 }
 
 // renderCharts renders every series' charts once, in parallel, before the
@@ -138,7 +185,7 @@ func (b *builder) page(path, tmpl string, data any) (map[string][]byte, error) {
 func (b *builder) assetsJob() job {
 	return func() (map[string][]byte, error) {
 		out := map[string][]byte{}
-		for p, data := range b.o.Theme.Assets {
+		for p, data := range b.o.Assets {
 			out["assets/"+p] = data
 		}
 		return out, nil
@@ -172,6 +219,16 @@ func (b *builder) layout(path, title, description, section string) Layout {
 			l.Nav[len(l.Nav)-1].Text = c.Name
 		}
 	}
+	if len(b.reports) > 0 {
+		l.Nav = append(l.Nav, Link{Href: root + "reports/", Text: "Reports", Current: section == "reports"})
+	}
+	if len(b.in.Actions) > 0 {
+		l.Nav = append(l.Nav, Link{Href: root + "actions/", Text: "Action plans", Current: section == "actions"})
+	}
+	if b.retired {
+		l.Nav = append(l.Nav, Link{Href: root + "retired/", Text: "Retired indicators", Current: section == "retired"})
+	}
+	l.Nav = append(l.Nav, Link{Href: root + "data/", Text: "Open data", Current: section == "data"})
 	for _, p := range b.in.Content.Pages {
 		if p.Draft {
 			continue

@@ -81,6 +81,7 @@ type HomePage struct {
 	Layout
 	Intro      template.HTML
 	PeriodLong string
+	Report     Link // the printable report of the current period, if any
 	Counts     []StatusCount
 	Groups     []ScoreGroup
 	FlagKey    []FlagKey
@@ -186,6 +187,8 @@ type ServicePage struct {
 type CommitteePage struct {
 	Layout
 	PeriodLong string
+	Report     Link // the printable report of the current period, if any
+	AllReports Link // reports/, if there are any
 	Counts     []StatusCount
 	Groups     []ScoreGroup
 	FlagKey    []FlagKey
@@ -202,4 +205,177 @@ type ContentPage struct {
 // NotFoundPage is 404.html.
 type NotFoundPage struct {
 	Layout
+}
+
+// ReportRow is one indicator in a report's summary table.
+type ReportRow struct {
+	Anchor      string // in-page link to the indicator's section
+	Name        string
+	ServiceName string
+	Period      string // the period the figure is for: "2022/23 Q1"
+	Value       string
+	Flag        string
+	Target      string
+	Status      StatusView
+	Direction   DirectionView
+}
+
+// ReportIndicator is one indicator's section of a report.
+type ReportIndicator struct {
+	ID           string // section id, "indicator-<id>"
+	Title        string
+	ServiceName  string
+	Href         string // the indicator's own page
+	URL          string // its absolute URL, printed after the link
+	PeriodLong   string // the period of the figure, in words
+	Summary      string
+	Chart        template.HTML
+	ChartCaption string
+	TableID      string
+	TableCaption string
+	UnitLabel    string
+	YTD          bool
+	Rows         []TableRow
+	Footnotes    []Footnote
+	Commentary   []CommentaryView
+}
+
+// ReportCommittee is one committee's part of a report.
+type ReportCommittee struct {
+	ID         string // for heading and caption ids
+	Name       string
+	Counts     []StatusCount
+	Rows       []ReportRow
+	Indicators []ReportIndicator
+}
+
+// ReportPage is reports/<period-slug>/index.html: the printable report
+// of one period.
+type ReportPage struct {
+	Layout
+	Period       string // "2022/23 Q1"
+	PeriodLong   string
+	DataAsAt     string // "30 June 2022": the last day of the period
+	DataAsAtISO  string
+	Published    string // site.toml published, "" if not set
+	PublishedISO string
+	IsCurrent    bool // the site's current period
+	Committees   []ReportCommittee
+	FlagKey      []FlagKey
+	AllReports   Link
+}
+
+// ReportListRow is one report on reports/index.html.
+type ReportListRow struct {
+	Href       string
+	Period     string
+	PeriodLong string
+	DataAsAt   string
+	Indicators int
+	Green      int
+	Amber      int
+	Red        int
+	Other      int // no target, no data or withheld
+	IsCurrent  bool
+}
+
+// ReportsPage is reports/index.html.
+type ReportsPage struct {
+	Layout
+	Rows []ReportListRow // newest first
+}
+
+// ActionStatusView is an action's progress as a word and an icon.
+type ActionStatusView struct {
+	Key   string // not-started, in-progress, complete, paused, overdue
+	Label string // "In progress"
+	Icon  string
+}
+
+// ActionView is one action of an action-plan tracker.
+type ActionView struct {
+	ID              string // anchor, "action-<tracker>-<ref>"
+	Ref             string
+	Action          string
+	Committee       Link
+	Milestone       string // "30 November 2021", or the text as written
+	MilestoneISO    string // for <time datetime>, "" when not a date
+	MilestonePassed bool   // the milestone is past at build time and the action is not complete
+	Lead            string
+	SuccessCriteria string
+	Baseline        string
+	Status          ActionStatusView
+	Update          template.HTML
+	Updated         string
+	UpdatedISO      string
+}
+
+// Tracker is one data/actions/*.csv file.
+type Tracker struct {
+	ID      string // "joint-agreement-action-plan"
+	Name    string // "Joint agreement action plan"
+	Actions []ActionView
+}
+
+// ActionsPage is actions/index.html.
+type ActionsPage struct {
+	Layout
+	BuildDate string // the date "Milestone passed" is judged against
+	Passed    int    // how many actions have passed their milestone
+	Trackers  []Tracker
+}
+
+// RetiredRow is one retired indicator on retired/index.html.
+type RetiredRow struct {
+	Href        string
+	Legacy      string // "Indicator 38"
+	Title       string
+	ServiceName string
+	ServiceHref string
+	Outcome     string // "Retained", "Replaced", "Removed"
+	OutcomeKey  string
+	ReplacedBy  []Link
+	RetiredFrom string // "April to June 2022 (2022/23 Q1)"
+	LastPeriod  string // the last period with a figure
+}
+
+// OutcomeCount is how many retired indicators had one outcome.
+type OutcomeCount struct {
+	Outcome string
+	Count   int
+}
+
+// RetiredPage is retired/index.html.
+type RetiredPage struct {
+	Layout
+	Counts []OutcomeCount
+	Rows   []RetiredRow
+}
+
+// Column describes one column of a published data file.
+type Column struct {
+	Name    string
+	Meaning string
+}
+
+// DataRow is one indicator's downloads on data/index.html.
+type DataRow struct {
+	Href   string // the indicator's page
+	Name   string
+	Status string // "Current" or "Retired"
+	CSV    Download
+	JSON   Download
+}
+
+// DataPage is data/index.html: the open data and what it means.
+type DataPage struct {
+	Layout
+	All        Download
+	Catalogue  Download
+	Feed       Download
+	Columns    []Column
+	Statuses   []Column
+	Flags      []FlagKey
+	Indicators []DataRow
+	Published  string
 }

@@ -102,7 +102,7 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 	fy := in.Site.FinancialYearStart
 	chartOpts := chart.Options{FYStart: fy, AmberTolerance: in.Site.AmberTolerance}
 	ro := render.Options{
-		Theme: th, BuildDate: o.BuildDate, Current: c.Current, Version: o.Version,
+		Theme: th, Assets: th.Assets, BuildDate: o.BuildDate, Current: c.Current, Version: o.Version,
 		Markdown: func(src []byte, minHeading int, idPrefix string) (template.HTML, error) {
 			b, err := md.Convert(src, markdown.Options{MinHeading: minHeading, IDPrefix: idPrefix})
 			// Trusted: the markdown package escapes raw HTML unless the

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -99,6 +100,13 @@ legacy_id = "Indicator 38"
 		"content/_index.md": {Data: []byte("+++\ntitle = \"Home\"\n+++\nWelcome. <b>bold</b>\n")},
 		"content/about.md":  {Data: []byte("+++\ntitle = \"About this site\"\n+++\n# About\n\n[bad](javascript:alert(1))\n")},
 		"content/commentary/2022-23-q1/idva-referrals.md": {Data: []byte("+++\nauthor = \"IDVA Service Manager\"\ndate = 2022-07-15\n+++\nReferrals rose.\n")},
+		"content/commentary/2019-20-q2/library-visits.md": {Data: []byte("Visits were steady. See the [methodology](../../about/).\n")},
+		"content/services/domestic-abuse.md":              {Data: []byte("+++\ntitle = \"Domestic Abuse\"\n+++\nThe IDVA service supports victims of domestic abuse.\n")},
+		"data/actions/joint-plan.csv": {Data: []byte("ref,action,committee,milestone,lead,success_criteria,baseline,status,update,updated\n" +
+			"H.9,Support carers,csmi,2021-11-30,Director,More carers supported,\"2,900 carers\",complete,Done.,2022-06-30\n" +
+			"C.2,Tackle <inequalities> & gaps,csmi,2022-07-01,Director,Regular updates,,in progress,\"# Progress\n\nStill **going**.\",2022-07-10\n" +
+			"C.7,Review libraries,csmi,Nov 2022,Director,Review reported,Not applicable,not started,,\n" +
+			"C.9,Agree priorities,csmi,When the board meets,Director,Priorities agreed,,Paused,,\n")},
 	}
 }
 
@@ -360,5 +368,25 @@ func TestExampleSiteBuilds(t *testing.T) {
 		if strings.HasSuffix(p, ".html") && !bytes.Contains(b, []byte("illustrative")) {
 			t.Errorf("%s does not say the figures are illustrative", p)
 		}
+	}
+	// Issue 5's outputs, with the seed's action plan (section 2.4).
+	for _, p := range []string{
+		"reports/index.html", "reports/2022-23-q1/index.html", "actions/index.html", "retired/index.html",
+		"data/index.html", "data/all.csv", "data/catalogue.json", "feed.xml", "sitemap.xml", "robots.txt",
+	} {
+		if _, ok := files[p]; !ok {
+			t.Errorf("example site lacks %s", p)
+		}
+	}
+	actions := string(files["actions/index.html"])
+	for _, ref := range []string{">H.9<", ">C.2<", ">C.7<"} {
+		if !strings.Contains(actions, ref) {
+			t.Errorf("actions page lacks %s", ref)
+		}
+	}
+	base, _ := url.Parse(c.Input.Site.BaseURL)
+	problems, _ := brokenLinks(files, base)
+	for _, p := range problems {
+		t.Error(p)
 	}
 }

@@ -29,6 +29,7 @@ import (
 // Page template names: each is a page kind the renderer knows.
 var Names = []string{
 	"home.html", "indicator.html", "service.html", "committee.html", "page.html", "notfound.html",
+	"report.html", "reports.html", "actions.html", "retired.html", "data.html",
 }
 
 // shared template files, parsed into every page.

@@ -1,0 +1,340 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"kpisite/generator/scaffold"
+)
+
+// codeOf is the exit status run's error gives.
+func codeOf(err error) int {
+	if err == nil {
+		return exitOK
+	}
+	var e *exitError
+	if errors.As(err, &e) {
+		return e.code
+	}
+	return exitInput
+}
+
+// runCLI runs the command line and returns its exit status and output.
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, &out, &errOut)
+	if err != nil {
+		errOut.WriteString("kpisite: " + err.Error() + "\n")
+	}
+	return codeOf(err), out.String(), errOut.String()
+}
+
+// mustSmallSite writes the starter site into a temporary folder: a copy of
+// a small site the tests may change.
+func mustSmallSite(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "site")
+	if _, err := scaffold.Site(dir, time.Date(2024, 11, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// breakValue adds a row with a bad value to the small site, on line 8.
+func breakValue(t *testing.T, dir string) {
+	t.Helper()
+	f, err := os.OpenFile(filepath.Join(dir, "data", "values", "libraries.csv"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString("library-visits,2024/25 Q3,4l2,,,\n"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	site := mustSmallSite(t)
+	tests := []struct {
+		name string
+		args []string
+		says string
+	}{
+		{"no command", nil, "Usage:"},
+		{"unknown command", []string{"publish"}, `unknown command "publish"`},
+		{"help for an unknown command", []string{"help", "publish"}, `unknown command "publish"`},
+		{"build: unknown flag", []string{"build", "--out", "x"}, "flag provided but not defined: -out"},
+		{"build: stray argument", []string{"build", "-s", site, "extra"}, `unexpected argument "extra"`},
+		{"build: missing site", []string{"build", "-s", filepath.Join(site, "missing")}, "site directory"},
+		{"check: unknown flag", []string{"check", "--strictly"}, "flag provided but not defined"},
+		{"check: bad format", []string{"check", "-s", site, "--format", "xml"}, `--format "xml"`},
+		{"serve: unknown flag", []string{"serve", "--port", "80"}, "flag provided but not defined"},
+		{"serve: not host:port", []string{"serve", "--addr", "8080"}, "not host:port"},
+		{"serve: bad port", []string{"serve", "--addr", "127.0.0.1:http"}, "not a number"},
+		{"serve: remote without --allow-remote", []string{"serve", "-s", site, "--addr", "0.0.0.0:8080"}, "--allow-remote"},
+		{"serve: every interface without --allow-remote", []string{"serve", "-s", site, "--addr", ":8080"}, "--allow-remote"},
+		{"serve: host name without --allow-remote", []string{"serve", "-s", site, "--addr", "example.org:8080"}, "--allow-remote"},
+		{"new: nothing", []string{"new"}, `expected "site DIR" or "indicator ID"`},
+		{"new: unknown kind", []string{"new", "page", "x"}, `unknown kind "page"`},
+		{"new site: missing DIR", []string{"new", "site"}, "missing DIR"},
+		{"new indicator: missing ID", []string{"new", "indicator", "-s", site}, "missing ID"},
+		{"new indicator: two IDs", []string{"new", "indicator", "a", "b", "-s", site}, `unexpected argument "b"`},
+		{"new indicator: bad ID", []string{"new", "indicator", "Bad_ID", "-s", site}, "invalid id"},
+		{"new indicator: unknown flag", []string{"new", "indicator", "x", "--site", site}, "flag provided but not defined"},
+		{"new site: -s", []string{"new", "site", filepath.Join(t.TempDir(), "x"), "-s", site}, "-s is for new indicator"},
+		{"version: stray argument", []string{"version", "extra"}, `unexpected argument "extra"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, tt.args...)
+			if code != exitUsage {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, exitUsage, stderr)
+			}
+			if !strings.Contains(stderr, tt.says) {
+				t.Errorf("stderr does not say %q:\n%s", tt.says, stderr)
+			}
+		})
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, cmd := range []string{"build", "check", "serve", "new", "version"} {
+		for _, args := range [][]string{{cmd, "-h"}, {cmd, "--help"}, {"help", cmd}} {
+			code, stdout, stderr := runCLI(t, args...)
+			help := stdout + stderr
+			if code != exitOK || !strings.Contains(help, "Usage: kpisite "+cmd) || !strings.Contains(help, "Example") {
+				t.Errorf("%q: exit %d, want 0 and a usage with examples:\n%s", args, code, help)
+			}
+		}
+	}
+	code, stdout, _ := runCLI(t, "--help")
+	if code != exitOK || !strings.Contains(stdout, "kpisite serve") || !strings.Contains(stdout, "kpisite new") {
+		t.Errorf("--help: exit %d:\n%s", code, stdout)
+	}
+	code, stdout, _ = runCLI(t, "version")
+	if code != exitOK || !strings.HasPrefix(stdout, "kpisite ") {
+		t.Errorf("version: exit %d: %q", code, stdout)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	site := mustSmallSite(t)
+	if code, stdout, stderr := runCLI(t, "check", "-s", site); code != exitOK || stdout != "" || !strings.Contains(stderr, "check passed") {
+		t.Fatalf("good site: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	breakValue(t, site)
+
+	code, stdout, stderr := runCLI(t, "check", "-s", site)
+	if code != exitInput || !regexp.MustCompile(`(?m)^data/values/libraries.csv:8:\d+: .*"4l2".*; expected`).MatchString(stdout) {
+		t.Errorf("text: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+
+	code, stdout, _ = runCLI(t, "check", "-s", site, "--format", "github")
+	if code != exitInput || !regexp.MustCompile(`^::error file=data/values/libraries.csv,line=8,col=\d+::.*4l2.*\n$`).MatchString(stdout) {
+		t.Errorf("github: exit %d\n%s", code, stdout)
+	}
+
+	code, stdout, _ = runCLI(t, "check", "-s", site, "--format", "json")
+	var problems []map[string]any
+	if err := json.Unmarshal([]byte(stdout), &problems); err != nil || code != exitInput {
+		t.Fatalf("json: exit %d, %v:\n%s", code, err, stdout)
+	}
+	if len(problems) != 1 || problems[0]["file"] != "data/values/libraries.csv" || problems[0]["line"] != 8.0 ||
+		problems[0]["severity"] != "error" || !strings.Contains(problems[0]["message"].(string), "4l2") {
+		t.Errorf("json: %v", problems)
+	}
+}
+
+func TestBuild(t *testing.T) {
+	site := mustSmallSite(t)
+	out := filepath.Join(t.TempDir(), "out")
+	code, stdout, stderr := runCLI(t, "build", "-s", site, "-o", out, "--base-url", "https://example.github.io/kpis")
+	if code != exitOK || !strings.Contains(stdout, "built ") {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	index, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(index, []byte(`href="https://example.github.io/kpis/"`)) {
+		t.Error("--base-url is not the canonical link")
+	}
+
+	breakValue(t, site)
+	failed := filepath.Join(t.TempDir(), "failed")
+	code, _, stderr = runCLI(t, "build", "-s", site, "-o", failed)
+	if code != exitInput || !strings.Contains(stderr, "data/values/libraries.csv:8:") || !strings.Contains(stderr, "nothing was written") {
+		t.Errorf("bad site: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(failed); err == nil {
+		t.Error("a failed build wrote its output folder")
+	}
+}
+
+// TestPublishedHasNoScript holds "no JavaScript needed to read any page":
+// a site built as it is published has no script element other than JSON-LD
+// data. (The live-reload script is kpisite serve's alone.) The example site
+// uses every template; it takes a few seconds (its PNG charts), so -short
+// skips it.
+func TestPublishedHasNoScript(t *testing.T) {
+	sites := map[string]string{"starter": mustSmallSite(t), "example": "../.."}
+	for name, site := range sites {
+		t.Run(name, func(t *testing.T) {
+			if name == "example" && testing.Short() {
+				t.Skip("-short: not building the example site")
+			}
+			out := filepath.Join(t.TempDir(), "public")
+			if code, _, stderr := runCLI(t, "build", "-s", site, "-o", out); code != exitOK {
+				t.Fatalf("build: exit %d\n%s", code, stderr)
+			}
+			pages, jsonLD := checkNoScript(t, out)
+			if pages < 10 || jsonLD == 0 {
+				t.Errorf("%d pages, %d with JSON-LD: the test is not looking at a whole site", pages, jsonLD)
+			}
+		})
+	}
+}
+
+// checkNoScript reports any script element in the HTML files under out
+// other than JSON-LD data, and counts the pages and the JSON-LD elements.
+func checkNoScript(t *testing.T, out string) (pages, jsonLD int) {
+	t.Helper()
+	script := regexp.MustCompile(`(?i)<script\b[^>]*>`)
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		pages++
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, tag := range script.FindAll(b, -1) {
+			if string(tag) == `<script type="application/ld+json">` {
+				jsonLD++
+			} else {
+				t.Errorf("%s: %s", p, tag)
+			}
+		}
+		if bytes.Contains(b, []byte("_kpisite")) {
+			t.Errorf("%s: refers to the live-reload server", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages, jsonLD
+}
+
+func TestNew(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "council-kpis")
+	code, stdout, stderr := runCLI(t, "new", "site", dir)
+	if code != exitOK || !strings.Contains(stdout, "created "+filepath.ToSlash(filepath.Join(dir, "site.toml"))) {
+		t.Fatalf("new site: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, _, stderr := runCLI(t, "new", "site", dir); code != exitInput || !strings.Contains(stderr, "not empty") {
+		t.Errorf("new site again: exit %d, want 1\n%s", code, stderr)
+	}
+	// Flags may come after the id.
+	code, stdout, stderr = runCLI(t, "new", "indicator", "idva-referrals", "-s", dir)
+	if code != exitOK || !strings.Contains(stdout, "data/indicators/idva-referrals.toml") || !strings.Contains(stdout, "content/commentary/2024-25-q2/idva-referrals.md") {
+		t.Fatalf("new indicator: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, _, stderr := runCLI(t, "check", "-s", dir); code != exitOK {
+		t.Errorf("check after new indicator: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, "new", "indicator", "-s", dir, "idva-referrals"); code != exitInput || !strings.Contains(stderr, "already exists") {
+		t.Errorf("new indicator again: exit %d, want 1\n%s", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, "new", "indicator", "x", "-s", t.TempDir()); code != exitInput || !strings.Contains(stderr, "no site.toml") {
+		t.Errorf("new indicator outside a site: exit %d, want 1\n%s", code, stderr)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe to write and read at once.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestServe runs kpisite serve on a free port, fetches a page, and stops
+// it as Ctrl-C does.
+func TestServe(t *testing.T) {
+	site := mustSmallSite(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout, stderr syncBuffer
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"serve", "-s", site, "--addr", "127.0.0.1:0"}, &stdout, &stderr) }()
+
+	url := ""
+	re := regexp.MustCompile(`at (http://127\.0\.0\.1:\d+/)`)
+	for deadline := time.Now().Add(10 * time.Second); url == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if m := re.FindStringSubmatch(stdout.String()); m != nil {
+			url = m[1]
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("serve stopped: %v\n%s", err, stderr.String())
+		default:
+		}
+	}
+	if url == "" {
+		t.Fatalf("serve printed no URL:\n%s\n%s", stdout.String(), stderr.String())
+	}
+	res, err := http.Get(url + "indicators/library-visits/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !bytes.Contains(body, []byte("/_kpisite/reload.js")) || !bytes.Contains(body, []byte(`href="`+url+`indicators/library-visits/"`)) {
+		t.Errorf("status %d; want the page with the reload script and a canonical link to the preview:\n%s", res.StatusCode, body)
+	}
+
+	// An open event stream must not hold up stopping.
+	events, err := http.Get(url + "_kpisite/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer events.Body.Close()
+
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("serve did not stop after the context was cancelled")
+	}
+	if !strings.Contains(stderr.String(), "stopped") {
+		t.Errorf("stderr:\n%s", stderr.String())
+	}
+}

@@ -1,0 +1,127 @@
+package render
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"kpisite/generator/format"
+	"kpisite/generator/model"
+)
+
+// actionStatusView is an action's status as a word and an icon, never a
+// colour alone.
+func actionStatusView(s model.ActionStatus) ActionStatusView {
+	icons := map[model.ActionStatus]string{
+		model.ActionNotStarted: "○", model.ActionInProgress: "◑", model.ActionComplete: "✓",
+		model.ActionPaused: "‖", model.ActionOverdue: "!",
+	}
+	return ActionStatusView{
+		Key:   strings.ReplaceAll(string(s), " ", "-"),
+		Label: sentence(string(s)),
+		Icon:  icons[s],
+	}
+}
+
+// trackerName is a tracker's file name in words:
+// "joint-agreement-action-plan" -> "Joint agreement action plan".
+func trackerName(id string) string {
+	return sentence(strings.ReplaceAll(id, "-", " "))
+}
+
+// anchor makes an id fragment from free text: "H.9" -> "h-9".
+func anchor(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// milestoneWords is a milestone as people read it: a date in words ("30
+// November 2021"), a month for a milestone written as a month ("November
+// 2022"), or the text as written.
+func milestoneWords(a *model.Action) string {
+	if a.MilestoneDate.IsZero() {
+		return a.Milestone
+	}
+	if p, err := model.ParsePeriod(a.Milestone, model.Monthly); err == nil {
+		return p.Words(1)
+	}
+	return format.Date(a.MilestoneDate)
+}
+
+// actionView is one action; seen holds the anchors already used on the
+// page. Its milestone has passed when the build date is after the
+// milestone day and the action is not complete.
+func (b *builder) actionView(a *model.Action, root string, seen map[string]bool) (ActionView, error) {
+	v := ActionView{
+		ID:  "action-" + a.Tracker + "-" + anchor(a.Ref),
+		Ref: a.Ref, Action: a.Action, Lead: a.Lead,
+		SuccessCriteria: a.SuccessCriteria, Baseline: a.Baseline,
+		Milestone: milestoneWords(a), MilestoneISO: format.ISODate(a.MilestoneDate),
+		Status:  actionStatusView(a.Status),
+		Updated: format.Date(a.Updated), UpdatedISO: format.ISODate(a.Updated),
+		Committee: Link{Text: a.Committee},
+	}
+	// Refs are unique in a tracker, but "1.1" and "1-1" make the same
+	// anchor.
+	for id, n := v.ID, 2; seen[v.ID]; n++ {
+		v.ID = fmt.Sprintf("%s-%d", id, n)
+	}
+	seen[v.ID] = true
+	if c := b.in.Site.Committee(a.Committee); c != nil {
+		v.Committee = Link{Href: root + "committees/" + c.ID + "/", Text: c.Name}
+	}
+	if !a.MilestoneDate.IsZero() && !b.o.BuildDate.IsZero() && a.Status != model.ActionComplete {
+		v.MilestonePassed = !b.o.BuildDate.Before(a.MilestoneDate.AddDate(0, 0, 1))
+	}
+	if strings.TrimSpace(a.Update) != "" {
+		// Under the action's <h3> and its "Update" <h4>.
+		html, err := b.o.Markdown([]byte(a.Update), 5, v.ID+"-")
+		if err != nil {
+			return v, fmt.Errorf("%s: update: %w", a.Pos, err)
+		}
+		v.Update = html
+	}
+	return v, nil
+}
+
+func (b *builder) actionsJob() job {
+	return func() (map[string][]byte, error) {
+		const path = "actions/index.html"
+		root := rootFor(path)
+		page := ActionsPage{
+			Layout:    b.layout(path, "Action plans", "Progress on the actions agreed by committee: milestones, leads and status.", "actions"),
+			BuildDate: format.Date(b.o.BuildDate),
+		}
+		actions := append([]model.Action(nil), b.in.Actions...)
+		sort.SliceStable(actions, func(i, j int) bool { return actions[i].Tracker < actions[j].Tracker })
+		seen := map[string]bool{}
+		for i := range actions {
+			a := &actions[i]
+			if n := len(page.Trackers); n == 0 || page.Trackers[n-1].ID != a.Tracker {
+				page.Trackers = append(page.Trackers, Tracker{ID: a.Tracker, Name: trackerName(a.Tracker)})
+			}
+			v, err := b.actionView(a, root, seen)
+			if err != nil {
+				return nil, err
+			}
+			if v.MilestonePassed {
+				page.Passed++
+			}
+			t := &page.Trackers[len(page.Trackers)-1]
+			t.Actions = append(t.Actions, v)
+		}
+		return b.page(path, "actions.html", page)
+	}
+}

@@ -1,0 +1,242 @@
+package render
+
+import (
+	"encoding/xml"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"kpisite/generator/model"
+)
+
+// Discovery files: feed.xml (Atom 1.0, RFC 4287), sitemap.xml
+// (sitemaps.org 0.9) and robots.txt. Every URL in them is absolute, from
+// base_url, because they are read by programs that do not know the page
+// they came from.
+
+const atomNS = "http://www.w3.org/2005/Atom"
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomPerson struct {
+	Name  string `xml:"name"`
+	Email string `xml:"email,omitempty"`
+	URI   string `xml:"uri,omitempty"`
+}
+
+type atomText struct {
+	Type string `xml:"type,attr,omitempty"`
+	Base string `xml:"http://www.w3.org/XML/1998/namespace base,attr,omitempty"`
+	Text string `xml:",chardata"`
+}
+
+type atomEntry struct {
+	ID        string      `xml:"id"`
+	Title     string      `xml:"title"`
+	Updated   string      `xml:"updated"`
+	Published string      `xml:"published,omitempty"`
+	Author    *atomPerson `xml:"author,omitempty"`
+	Link      atomLink    `xml:"link"`
+	Summary   string      `xml:"summary"`
+	Content   *atomText   `xml:"content,omitempty"`
+
+	when  time.Time // for ordering
+	rank  int       // reports before commentary on the same day
+	order string    // then by this
+}
+
+type atomFeed struct {
+	XMLName   xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang      string      `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
+	ID        string      `xml:"id"`
+	Title     string      `xml:"title"`
+	Subtitle  string      `xml:"subtitle,omitempty"`
+	Updated   string      `xml:"updated"`
+	Links     []atomLink  `xml:"link"`
+	Author    atomPerson  `xml:"author"`
+	Rights    string      `xml:"rights,omitempty"`
+	Generator string      `xml:"generator"`
+	Entries   []atomEntry `xml:"entry"`
+}
+
+func atomTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+// feedDate is the date of things that have no date of their own:
+// site.toml's published date, else the last day of the current period,
+// else the build date.
+func (b *builder) feedDate() time.Time {
+	switch {
+	case !b.in.Site.Published.IsZero():
+		return b.in.Site.Published
+	case !b.o.Current.IsZero():
+		return b.o.Current.End(b.fy)
+	}
+	return b.o.BuildDate
+}
+
+// feed is feed.xml: an entry per published report and per commentary
+// file, newest first. A report's date is site.toml's published date; a
+// commentary's is its front matter date, else the published date.
+func (b *builder) feed() ([]byte, error) {
+	s := &b.in.Site
+	def := b.feedDate()
+	var entries []atomEntry
+	for _, rp := range b.reports {
+		p := rp.Period
+		var st []model.Status
+		for _, sr := range rp.Series {
+			pt := b.o.PointFor(sr, p)
+			if pt == nil {
+				st = append(st, model.NoData)
+				continue
+			}
+			st = append(st, pt.Status)
+		}
+		entries = append(entries, atomEntry{
+			ID: b.abs("reports/" + p.Slug() + "/"), Title: "Performance report: " + p.Long(b.fy),
+			Updated: atomTime(def),
+			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: b.abs("reports/" + p.Slug() + "/")},
+			Summary: fmt.Sprintf("Key performance indicators for %s: %s.", p.Long(b.fy), statusTally(st)),
+			when:    def, rank: 0, order: fmt.Sprintf("%012d", 1<<30-p.Index()),
+		})
+	}
+	for i := range b.series {
+		ind := b.series[i].Indicator
+		for _, cm := range b.comments[ind.ID] {
+			when := cm.Page.Date
+			if when.IsZero() {
+				when = def
+			}
+			words := cm.PeriodSlug
+			if per, err := model.ParsePeriod(cm.PeriodSlug, ind.Frequency); err == nil {
+				words = per.Long(b.fy)
+			}
+			html, err := b.o.Markdown(cm.Page.Body, 2, "feed-")
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", cm.Page.Path, err)
+			}
+			page := b.abs("indicators/" + ind.ID + "/")
+			e := atomEntry{
+				ID: page + "#commentary-" + cm.PeriodSlug, Title: ind.Name() + ": commentary for " + words,
+				Updated: atomTime(when),
+				Link:    atomLink{Rel: "alternate", Type: "text/html", Href: page + "#commentary-" + cm.PeriodSlug},
+				Summary: "Commentary on " + ind.Title + " for " + words + ".",
+				Content: &atomText{Type: "html", Base: page, Text: string(html)},
+				when:    when, rank: 1, order: cm.PeriodSlug + "/" + ind.ID,
+			}
+			if !cm.Page.Date.IsZero() {
+				e.Published = atomTime(cm.Page.Date)
+			}
+			if cm.Page.Author != "" {
+				e.Author = &atomPerson{Name: cm.Page.Author}
+			}
+			entries = append(entries, e)
+		}
+	}
+	sort.SliceStable(entries, func(i, j int) bool {
+		a, c := entries[i], entries[j]
+		switch {
+		case !a.when.Equal(c.when):
+			return a.when.After(c.when)
+		case a.rank != c.rank:
+			return a.rank < c.rank
+		case a.rank == 1:
+			return a.order > c.order // newer period first
+		}
+		return a.order < c.order
+	})
+	updated := def
+	for _, e := range entries {
+		if e.when.After(updated) {
+			updated = e.when
+		}
+	}
+	f := atomFeed{
+		Lang: s.Language, ID: b.abs(""), Title: s.Title,
+		Subtitle: "Performance reports and commentary from " + s.Organisation + ".",
+		Updated:  atomTime(updated),
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: b.abs("feed.xml")},
+			{Rel: "alternate", Type: "text/html", Href: b.abs("")},
+		},
+		Author:    atomPerson{Name: s.Organisation, Email: s.Contact, URI: b.abs("")},
+		Rights:    s.Licence,
+		Generator: "kpisite",
+		Entries:   entries,
+	}
+	out, err := xml.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("feed.xml: %w", err)
+	}
+	return append(append([]byte(xml.Header), out...), '\n'), nil
+}
+
+// statusTally is "4 on target, 2 near target, 1 off target" in a fixed
+// order.
+func statusTally(st []model.Status) string {
+	shown := make([]StatusView, len(st))
+	for i, s := range st {
+		shown[i] = statusView(s)
+	}
+	var parts []string
+	for _, c := range countStatuses(shown) {
+		parts = append(parts, fmt.Sprintf("%d %s", c.Count, strings.ToLower(c.Status.Label)))
+	}
+	if len(parts) == 0 {
+		return "no indicators"
+	}
+	return strings.Join(parts, ", ")
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+type sitemapSet struct {
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+// sitemap lists every HTML page of files except 404.html, by path, with
+// site.toml's published date as the last modification.
+func (b *builder) sitemap(files map[string][]byte) ([]byte, error) {
+	var paths []string
+	for p := range files {
+		if strings.HasSuffix(p, ".html") && p != "404.html" {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	set := sitemapSet{}
+	for _, p := range paths {
+		set.URLs = append(set.URLs, sitemapURL{
+			Loc:     b.abs(strings.TrimSuffix(p, "index.html")),
+			LastMod: b.isoPublished(),
+		})
+	}
+	out, err := xml.MarshalIndent(set, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("sitemap.xml: %w", err)
+	}
+	return append(append([]byte(xml.Header), out...), '\n'), nil
+}
+
+func (b *builder) isoPublished() string {
+	if b.in.Site.Published.IsZero() {
+		return ""
+	}
+	return b.in.Site.Published.Format("2006-01-02")
+}
+
+// robots is robots.txt: every crawler may read everything. Crawlers read
+// robots.txt only at the root of a host, so a site under a sub-path
+// should copy the Sitemap line into the host's own robots.txt.
+func (b *builder) robots() []byte {
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.abs("sitemap.xml") + "\n")
+}

@@ -1,0 +1,366 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"time"
+
+	"kpisite/generator/format"
+	"kpisite/generator/model"
+)
+
+// A printable report is published for every period of the reporting
+// frequency (the current period's: quarterly for a UK council) up to and
+// including the current period in which at least one indicator then in
+// force has a figure. Monthly and annual indicators appear in the report
+// of the period their latest figure ends in or before (Options.PointFor),
+// so a quarterly report shows the month or year ending at or before the
+// quarter's end. An indicator is in force in a period until the period it
+// was retired from; a retired indicator without a retired period is in
+// force while it has figures. Periods after the current period get no
+// report yet: they are not published.
+
+// reportPeriod is one period that gets a printable report.
+type reportPeriod struct {
+	Period model.Period
+	Series []*model.Series // in force then, in report order
+}
+
+// reportOrder is every series in the order reports list them: by
+// committee, then service (both in site.toml order), then id. Series
+// whose service has no known committee come last, by id.
+func (b *builder) reportOrder() [][]*model.Series {
+	s := &b.in.Site
+	out := make([][]*model.Series, len(s.Committees)+1)
+	placed := map[string]bool{}
+	for ci, c := range s.Committees {
+		for _, svc := range s.Services {
+			if svc.Committee != c.ID {
+				continue
+			}
+			for i := range b.series {
+				if b.series[i].Indicator.Service == svc.ID {
+					out[ci] = append(out[ci], &b.series[i])
+					placed[b.series[i].Indicator.ID] = true
+				}
+			}
+		}
+	}
+	for i := range b.series {
+		if !placed[b.series[i].Indicator.ID] {
+			out[len(out)-1] = append(out[len(out)-1], &b.series[i])
+		}
+	}
+	return out
+}
+
+// reportPeriods lists the periods that get a report, newest first.
+func (b *builder) reportPeriods() []reportPeriod {
+	cur := b.o.Current
+	if cur.IsZero() {
+		return nil
+	}
+	seen := map[int]model.Period{}
+	for i := range b.series {
+		s := &b.series[i]
+		for j := range s.Points {
+			pt := &s.Points[j]
+			if !pt.HasRow {
+				continue
+			}
+			p := containing(cur.Freq, pt.Period.End(b.fy), b.fy)
+			if cur.Before(p) || !b.inForce(s, p) {
+				continue
+			}
+			seen[p.Index()] = p
+		}
+	}
+	var out []reportPeriod
+	order := b.reportOrder()
+	for k := cur.Index(); len(seen) > 0; k-- {
+		p, ok := seen[k]
+		if !ok {
+			continue
+		}
+		delete(seen, k)
+		rp := reportPeriod{Period: p}
+		for _, group := range order {
+			for _, s := range group {
+				if b.inReport(s, p) {
+					rp.Series = append(rp.Series, s)
+				}
+			}
+		}
+		out = append(out, rp)
+	}
+	return out
+}
+
+// inReport reports whether s belongs in the report of period p: it is in
+// force and has a figure by then (an active indicator with no figure at
+// all still appears in the current period's report, as "no data").
+func (b *builder) inReport(s *model.Series, p model.Period) bool {
+	if !b.inForce(s, p) {
+		return false
+	}
+	end := p.End(b.fy)
+	for i := range s.Points {
+		if s.Points[i].HasRow && !s.Points[i].Period.End(b.fy).After(end) {
+			return true
+		}
+	}
+	return s.Indicator.IsActive() && p == b.o.Current
+}
+
+// inForce reports whether s was still reported in period p.
+func (b *builder) inForce(s *model.Series, p model.Period) bool {
+	ind := s.Indicator
+	if ind.IsActive() {
+		return true
+	}
+	if !ind.RetiredFrom.IsZero() {
+		return p.End(b.fy).Before(periodStart(ind.RetiredFrom, b.fy))
+	}
+	last := lastRow(s)
+	return last != nil && !periodStart(p, b.fy).After(last.Period.End(b.fy))
+}
+
+// periodStart is the first day of p.
+func periodStart(p model.Period, fy int) time.Time {
+	y, m, _, _ := p.Months(fy)
+	return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// containing is the period of frequency f that day d falls in.
+func containing(f model.Frequency, d time.Time, fy int) model.Period {
+	if fy < 1 || fy > 12 {
+		fy = 4
+	}
+	y, m := d.Year(), int(d.Month())
+	if f == model.Monthly {
+		return model.Period{Freq: f, Year: y, Sub: m}
+	}
+	if m < fy {
+		y--
+	}
+	if f == model.Annual {
+		return model.Period{Freq: f, Year: y}
+	}
+	return model.Period{Freq: model.Quarterly, Year: y, Sub: (m-fy+12)%12/3 + 1}
+}
+
+// reportPath is the page of the report of period p.
+func reportPath(p model.Period) string {
+	return "reports/" + p.Slug() + "/index.html"
+}
+
+// reportLink links to the report of the current period from a page at
+// root, or is empty when there is none.
+func (b *builder) reportLink(root string) Link {
+	for _, rp := range b.reports {
+		if rp.Period == b.o.Current {
+			return Link{Href: root + "reports/" + rp.Period.Slug() + "/", Text: "Printable report for " + rp.Period.Long(b.fy)}
+		}
+	}
+	return Link{}
+}
+
+// reportRow is the summary-table row of one indicator in the report of
+// period p.
+func (b *builder) reportRow(s *model.Series, p model.Period, used map[model.Flag]bool) ReportRow {
+	ind := s.Indicator
+	row := ReportRow{
+		Anchor: "#indicator-" + ind.ID, Name: ind.Name(),
+		Status: statusView(model.NoData), Direction: directionView(model.NoComparison),
+	}
+	if svc := b.in.Site.Service(ind.Service); svc != nil {
+		row.ServiceName = svc.Name
+	}
+	pt := b.o.PointFor(s, p)
+	if pt == nil {
+		row.Value = "[x]"
+		used[model.FlagNotAvailable] = true
+		return row
+	}
+	pointFlags(used, pt)
+	row.Period = pt.Period.String()
+	row.Value = cell(pt.Value, pt.Withheld, pt.Flag, ind)
+	row.Target = format.Bare(pt.Target, ind)
+	row.Status, row.Direction = statusView(pt.Status), directionView(pt.Direction)
+	if pt.Value.Valid {
+		row.Flag = flagText(pt.Flag)
+	}
+	return row
+}
+
+// reportRecent is how many periods an indicator's table in a report shows.
+const reportRecent = 5
+
+// reportIndicator is one indicator's section of the report of period p.
+func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, used map[model.Flag]bool) (ReportIndicator, error) {
+	ind := s.Indicator
+	ri := ReportIndicator{
+		ID: "indicator-" + ind.ID, Title: ind.Title,
+		Href: root + "indicators/" + ind.ID + "/", URL: b.in.Site.BaseURL + "indicators/" + ind.ID + "/",
+		TableID: "indicator-" + ind.ID + "-caption", UnitLabel: format.UnitLabel(ind),
+		YTD: ind.Measure == model.MeasureYTD,
+	}
+	if svc := b.in.Site.Service(ind.Service); svc != nil {
+		ri.ServiceName = svc.Name
+	}
+	pt := b.o.PointFor(s, p)
+	if pt != nil {
+		ri.PeriodLong = pt.Period.Long(b.fy)
+		ri.Summary = b.o.Summary(s, pt)
+	} else {
+		ri.Summary = "There is no figure for " + p.Words(b.fy) + "."
+	}
+	// Trusted: chart SVG, every string escaped by package chart.
+	ri.Chart = template.HTML(b.charts[ind.ID].SVG)
+	ri.ChartCaption = fmt.Sprintf("%s: all periods to date, %s. The figures up to %s are in the table below.", ind.Name(), span(s, b.fy), p)
+
+	end := p.End(b.fy)
+	ri.TableCaption = fmt.Sprintf("%s: recent figures up to %s", ind.Name(), p)
+	for i := len(s.Points) - 1; i >= 0 && len(ri.Rows) < reportRecent; i-- {
+		pt := &s.Points[i]
+		if pt.Period.End(b.fy).After(end) {
+			continue
+		}
+		pointFlags(used, pt)
+		row := b.tableRow(pt, ind)
+		if pt.Note != "" {
+			n := len(ri.Footnotes) + 1
+			ri.Footnotes = append(ri.Footnotes, Footnote{N: n, Period: pt.Period.String(), Text: pt.Note})
+			row.NoteRef = n
+		}
+		ri.Rows = append(ri.Rows, row)
+	}
+
+	slugs := map[string]bool{p.Slug(): true}
+	if pt != nil && containing(p.Freq, pt.Period.End(b.fy), b.fy) == p {
+		slugs[pt.Period.Slug()] = true
+	}
+	for _, cm := range b.comments[ind.ID] {
+		if !slugs[cm.PeriodSlug] {
+			continue
+		}
+		html, err := b.o.Markdown(cm.Page.Body, 5, "report-"+ind.ID+"-")
+		if err != nil {
+			return ri, fmt.Errorf("%s: %w", cm.Page.Path, err)
+		}
+		ri.Commentary = append(ri.Commentary, CommentaryView{
+			ID: "indicator-" + ind.ID + "-commentary-" + cm.PeriodSlug, Author: cm.Page.Author,
+			Date: format.Date(cm.Page.Date), HTML: html,
+		})
+	}
+	return ri, nil
+}
+
+func (b *builder) reportJob(rp reportPeriod) job {
+	return func() (map[string][]byte, error) {
+		p := rp.Period
+		path := reportPath(p)
+		root := rootFor(path)
+		s := &b.in.Site
+		title := "Performance report: " + p.Long(b.fy)
+		page := ReportPage{
+			Layout: b.layout(path, title, fmt.Sprintf("Printable report of the key performance indicators of %s for %s, with charts, figures and commentary.", s.Organisation, p.Long(b.fy)), "reports"),
+			Period: p.String(), PeriodLong: p.Long(b.fy),
+			DataAsAt: format.Date(p.End(b.fy)), DataAsAtISO: format.ISODate(p.End(b.fy)),
+			Published: format.Date(s.Published), PublishedISO: format.ISODate(s.Published),
+			IsCurrent:  p == b.o.Current,
+			AllReports: Link{Href: root + "reports/", Text: "All reports"},
+		}
+		page.Breadcrumbs = append(page.Breadcrumbs, Link{Href: page.AllReports.Href, Text: "Reports"})
+		used := map[model.Flag]bool{}
+		for _, c := range b.committeesOf(rp.Series) {
+			rc := ReportCommittee{ID: "committee-" + c.ID, Name: c.Name}
+			for _, s := range rp.Series {
+				if b.committeeOf(s) != c.ID {
+					continue
+				}
+				rc.Rows = append(rc.Rows, b.reportRow(s, p, used))
+				ri, err := b.reportIndicator(s, p, root, used)
+				if err != nil {
+					return nil, err
+				}
+				rc.Indicators = append(rc.Indicators, ri)
+			}
+			rc.Counts = countRows(rc.Rows)
+			page.Committees = append(page.Committees, rc)
+		}
+		page.FlagKey = flagKey(used)
+		return b.page(path, "report.html", page)
+	}
+}
+
+// committeeOf is the id of the committee s reports to, or "".
+func (b *builder) committeeOf(s *model.Series) string {
+	if svc := b.in.Site.Service(s.Indicator.Service); svc != nil && b.in.Site.Committee(svc.Committee) != nil {
+		return svc.Committee
+	}
+	return ""
+}
+
+// committeesOf lists the committees the series report to, in site.toml
+// order; series with no known committee come under "Other indicators".
+func (b *builder) committeesOf(series []*model.Series) []model.Committee {
+	has := map[string]bool{}
+	for _, s := range series {
+		has[b.committeeOf(s)] = true
+	}
+	var out []model.Committee
+	for _, c := range b.in.Site.Committees {
+		if has[c.ID] {
+			out = append(out, c)
+		}
+	}
+	if has[""] {
+		out = append(out, model.Committee{ID: "", Name: "Other indicators"})
+	}
+	return out
+}
+
+// countRows tallies a report's statuses in a fixed order.
+func countRows(rows []ReportRow) []StatusCount {
+	shown := make([]StatusView, len(rows))
+	for i, r := range rows {
+		shown[i] = r.Status
+	}
+	return countStatuses(shown)
+}
+
+func (b *builder) reportsJob() job {
+	return func() (map[string][]byte, error) {
+		const path = "reports/index.html"
+		root := rootFor(path)
+		page := ReportsPage{
+			Layout: b.layout(path, "Performance reports", "Printable reports of the key performance indicators of "+b.in.Site.Organisation+", one for each period, newest first.", "reports"),
+		}
+		for _, rp := range b.reports {
+			p := rp.Period
+			row := ReportListRow{
+				Href: root + "reports/" + p.Slug() + "/", Period: p.String(), PeriodLong: p.Long(b.fy),
+				DataAsAt: format.Date(p.End(b.fy)), Indicators: len(rp.Series), IsCurrent: p == b.o.Current,
+			}
+			for _, s := range rp.Series {
+				st := model.NoData
+				if pt := b.o.PointFor(s, p); pt != nil && pt.Status != "" {
+					st = pt.Status
+				}
+				switch st {
+				case model.Green:
+					row.Green++
+				case model.Amber:
+					row.Amber++
+				case model.Red:
+					row.Red++
+				default:
+					row.Other++
+				}
+			}
+			page.Rows = append(page.Rows, row)
+		}
+		return b.page(path, "reports.html", page)
+	}
+}
