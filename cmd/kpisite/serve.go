@@ -78,7 +78,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// The preview is served at the root, whatever base_url's path is: 404.html
 	// links from base_url's path, and canonical links should not point at the
 	// published site.
-	opts := site.Options{BaseURL: url, BuildDate: today, Version: version()}
+	opts := site.Options{BaseURL: url, BuildDate: today, Version: version(), SkipPNG: true}
 	srv := serve.New(serve.Config{
 		Build: func() (map[string][]byte, model.Problems, error) {
 			files, c, err := site.Build(fsys, opts)

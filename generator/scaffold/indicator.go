@@ -53,7 +53,7 @@ func Indicator(dir, id string, today time.Time) ([]string, error) {
 	data := struct {
 		ID, Service, Services, Frequency, Period, PeriodLong string
 	}{
-		ID: id, Service: in.Site.Services[0].ID, Services: strings.Join(services, ", "),
+		ID: id, Service: in.Site.Services[0].ID, Services: commentList(services, 76),
 		Frequency: p.Freq.String(), Period: p.String(), PeriodLong: p.Long(fy),
 	}
 	files, err := render("files/indicator", data)
@@ -105,4 +105,23 @@ func periodOf(t time.Time, f model.Frequency, fyStart int) model.Period {
 		return model.Period{Freq: f, Year: fy}
 	}
 	return model.Period{Freq: model.Quarterly, Year: fy, Sub: (m-fyStart+12)%12/3 + 1}
+}
+
+// commentList writes items as TOML comment lines ("#   a, b, c"), wrapped
+// before width.
+func commentList(items []string, width int) string {
+	var b strings.Builder
+	line := "#  "
+	for i, it := range items {
+		if i < len(items)-1 {
+			it += ","
+		}
+		if len(line)+1+len(it) > width && line != "#  " {
+			b.WriteString(line + "\n")
+			line = "#  "
+		}
+		line += " " + it
+	}
+	b.WriteString(line)
+	return b.String()
 }

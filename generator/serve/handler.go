@@ -35,12 +35,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if _, found = st.files[file]; !found && !dir {
 		if _, ok := st.files[path.Join(name, "index.html")]; ok {
-			// Pages link relatively, so a folder needs its slash.
+			// Pages link relatively, so a folder needs its slash. Not a
+			// permanent redirect: the next build may make x a file.
 			target := "/" + name + "/"
 			if r.URL.RawQuery != "" {
 				target += "?" + r.URL.RawQuery
 			}
-			http.Redirect(w, r, target, http.StatusMovedPermanently)
+			http.Redirect(w, r, target, http.StatusFound)
 			return
 		}
 	}

@@ -28,8 +28,7 @@
 // Watch polls the input files (a walk that compares each file's path, size
 // and modification time, every 250 ms by default) and rebuilds when any of
 // them changed. Polling needs no operating-system notification API, works
-// on network drives, and costs well under a millisecond for a few thousand
-// files.
+// on network drives, and costs a few milliseconds for a few thousand files.
 package serve
 
 import (

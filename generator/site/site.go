@@ -28,6 +28,7 @@ type Options struct {
 	BuildDate time.Time // today; decides "due for update" notices
 	Version   string    // kpisite version for the generator meta tag
 	Strict    bool      // warnings fail the build
+	SkipPNG   bool      // leave out chart.png even when png_charts is on (fast previews in kpisite serve)
 }
 
 // ErrInvalid is returned (wrapped) when the inputs have errors; the
@@ -116,7 +117,7 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 			rc := render.Chart{SVG: chart.SVG(s, co), Sparkline: chart.Sparkline(s, co)}
 			co.Standalone = true
 			rc.File = chart.SVG(s, co)
-			if in.Site.PNGCharts {
+			if in.Site.PNGCharts && !o.SkipPNG {
 				png, err := chart.PNG(s, co)
 				if err != nil {
 					return rc, err
