@@ -63,7 +63,9 @@ html-check:
 link-check:
 	$(GO) run ./internal/linkcheck/cmd/linkcheck -site $(SITE) -dir $(OUT)
 
+# The self-test first (the checks find planted problems), then the site.
 browser-check:
+	node --test tests/browser/
 	node tests/browser/run.mjs --site $(SITE) --public $(OUT)
 
 # The kpisite binary in bin/.

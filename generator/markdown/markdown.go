@@ -10,6 +10,10 @@
 //   - Headings are shifted so that the page keeps one <h1> (Options.
 //     MinHeading), and their ids carry a per-fragment prefix so that
 //     several fragments can share a page without clashing ids.
+//
+// Tables are made as accessible as the theme's own: a caption, scope on
+// header cells, class="num" on right-aligned columns, and a labelled,
+// focusable region around each (tables.go).
 package markdown
 
 import (
@@ -50,10 +54,12 @@ func New(unsafeHTML bool) *Renderer {
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(safeLinks{}, 100), util.Prioritized(headingShift{}, 101)),
+			parser.WithASTTransformers(util.Prioritized(safeLinks{}, 100), util.Prioritized(headingShift{}, 101),
+				util.Prioritized(accessibleTables{}, 102)),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
+	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(tableRenderer{}, 0)))
 	if !unsafeHTML {
 		md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(escapedHTML{}, 0)))
 	}

@@ -15,7 +15,7 @@ func TestConvert(t *testing.T) {
 		notWant []string // substrings that must not appear
 	}{
 		{name: "paragraph and emphasis", in: "Hello *world*", want: []string{"<p>Hello <em>world</em></p>"}},
-		{name: "table extension", in: "| a | b |\n|---|--:|\n| 1 | 2 |\n", want: []string{"<table>", "<th>a</th>", `<td style="text-align:right">2</td>`}},
+		{name: "table extension", in: "| a | b |\n|---|--:|\n| 1 | 2 |\n", want: []string{"<table>", `<th scope="col">a</th>`, `<td class="num">2</td>`}},
 		{name: "raw html block escaped by default", in: "<script>alert(1)</script>\n",
 			want: []string{"&lt;script&gt;alert(1)&lt;/script&gt;"}, notWant: []string{"<script>"}},
 		{name: "inline raw html escaped by default", in: "a <b onclick=x>bold</b>",

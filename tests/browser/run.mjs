@@ -116,7 +116,7 @@ const note = (p, check) => {
 };
 const add = (p, check, msg) => {
   note(p, check);
-  findings.push({ page: p.rel, check, msg });
+  if (!findings.some((f) => f.page === p.rel && f.check === check && f.msg === msg)) findings.push({ page: p.rel, check, msg });
 };
 const addAll = (p, list) => list.forEach((x) => add(p, x.check, x.msg));
 
@@ -152,6 +152,7 @@ async function open(ctx, p, { url = p.url } = {}) {
     // The 404 page's own status, and the browser's automatic /favicon.ico
     // (at the host's root, outside the site) are not the site's errors.
     if (/status of 404/.test(m.text()) && (at === url || new URL(at || url).pathname === '/favicon.ico')) return;
+    if (at && !isLocal(at)) return; // a request to another host: reported under network
     add(p, 'load', `console error: ${m.text()}${at ? ` (${at})` : ''}`);
   });
   page.on('pageerror', (e) => add(p, 'load', `page error: ${e.message}`));
@@ -235,14 +236,16 @@ async function checkKeyboardAndCSSOff(ctx, p) {
     const n = await page.evaluate(pc.markTabbables);
     const expected = await page.evaluate(() => [...document.querySelectorAll('[data-kpi-tab]')].map((el) => `${el.tagName.toLowerCase()} "${(el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40)}"`));
     let invisible = 0;
+    let inOrder = true;
     for (let i = 0; i < Math.min(n, MAX_TABS); i++) {
       await page.keyboard.press('Tab');
       const now = await page.evaluate(pc.focusedNow);
       stats.tabStops++;
-      if (now.idx !== i) {
+      if (now.idx !== i && inOrder) {
         add(p, 'tab-order', `Tab number ${i + 1} focuses ${now.what}; in DOM order it should be ${expected[i]}`);
-        break;
+        inOrder = false; // report the first departure only, but go on checking focus styles
       }
+      if (now.idx < 0) continue;
       if (!now.changed.length || !now.visible) {
         if (invisible++ < 5) add(p, 'focus-visible', `${now.what} ${!now.visible ? 'is focused but not on screen' : 'shows no visible change of outline, box-shadow, background or colour when focused'}`);
       }
@@ -251,13 +254,13 @@ async function checkKeyboardAndCSSOff(ctx, p) {
     if (n > 0) {
       await page.keyboard.press('Tab');
       const wrap = await page.evaluate(pc.focusedNow);
-      if (n < MAX_TABS && wrap.idx >= 0) add(p, 'tab-order', `after the last of ${n} tab stops, Tab reaches ${wrap.what} again instead of leaving the page`);
+      if (n < MAX_TABS && wrap.idx >= 0 && inOrder) add(p, 'tab-order', `after the last of ${n} tab stops, Tab reaches ${wrap.what} again instead of leaving the page`);
     }
 
     note(p, 'css-off');
-    const words = await page.evaluate(pc.visibleWords);
+    addAll(p, await page.evaluate(pc.cssGeneratedText));
     await page.evaluate(pc.cssOff);
-    addAll(p, await page.evaluate(pc.cssOffChecks, words));
+    addAll(p, await page.evaluate(pc.cssOffChecks));
   } finally {
     await page.close();
   }
