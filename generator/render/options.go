@@ -16,6 +16,7 @@ type Templates interface {
 // Chart is the rendered chart of one series.
 type Chart struct {
 	SVG       []byte // inline SVG for the page (trusted: see package doc)
+	Desc      string // the chart's description (its <desc>): alt text where the file is shown as an image
 	File      []byte // standalone chart.svg
 	PNG       []byte // chart.png, or nil
 	Sparkline []byte // small decorative SVG for scorecards

@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"html/template"
 	"time"
 
 	"kpisite/generator/format"
@@ -215,8 +214,10 @@ func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, 
 	} else {
 		ri.Summary = "There is no figure for " + p.Words(b.fy) + "."
 	}
-	// Trusted: chart SVG, every string escaped by package chart.
-	ri.Chart = template.HTML(b.charts[ind.ID].SVG)
+	// The chart file, not the inline SVG: a report holds every indicator,
+	// and a thousand inline charts would make it too heavy to load.
+	ri.ChartSrc = "../../indicators/" + ind.ID + "/chart.svg"
+	ri.ChartAlt = b.charts[ind.ID].Desc
 	ri.ChartCaption = fmt.Sprintf("%s: all periods to date, %s. The figures up to %s are in the table below.", ind.Name(), span(s, b.fy), p)
 
 	end := p.End(b.fy)

@@ -229,7 +229,8 @@ type ReportIndicator struct {
 	URL          string // its absolute URL, printed after the link
 	PeriodLong   string // the period of the figure, in words
 	Summary      string
-	Chart        template.HTML
+	ChartSrc     string // the indicator's chart.svg, relative to the report
+	ChartAlt     string // the chart's description: the trend in words
 	ChartCaption string
 	TableID      string
 	TableCaption string

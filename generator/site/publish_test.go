@@ -46,7 +46,7 @@ func TestReportPage(t *testing.T) {
 		`<a href="#indicator-idva-referrals">IDVA referrals</a>`,
 		`<section class="report-indicator" id="indicator-idva-referrals"`,
 		"412 referrals in April to June 2022, 4% below the target of 430 (amber).",
-		"Near target", "Improving", `role="img"`,
+		"Near target", "Improving", `<img src="../../indicators/idva-referrals/chart.svg" alt="Latest: 412 referrals in April to June 2022`,
 		"IDVA referrals: all periods to date, 2021/22 Q1 to 2022/23 Q1.",
 		"IDVA referrals: recent figures up to 2022/23 Q1",
 		"Referrals rose.", "IDVA Service Manager, 15 July 2022",

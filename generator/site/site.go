@@ -114,7 +114,7 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 		Chart: func(s *model.Series) (render.Chart, error) {
 			co := chartOpts
 			co.IDPrefix = "chart-" + s.Indicator.ID
-			rc := render.Chart{SVG: chart.SVG(s, co), Sparkline: chart.Sparkline(s, co)}
+			rc := render.Chart{SVG: chart.SVG(s, co), Desc: chart.Describe(s, co), Sparkline: chart.Sparkline(s, co)}
 			co.Standalone = true
 			rc.File = chart.SVG(s, co)
 			if in.Site.PNGCharts && !o.SkipPNG {
