@@ -44,8 +44,7 @@ type Options struct {
 // New returns a Renderer. unsafeHTML passes raw HTML through (site.toml
 // unsafe_html); dangerous links are removed either way.
 func New(unsafeHTML bool) *Renderer {
-	rendererOpts := []renderer.Option{html.WithXHTML()}
-	rendererOpts = rendererOpts[:0]
+	var rendererOpts []renderer.Option
 	if unsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
@@ -65,10 +64,6 @@ func New(unsafeHTML bool) *Renderer {
 	}
 	return &Renderer{md: md}
 }
-
-type ctxKey int
-
-const minHeadingKey ctxKey = iota
 
 var minHeadingContextKey = parser.NewContextKey()
 
