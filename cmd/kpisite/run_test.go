@@ -182,6 +182,39 @@ func TestBuild(t *testing.T) {
 	if _, err := os.Stat(failed); err == nil {
 		t.Error("a failed build wrote its output folder")
 	}
+
+	// A failed build over a published site leaves every byte of it.
+	before := snapshot(t, out)
+	if code, _, _ := runCLI(t, "build", "-s", site, "-o", out); code != exitInput {
+		t.Fatalf("bad site over the published one: exit %d, want %d", code, exitInput)
+	}
+	after := snapshot(t, out)
+	if len(after) != len(before) {
+		t.Errorf("published site had %d files, has %d after a failed build", len(before), len(after))
+	}
+	for p, b := range before {
+		if !bytes.Equal(after[p], b) {
+			t.Errorf("%s changed after a failed build", p)
+		}
+	}
+}
+
+// snapshot reads every file under dir.
+func snapshot(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		files[p] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }
 
 // TestPublishedHasNoScript holds "no JavaScript needed to read any page":
