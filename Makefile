@@ -68,6 +68,15 @@ browser-check:
 	node --test tests/browser/
 	node tests/browser/run.mjs --site $(SITE) --public $(OUT)
 
+# Every fuzz target of the input parsers, one after the other. New crashers
+# land in generator/load/testdata/fuzz; turn each into a regression test.
+FUZZTIME ?= 30s
+fuzz:
+	@for f in FuzzParseNumber FuzzParsePeriod FuzzFrontMatter FuzzCSV FuzzSite; do \
+		echo "== $$f"; \
+		$(GO) test ./generator/load -run='^$$' -fuzz="^$$f\$$" -fuzztime=$(FUZZTIME) -parallel=1 || exit 1; \
+	done
+
 # The kpisite binary in bin/.
 kpisite:
 	$(GO) build -o bin/kpisite ./cmd/kpisite
