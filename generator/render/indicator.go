@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"time"
 
 	"kpisite/generator/format"
 	"kpisite/generator/model"
@@ -44,7 +45,6 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 	p := IndicatorPage{
 		ID: ind.ID, FullTitle: ind.Title, Active: ind.IsActive(),
 		Status: statusView(model.NoData), Direction: directionView(model.NoComparison),
-		UnitLabel: format.UnitLabel(ind), YTD: ind.Measure == model.MeasureYTD,
 	}
 	desc := ind.Title
 	if ind.Definition != "" {
@@ -99,18 +99,7 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 	p.Chart = template.HTML(c.SVG)
 	p.ChartCaption = fmt.Sprintf("%s, %s. The same figures are in the table below.", ind.Name(), span(s, b.fy))
 
-	p.TableCaption = ind.Name() + ": figures for each period"
-	for i := len(s.Points) - 1; i >= 0; i-- {
-		pt := &s.Points[i]
-		pointFlags(used, pt)
-		row := b.tableRow(pt, ind)
-		if pt.Note != "" {
-			n := len(p.Footnotes) + 1
-			p.Footnotes = append(p.Footnotes, Footnote{N: n, Period: pt.Period.String(), Text: pt.Note})
-			row.NoteRef = n
-		}
-		p.Rows = append(p.Rows, row)
-	}
+	p.Table = b.dataTable(s, "data-caption", ind.Name()+": figures for each period", "note-", time.Time{}, 0, used)
 	p.FlagKey = flagKey(used)
 
 	for i, cm := range b.comments[ind.ID] {

@@ -201,8 +201,6 @@ func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, 
 	ri := ReportIndicator{
 		ID: "indicator-" + ind.ID, Title: ind.Title,
 		Href: root + "indicators/" + ind.ID + "/", URL: b.in.Site.BaseURL + "indicators/" + ind.ID + "/",
-		TableID: "indicator-" + ind.ID + "-caption", UnitLabel: format.UnitLabel(ind),
-		YTD: ind.Measure == model.MeasureYTD,
 	}
 	if svc := b.in.Site.Service(ind.Service); svc != nil {
 		ri.ServiceName = svc.Name
@@ -220,22 +218,8 @@ func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, 
 	ri.ChartAlt = b.charts[ind.ID].Desc
 	ri.ChartCaption = fmt.Sprintf("%s: all periods to date, %s. The figures up to %s are in the table below.", ind.Name(), span(s, b.fy), p)
 
-	end := p.End(b.fy)
-	ri.TableCaption = fmt.Sprintf("%s: recent figures up to %s", ind.Name(), p)
-	for i := len(s.Points) - 1; i >= 0 && len(ri.Rows) < reportRecent; i-- {
-		pt := &s.Points[i]
-		if pt.Period.End(b.fy).After(end) {
-			continue
-		}
-		pointFlags(used, pt)
-		row := b.tableRow(pt, ind)
-		if pt.Note != "" {
-			n := len(ri.Footnotes) + 1
-			ri.Footnotes = append(ri.Footnotes, Footnote{N: n, Period: pt.Period.String(), Text: pt.Note})
-			row.NoteRef = n
-		}
-		ri.Rows = append(ri.Rows, row)
-	}
+	ri.Table = b.dataTable(s, "indicator-"+ind.ID+"-caption", fmt.Sprintf("%s: recent figures up to %s", ind.Name(), p),
+		"indicator-"+ind.ID+"-note-", p.End(b.fy), reportRecent, used)
 
 	slugs := map[string]bool{p.Slug(): true}
 	if pt != nil && containing(p.Freq, pt.Period.End(b.fy), b.fy) == p {

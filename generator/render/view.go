@@ -106,6 +106,18 @@ type TableRow struct {
 	NoteRef     int // 0 = no note
 }
 
+// DataTable is an indicator's figures for each period, newest first, with
+// the notes under it (template "datatable").
+type DataTable struct {
+	CaptionID  string
+	Caption    string
+	UnitLabel  string
+	YTD        bool // two figure columns: year to date and the period's own
+	Rows       []TableRow
+	Footnotes  []Footnote
+	NotePrefix string // id prefix of the footnotes, unique on the page
+}
+
 // Footnote is a note under a table.
 type Footnote struct {
 	N      int
@@ -159,12 +171,8 @@ type IndicatorPage struct {
 	Chart        template.HTML
 	ChartCaption string
 
-	TableCaption string
-	UnitLabel    string
-	YTD          bool
-	Rows         []TableRow
-	Footnotes    []Footnote
-	FlagKey      []FlagKey
+	Table   DataTable
+	FlagKey []FlagKey
 
 	Commentary []CommentaryView
 	Notes      template.HTML
@@ -232,12 +240,7 @@ type ReportIndicator struct {
 	ChartSrc     string // the indicator's chart.svg, relative to the report
 	ChartAlt     string // the chart's description: the trend in words
 	ChartCaption string
-	TableID      string
-	TableCaption string
-	UnitLabel    string
-	YTD          bool
-	Rows         []TableRow
-	Footnotes    []Footnote
+	Table        DataTable
 	Commentary   []CommentaryView
 }
 
