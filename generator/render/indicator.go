@@ -77,6 +77,14 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 	var head *model.Point
 	if ind.IsActive() {
 		head = b.o.PointFor(s, b.o.Current)
+		if (head == nil || !head.HasRow) && !b.o.Current.IsZero() {
+			// No row for the current period: show the latest figure, and
+			// say plainly that it is not the current period's.
+			if latest := s.Latest(b.o.Current); latest != nil {
+				p.Behind = "There is no figure yet for " + b.o.Current.Long(b.fy) + ". This is the latest figure."
+				head = latest
+			}
+		}
 	} else if len(s.Points) > 0 {
 		head = &s.Points[len(s.Points)-1]
 	}

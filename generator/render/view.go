@@ -161,6 +161,7 @@ type IndicatorPage struct {
 	ReplacedBy  []Link
 
 	HasData    bool
+	Behind     string // the current period has no figure: says so
 	PeriodLong string
 	Value      string
 	Status     StatusView

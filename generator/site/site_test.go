@@ -289,6 +289,26 @@ func TestBuildIsReproducible(t *testing.T) {
 	}
 }
 
+// TestHeadlineWhenCurrentPeriodHasNoFigure: an indicator behind the
+// current period shows its latest figure and says it is not current.
+func TestHeadlineWhenCurrentPeriodHasNoFigure(t *testing.T) {
+	fsys := testSite()
+	fsys["site.toml"].Data = []byte(strings.Replace(string(fsys["site.toml"].Data), `current_period = "2022/23 Q1"`, `current_period = "2022/23 Q2"`, 1))
+	files := mustBuild(t, fsys)
+	page := string(files["indicators/idva-referrals/index.html"])
+	for _, want := range []string{
+		"There is no figure yet for July to September 2022 (2022/23 Q2). This is the latest figure.",
+		"412 referrals in April to June 2022",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("indicator page lacks %q", want)
+		}
+	}
+	if home := string(files["index.html"]); !strings.Contains(home, "[x]") {
+		t.Error("home scorecard does not mark the missing current figure [x]")
+	}
+}
+
 func TestUpdateDueNotice(t *testing.T) {
 	files, _, err := Build(testSite(), Options{BuildDate: time.Date(2022, 11, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
