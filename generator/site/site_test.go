@@ -410,3 +410,57 @@ func TestExampleSiteBuilds(t *testing.T) {
 		t.Error(p)
 	}
 }
+
+// TestMonthlyAndAnnualIndicators builds a site that mixes frequencies: the
+// scorecard for a quarter shows a monthly indicator's last month in it and
+// an annual indicator's last complete year.
+func TestMonthlyAndAnnualIndicators(t *testing.T) {
+	fsys := testSite()
+	fsys["data/indicators/mixed.toml"] = &fstest.MapFile{Data: []byte(`[[indicator]]
+id = "calls-answered"
+title = "Calls answered within a minute"
+noun = "of calls answered within a minute"
+service = "domestic-abuse"
+frequency = "monthly"
+unit = "percent"
+polarity = "higher"
+target = { kind = "fixed", value = 80 }
+
+[[indicator]]
+id = "employment-rate"
+title = "Employment rate"
+service = "libraries"
+frequency = "annual"
+unit = "percent"
+polarity = "higher"
+target = { kind = "previous_year" }
+`)}
+	fsys["data/values/mixed.csv"] = &fstest.MapFile{Data: []byte("indicator,period,value\n" +
+		"calls-answered,Apr 2021,81\ncalls-answered,2022-04,78\ncalls-answered,May 2022,82\ncalls-answered,June 2022,79.5\n" +
+		"employment-rate,2020/21,75.1\nemployment-rate,2021-22,76.4\n")}
+	files := mustBuild(t, fsys)
+	home := string(files["index.html"])
+	for _, want := range []string{"2022-06", "79.5%", "2021/22", "76.4%"} {
+		if !strings.Contains(home, want) {
+			t.Errorf("home scorecard lacks %q", want)
+		}
+	}
+	calls := string(files["indicators/calls-answered/index.html"])
+	if !strings.Contains(calls, "79.5% of calls answered within a minute in June 2022, 0.5 percentage points below the target of 80.0% (amber).") {
+		t.Errorf("monthly summary wrong:\n%s", calls)
+	}
+	var doc struct{ Periods []map[string]any }
+	if err := json.Unmarshal(files["indicators/calls-answered/data.json"], &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Periods) != 15 || doc.Periods[0]["period"] != "2021-04" || doc.Periods[14]["period"] != "2022-06" {
+		t.Errorf("monthly periods: %d, first %v, last %v; want 15 from 2021-04 to 2022-06", len(doc.Periods), doc.Periods[0]["period"], doc.Periods[len(doc.Periods)-1]["period"])
+	}
+	if d := doc.Periods[12]["direction"]; d != "worsening" {
+		t.Errorf("April 2022 against April 2021: direction %v, want worsening", d)
+	}
+	emp := string(files["indicators/employment-rate/index.html"])
+	if !strings.Contains(emp, "76.4% in April 2021 to March 2022, 1.3 percentage points above the target of 75.1% (green).") {
+		t.Errorf("annual summary wrong")
+	}
+}
