@@ -402,7 +402,8 @@ func (b *builder) dataPageJob(feed, catalogue []byte) job {
 			All:       Download{Href: "all.csv", Text: "All indicators", Format: "CSV", Size: size(b.allCSV)},
 			Catalogue: Download{Href: "catalogue.json", Text: "Catalogue of the datasets", Format: "JSON-LD (DCAT)", Size: size(catalogue)},
 			Feed:      Download{Href: root + "feed.xml", Text: "News feed of reports and commentary", Format: "Atom", Size: size(feed)},
-			Columns:   dataColumns, Statuses: statusColumns(),
+			Columns:   CodeTable{ID: "columns-caption", Caption: "Columns of the CSV files", Head: "Column", Rows: dataColumns},
+			Statuses:  CodeTable{ID: "statuses-caption", Caption: "Values of the status column", Head: "Status", Rows: statusColumns()},
 			Published: format.Date(s.Published),
 		}
 		for _, f := range model.Flags {

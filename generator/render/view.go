@@ -363,6 +363,15 @@ type Column struct {
 	Meaning string
 }
 
+// CodeTable is a two-column table of codes and their meanings (template
+// "codetable").
+type CodeTable struct {
+	ID      string // caption id
+	Caption string
+	Head    string // heading of the code column
+	Rows    []Column
+}
+
 // DataRow is one indicator's downloads on data/index.html.
 type DataRow struct {
 	Href   string // the indicator's page
@@ -378,8 +387,8 @@ type DataPage struct {
 	All        Download
 	Catalogue  Download
 	Feed       Download
-	Columns    []Column
-	Statuses   []Column
+	Columns    CodeTable
+	Statuses   CodeTable
 	Flags      []FlagKey
 	Indicators []DataRow
 	Published  string
