@@ -97,15 +97,39 @@ func (f *facts) shown(i int) float64 {
 
 // band returns the far edge of the near-target band at point i, and
 // whether there is a band there.
+//
+// The edge is the point's own (package kpi works it out from the rule in
+// force: an absolute amber threshold or a tolerance); a point without one
+// falls back to the tolerance. A band of no width (a target of 0) is no
+// band.
 func (f *facts) band(i int) (float64, bool) {
+	t := f.target(i)
+	if !t.Valid || (f.ind.Polarity != model.HigherIsBetter && f.ind.Polarity != model.LowerIsBetter) {
+		return 0, false
+	}
+	if a := f.pts[i].Amber; a.Valid && !math.IsNaN(a.V) && !math.IsInf(a.V, 0) && a.V != t.V {
+		return a.V, true
+	}
+	if e, ok := f.tolBand(i); ok {
+		return e, true
+	}
+	return 0, false
+}
+
+// tolBand is the edge of the band the tolerance gives at point i.
+func (f *facts) tolBand(i int) (float64, bool) {
 	t := f.target(i)
 	if f.tol == 0 || !t.Valid {
 		return 0, false
 	}
+	e := t.V * (1 - f.tol)
 	if f.ind.Polarity == model.LowerIsBetter {
-		return t.V * (1 + f.tol), true
+		e = t.V * (1 + f.tol)
 	}
-	return t.V * (1 - f.tol), true
+	if e == t.V {
+		return 0, false
+	}
+	return e, true
 }
 
 // extent is the lowest and highest number the chart must show: figures,
@@ -151,7 +175,7 @@ func (f *facts) runs(ok func(int) bool, fn func(a, b int)) {
 
 // restarts reports whether a year-to-date count starts again at point i.
 func (f *facts) restarts(i int) bool {
-	if f.ind.Measure != model.MeasureYTD || i == 0 {
+	if !f.ind.Measure.YearToDate() || i == 0 {
 		return false
 	}
 	return f.pts[i].Period.FinancialYear(f.fy) != f.pts[i-1].Period.FinancialYear(f.fy)

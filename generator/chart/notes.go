@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"math"
 	"time"
 
 	"kpisite/generator/format"
@@ -17,8 +18,11 @@ func notes(f *facts) []string {
 	case f.count == 1:
 		out = append(out, "Only one period has a figure so far.")
 	}
-	if f.ind.Measure == model.MeasureYTD {
-		out = append(out, "Year to date: figures add up from "+fyMonth(f.fy)+" each year.")
+	switch f.ind.Measure {
+	case model.MeasureYTD:
+		out = append(out, "Year to date: figures add up from "+f.yearMonth()+" each year.")
+	case model.MeasureCumulative:
+		out = append(out, "Reported year to date: the line starts again each "+f.yearMonth()+".")
 	}
 	if n := len(f.noData); n > 0 {
 		out = append(out, gapWord(n)+": no data for "+periodList(f.pts, f.noData, model.Period.Short)+".")
@@ -31,7 +35,11 @@ func notes(f *facts) []string {
 		if f.ind.Polarity == model.LowerIsBetter {
 			side = "above"
 		}
-		out = append(out, "Shaded: up to "+format.Percent(f.tol)+" "+side+" the target (near target).")
+		if f.bandIsTolerance() {
+			out = append(out, "Shaded: up to "+format.Percent(f.tol)+" "+side+" the target (near target).")
+		} else {
+			out = append(out, "Shaded: "+side+" the target, up to the amber threshold (near target).")
+		}
 	}
 	return out
 }
@@ -51,6 +59,29 @@ func (f *facts) hasBand() bool {
 		}
 	}
 	return false
+}
+
+// bandIsTolerance reports whether every band drawn is the tolerance's
+// (rather than an absolute amber threshold).
+func (f *facts) bandIsTolerance() bool {
+	for i := range f.pts {
+		e, ok := f.band(i)
+		if !ok {
+			continue
+		}
+		if te, ok := f.tolBand(i); !ok || math.Abs(te-e) > 1e-9*math.Max(1, math.Abs(e)) {
+			return false
+		}
+	}
+	return true
+}
+
+// yearMonth names the month the indicator's years start in.
+func (f *facts) yearMonth() string {
+	if len(f.pts) > 0 {
+		return time.Month(f.pts[0].Period.StartMonth(f.fy)).String()
+	}
+	return fyMonth(f.fy)
 }
 
 // fyMonth names the month a financial year starts in (April by default).

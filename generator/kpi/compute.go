@@ -2,6 +2,8 @@ package kpi
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -27,11 +29,13 @@ func (c Config) fyStart() int {
 func Compute(ind *model.Indicator, obs []model.Observation, cfg Config) (model.Series, model.Problems) {
 	rows := make(map[int]*model.Observation)
 	first, last := 0, 0
+	var proto model.Period // a period of the indicator's kind, for filling gaps
 	for i := range obs {
 		o := &obs[i]
 		if o.Indicator != ind.ID || o.Period.Freq != ind.Frequency {
 			continue
 		}
+		proto = o.Period
 		k := o.Period.Index()
 		if _, dup := rows[k]; dup {
 			continue // the loader reports repeats; keep the first
@@ -48,22 +52,35 @@ func Compute(ind *model.Indicator, obs []model.Observation, cfg Config) (model.S
 	if len(rows) == 0 {
 		return s, nil
 	}
-	s.Points = make([]model.Point, 0, last-first+1)
-	for k := first; k <= last; k++ {
-		s.Points = append(s.Points, point(ind, model.FromIndex(ind.Frequency, k), rows[k]))
+	if ind.Frequency == model.MultiYear {
+		// Pooled periods overlap and need not follow on: only the
+		// periods given are points.
+		keys := make([]int, 0, len(rows))
+		for k := range rows {
+			keys = append(keys, k)
+		}
+		sort.Ints(keys)
+		s.Points = make([]model.Point, 0, len(keys))
+		for _, k := range keys {
+			s.Points = append(s.Points, point(ind, rows[k].Period, rows[k]))
+		}
+	} else {
+		s.Points = make([]model.Point, 0, last-first+1)
+		for k := first; k <= last; k++ {
+			s.Points = append(s.Points, point(ind, proto.Add(k-proto.Index()), rows[k]))
+		}
 	}
 	if ind.Measure == model.MeasureYTD {
-		accumulate(s.Points, cfg.fyStart())
+		accumulate(s.Points, cfg.fyStart(), ind.Unit == model.UnitPercent)
 	}
 	probs := targets(&s, rows, cfg)
-	tol := cfg.AmberTolerance
-	if ind.Target.Tolerance.Valid {
-		tol = ind.Target.Tolerance.V
-	}
 	for i := range s.Points {
 		p := &s.Points[i]
-		p.Status = status(ind, p, tol)
-		p.CompareWith, p.CompareTo, p.Direction = direction(&s, p)
+		p.Status = status(ind, p)
+		if o := rows[p.Period.Index()]; o != nil && o.Status != "" && p.Value.Valid && !p.Withheld {
+			p.Status, p.ByService = o.Status, true
+		}
+		p.CompareWith, p.CompareTo, p.Direction = direction(&s, i)
 	}
 	return s, probs
 }
@@ -104,19 +121,23 @@ func withhold(ind *model.Indicator, v float64, f model.Flag) bool {
 	return ind.SuppressBelow > 0 && v >= 1 && v <= n-1
 }
 
-// accumulate replaces each Value with the financial-year-to-date total.
-func accumulate(pts []model.Point, fyStart int) {
+// accumulate replaces each Value with the year-to-date total (financial,
+// calendar or academic year, by the period's kind). For a percentage the
+// year to date is sum(numerator) / sum(denominator), never a sum of
+// percentages (validate makes every row give both).
+func accumulate(pts []model.Point, fyStart int, percent bool) {
 	var (
 		year     = 0
 		total    = 0.0
+		num, den = 0.0, 0.0
 		broken   = false // a period this year had no figure
 		withheld = false // a period this year was withheld
 	)
 	for i := range pts {
 		p := &pts[i]
 		if fy := p.Period.FinancialYear(fyStart); i == 0 || fy != year {
-			year, total, broken, withheld = fy, 0, false, false
-			if p.Period.Freq != model.Annual && i == 0 && !startsYear(p.Period, fyStart) {
+			year, total, num, den, broken, withheld = fy, 0, 0, 0, false, false
+			if p.Period.Freq != model.Annual && i == 0 && !p.Period.StartsYear(fyStart) {
 				broken = true // data starts mid-year: earlier periods unknown
 			}
 		}
@@ -125,6 +146,11 @@ func accumulate(pts []model.Point, fyStart int) {
 			withheld = true
 		case !p.PeriodValue.Valid:
 			broken = true
+		case percent && !(p.Numerator.Valid && p.Denominator.Valid):
+			broken = true
+		case percent:
+			num += p.Numerator.V
+			den += p.Denominator.V
 		default:
 			total += p.PeriodValue.V
 		}
@@ -133,34 +159,32 @@ func accumulate(pts []model.Point, fyStart int) {
 			p.Value, p.Withheld = model.None, true
 		case broken:
 			p.Value = model.None
+		case percent && den > 0:
+			p.Value = model.Some(100 * num / den)
+		case percent:
+			p.Value = model.None
 		default:
 			p.Value = model.Some(total)
 		}
 	}
 }
 
-// startsYear reports whether p is the first period of its financial year.
-func startsYear(p model.Period, fyStart int) bool {
-	switch p.Freq {
-	case model.Quarterly:
-		return p.Sub == 1
-	case model.Monthly:
-		return p.Sub == fyStart
-	}
-	return true
-}
-
 // targets fills in each point's target and reports the periods whose
 // target could not be worked out.
 func targets(s *model.Series, rows map[int]*model.Observation, cfg Config) model.Problems {
 	ind := s.Indicator
-	rule := ind.Target
 	var missing []string
+	var kinds []model.TargetKind
 	for i := range s.Points {
 		p := &s.Points[i]
+		rule, inForce := ind.RuleAt(p.Period)
 		if o := rows[p.Period.Index()]; o != nil && o.Target.Valid {
 			p.Target = o.Target
+			p.Amber = amberEdge(ind, rule, p.Target, cfg.AmberTolerance)
 			continue
+		}
+		if !inForce {
+			continue // before the first "from": no target
 		}
 		var ok bool
 		inherent := false // the history needed lies before the first row
@@ -178,17 +202,55 @@ func targets(s *model.Series, rows map[int]*model.Observation, cfg Config) model
 		default:
 			ok = true // no target by design
 		}
+		if ok && p.Target.Valid {
+			p.Amber = amberEdge(ind, rule, p.Target, cfg.AmberTolerance)
+		}
 		if !ok && !inherent && p.Value.Valid {
 			missing = append(missing, p.Period.String())
+			if !slices.Contains(kinds, rule.Kind) {
+				kinds = append(kinds, rule.Kind)
+			}
 		}
 	}
 	if len(missing) == 0 {
 		return nil
 	}
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = string(k)
+	}
 	var ps model.Problems
 	ps.Warnf(ind.PosOf("target"), "indicator %q: the %s target cannot be worked out for %s (%s); those periods show \"no target\"",
-		ind.ID, rule.Kind, plural(len(missing), "period"), listPeriods(missing))
+		ind.ID, strings.Join(names, " and "), plural(len(missing), "period"), listPeriods(missing))
 	return ps
+}
+
+// amberEdge is the far edge of the near-target band around target t: the
+// rule's absolute amber threshold, else t × (1 ∓ tolerance) by polarity
+// (the rule's tolerance, else the site's). It is missing when there is no
+// band: neutral polarity, or a band of no width (a target of 0).
+func amberEdge(ind *model.Indicator, rule model.TargetRule, t model.Value, siteTol float64) model.Value {
+	if !t.Valid || ind.Polarity == model.Neutral {
+		return model.None
+	}
+	if rule.Amber.Valid {
+		return rule.Amber
+	}
+	tol := siteTol
+	if rule.Tolerance.Valid {
+		tol = rule.Tolerance.V
+	}
+	var e float64
+	switch ind.Polarity {
+	case model.HigherIsBetter:
+		e = t.V - math.Abs(t.V)*tol
+	case model.LowerIsBetter:
+		e = t.V + math.Abs(t.V)*tol
+	}
+	if e == t.V || math.IsNaN(e) || math.IsInf(e, 0) {
+		return model.None
+	}
+	return model.Some(e)
 }
 
 func listPeriods(ps []string) string {
@@ -244,8 +306,9 @@ func rollingAverage(s *model.Series, p model.Period, n int) (model.Value, bool) 
 	return model.Some(sum / float64(n)), true
 }
 
-// status works out one point's RAG status.
-func status(ind *model.Indicator, p *model.Point, tol float64) model.Status {
+// status works out one point's RAG status against its target and the
+// near-target edge in force.
+func status(ind *model.Indicator, p *model.Point) model.Status {
 	switch {
 	case p.Withheld:
 		return model.Withheld
@@ -255,21 +318,40 @@ func status(ind *model.Indicator, p *model.Point, tol float64) model.Status {
 		return model.NoTarget
 	}
 	v := p.Value.Round(ind.Decimals).V
-	return RAG(v, p.Target.V, ind.Polarity, tol)
+	return RAGEdge(v, p.Target.V, p.Amber, ind.Polarity)
 }
 
-// direction compares a point with the same period a year earlier or the
-// previous period.
-func direction(s *model.Series, p *model.Point) (model.Period, model.Value, model.Direction) {
+// direction compares point i with the same period a year earlier, or the
+// previous period (compare = "previous_period"). A multi-year series, and
+// an annual one with no figure the year before (a survey every other
+// year), compare with the latest earlier period that has a figure
+// (SPEC 3.8); the period compared with is returned so the words can name
+// it.
+func direction(s *model.Series, i int) (model.Period, model.Value, model.Direction) {
 	ind := s.Indicator
+	p := &s.Points[i]
 	if !p.Value.Valid {
 		return model.Period{}, model.None, model.NoComparison
 	}
-	q := p.Period.YearEarlier()
-	if ind.Compare == model.ComparePreviousPeriod {
+	var q model.Period
+	before, ok := model.None, false
+	switch {
+	case ind.Frequency == model.MultiYear:
+	case ind.Compare == model.ComparePreviousPeriod:
 		q = p.Period.Add(-1)
+		before, ok = published(s, q)
+	default:
+		q = p.Period.YearEarlier()
+		before, ok = published(s, q)
 	}
-	before, ok := published(s, q)
+	if !ok && (ind.Frequency == model.MultiYear || ind.Frequency == model.Annual) {
+		for j := i - 1; j >= 0; j-- {
+			if pt := &s.Points[j]; pt.Value.Valid && !pt.Withheld {
+				q, before, ok = pt.Period, pt.Value, true
+				break
+			}
+		}
+	}
 	if !ok {
 		return model.Period{}, model.None, model.NoComparison
 	}

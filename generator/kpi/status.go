@@ -44,6 +44,31 @@ func RAG(value, target float64, pol model.Polarity, t float64) model.Status {
 	return model.NoTarget
 }
 
+// RAGEdge returns the status of value against target with the near-target
+// band ending at edge (missing: no band, so anything short of the target
+// is red).
+func RAGEdge(value, target float64, edge model.Value, pol model.Polarity) model.Status {
+	switch pol {
+	case model.HigherIsBetter:
+		switch {
+		case atLeast(value, target):
+			return model.Green
+		case edge.Valid && atLeast(value, edge.V):
+			return model.Amber
+		}
+		return model.Red
+	case model.LowerIsBetter:
+		switch {
+		case atMost(value, target):
+			return model.Green
+		case edge.Valid && atMost(value, edge.V):
+			return model.Amber
+		}
+		return model.Red
+	}
+	return model.NoTarget
+}
+
 // Travel returns the direction of travel from before to now.
 func Travel(now, before float64, pol model.Polarity) model.Direction {
 	switch {

@@ -37,7 +37,10 @@ func Summary(s *model.Series, p *model.Point, fyStart int) string {
 	b.WriteString(when)
 	b.WriteString(targetClause(ind, p))
 	b.WriteString(".")
-	if d := directionSentence(ind, p); d != "" {
+	if p.ByService && !p.Target.Valid {
+		fmt.Fprintf(&b, " Status %s, set by the service.", p.Status)
+	}
+	if d := directionSentence(ind, p, fyStart); d != "" {
 		b.WriteString(" ")
 		b.WriteString(d)
 	}
@@ -60,7 +63,8 @@ func quantity(ind *model.Indicator, v model.Value) string {
 // targetClause is ", 4% below the target of 430 (amber)" or similar.
 func targetClause(ind *model.Indicator, p *model.Point) string {
 	if !p.Target.Valid {
-		if ind.Target.Kind == model.TargetNone || ind.Target.Kind == "" || ind.Polarity == model.Neutral {
+		rule, inForce := ind.RuleAt(p.Period)
+		if !inForce || rule.Kind == model.TargetNone || ind.Polarity == model.Neutral {
 			return ""
 		}
 		return ", with no target that can be worked out for this period"
@@ -71,10 +75,14 @@ func targetClause(ind *model.Indicator, p *model.Point) string {
 	}
 	v := p.Value.Round(ind.Decimals).V
 	tv := p.Target.V
+	st := string(p.Status)
+	if p.ByService {
+		st += ", status set by the service"
+	}
 	var rel string
 	switch {
 	case v == tv:
-		return fmt.Sprintf(", meeting the target of %s (%s)", t, p.Status)
+		return fmt.Sprintf(", meeting the target of %s (%s)", t, st)
 	case tv == 0 && v > tv:
 		rel = "above"
 	case tv == 0:
@@ -89,7 +97,7 @@ func targetClause(ind *model.Indicator, p *model.Point) string {
 		d := math.Abs(v - tv)
 		rel = format.Number(d, ind.Decimals) + " percentage points " + lastWord(rel)
 	}
-	return fmt.Sprintf(", %s the target of %s (%s)", rel, t, p.Status)
+	return fmt.Sprintf(", %s the target of %s (%s)", rel, t, st)
 }
 
 func lastWord(s string) string {
@@ -101,11 +109,14 @@ func lastWord(s string) string {
 
 // directionSentence is "Up from 380 in the same quarter last year
 // (improving)." or "" when there is nothing to compare with.
-func directionSentence(ind *model.Indicator, p *model.Point) string {
+func directionSentence(ind *model.Indicator, p *model.Point, fyStart int) string {
 	if p.Direction == model.NoComparison {
 		return ""
 	}
 	when := comparedWhen(ind)
+	if usual := usualComparison(ind, p.Period); p.CompareWith != usual {
+		when = "in " + p.CompareWith.Words(fyStart) + ", the latest earlier figure"
+	}
 	before := format.Figure(p.CompareTo, ind)
 	var s string
 	switch p.Direction {
@@ -124,6 +135,20 @@ func upDown(p *model.Point) string {
 		return "Up"
 	}
 	return "Down"
+}
+
+// usualComparison is the period the direction of travel compares with
+// when it has a figure: a year earlier, or the previous period. A
+// multi-year period has none (it always names the period it compares
+// with).
+func usualComparison(ind *model.Indicator, p model.Period) model.Period {
+	switch {
+	case ind.Frequency == model.MultiYear:
+		return model.Period{}
+	case ind.Compare == model.ComparePreviousPeriod:
+		return p.Add(-1)
+	}
+	return p.YearEarlier()
 }
 
 // comparedWhen names the comparison period in words.
@@ -155,7 +180,7 @@ func comparedWhen(ind *model.Indicator) string {
 // yearToDateWords is "April to December 2022 (year to date)".
 func yearToDateWords(p model.Period, fyStart int) string {
 	fy := p.FinancialYear(fyStart)
-	start := model.Period{Freq: model.Annual, Year: fy}
+	start := model.Period{Freq: model.Annual, Year: fy, Cal: p.Cal}
 	y1, m1, _, _ := start.Months(fyStart)
 	_, _, y2, m2 := p.Months(fyStart)
 	if y1 == y2 {

@@ -103,13 +103,13 @@ func TestHeaderMatch(t *testing.T) {
 			`x.csv:1:18: unknown column "vlaue"; did you mean "value"?`,
 		}, "indicator=0 period=1"},
 		{"unknown column without suggestion", "indicator,period,value,colour", []string{
-			`x.csv:1:24: unknown column "colour"; expected one of indicator, period, value, numerator, denominator, target, flag, note`,
+			`x.csv:1:24: unknown column "colour"; expected one of indicator, period, value, numerator, denominator, target, flag, note, status`,
 		}, "indicator=0 period=1 value=2"},
 		{"repeated column", "indicator,period,value,Value", []string{
 			`x.csv:1:24: repeated column "value", first in column 3; expected each column once`,
 		}, "indicator=0 period=1 value=2"},
 		{"unnamed column", "indicator,period,value,", []string{
-			`x.csv:1:24: column 4 of the header has no name; expected one of indicator, period, value, numerator, denominator, target, flag, note, or delete the column`,
+			`x.csv:1:24: column 4 of the header has no name; expected one of indicator, period, value, numerator, denominator, target, flag, note, status, or delete the column`,
 		}, "indicator=0 period=1 value=2"},
 		{"missing required columns", "value,note", []string{
 			`x.csv:1: missing column "indicator"; expected a header such as indicator,period,value,flag,note`,

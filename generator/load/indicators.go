@@ -16,6 +16,9 @@ var indicatorKeys = []string{
 	"id", "title", "short_title", "service", "frequency", "unit", "rate_per", "decimals",
 	"polarity", "measure", "target", "baseline", "definition", "rationale", "source", "lead",
 	"legacy_id", "status", "retired", "replaced_by", "suppress_below", "compare", "outcome", "noun",
+	// SPEC 3.8
+	"year", "unit_label", "code", "source_url", "released", "next_release", "geography", "footnotes",
+	"expected_lag",
 }
 
 var requiredIndicatorKeys = []string{"id", "title", "service", "frequency", "unit", "polarity"}
@@ -24,8 +27,8 @@ var indicatorKeyHelp = map[string]string{
 	"id":        `a slug that becomes the URL, such as id = "idva-referrals"`,
 	"title":     `the full title as approved by committee, such as title = "Referrals to the IDVA service"`,
 	"service":   `the id of a [[service]] in site.toml, such as service = "domestic-abuse"`,
-	"frequency": `frequency = "quarterly", "monthly" or "annual"`,
-	"unit":      `unit = "count", "percent", "hours", "days", "rate" or "currency"`,
+	"frequency": `frequency = "quarterly", "monthly", "annual" or "multi_year"`,
+	"unit":      `unit = "count", "percent", "hours", "days", "rate", "currency", "score", "ratio" or "rank"`,
 	"polarity":  `polarity = "higher" (higher is better), "lower" or "neutral"`,
 }
 
@@ -37,6 +40,26 @@ const DefaultRatePer = 100000
 // not a slug or repeated is left out; any other problem is reported and
 // the indicator is kept with what could be read.
 func Indicators(fsys fs.FS) ([]*model.Indicator, model.Problems) {
+	return IndicatorsFor(fsys, yearSettings{})
+}
+
+// yearSettings are the site.toml settings that decide how indicators'
+// periods are read.
+type yearSettings struct {
+	fyStart       int // financial_year_start; 0 = April
+	academicStart int // academic_year_start; 0 = September
+}
+
+func siteYears(s *model.Site) yearSettings {
+	if s == nil {
+		return yearSettings{}
+	}
+	return yearSettings{fyStart: s.FinancialYearStart, academicStart: s.AcademicYearStart}
+}
+
+// IndicatorsFor is Indicators for a site whose site.toml sets the year
+// starts.
+func IndicatorsFor(fsys fs.FS, ys yearSettings) ([]*model.Indicator, model.Problems) {
 	var ps model.Problems
 	files := listFiles(fsys, IndicatorsDir, ".toml", &ps)
 	if len(files) == 0 {
@@ -49,7 +72,7 @@ func Indicators(fsys fs.FS) ([]*model.Indicator, model.Problems) {
 		if !ok {
 			continue
 		}
-		for _, ind := range IndicatorFile(name, src, &ps) {
+		for _, ind := range indicatorFile(name, src, ys, &ps) {
 			if p, ok := first[ind.ID]; ok {
 				ps.Errorf(ind.PosOf("id"), "repeated indicator id %q, first defined at %s; expected each id once", ind.ID, p)
 				continue
@@ -65,6 +88,10 @@ func Indicators(fsys fs.FS) ([]*model.Indicator, model.Problems) {
 // IndicatorFile reads the [[indicator]] tables of one file, in file order.
 // Repeated ids are not checked here (see Indicators).
 func IndicatorFile(name string, src []byte, ps *model.Problems) []*model.Indicator {
+	return indicatorFile(name, src, yearSettings{}, ps)
+}
+
+func indicatorFile(name string, src []byte, ys yearSettings, ps *model.Problems) []*model.Indicator {
 	root, ok := decodeTOML(name, src, 0, ps)
 	if !ok {
 		return nil
@@ -76,14 +103,14 @@ func IndicatorFile(name string, src []byte, ps *model.Problems) []*model.Indicat
 	}
 	var out []*model.Indicator
 	for _, t := range tables {
-		if ind := readIndicator(t); ind != nil {
+		if ind := readIndicator(t, ys); ind != nil {
 			out = append(out, ind)
 		}
 	}
 	return out
 }
 
-func readIndicator(t tomlTable) *model.Indicator {
+func readIndicator(t tomlTable, ys yearSettings) *model.Indicator {
 	t.unknown(indicatorKeys)
 	t.require(requiredIndicatorKeys, indicatorKeyHelp)
 	ind := &model.Indicator{Pos: t.self(), FieldPos: map[string]model.Position{}}
@@ -119,9 +146,10 @@ func readIndicator(t tomlTable) *model.Indicator {
 		if f, err := model.ParseFrequency(s); err == nil {
 			ind.Frequency = f
 		} else {
-			t.errorf("frequency", "%s", badEnum(s, "a frequency", []string{"quarterly", "monthly", "annual"}))
+			t.errorf("frequency", "%s", badEnum(s, "a frequency", []string{"quarterly", "monthly", "annual", "multi_year"}))
 		}
 	}
+	readYear(t, ind, ys)
 	ind.Unit, _ = enum(t, "unit", "a unit", model.Units)
 	ind.Polarity, _ = enum(t, "polarity", "a polarity", model.Polarities)
 	ind.Measure = model.MeasurePeriod
@@ -141,7 +169,8 @@ func readIndicator(t tomlTable) *model.Indicator {
 	}
 
 	readDisplay(t, ind)
-	ind.Target, _ = readTarget(t)
+	readTargets(t, ind)
+	readMetadata(t, ind)
 	ind.Baseline = readBaseline(t)
 	readRetirement(t, ind)
 
@@ -200,7 +229,7 @@ func readDisplay(t tomlTable, ind *model.Indicator) {
 func readRetirement(t tomlTable, ind *model.Indicator) {
 	if s, ok := t.str("retired"); ok {
 		if ind.Frequency != 0 {
-			if p, err := model.ParsePeriod(s, ind.Frequency); err == nil {
+			if p, err := ind.ParsePeriod(s); err == nil {
 				ind.RetiredFrom = p
 			} else {
 				t.errorf("retired", "%v", err)

@@ -63,18 +63,18 @@ noun = "referrals"
 			`data/indicators/test.toml:8:1: unknown key "Noun"; did you mean "noun"?`,
 		}},
 		{"unknown key without suggestion", base + "colour = \"red\"\n", []string{
-			`data/indicators/test.toml:8:1: unknown key "colour"; expected one of id, title, short_title, service, frequency, unit, rate_per, decimals, polarity, measure, target, baseline, definition, rationale, source, lead, legacy_id, status, retired, replaced_by, suppress_below, compare, outcome, noun`,
+			`data/indicators/test.toml:8:1: unknown key "colour"; expected one of id, title, short_title, service, frequency, unit, rate_per, decimals, polarity, measure, target, baseline, definition, rationale, source, lead, legacy_id, status, retired, replaced_by, suppress_below, compare, outcome, noun, year, unit_label, code, source_url, released, next_release, geography, footnotes, expected_lag`,
 		}},
 		{"unknown top-level table", "[[indicators]]\nid = \"k\"\n", []string{
 			`data/indicators/test.toml: warning: file defines no indicators; expected [[indicator]] tables`,
 			`data/indicators/test.toml:1:1: unknown key "indicators"; did you mean "indicator"?`,
 		}},
 		{"missing required keys", "[[indicator]]\nid = \"k\"\n", []string{
-			`data/indicators/test.toml:1:1: missing key "frequency"; expected frequency = "quarterly", "monthly" or "annual"`,
+			`data/indicators/test.toml:1:1: missing key "frequency"; expected frequency = "quarterly", "monthly", "annual" or "multi_year"`,
 			`data/indicators/test.toml:1:1: missing key "polarity"; expected polarity = "higher" (higher is better), "lower" or "neutral"`,
 			`data/indicators/test.toml:1:1: missing key "service"; expected the id of a [[service]] in site.toml, such as service = "domestic-abuse"`,
 			`data/indicators/test.toml:1:1: missing key "title"; expected the full title as approved by committee, such as title = "Referrals to the IDVA service"`,
-			`data/indicators/test.toml:1:1: missing key "unit"; expected unit = "count", "percent", "hours", "days", "rate" or "currency"`,
+			`data/indicators/test.toml:1:1: missing key "unit"; expected unit = "count", "percent", "hours", "days", "rate", "currency", "score", "ratio" or "rank"`,
 		}},
 		{"missing id", strings.Replace(base, "id = \"k\"\n", "", 1), []string{
 			`data/indicators/test.toml:1:1: missing key "id"; expected a slug that becomes the URL, such as id = "idva-referrals"`,
@@ -89,16 +89,16 @@ noun = "referrals"
 			`data/indicators/test.toml:3:1: key "title": 42 is a whole number; expected a string in quotes`,
 		}},
 		{"toml trap: failing UnmarshalText reported at the key line (bad frequency)", strings.Replace(base, `"quarterly"`, `"quartely"`, 1), []string{
-			`data/indicators/test.toml:5:1: key "frequency": "quartely" is not a frequency; expected one of quarterly, monthly, annual (did you mean "quarterly"?)`,
+			`data/indicators/test.toml:5:1: key "frequency": "quartely" is not a frequency; expected one of quarterly, monthly, annual, multi_year (did you mean "quarterly"?)`,
 		}},
 		{"bad unit", strings.Replace(base, `unit = "count"`, `unit = "percentage"`, 1), []string{
-			`data/indicators/test.toml:6:1: key "unit": "percentage" is not a unit; expected one of count, percent, hours, days, rate, currency (did you mean "percent"?)`,
+			`data/indicators/test.toml:6:1: key "unit": "percentage" is not a unit; expected one of count, percent, hours, days, rate, currency, score, ratio, rank (did you mean "percent"?)`,
 		}},
 		{"bad polarity", strings.Replace(base, `"higher"`, `"up"`, 1), []string{
 			`data/indicators/test.toml:7:1: key "polarity": "up" is not a polarity; expected one of higher, lower, neutral`,
 		}},
 		{"bad measure", base + `measure = "YTD"` + "\n", []string{
-			`data/indicators/test.toml:8:1: key "measure": "YTD" is not a measure; expected one of period, ytd (did you mean "ytd"?)`,
+			`data/indicators/test.toml:8:1: key "measure": "YTD" is not a measure; expected one of period, ytd, cumulative (did you mean "ytd"?)`,
 		}},
 		{"bad compare", base + `compare = "previous_quarter"` + "\n", []string{
 			`data/indicators/test.toml:8:1: key "compare": "previous_quarter" is not a comparison; expected one of previous_year, previous_period (did you mean "previous_year"?)`,
@@ -176,7 +176,7 @@ noun = "referrals"
 			`data/indicators/test.toml:8:1: key "replaced_by": "New One" is not a valid id; expected lower-case letters, digits and hyphens, starting with a letter or digit, such as "idva-referrals"`,
 		}},
 		{"multi-line strings do not confuse positions", base + "definition = \"\"\"\nunit = \"not a key\"\n\"\"\"\ncolour = 1\n", []string{
-			`data/indicators/test.toml:11:1: unknown key "colour"; expected one of id, title, short_title, service, frequency, unit, rate_per, decimals, polarity, measure, target, baseline, definition, rationale, source, lead, legacy_id, status, retired, replaced_by, suppress_below, compare, outcome, noun`,
+			`data/indicators/test.toml:11:1: unknown key "colour"; expected one of id, title, short_title, service, frequency, unit, rate_per, decimals, polarity, measure, target, baseline, definition, rationale, source, lead, legacy_id, status, retired, replaced_by, suppress_below, compare, outcome, noun, year, unit_label, code, source_url, released, next_release, geography, footnotes, expected_lag`,
 		}},
 		{"second table positioned", base + "\n" + strings.Replace(base, `"k"`, `"k2"`, 1) + "unit2 = 1\n", []string{
 			`data/indicators/test.toml:16:1: unknown key "unit2"; did you mean "unit"?`,

@@ -20,7 +20,7 @@ func Site(fsys fs.FS) (*model.Input, model.Problems) {
 	var p model.Problems
 	in.Site, p = SiteConfig(fsys)
 	ps = append(ps, p...)
-	in.Indicators, p = Indicators(fsys)
+	in.Indicators, p = IndicatorsFor(fsys, siteYears(&in.Site))
 	ps = append(ps, p...)
 	in.Observations, p = Values(fsys, in.Indicators)
 	ps = append(ps, p...)

@@ -133,7 +133,7 @@ suppress_below = -5
 		`content/commentary/2022.md: unexpected file; expected only content/commentary/<period-slug>/<indicator-id>.md files`,
 		`content/indicators/x.txt: unexpected file; expected only content/indicators/<indicator-id>.md files`,
 		`data/actions/plan.csv:2:31: column "status": "stalled" is not an action status; expected one of not started, in progress, complete, paused, overdue`,
-		`data/indicators/a.toml:6:1: key "unit": "number" is not a unit; expected one of count, percent, hours, days, rate, currency`,
+		`data/indicators/a.toml:6:1: key "unit": "number" is not a unit; expected one of count, percent, hours, days, rate, currency, score, ratio, rank`,
 		`data/indicators/a.toml:8:1: a "fixed" target has no value; expected target = { kind = "fixed", value = 430 }`,
 		`data/indicators/a.toml:11:1: key "id": "Repeat Victims" is not a valid id; expected lower-case letters, digits and hyphens, starting with a letter or digit, such as "idva-referrals"`,
 		`data/indicators/b.toml:2:1: repeated indicator id "idva-referrals", first defined at data/indicators/a.toml:2:1; expected each id once`,

@@ -24,9 +24,10 @@ const (
 )
 
 var (
-	siteKeys      = []string{"title", "organisation", "base_url", "language", "theme", "licence", "financial_year_start", "contact", "unsafe_html", "png_charts", "notice", "reporting", "rag", "committee", "service"}
+	siteKeys      = []string{"title", "organisation", "base_url", "language", "theme", "licence", "financial_year_start", "academic_year_start", "values", "contact", "unsafe_html", "png_charts", "notice", "reporting", "rag", "committee", "service"}
 	reportingKeys = []string{"current_period", "published", "next_update"}
 	ragKeys       = []string{"amber_tolerance"}
+	valuesKeys    = []string{"ignore_columns"}
 	committeeKeys = []string{"id", "name"}
 	serviceKeys   = []string{"id", "name", "committee"}
 )
@@ -106,6 +107,23 @@ func readSite(t tomlTable, site *model.Site) {
 			site.FinancialYearStart = int(n)
 		} else {
 			t.errorf("financial_year_start", "%d is not a month; expected a month number from 1 to 12, such as 4 for April", n)
+		}
+	}
+	if n, ok := t.integer("academic_year_start", "9 (September)"); ok {
+		if n >= 1 && n <= 12 {
+			site.AcademicYearStart = int(n)
+		} else {
+			t.errorf("academic_year_start", "%d is not a month; expected a month number from 1 to 12, such as 9 for September", n)
+		}
+	}
+	if v, ok := t.table("values", `[values] with ignore_columns = ["Outturn 2013/14"]`); ok {
+		v.unknown(valuesKeys)
+		if cols, ok := v.strings("ignore_columns"); ok {
+			for _, c := range cols {
+				if c = strings.TrimSpace(c); c != "" {
+					site.IgnoreColumns = append(site.IgnoreColumns, c)
+				}
+			}
 		}
 	}
 	if b, ok := t.boolean("unsafe_html"); ok {

@@ -8,7 +8,7 @@ import (
 )
 
 var (
-	targetKeys   = []string{"kind", "value", "tolerance", "period", "years"}
+	targetKeys   = []string{"kind", "value", "tolerance", "amber", "period", "years", "from"}
 	baselineKeys = []string{"value", "period", "note"}
 )
 
@@ -22,15 +22,58 @@ var targetUses = map[model.TargetKind][]string{
 	model.TargetNone:           nil,
 }
 
-// readTarget reads an indicator's target table (SPEC 3.3). ok is false
-// when there is no target or it could not be read.
-func readTarget(ind tomlTable) (model.TargetRule, bool) {
+// readTargets reads an indicator's target: one table (SPEC 3.3) or a list
+// of tables each with "from" (SPEC 3.8). The list is checked to be in
+// time order, each "from" once.
+func readTargets(t tomlTable, ind *model.Indicator) {
+	v, ok := t.m["target"]
+	if !ok {
+		return
+	}
+	if _, isList := v.([]any); !isList {
+		if _, isList := v.([]map[string]any); !isList {
+			ind.Target, _ = readTarget(t, ind)
+			return
+		}
+	}
+	tables := t.tables("target")
+	if len(tables) == 0 {
+		t.errorf("target", "is an empty list; expected a list of targets such as [ { kind = \"fixed\", value = 430, from = \"2022/23 Q1\" } ], or no target key")
+		return
+	}
+	var list []model.TargetRule
+	for i, tt := range tables {
+		rule, ok := readTargetTable(tt, ind)
+		if !ok {
+			continue
+		}
+		if rule.From.IsZero() && !tt.has("from") && i > 0 {
+			tt.f.ps.Errorf(tt.self(), "target %d of the list has no \"from\"; expected every target after the first to say the period it starts, such as from = \"2022/23 Q1\"", i+1)
+			continue
+		}
+		if n := len(list); n > 0 && !list[n-1].From.Before(rule.From) {
+			tt.errorf("from", "%s is not after the previous target's from (%s); expected the list in time order, each from once", rule.From, list[n-1].From)
+			continue
+		}
+		list = append(list, rule)
+	}
+	ind.TargetList = list
+}
+
+// readTarget reads an indicator's single target table (SPEC 3.3). ok is
+// false when there is no target or it could not be read.
+func readTarget(ind tomlTable, to *model.Indicator) (model.TargetRule, bool) {
 	t, ok := ind.table("target", `{ kind = "fixed", value = 430 }`)
 	if !ok {
 		return model.TargetRule{}, false
 	}
+	return readTargetTable(t, to)
+}
+
+// readTargetTable reads one target table.
+func readTargetTable(t tomlTable, ind *model.Indicator) (model.TargetRule, bool) {
 	t.unknown(targetKeys)
-	var rule model.TargetRule
+	rule := model.TargetRule{Pos: t.self()}
 	if !t.has("kind") {
 		t.f.ps.Errorf(t.self(), "missing key \"target.kind\"; expected one of %s", kindNames())
 		return rule, false
@@ -57,6 +100,29 @@ func readTarget(ind tomlTable) (model.TargetRule, bool) {
 	} else if t.has("tolerance") {
 		good = false
 	}
+	if v, ok := t.number("amber", "410"); ok {
+		switch {
+		case t.has("tolerance"):
+			t.errorf("amber", "is given with tolerance; expected one of them: amber = 410 (an absolute threshold) or tolerance = 0.10 (a fraction)")
+			good = false
+		case kind == model.TargetNone:
+			t.errorf("amber", "is not used by a \"none\" target; expected it only with a target value")
+			good = false
+		default:
+			rule.Amber = model.Some(v)
+		}
+	} else if t.has("amber") {
+		good = false
+	}
+	if s, ok := t.str("from"); ok && ind.Frequency != 0 {
+		p, err := ind.ParsePeriod(s)
+		if err != nil {
+			t.errorf("from", "%v", err)
+			good = false
+		} else {
+			rule.From = p
+		}
+	}
 	switch kind {
 	case model.TargetFixed:
 		if !t.has("value") {
@@ -77,9 +143,13 @@ func readTarget(ind tomlTable) (model.TargetRule, bool) {
 		if !ok {
 			return rule, false
 		}
-		p, err := model.ParsePeriod(s, model.Annual)
+		p, err := model.ParsePeriodIn(s, model.Annual, ind.Cal)
 		if err != nil {
-			t.errorf("period", "%q is not a financial year; expected the reference year such as \"2019/20\"", s)
+			example := "2019/20"
+			if ind.Cal.Year == model.CalendarYear {
+				example = "2019"
+			}
+			t.errorf("period", "%q is not a %s year; expected the reference year such as %q", s, ind.Cal.Year, example)
 			return rule, false
 		}
 		rule.Reference = p

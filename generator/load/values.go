@@ -16,7 +16,7 @@ const ValuesDir = "data/values"
 // ValuesHeader is the long format of a values file (SPEC 3.4). value is
 // also required unless both numerator and denominator are present.
 var ValuesHeader = Header{
-	Columns:  []string{"indicator", "period", "value", "numerator", "denominator", "target", "flag", "note"},
+	Columns:  []string{"indicator", "period", "value", "numerator", "denominator", "target", "flag", "note", "status"},
 	Required: []string{"indicator", "period"},
 	Example:  "indicator,period,value,flag,note",
 }
@@ -186,7 +186,7 @@ func longRow(row []Cell, col map[string]int, idx indicatorIndex, ps *model.Probl
 		ps.Errorf(perPos, "column \"period\" is empty; expected a period such as \"2022/23 Q1\"")
 		good = false
 	case ind != nil && ind.Frequency != 0:
-		p, err := model.ParsePeriod(per, ind.Frequency)
+		p, err := ind.ParsePeriod(per)
 		if err != nil {
 			ps.Errorf(perPos, "column \"period\": %v (%q is %s)", err, id, ind.Frequency)
 			good = false
@@ -227,6 +227,13 @@ func longRow(row []Cell, col map[string]int, idx indicatorIndex, ps *model.Probl
 		o.Flag = f
 	}
 	o.Note, _ = r.text("note")
+	statusText, statusPos := r.text("status")
+	if st, err := parseServiceStatus(statusText); err != nil {
+		ps.Errorf(statusPos, "column \"status\": %v", err)
+		good = false
+	} else {
+		o.Status = st
+	}
 	if !good {
 		return o, false
 	}
@@ -267,6 +274,11 @@ func checkFigures(o *model.Observation, r rowCells, valueText string, valuePos, 
 		ps.Errorf(valuePos, "column \"value\" is empty; expected a number, or a flag c, x or z that says why it is missing")
 		return false
 	}
+	if o.Status != "" && !o.Value.Valid {
+		_, pos := r.text("status")
+		ps.Warnf(pos, "column \"status\": %q is ignored because the row has no figure; expected a status only beside a value (no figure never gets a colour)", o.Status)
+		o.Status = ""
+	}
 	if o.Value.Valid && (o.Flag == model.FlagNotAvailable || o.Flag == model.FlagNotApplicable) {
 		ps.Warnf(flagPos, "column \"flag\": %q means %s, but the row has the value %s; expected an empty value with this flag", o.Flag, o.Flag.Meaning(), formatFloat(o.Value.V))
 	}
@@ -306,4 +318,22 @@ func formatFloat(v float64) string {
 	s := fmt.Sprintf("%.4f", v)
 	s = strings.TrimRight(s, "0")
 	return strings.TrimSuffix(s, ".")
+}
+
+// parseServiceStatus reads the service's own status (SPEC 3.8): green,
+// amber, red or no-target, in any case; "" is none.
+func parseServiceStatus(s string) (model.Status, error) {
+	switch strings.ToLower(strings.Join(strings.Fields(s), " ")) {
+	case "":
+		return "", nil
+	case "green", "g":
+		return model.Green, nil
+	case "amber", "a":
+		return model.Amber, nil
+	case "red", "r":
+		return model.Red, nil
+	case "no-target", "no target":
+		return model.NoTarget, nil
+	}
+	return "", fmt.Errorf("%q is not a status; expected green, amber, red or no-target (or an empty cell to work it out from the target)", s)
 }

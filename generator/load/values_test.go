@@ -125,7 +125,7 @@ func TestValuesFile(t *testing.T) {
 		}},
 		{"unknown indicator and bad period both reported", header + "nope,2022/23 Q9,5,,,,,\n", nil, []string{
 			`data/values/v.csv:2:1: column "indicator": "nope" is not an indicator id; expected the id of an [[indicator]] in data/indicators/*.toml`,
-			`data/values/v.csv:2:6: column "period": "2022/23 Q9" is not a period; expected "2022/23 Q1", "2022-04" or "2022/23"`,
+			`data/values/v.csv:2:6: column "period": "2022/23 Q9" is not a period; expected "2022/23 Q1", "2022-04", "2022/23", "2022 Q2" or "2022"`,
 		}},
 		{"empty indicator and period", header + ",,5,,,,,\n", nil, []string{
 			`data/values/v.csv:2:1: column "indicator" is empty; expected an indicator id such as "idva-referrals"`,

@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // Unit is what an indicator's figure counts.
 type Unit string
 
@@ -11,10 +13,13 @@ const (
 	UnitDays     Unit = "days"
 	UnitRate     Unit = "rate"
 	UnitCurrency Unit = "currency"
+	UnitScore    Unit = "score" // SPEC 3.8
+	UnitRatio    Unit = "ratio"
+	UnitRank     Unit = "rank"
 )
 
 // Units lists the valid units.
-var Units = []Unit{UnitCount, UnitPercent, UnitHours, UnitDays, UnitRate, UnitCurrency}
+var Units = []Unit{UnitCount, UnitPercent, UnitHours, UnitDays, UnitRate, UnitCurrency, UnitScore, UnitRatio, UnitRank}
 
 // Polarity says which way is better.
 type Polarity string
@@ -37,10 +42,17 @@ type Measure string
 const (
 	MeasurePeriod Measure = "period"
 	MeasureYTD    Measure = "ytd"
+	// MeasureCumulative: the source already holds year-to-date figures
+	// (SPEC 3.8); they are published as given.
+	MeasureCumulative Measure = "cumulative"
 )
 
 // Measures lists the valid measures.
-var Measures = []Measure{MeasurePeriod, MeasureYTD}
+var Measures = []Measure{MeasurePeriod, MeasureYTD, MeasureCumulative}
+
+// YearToDate reports whether m publishes figures that build up over the
+// year (ytd or cumulative): charts break the line at each year start.
+func (m Measure) YearToDate() bool { return m == MeasureYTD || m == MeasureCumulative }
 
 // Compare says what the direction of travel compares against.
 type Compare string
@@ -101,8 +113,46 @@ type TargetRule struct {
 	Kind      TargetKind
 	Value     Value  // fixed
 	Tolerance Value  // own amber band, a fraction (0.10 = 10%); missing = site default
+	Amber     Value  // absolute amber threshold (SPEC 3.8 "amber"); replaces Tolerance
 	Reference Period // reference: the year whose same period is the target
 	Years     int    // rolling_average: how many previous years
+	From      Period // first period the rule is in force; zero = from the start
+	Pos       Position
+}
+
+// Rules lists the indicator's target rules in time order: the target
+// list, or the single target, or none.
+func (ind *Indicator) Rules() []TargetRule {
+	if len(ind.TargetList) > 0 {
+		return ind.TargetList
+	}
+	if ind.Target.Kind != "" {
+		return []TargetRule{ind.Target}
+	}
+	return nil
+}
+
+// RuleAt returns the target rule in force in period p: the last rule
+// whose From is not after p. ok is false before the first From, or when
+// the indicator has no target rule at all.
+func (ind *Indicator) RuleAt(p Period) (r TargetRule, ok bool) {
+	for _, rule := range ind.Rules() {
+		if !rule.From.IsZero() && p.Before(rule.From) {
+			break
+		}
+		r, ok = rule, true
+	}
+	return r, ok
+}
+
+// HasTargetRule reports whether any target rule other than "none" is set.
+func (ind *Indicator) HasTargetRule() bool {
+	for _, r := range ind.Rules() {
+		if r.Kind != TargetNone {
+			return true
+		}
+	}
+	return false
 }
 
 // Baseline is a documented starting point.
@@ -127,7 +177,8 @@ type Indicator struct {
 	Decimals      int
 	Polarity      Polarity
 	Measure       Measure
-	Target        TargetRule
+	Target        TargetRule   // a single target table
+	TargetList    []TargetRule // SPEC 3.8: a list of targets with "from", in time order
 	Baseline      *Baseline
 	Definition    string
 	Rationale     string
@@ -141,6 +192,17 @@ type Indicator struct {
 	SuppressBelow int // values 1..SuppressBelow-1 are withheld
 	Compare       Compare
 	Noun          string // kpisite addition: plural noun for sentences, e.g. "referrals"
+
+	// SPEC 3.8 additions.
+	Cal         Calendar // frequency's kind of year (field "year")
+	UnitLabel   string   // the unit in words, for axes and table headers
+	Code        string   // the council's own KPI code
+	SourceURL   string
+	Released    string // a date (written 2022-07-21) or text such as "TBC", as given
+	NextRelease string
+	Geography   string
+	Footnotes   []string
+	ExpectedLag int // months a figure may lag its period's end before it is out of date; 0 = no limit
 
 	Pos      Position            // the [[indicator]] table
 	FieldPos map[string]Position // where each key was written, by TOML key
@@ -164,3 +226,22 @@ func (ind *Indicator) PosOf(field string) Position {
 
 // IsActive reports whether the indicator is still reported.
 func (ind *Indicator) IsActive() bool { return ind.Lifecycle != Retired }
+
+// ParsePeriod reads a period of the indicator's frequency and kind of
+// year.
+func (ind *Indicator) ParsePeriod(s string) (Period, error) {
+	return ParsePeriodIn(s, ind.Frequency, ind.Cal)
+}
+
+// ParseSlug reads a period of the indicator from its URL slug
+// ("2022-23-q1", "2022-q2", "2020-to-2022"). The caller checks that the
+// slug is the canonical one (p.Slug() == slug).
+func (ind *Indicator) ParseSlug(slug string) (Period, error) {
+	s := strings.Replace(slug, "-to-", " to ", 1)
+	if ind.Frequency == Quarterly && ind.Cal.Year == CalendarYear {
+		if i := strings.LastIndex(s, "-q"); i >= 0 {
+			s = s[:i] + " " + s[i+1:]
+		}
+	}
+	return ind.ParsePeriod(s)
+}

@@ -11,6 +11,7 @@ type Observation struct {
 	Target      Value // overrides the indicator's rule
 	Flag        Flag
 	Note        string
+	Status      Status // the service's own RAG (SPEC 3.8 "status" column); "" = compute it
 
 	Pos Position // the row (and column of the cell, in wide format)
 }

@@ -15,22 +15,23 @@ const (
 	Quarterly Frequency = iota + 1
 	Monthly
 	Annual
+	MultiYear // SPEC 3.8: pooled estimates over two or more years
 )
 
-var frequencyNames = [...]string{Quarterly: "quarterly", Monthly: "monthly", Annual: "annual"}
+var frequencyNames = [...]string{Quarterly: "quarterly", Monthly: "monthly", Annual: "annual", MultiYear: "multi_year"}
 
-// ParseFrequency reads "quarterly", "monthly" or "annual".
+// ParseFrequency reads "quarterly", "monthly", "annual" or "multi_year".
 func ParseFrequency(s string) (Frequency, error) {
 	for f, name := range frequencyNames {
 		if name != "" && s == name {
 			return Frequency(f), nil
 		}
 	}
-	return 0, fmt.Errorf("%q is not a frequency; expected quarterly, monthly or annual", s)
+	return 0, fmt.Errorf("%q is not a frequency; expected quarterly, monthly, annual or multi_year", s)
 }
 
 func (f Frequency) String() string {
-	if f < Quarterly || f > Annual {
+	if f < Quarterly || f > MultiYear {
 		return "unknown"
 	}
 	return frequencyNames[f]
@@ -49,23 +50,31 @@ func (f *Frequency) UnmarshalText(b []byte) error {
 // MarshalText writes the name of f.
 func (f Frequency) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
 
-// Period is one reporting period: a quarter or a year of the financial year
-// that starts in Year, or a calendar month.
+// Period is one reporting period: a quarter, a year or several years of
+// the year that starts in Year, or a calendar month. Cal says which kind
+// of year (financial, calendar or academic, SPEC 3.8).
 //
-//	quarterly: Year = first calendar year of the financial year, Sub = 1..4
-//	monthly:   Year = calendar year, Sub = 1..12
-//	annual:    Year = first calendar year of the financial year, Sub = 0
+//	quarterly:  Year = first calendar year of the year, Sub = 1..4
+//	monthly:    Year = calendar year, Sub = 1..12
+//	annual:     Year = first calendar year of the year, Sub = 0
+//	multi_year: Year = first calendar year of the first year, Span = years (2 or more)
+//
+// A financial year starts in the site's financial_year_start, passed to
+// the methods that need months as fyStart; a calendar year in January; an
+// academic year in Cal.AcademicStart (September when 0).
 type Period struct {
 	Freq Frequency
 	Year int
 	Sub  int
+	Span int // multi_year only
+	Cal  Calendar
 }
 
 // IsZero reports whether p is the zero Period (no period).
 func (p Period) IsZero() bool { return p.Freq == 0 }
 
-// Index orders periods of one frequency: consecutive periods have
-// consecutive indexes.
+// Index orders periods of one frequency and kind of year: consecutive
+// periods have consecutive indexes (multi-year periods by their first year).
 func (p Period) Index() int {
 	switch p.Freq {
 	case Quarterly:
@@ -77,7 +86,7 @@ func (p Period) Index() int {
 	}
 }
 
-// FromIndex is the inverse of Index.
+// FromIndex is the inverse of Index for a financial-year period.
 func FromIndex(f Frequency, i int) Period {
 	switch f {
 	case Quarterly:
@@ -97,20 +106,30 @@ func floorDiv(a, b int) int {
 	return q
 }
 
-// Before reports whether p comes before q.
+// Before reports whether p comes before q (same frequency and kind).
 func (p Period) Before(q Period) bool { return p.Index() < q.Index() }
 
-// Add returns the period n periods after p (n may be negative).
-func (p Period) Add(n int) Period { return FromIndex(p.Freq, p.Index()+n) }
+// Add returns the period n periods after p (n may be negative), of the
+// same kind of year. For multi_year it moves the first year by n.
+func (p Period) Add(n int) Period {
+	q := FromIndex(p.Freq, p.Index()+n)
+	q.Span, q.Cal = p.Span, p.Cal
+	return q
+}
 
-// YearEarlier returns the same period one year before p.
+// YearEarlier returns the same period one year before p. A multi-year
+// period has none: it returns the zero Period.
 func (p Period) YearEarlier() Period {
+	if p.Freq == MultiYear {
+		return Period{}
+	}
 	q := p
 	q.Year--
 	return q
 }
 
-// PerYear is the number of periods of frequency f in a year.
+// PerYear is the number of periods of frequency f in a year (1 for
+// annual and multi_year).
 func (f Frequency) PerYear() int {
 	switch f {
 	case Quarterly:
@@ -122,58 +141,117 @@ func (f Frequency) PerYear() int {
 	}
 }
 
-// FinancialYear returns the first calendar year of the financial year that
-// p falls in, for a financial year starting in month fyStart (1..12).
+// StartMonth is the month p's years start in, given the site's financial
+// year start.
+func (p Period) StartMonth(fyStart int) int {
+	switch p.Cal.Year {
+	case CalendarYear:
+		return 1
+	case AcademicYear:
+		if p.Cal.AcademicStart >= 1 && p.Cal.AcademicStart <= 12 {
+			return p.Cal.AcademicStart
+		}
+		return DefaultAcademicYearStart
+	}
+	if fyStart < 1 || fyStart > 12 {
+		return 4
+	}
+	return fyStart
+}
+
+// FinancialYear returns the first calendar year of the year (financial,
+// calendar or academic, by p's kind) that p falls in.
 func (p Period) FinancialYear(fyStart int) int {
 	if p.Freq == Monthly {
-		if fyStart > 1 && p.Sub < fyStart {
+		if s := p.StartMonth(fyStart); s > 1 && p.Sub < s {
 			return p.Year - 1
 		}
-		return p.Year
 	}
 	return p.Year
 }
 
-// yearSpan writes "2022/23" for a financial year starting in 2022.
+// StartsYear reports whether p is the first period of its year.
+func (p Period) StartsYear(fyStart int) bool {
+	switch p.Freq {
+	case Quarterly:
+		return p.Sub == 1
+	case Monthly:
+		return p.Sub == p.StartMonth(fyStart)
+	}
+	return true
+}
+
+// yearSpan writes "2022/23" for a year starting in 2022.
 func yearSpan(y int, sep string) string {
 	return fmt.Sprintf("%04d%s%02d", y, sep, (y+1)%100)
 }
 
-// String is the canonical spelling: "2022/23 Q1", "2022-04", "2022/23".
+// spansYears reports whether p's years are written "2022/23" (financial
+// and academic) rather than "2022" (calendar).
+func (p Period) spansYears() bool { return p.Cal.Year != CalendarYear }
+
+// year writes the year that starts in y: "2022/23" or "2022".
+func (p Period) year(y int, sep string) string {
+	if p.spansYears() {
+		return yearSpan(y, sep)
+	}
+	return fmt.Sprintf("%04d", y)
+}
+
+// String is the canonical spelling: "2022/23 Q1", "2022 Q2", "2022-04",
+// "2022/23", "2022", "2020 to 2022", "2017/18 to 2019/20".
 func (p Period) String() string {
 	switch p.Freq {
 	case Quarterly:
-		return fmt.Sprintf("%s Q%d", yearSpan(p.Year, "/"), p.Sub)
+		return fmt.Sprintf("%s Q%d", p.year(p.Year, "/"), p.Sub)
 	case Monthly:
 		return fmt.Sprintf("%04d-%02d", p.Year, p.Sub)
 	case Annual:
-		return yearSpan(p.Year, "/")
+		return p.year(p.Year, "/")
+	case MultiYear:
+		return p.year(p.Year, "/") + " to " + p.year(p.Year+p.Span-1, "/")
 	}
 	return ""
 }
 
-// Slug is the URL form: "2022-23-q1", "2022-04", "2022-23".
+// Slug is the URL form: "2022-23-q1", "2022-q2", "2022-04", "2022-23",
+// "2022", "2020-to-2022", "2017-18-to-2019-20".
 func (p Period) Slug() string {
 	switch p.Freq {
 	case Quarterly:
-		return fmt.Sprintf("%s-q%d", yearSpan(p.Year, "-"), p.Sub)
+		return fmt.Sprintf("%s-q%d", p.year(p.Year, "-"), p.Sub)
 	case Monthly:
 		return fmt.Sprintf("%04d-%02d", p.Year, p.Sub)
 	case Annual:
-		return yearSpan(p.Year, "-")
+		return p.year(p.Year, "-")
+	case MultiYear:
+		return p.year(p.Year, "-") + "-to-" + p.year(p.Year+p.Span-1, "-")
 	}
 	return ""
 }
 
-// Short is a compact axis label: "Q1 22/23", "Apr 22", "22/23".
+// Short is a compact axis label: "Q1 22/23", "Q2 2022", "Apr 22",
+// "22/23", "2022", "2020-22", "17/18-19/20".
 func (p Period) Short() string {
+	short := func(y int) string {
+		if p.spansYears() {
+			return fmt.Sprintf("%02d/%02d", y%100, (y+1)%100)
+		}
+		return fmt.Sprintf("%04d", y)
+	}
 	switch p.Freq {
 	case Quarterly:
-		return fmt.Sprintf("Q%d %02d/%02d", p.Sub, p.Year%100, (p.Year+1)%100)
+		return fmt.Sprintf("Q%d %s", p.Sub, short(p.Year))
 	case Monthly:
 		return fmt.Sprintf("%s %02d", time.Month(p.Sub).String()[:3], p.Year%100)
 	case Annual:
-		return fmt.Sprintf("%02d/%02d", p.Year%100, (p.Year+1)%100)
+		return short(p.Year)
+	case MultiYear:
+		last := p.Year + p.Span - 1
+		if !p.spansYears() {
+			return fmt.Sprintf("%04d-%02d", p.Year, last%100)
+		}
+		return short(p.Year) + "-" + short(last)
 	}
 	return ""
 }
@@ -181,49 +259,70 @@ func (p Period) Short() string {
 // Months returns the first and last calendar month of p as (year, month)
 // pairs, for a financial year starting in month fyStart.
 func (p Period) Months(fyStart int) (y1 int, m1 time.Month, y2 int, m2 time.Month) {
-	if fyStart < 1 || fyStart > 12 {
-		fyStart = 4
-	}
+	startMonth := p.StartMonth(fyStart)
+	var start, months int // start: months after January of p.Year
 	switch p.Freq {
 	case Monthly:
 		return p.Year, time.Month(p.Sub), p.Year, time.Month(p.Sub)
 	case Quarterly:
-		start := fyStart - 1 + (p.Sub-1)*3 // months after January of p.Year
-		y1, m1 = p.Year+start/12, time.Month(start%12+1)
-		end := start + 2
-		y2, m2 = p.Year+end/12, time.Month(end%12+1)
-		return
+		start, months = startMonth-1+(p.Sub-1)*3, 3
+	case MultiYear:
+		start, months = startMonth-1, 12*max(p.Span, 1)
 	default:
-		start := fyStart - 1
-		end := start + 11
-		return p.Year + start/12, time.Month(start%12 + 1), p.Year + end/12, time.Month(end%12 + 1)
+		start, months = startMonth-1, 12
 	}
+	end := start + months - 1
+	return p.Year + start/12, time.Month(start%12 + 1), p.Year + end/12, time.Month(end%12 + 1)
 }
 
-// Words describes p in plain English: "April to June 2022",
-// "October 2022 to March 2023" ... and "April 2022" for a month,
-// "April 2022 to March 2023" for a year.
-func (p Period) Words(fyStart int) string {
+// monthSpan is "April to June 2022" or "April 2022 to March 2023".
+func (p Period) monthSpan(fyStart int) string {
 	y1, m1, y2, m2 := p.Months(fyStart)
-	if p.Freq == Monthly {
-		return fmt.Sprintf("%s %d", m1, y1)
-	}
 	if y1 == y2 {
 		return fmt.Sprintf("%s to %s %d", m1, m2, y2)
 	}
 	return fmt.Sprintf("%s %d to %s %d", m1, y1, m2, y2)
 }
 
-// Long is Words followed by the canonical spelling in brackets:
-// "April to June 2022 (2022/23 Q1)". Months are written once.
+// Words describes p in plain English: "April to June 2022", "April 2022",
+// "April 2022 to March 2023", "2022", "2022/23 academic year (September
+// 2022 to August 2023)", "2020 to 2022 (pooled)", "April 2017 to March
+// 2020 (pooled)".
+func (p Period) Words(fyStart int) string {
+	switch {
+	case p.Freq == Monthly:
+		y1, m1, _, _ := p.Months(fyStart)
+		return fmt.Sprintf("%s %d", m1, y1)
+	case p.Freq == Annual && p.Cal.Year == CalendarYear:
+		return p.String()
+	case p.Freq == Annual && p.Cal.Year == AcademicYear:
+		return fmt.Sprintf("%s academic year (%s)", p, p.monthSpan(fyStart))
+	case p.Freq == MultiYear && p.Cal.Year == CalendarYear:
+		return p.String() + " (pooled)"
+	case p.Freq == MultiYear:
+		return p.monthSpan(fyStart) + " (pooled)"
+	}
+	return p.monthSpan(fyStart)
+}
+
+// Long is Words followed by the canonical spelling in brackets where the
+// words do not already say it: "April to June 2022 (2022/23 Q1)",
+// "April 2022", "2022", "April 2017 to March 2020 (pooled, 2017/18 to
+// 2019/20)".
 func (p Period) Long(fyStart int) string {
-	if p.Freq == Monthly {
+	switch {
+	case p.Freq == Monthly, p.Freq == Annual && p.Cal.Year != FinancialYear:
 		return p.Words(fyStart)
+	case p.Freq == MultiYear && p.Cal.Year == CalendarYear:
+		return p.Words(fyStart)
+	case p.Freq == MultiYear:
+		return fmt.Sprintf("%s (pooled, %s)", p.monthSpan(fyStart), p)
 	}
 	return fmt.Sprintf("%s (%s)", p.Words(fyStart), p)
 }
 
-// End returns the last day of p.
+// End returns the last day of p. A period is placed on the time axis by
+// its end (SPEC 3.8).
 func (p Period) End(fyStart int) time.Time {
 	_, _, y2, m2 := p.Months(fyStart)
 	return time.Date(y2, m2+1, 0, 0, 0, 0, 0, time.UTC)
@@ -236,39 +335,91 @@ var monthNames = map[string]int{
 	"nov": 11, "november": 11, "dec": 12, "december": 12,
 }
 
-// ParsePeriod reads a period of frequency f in any spelling SPEC 3.5
-// accepts. The error says what was expected.
+// ParsePeriod reads a financial-year period of frequency f in any
+// spelling SPEC 3.5 accepts. The error says what was expected.
 func ParsePeriod(s string, f Frequency) (Period, error) {
+	return ParsePeriodIn(s, f, Calendar{})
+}
+
+// ParsePeriodIn reads a period of frequency f and kind of year c.Year in
+// any spelling SPEC 3.5 and 3.8 accept. The error says what was expected.
+func ParsePeriodIn(s string, f Frequency, c Calendar) (Period, error) {
 	t := strings.TrimSpace(s)
+	spans := c.Year != CalendarYear
+	var (
+		p  Period
+		ok bool
+	)
 	switch f {
 	case Quarterly:
-		if p, ok := parseQuarter(t); ok {
-			return p, nil
+		if spans {
+			p, ok = parseQuarter(t)
+		} else {
+			p, ok = parseCalendarQuarter(t)
 		}
-		return Period{}, fmt.Errorf("%q is not a quarter; expected a quarterly period such as \"2022/23 Q1\"", s)
 	case Monthly:
-		if p, ok := parseMonth(t); ok {
-			return p, nil
-		}
-		return Period{}, fmt.Errorf("%q is not a month; expected a monthly period such as \"2022-04\" or \"Apr 2022\"", s)
+		p, ok = parseMonth(t)
 	case Annual:
-		if y, ok := parseYearSpan(t); ok {
-			return Period{Freq: Annual, Year: y}, nil
+		var y int
+		if spans {
+			y, ok = parseYearSpan(t)
+		} else {
+			y, ok = parseYear(t)
 		}
-		return Period{}, fmt.Errorf("%q is not a financial year; expected an annual period such as \"2022/23\"", s)
+		p = Period{Freq: Annual, Year: y}
+	case MultiYear:
+		p, ok = parseMultiYear(t, spans)
+	default:
+		return Period{}, fmt.Errorf("period %q: unknown frequency", s)
 	}
-	return Period{}, fmt.Errorf("period %q: unknown frequency", s)
+	if !ok {
+		return Period{}, fmt.Errorf("%q is not %s", s, expected(f, c.Year))
+	}
+	// Months are calendar months whatever the kind; the kind still says
+	// where a year (for ytd) starts.
+	p.Cal = c
+	if c.Year != AcademicYear {
+		p.Cal.AcademicStart = 0
+	}
+	return p, nil
+}
+
+// expected names the spelling a period of frequency f and kind k takes.
+func expected(f Frequency, k YearKind) string {
+	switch {
+	case f == Monthly:
+		return `a month; expected a monthly period such as "2022-04" or "Apr 2022"`
+	case f == Quarterly && k == CalendarYear:
+		return `a calendar quarter; expected a quarterly period such as "2022 Q2" or "Q2 2022"`
+	case f == Quarterly && k == AcademicYear:
+		return `a quarter; expected a quarterly period of the academic year such as "2022/23 Q1"`
+	case f == Quarterly:
+		return `a quarter; expected a quarterly period such as "2022/23 Q1"`
+	case f == Annual && k == CalendarYear:
+		return `a calendar year; expected an annual period such as "2022"`
+	case f == Annual:
+		return fmt.Sprintf(`a %s year; expected an annual period such as "2022/23"`, k)
+	case k == CalendarYear:
+		return `a span of calendar years; expected a multi_year period such as "2020 to 2022"`
+	}
+	return fmt.Sprintf(`a span of %s years; expected a multi_year period such as "2017/18 to 2019/20"`, k)
 }
 
 // ParseAnyPeriod reads a period whose frequency is not known in advance,
-// trying quarterly, then monthly, then annual spellings.
+// trying the financial-year quarterly, monthly and annual spellings, then
+// the calendar-year ones ("2022 Q2", "2022") and multi-year spans.
 func ParseAnyPeriod(s string) (Period, error) {
-	for _, f := range []Frequency{Quarterly, Monthly, Annual} {
-		if p, err := ParsePeriod(s, f); err == nil {
-			return p, nil
+	for _, c := range []Calendar{{}, {Year: CalendarYear}} {
+		for _, f := range []Frequency{Quarterly, Monthly, Annual, MultiYear} {
+			if c.Year == CalendarYear && f == Monthly {
+				continue
+			}
+			if p, err := ParsePeriodIn(s, f, c); err == nil {
+				return p, nil
+			}
 		}
 	}
-	return Period{}, fmt.Errorf("%q is not a period; expected \"2022/23 Q1\", \"2022-04\" or \"2022/23\"", s)
+	return Period{}, fmt.Errorf("%q is not a period; expected \"2022/23 Q1\", \"2022-04\", \"2022/23\", \"2022 Q2\" or \"2022\"", s)
 }
 
 // parseYearSpan reads "2022/23" or "2022-23": consecutive years.
@@ -287,6 +438,14 @@ func parseYearSpan(s string) (int, bool) {
 	return y, true
 }
 
+// parseYear reads a calendar year "2022".
+func parseYear(s string) (int, bool) {
+	if len(s) != 4 {
+		return 0, false
+	}
+	return digits(s)
+}
+
 func digits(s string) (int, bool) {
 	if s == "" {
 		return 0, false
@@ -300,15 +459,17 @@ func digits(s string) (int, bool) {
 	return n, err == nil
 }
 
+// quarterNumber reads "Q1".."Q4" (the Q in either case).
+func quarterNumber(x string) (int, bool) {
+	if len(x) != 2 || (x[0] != 'Q' && x[0] != 'q') || x[1] < '1' || x[1] > '4' {
+		return 0, false
+	}
+	return int(x[1] - '0'), true
+}
+
 // parseQuarter reads "2022/23 Q1", "2022-23 Q1", "Q1 2022/23", "2022/23-Q1"
 // (the Q in either case).
 func parseQuarter(s string) (Period, bool) {
-	q := func(x string) (int, bool) {
-		if len(x) != 2 || (x[0] != 'Q' && x[0] != 'q') || x[1] < '1' || x[1] > '4' {
-			return 0, false
-		}
-		return int(x[1] - '0'), true
-	}
 	var yearPart, quarterPart string
 	switch {
 	case len(s) == 10 && (s[7] == ' ' || s[7] == '-'):
@@ -322,11 +483,54 @@ func parseQuarter(s string) (Period, bool) {
 	if !ok {
 		return Period{}, false
 	}
-	n, ok := q(quarterPart)
+	n, ok := quarterNumber(quarterPart)
 	if !ok {
 		return Period{}, false
 	}
 	return Period{Freq: Quarterly, Year: y, Sub: n}, true
+}
+
+// parseCalendarQuarter reads "2022 Q2" or "Q2 2022".
+func parseCalendarQuarter(s string) (Period, bool) {
+	a, b, ok := strings.Cut(s, " ")
+	if !ok {
+		return Period{}, false
+	}
+	if len(a) == 2 {
+		a, b = b, a
+	}
+	y, ok := parseYear(a)
+	if !ok {
+		return Period{}, false
+	}
+	n, ok := quarterNumber(b)
+	if !ok {
+		return Period{}, false
+	}
+	return Period{Freq: Quarterly, Year: y, Sub: n}, true
+}
+
+// parseMultiYear reads "2020 to 2022" or "2020-2022" (calendar years), or
+// "2017/18 to 2019/20" or "2017-18 to 2019-20" (financial or academic
+// years): two or more years, the first before the last.
+func parseMultiYear(s string, spans bool) (Period, bool) {
+	a, b, ok := strings.Cut(s, " to ")
+	if !ok && !spans && len(s) == 9 && s[4] == '-' {
+		a, b, ok = s[:4], s[5:], true
+	}
+	if !ok {
+		return Period{}, false
+	}
+	read := parseYear
+	if spans {
+		read = parseYearSpan
+	}
+	y1, ok1 := read(strings.TrimSpace(a))
+	y2, ok2 := read(strings.TrimSpace(b))
+	if !ok1 || !ok2 || y2 <= y1 || y2-y1 > 99 {
+		return Period{}, false
+	}
+	return Period{Freq: MultiYear, Year: y1, Span: y2 - y1 + 1}, true
 }
 
 // parseMonth reads "2022-04", "Apr 2022", "April 2022".

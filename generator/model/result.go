@@ -70,7 +70,9 @@ type Point struct {
 	Numerator   Value
 	Denominator Value
 	Target      Value
+	Amber       Value // far edge of the near-target band in force (missing: no band)
 	Status      Status
+	ByService   bool // Status is the service's own (SPEC 3.8 "status" column), not computed
 	Direction   Direction
 	CompareWith Period // the period the direction compares with (zero if none)
 	CompareTo   Value  // its published figure
@@ -86,6 +88,15 @@ type Point struct {
 type Series struct {
 	Indicator *Indicator
 	Points    []Point
+}
+
+// StatusSource is "service" when the service set the status, else
+// "computed" (data.json status_source).
+func (p *Point) StatusSource() string {
+	if p.ByService {
+		return "service"
+	}
+	return "computed"
 }
 
 // At returns the point for period p, or nil.

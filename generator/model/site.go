@@ -10,7 +10,9 @@ type Site struct {
 	Language           string
 	Theme              string
 	Licence            string
-	FinancialYearStart int // month 1..12
+	FinancialYearStart int      // month 1..12
+	AcademicYearStart  int      // month 1..12; 0 = September (SPEC 3.8)
+	IgnoreColumns      []string // [values] ignore_columns: wide-format columns to skip
 	Contact            string
 	UnsafeHTML         bool
 	PNGCharts          bool

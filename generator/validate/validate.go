@@ -69,6 +69,7 @@ func Input(in *model.Input) model.Problems {
 		}
 	}
 	v.retiredData()
+	v.figures()
 	v.content()
 	v.actions()
 	v.currentPeriod()
@@ -170,9 +171,9 @@ func (v *checker) commentary(cm *model.Commentary) {
 	if ind.Frequency == 0 {
 		return // reported with the indicator
 	}
-	p, err := model.ParsePeriod(cm.PeriodSlug, ind.Frequency)
+	p, err := ind.ParseSlug(cm.PeriodSlug)
 	if err != nil || p.Slug() != cm.PeriodSlug {
-		msg := fmt.Sprintf("folder %q is not a %s period slug; expected a folder such as %q", cm.PeriodSlug, ind.Frequency, exampleSlug(ind.Frequency))
+		msg := fmt.Sprintf("folder %q is not a %s period slug; expected a folder such as %q", cm.PeriodSlug, ind.Frequency, exampleSlug(ind))
 		if err == nil {
 			msg = fmt.Sprintf("folder %q is not a period slug; expected %q", cm.PeriodSlug, p.Slug())
 		}
@@ -184,8 +185,9 @@ func (v *checker) commentary(cm *model.Commentary) {
 	}
 }
 
-func exampleSlug(f model.Frequency) string {
-	return model.Period{Freq: f, Year: 2022, Sub: map[model.Frequency]int{model.Quarterly: 1, model.Monthly: 4}[f]}.Slug()
+func exampleSlug(ind *model.Indicator) string {
+	f := ind.Frequency
+	return model.Period{Freq: f, Year: 2022, Sub: map[model.Frequency]int{model.Quarterly: 1, model.Monthly: 4}[f], Span: 3, Cal: ind.Cal}.Slug()
 }
 
 func (v *checker) actions() {
