@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"kpisite/generator/model"
 )
@@ -41,28 +42,37 @@ func FuzzParseNumber(f *testing.F) {
 }
 
 func FuzzParsePeriod(f *testing.F) {
-	for _, s := range []string{"2022/23 Q1", "2022-23 Q1", "Q1 2022/23", "2022/23-Q1", "2022-23-q1", "2022-04", "Apr 2022", "April 2022", "2022/23", "2022-23", "9999/00", "0000-01", " 2022/23 "} {
+	for _, s := range []string{"2022/23 Q1", "2022-23 Q1", "Q1 2022/23", "2022/23-Q1", "2022-23-q1", "2022-04", "Apr 2022", "April 2022", "2022/23", "2022-23", "9999/00", "0000-01", " 2022/23 ",
+		// SPEC 3.8 period kinds
+		"2022 Q2", "Q2 2022", "2022-q2", "2022", "2020 to 2022", "2020-2022", "2020-to-2022", "2017/18 to 2019/20", "2017-18 to 2019-20", "2017-18-to-2019-20", "2022 to 2022", "1999/00 to 2000/01"} {
 		f.Add(s)
 	}
+	cals := []model.Calendar{{}, {Year: model.CalendarYear}, {Year: model.AcademicYear}, {Year: model.AcademicYear, AcademicStart: 8}}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, freq := range []model.Frequency{model.Quarterly, model.Monthly, model.Annual, 0} {
-			p, err := model.ParsePeriod(s, freq)
-			if err != nil {
-				continue
-			}
-			if p.Freq != freq {
-				t.Fatalf("ParsePeriod(%q, %v) = %+v: wrong frequency", s, freq, p)
-			}
-			for _, spelling := range []string{p.String(), p.Slug()} {
-				q, err := model.ParsePeriod(spelling, freq)
-				if err != nil || q != p {
-					t.Errorf("ParsePeriod(%q, %v) = %+v, but %q reads back as %+v, %v", s, freq, p, spelling, q, err)
+		for _, cal := range cals {
+			for _, freq := range []model.Frequency{model.Quarterly, model.Monthly, model.Annual, model.MultiYear, 0} {
+				p, err := model.ParsePeriodIn(s, freq, cal)
+				if err != nil {
+					continue
 				}
+				if p.Freq != freq || p.Cal != cal {
+					t.Fatalf("ParsePeriodIn(%q, %v, %+v) = %+v: wrong frequency or kind of year", s, freq, cal, p)
+				}
+				if q, err := model.ParsePeriodIn(p.String(), freq, cal); err != nil || q != p {
+					t.Errorf("ParsePeriodIn(%q, %v, %+v) = %+v, but %q reads back as %+v, %v", s, freq, cal, p, p.String(), q, err)
+				}
+				ind := &model.Indicator{Frequency: freq, Cal: cal}
+				if q, err := ind.ParseSlug(p.Slug()); err != nil || q != p {
+					t.Errorf("ParsePeriodIn(%q, %v, %+v) = %+v, but slug %q reads back as %+v, %v", s, freq, cal, p, p.Slug(), q, err)
+				}
+				if !p.End(4).After(time.Date(p.Year-1, 1, 1, 0, 0, 0, 0, time.UTC)) {
+					t.Errorf("%+v ends %v, before its first year", p, p.End(4))
+				}
+				_ = p.Long(4) + p.Short() + p.Words(1)
 			}
-			_ = p.Long(4) + p.Short()
 		}
 		if p, err := model.ParseAnyPeriod(s); err == nil {
-			if q, err := model.ParsePeriod(p.String(), p.Freq); err != nil || q != p {
+			if q, err := model.ParsePeriodIn(p.String(), p.Freq, p.Cal); err != nil || q != p {
 				t.Errorf("ParseAnyPeriod(%q) = %+v does not round-trip: %+v, %v", s, p, q, err)
 			}
 		}

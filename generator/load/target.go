@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -43,6 +44,7 @@ func readTargets(t tomlTable, ind *model.Indicator) {
 	}
 	var list []model.TargetRule
 	for i, tt := range tables {
+		tt.name = fmt.Sprintf("%starget[%d].", t.name, i)
 		rule, ok := readTargetTable(tt, ind)
 		if !ok {
 			continue

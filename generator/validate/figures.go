@@ -79,7 +79,7 @@ func (v *checker) targetRules(ind *model.Indicator, rows []*model.Observation) {
 		if pos.Path == "" {
 			pos = ind.PosOf("target")
 		}
-		if r.Value.V == 0 && ind.Polarity == model.LowerIsBetter {
+		if r.Value.V == 0 && ind.Polarity == model.LowerIsBetter && !r.Amber.Valid {
 			v.ps.Warnf(pos, "%q has a target of 0 and lower is better: a figure can only meet it, never beat it, and no near-target band can be worked out from 0; expected a target above 0, or an absolute amber threshold such as amber = 2", ind.ID)
 		}
 		if r.Amber.Valid {
