@@ -146,8 +146,19 @@ func ratePerOrDefault(r float64) float64 {
 
 // UnitLabel describes the unit for axis titles and table headers:
 // "Number", "Percentage", "Hours", "Days", "Rate per 100,000", "Pounds (£)".
+//
+// An indicator's own unit_label comes first ("Tonnes CO2e per person").
 func UnitLabel(ind *model.Indicator) string {
+	if ind.UnitLabel != "" {
+		return strings.ToUpper(ind.UnitLabel[:1]) + ind.UnitLabel[1:]
+	}
 	switch ind.Unit {
+	case model.UnitScore:
+		return "Score"
+	case model.UnitRatio:
+		return "Ratio"
+	case model.UnitRank:
+		return "Rank"
 	case model.UnitPercent:
 		return "Percentage"
 	case model.UnitHours:

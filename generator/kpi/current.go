@@ -40,14 +40,11 @@ func CurrentPeriod(configured string, series []model.Series, fyStart int) (model
 	return best, found, nil
 }
 
-// PointFor returns the point of s that a scorecard for period cur shows:
-// the point for cur itself when s has cur's frequency, else the latest
-// point with a row that ends no later than cur. It is nil when there is
-// none.
+// PointFor returns the point of s that a scorecard or report for period
+// cur shows: the latest point with a row whose period ends on or before
+// the end of cur (SPEC 3.8), whatever its frequency or kind of year. It is
+// nil when there is none.
 func PointFor(s *model.Series, cur model.Period, fyStart int) *model.Point {
-	if s.Indicator.Frequency == cur.Freq {
-		return s.At(cur)
-	}
 	end := cur.End(fyStart)
 	for i := len(s.Points) - 1; i >= 0; i-- {
 		p := &s.Points[i]

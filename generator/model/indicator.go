@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // Unit is what an indicator's figure counts.
 type Unit string
@@ -244,4 +247,17 @@ func (ind *Indicator) ParseSlug(slug string) (Period, error) {
 		}
 	}
 	return ind.ParsePeriod(s)
+}
+
+// OutOfDate reports whether a figure for period p is older than the
+// indicator's expected_lag allows on a scorecard for period cur: cur ends
+// more than the lag after p ends. Without expected_lag nothing is out of
+// date.
+func (ind *Indicator) OutOfDate(p, cur Period, fyStart int) bool {
+	if ind.ExpectedLag <= 0 || p.IsZero() || cur.IsZero() {
+		return false
+	}
+	pe, ce := p.End(fyStart), cur.End(fyStart)
+	due := time.Date(pe.Year(), pe.Month()+time.Month(ind.ExpectedLag)+1, 0, 0, 0, 0, 0, time.UTC)
+	return ce.After(due)
 }

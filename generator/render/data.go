@@ -11,26 +11,33 @@ import (
 )
 
 // jsonPoint is one period of data.json (SPEC 5: field names fixed).
+// Figures are at source precision (SPEC 3.8), not rounded for display.
 type jsonPoint struct {
-	Period    string   `json:"period"`
-	Value     *float64 `json:"value"`
-	Target    *float64 `json:"target"`
-	Status    string   `json:"status"`
-	Direction *string  `json:"direction"`
-	Flag      string   `json:"flag"`
-	Note      string   `json:"note"`
+	Period       string   `json:"period"`
+	Value        *float64 `json:"value"`
+	Target       *float64 `json:"target"`
+	Status       string   `json:"status"`
+	StatusSource string   `json:"status_source"`
+	Direction    *string  `json:"direction"`
+	Numerator    *float64 `json:"numerator"`
+	Denominator  *float64 `json:"denominator"`
+	Flag         string   `json:"flag"`
+	Note         string   `json:"note"`
 }
 
 // jsonYTDPoint adds the period's own figure for a ytd indicator.
 type jsonYTDPoint struct {
-	Period      string   `json:"period"`
-	Value       *float64 `json:"value"`
-	PeriodValue *float64 `json:"period_value"`
-	Target      *float64 `json:"target"`
-	Status      string   `json:"status"`
-	Direction   *string  `json:"direction"`
-	Flag        string   `json:"flag"`
-	Note        string   `json:"note"`
+	Period       string   `json:"period"`
+	Value        *float64 `json:"value"`
+	PeriodValue  *float64 `json:"period_value"`
+	Target       *float64 `json:"target"`
+	Status       string   `json:"status"`
+	StatusSource string   `json:"status_source"`
+	Direction    *string  `json:"direction"`
+	Numerator    *float64 `json:"numerator"`
+	Denominator  *float64 `json:"denominator"`
+	Flag         string   `json:"flag"`
+	Note         string   `json:"note"`
 }
 
 // jsonIndicator is data.json.
@@ -43,16 +50,25 @@ type jsonIndicator struct {
 	Decimals   int    `json:"decimals"`
 	Polarity   string `json:"polarity"`
 	Frequency  string `json:"frequency"`
+	Year       string `json:"year"`
 	Measure    string `json:"measure"`
+	UnitLabel  string `json:"unit_label,omitempty"`
+	Code       string `json:"code,omitempty"`
 	Periods    any    `json:"periods"`
 }
 
-// published rounds a present value to the decimals the page shows.
-func published(v model.Value, decimals int) *float64 {
+// sourceDecimals is the most decimals a download writes: figures keep
+// the precision of the source (SPEC 3.8); figures kpisite works out
+// (year-to-date totals, 100 × numerator / denominator) are cut to this
+// many decimals so that floating-point noise is not published.
+const sourceDecimals = 10
+
+// published is a present value at source precision, for downloads.
+func published(v model.Value) *float64 {
 	if !v.Valid {
 		return nil
 	}
-	r := v.Round(decimals).V
+	r := v.Round(sourceDecimals).V
 	return &r
 }
 
@@ -71,7 +87,8 @@ func dataJSON(s *model.Series, site *model.Site) ([]byte, error) {
 	doc := jsonIndicator{
 		ID: ind.ID, Title: ind.Title, ShortTitle: ind.ShortTitle, Service: ind.Service,
 		Unit: string(ind.Unit), Decimals: ind.Decimals, Polarity: string(ind.Polarity),
-		Frequency: ind.Frequency.String(), Measure: string(ind.Measure),
+		Frequency: ind.Frequency.String(), Year: ind.Cal.Year.String(), Measure: string(ind.Measure),
+		UnitLabel: ind.UnitLabel, Code: ind.Code,
 	}
 	ytd := ind.Measure == model.MeasureYTD
 	var plain []jsonPoint
@@ -85,17 +102,19 @@ func dataJSON(s *model.Series, site *model.Site) ([]byte, error) {
 		}
 		if ytd {
 			cum = append(cum, jsonYTDPoint{
-				Period: p.Period.String(), Value: published(p.Value, ind.Decimals),
-				PeriodValue: published(p.PeriodValue, ind.Decimals),
-				Target:      published(p.Target, ind.Decimals), Status: string(p.Status),
-				Direction: dir, Flag: publishedFlag(p), Note: p.Note,
+				Period: p.Period.String(), Value: published(p.Value),
+				PeriodValue: published(p.PeriodValue),
+				Target:      published(p.Target), Status: string(p.Status), StatusSource: p.StatusSource(),
+				Direction: dir, Numerator: published(p.Numerator), Denominator: published(p.Denominator),
+				Flag: publishedFlag(p), Note: p.Note,
 			})
 			continue
 		}
 		plain = append(plain, jsonPoint{
-			Period: p.Period.String(), Value: published(p.Value, ind.Decimals),
-			Target: published(p.Target, ind.Decimals), Status: string(p.Status),
-			Direction: dir, Flag: publishedFlag(p), Note: p.Note,
+			Period: p.Period.String(), Value: published(p.Value),
+			Target: published(p.Target), Status: string(p.Status), StatusSource: p.StatusSource(),
+			Direction: dir, Numerator: published(p.Numerator), Denominator: published(p.Denominator),
+			Flag: publishedFlag(p), Note: p.Note,
 		})
 	}
 	switch {
@@ -113,26 +132,36 @@ func dataJSON(s *model.Series, site *model.Site) ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
-// csvNumber writes a figure for a CSV cell: plain digits, no separators;
-// "[c]" when withheld, "[x]"/"[z]" when flagged missing.
-func csvNumber(v model.Value, p *model.Point, decimals int) string {
+// csvNumber writes a figure for a CSV cell at source precision: plain
+// digits, no separators; "[c]" when withheld, "[x]"/"[z]" when flagged
+// missing.
+func csvNumber(v model.Value, p *model.Point) string {
 	switch {
 	case p.Withheld:
 		return "[c]"
 	case v.Valid:
-		return strconv.FormatFloat(v.Round(decimals).V, 'f', decimals, 64)
+		return sourceNumber(v)
 	case p.Flag == model.FlagNotAvailable || p.Flag == model.FlagNotApplicable:
 		return "[" + string(p.Flag) + "]"
 	}
 	return ""
 }
 
+// sourceNumber is v at source precision ("" when missing): the shortest
+// digits that read back as the same number.
+func sourceNumber(v model.Value) string {
+	if !v.Valid {
+		return ""
+	}
+	return strconv.FormatFloat(v.Round(sourceDecimals).V, 'f', -1, 64)
+}
+
 // CSVHeader is the header of every published data CSV.
 func csvHeader(ytd bool) []string {
 	if ytd {
-		return []string{"indicator", "period", "value", "period_value", "target", "status", "direction", "flag", "note"}
+		return []string{"indicator", "period", "value", "period_value", "numerator", "denominator", "target", "status", "status_source", "direction", "flag", "note"}
 	}
-	return []string{"indicator", "period", "value", "target", "status", "direction", "flag", "note"}
+	return []string{"indicator", "period", "value", "numerator", "denominator", "target", "status", "status_source", "direction", "flag", "note"}
 }
 
 // csvRecords are the data rows of one series.
@@ -144,15 +173,12 @@ func csvRecords(s *model.Series, ytd bool) [][]string {
 		if !p.HasRow {
 			continue
 		}
-		target := ""
-		if p.Target.Valid {
-			target = strconv.FormatFloat(p.Target.Round(ind.Decimals).V, 'f', ind.Decimals, 64)
-		}
-		rec := []string{ind.ID, p.Period.String(), csvNumber(p.Value, p, ind.Decimals)}
+		rec := []string{ind.ID, p.Period.String(), csvNumber(p.Value, p)}
 		if ytd {
-			rec = append(rec, csvNumber(p.PeriodValue, p, ind.Decimals))
+			rec = append(rec, csvNumber(p.PeriodValue, p))
 		}
-		rec = append(rec, target, string(p.Status), string(p.Direction), publishedFlag(p), p.Note)
+		rec = append(rec, sourceNumber(p.Numerator), sourceNumber(p.Denominator), sourceNumber(p.Target),
+			string(p.Status), p.StatusSource(), string(p.Direction), publishedFlag(p), p.Note)
 		out = append(out, rec)
 	}
 	return out

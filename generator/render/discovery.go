@@ -113,7 +113,7 @@ func (b *builder) feed() ([]byte, error) {
 				when = def
 			}
 			words := cm.PeriodSlug
-			if per, err := model.ParsePeriod(cm.PeriodSlug, ind.Frequency); err == nil {
+			if per, err := ind.ParseSlug(cm.PeriodSlug); err == nil {
 				words = per.Long(b.fy)
 			}
 			html, err := b.o.Markdown(cm.Page.Body, 2, "feed-")

@@ -77,12 +77,13 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 	var head *model.Point
 	if ind.IsActive() {
 		head = b.o.PointFor(s, b.o.Current)
-		if (head == nil || !head.HasRow) && !b.o.Current.IsZero() {
-			// No row for the current period: show the latest figure, and
-			// say plainly that it is not the current period's.
-			if latest := s.Latest(b.o.Current); latest != nil {
-				p.Behind = "There is no figure yet for " + b.o.Current.Long(b.fy) + ". This is the latest figure."
-				head = latest
+		cur := b.o.Current
+		if head != nil && !cur.IsZero() && head.Period.Freq == cur.Freq && head.Period.End(b.fy).Before(cur.End(b.fy)) {
+			// No row for the current period: the latest figure, said
+			// plainly not to be the current period's.
+			p.Behind = "There is no figure yet for " + cur.Long(b.fy) + ". This is the latest figure."
+			if ind.OutOfDate(head.Period, cur, b.fy) {
+				p.Behind += " It is older than the figures for this indicator are expected to be (out of date)."
 			}
 		}
 	} else if len(s.Points) > 0 {
@@ -96,7 +97,7 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 		if head.Withheld {
 			p.Value = "[c]"
 		}
-		p.Status, p.Direction = statusView(head.Status), directionView(head.Direction)
+		p.Status, p.Direction = pointStatus(head), directionView(head.Direction)
 		p.Summary = b.o.Summary(s, head)
 		if head.Value.Valid {
 			p.Flag = flagText(head.Flag)
@@ -116,7 +117,7 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 			return p, fmt.Errorf("%s: %w", cm.Page.Path, err)
 		}
 		words := cm.PeriodSlug
-		if per, err := model.ParsePeriod(cm.PeriodSlug, ind.Frequency); err == nil {
+		if per, err := ind.ParseSlug(cm.PeriodSlug); err == nil {
 			words = per.Long(b.fy)
 		}
 		p.Commentary = append(p.Commentary, CommentaryView{
@@ -131,7 +132,7 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 		}
 		p.Notes = html
 	}
-	p.Facts = b.facts(ind)
+	p.Facts = b.facts(s)
 	js, err := b.datasetJSONLD(s)
 	if err != nil {
 		return p, err
@@ -156,7 +157,7 @@ func (b *builder) tableRow(pt *model.Point, ind *model.Indicator) TableRow {
 		Value:       cell(pt.Value, pt.Withheld, pt.Flag, ind),
 		PeriodValue: cell(pt.PeriodValue, pt.Withheld, pt.Flag, ind),
 		Target:      format.Bare(pt.Target, ind),
-		Status:      statusView(pt.Status), Direction: directionView(pt.Direction),
+		Status:      pointStatus(pt), Direction: directionView(pt.Direction),
 	}
 	if pt.Value.Valid {
 		row.Flag = flagText(pt.Flag)
@@ -176,7 +177,8 @@ func span(s *model.Series, fy int) string {
 	return first.String() + " to " + last.String()
 }
 
-func (b *builder) facts(ind *model.Indicator) []Fact {
+func (b *builder) facts(s *model.Series) []Fact {
+	ind := s.Indicator
 	var fs []Fact
 	add := func(term, desc string) {
 		if desc != "" {
@@ -185,7 +187,7 @@ func (b *builder) facts(ind *model.Indicator) []Fact {
 	}
 	add("Definition", ind.Definition)
 	add("Why it matters", ind.Rationale)
-	add("Target", targetWords(ind, b.in.Site.AmberTolerance))
+	add("Target", b.targetWords(s))
 	if bl := ind.Baseline; bl != nil {
 		v := format.Figure(bl.Value, ind)
 		switch {
@@ -204,19 +206,57 @@ func (b *builder) facts(ind *model.Indicator) []Fact {
 	}
 	add("Which way is better", polarityWords(ind.Polarity))
 	add("Unit", format.UnitLabel(ind))
-	if ind.Measure == model.MeasureYTD {
-		add("Measure", "Year to date: each figure is the total from the start of the financial year, which restarts every year. The table also shows each period's own figure.")
+	switch ind.Measure {
+	case model.MeasureYTD:
+		add("Measure", "Year to date: each figure is the total from the start of the "+ind.Cal.Year.String()+" year, which restarts every year. The table also shows each period's own figure.")
+	case model.MeasureCumulative:
+		add("Measure", "Reported year to date: each figure is the total so far in the "+ind.Cal.Year.String()+" year, as the service reports it. It starts again every year.")
 	}
-	add("How often", frequencyWords(ind.Frequency))
+	add("How often", frequencyWords(ind))
 	add("Compared with", compareWords(ind))
+	add("Council's code", ind.Code)
 	add("Source", ind.Source)
+	add("Source address", ind.SourceURL)
+	add("Geography", ind.Geography)
+	add("Released", releaseWords(ind.Released))
+	add("Next release", releaseWords(ind.NextRelease))
+	if ind.ExpectedLag > 0 {
+		add("Expected delay", lagWords(ind.ExpectedLag)+" after the end of each period; older figures are marked out of date on scorecards.")
+	}
+	for i, f := range ind.Footnotes {
+		add(fmt.Sprintf("Footnote %d", i+1), f)
+	}
 	add("Responsible officer", ind.Lead)
 	add("Earlier reference", ind.LegacyID)
 	add("Indicator id", ind.ID)
 	return fs
 }
 
+// releaseWords shows a release date in words ("20 July 2023"), or text
+// such as "TBC" as given.
+func releaseWords(s string) string {
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return format.Date(t)
+	}
+	return s
+}
+
+func lagWords(months int) string {
+	switch {
+	case months%12 == 0 && months == 12:
+		return "1 year"
+	case months%12 == 0:
+		return fmt.Sprintf("%d years", months/12)
+	case months == 1:
+		return "1 month"
+	}
+	return fmt.Sprintf("%d months", months)
+}
+
 func compareWords(ind *model.Indicator) string {
+	if ind.Frequency == model.MultiYear || ind.Frequency == model.Annual {
+		return "Direction of travel compares each figure with the year before, or with the latest earlier figure when there is none for the year before."
+	}
 	if ind.Compare == model.ComparePreviousPeriod {
 		return "Direction of travel compares each figure with the previous period."
 	}

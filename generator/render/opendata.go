@@ -75,6 +75,9 @@ var mediaTypes = map[string]string{"CSV": "text/csv", "JSON": "application/json"
 
 // frequencyIRI is the Dublin Core frequency of an indicator's updates.
 func frequencyIRI(f model.Frequency) string {
+	if f == model.MultiYear {
+		return "http://purl.org/cld/freq/irregular"
+	}
 	return "http://purl.org/cld/freq/" + f.String()
 }
 
@@ -98,7 +101,7 @@ func (b *builder) temporal(s *model.Series) (start, end time.Time, ok bool) {
 // at least a sentence, for catalogues and search engines.
 func (b *builder) description(s *model.Series) string {
 	ind := s.Indicator
-	d := fmt.Sprintf("%s figures for %q, a key performance indicator of %s", frequencyWords(ind.Frequency), ind.Title, b.in.Site.Organisation)
+	d := fmt.Sprintf("%s figures for %q, a key performance indicator of %s", frequencyWords(ind), ind.Title, b.in.Site.Organisation)
 	if svc := b.in.Site.Service(ind.Service); svc != nil {
 		d += " (" + svc.Name + ")"
 	}
@@ -373,11 +376,14 @@ func (b *builder) datasetJSONLD(s *model.Series) (template.JS, error) {
 // dataColumns explains the columns of the published CSV files.
 var dataColumns = []Column{
 	{"indicator", "The indicator's id, as in its web address (indicators/<id>/)."},
-	{"period", "The reporting period: 2022/23 Q1 is April to June 2022 (financial years run from April), 2022-04 is a month, 2022/23 a financial year."},
-	{"value", "The published figure, rounded as on the web pages, with no thousands separators or units. For a year-to-date indicator, the total from the start of the financial year. [c] when withheld, [x] when not available, [z] when not applicable."},
+	{"period", "The reporting period: 2022/23 Q1 is April to June 2022 (financial years run from April), 2022-04 is a month, 2022/23 a financial year; indicators of calendar years write 2022 Q2 and 2022, and figures pooled over several years are written 2020 to 2022."},
+	{"value", "The published figure at the precision of the source (not rounded as on the web pages), with no thousands separators or units. For a year-to-date indicator, the total from the start of the year. [c] when withheld, [x] when not available, [z] when not applicable."},
 	{"period_value", "The period's own figure. The same as value, except for a year-to-date indicator. Only in all.csv and in the files of year-to-date indicators."},
-	{"target", "The target for the period, empty when there is none."},
+	{"numerator", "For a percentage worked out from counts, the count above the line; empty otherwise."},
+	{"denominator", "For a percentage worked out from counts, the count below the line; empty otherwise."},
+	{"target", "The target in force for the period, empty when there is none."},
 	{"status", "The status against the target (see below)."},
+	{"status_source", "service when the service set the status itself, computed when kpisite worked it out from the target."},
 	{"direction", "The direction of travel compared with the same period a year earlier (or the previous period, where the indicator says so): improving, worsening or no-change; up or down where neither is better; empty when there is nothing to compare with."},
 	{"flag", "A shorthand flag (see below), empty when there is none."},
 	{"note", "A short note about the figure."},

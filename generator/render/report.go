@@ -182,10 +182,10 @@ func (b *builder) reportRow(s *model.Series, p model.Period, used map[model.Flag
 		return row
 	}
 	pointFlags(used, pt)
-	row.Period = pt.Period.String()
+	row.Period = b.periodShown(ind, pt.Period, p)
 	row.Value = cell(pt.Value, pt.Withheld, pt.Flag, ind)
 	row.Target = format.Bare(pt.Target, ind)
-	row.Status, row.Direction = statusView(pt.Status), directionView(pt.Direction)
+	row.Status, row.Direction = pointStatus(pt), directionView(pt.Direction)
 	if pt.Value.Valid {
 		row.Flag = flagText(pt.Flag)
 	}

@@ -22,10 +22,10 @@ func (b *builder) scoreRow(s *model.Series, root string, used map[model.Flag]boo
 	p := b.o.PointFor(s, b.o.Current)
 	if p != nil {
 		pointFlags(used, p)
-		row.Period = p.Period.String()
+		row.Period = b.periodShown(ind, p.Period, b.o.Current)
 		row.Value = cell(p.Value, p.Withheld, p.Flag, ind)
 		row.Target = format.Bare(p.Target, ind)
-		row.Status = statusView(p.Status)
+		row.Status = pointStatus(p)
 		row.Direction = directionView(p.Direction)
 		if p.Value.Valid {
 			row.Flag = flagText(p.Flag)

@@ -36,6 +36,7 @@ type StatusView struct {
 	Key   string // green, amber, red, no-target, no-data, withheld
 	Label string // "On target"
 	Icon  string // a shape that does not rely on colour
+	SetBy string // "status set by the service" when the service gave it (SPEC 3.8); "" when computed
 }
 
 // DirectionView is a direction of travel as words and an arrow.

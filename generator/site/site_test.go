@@ -304,8 +304,9 @@ func TestHeadlineWhenCurrentPeriodHasNoFigure(t *testing.T) {
 			t.Errorf("indicator page lacks %q", want)
 		}
 	}
-	if home := string(files["index.html"]); !strings.Contains(home, "[x]") {
-		t.Error("home scorecard does not mark the missing current figure [x]")
+	// SPEC 3.8: the scorecard shows the latest figure and names its period.
+	if home := string(files["index.html"]); !strings.Contains(home, "latest: 2022/23 Q1") {
+		t.Error("home scorecard does not name the latest figure's period")
 	}
 }
 
