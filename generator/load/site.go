@@ -22,7 +22,7 @@ func Site(fsys fs.FS) (*model.Input, model.Problems) {
 	ps = append(ps, p...)
 	in.Indicators, p = IndicatorsFor(fsys, siteYears(&in.Site))
 	ps = append(ps, p...)
-	in.Observations, p = Values(fsys, in.Indicators)
+	in.Observations, p = ValuesFor(fsys, in.Indicators, in.Site.IgnoreColumns)
 	ps = append(ps, p...)
 	in.Actions, p = Actions(fsys)
 	ps = append(ps, p...)

@@ -115,3 +115,41 @@ func TestStatusColumn(t *testing.T) {
 		t.Errorf("observations: %+v", obs)
 	}
 }
+
+// TestWideV2 reads the SPEC 3.8 wide-format additions: code, target and
+// ignored columns, each period read with the row's indicator's kind.
+func TestWideV2(t *testing.T) {
+	inds := mustIndicators(t, testIndicators+`
+[[indicator]]
+id = "road-deaths"
+title = "Road deaths"
+service = "s"
+frequency = "annual"
+year = "calendar"
+unit = "count"
+polarity = "lower"
+code = "RS 1"
+`)
+	src := "Indicator,Code,Outturn 2013/14,2021,2022,2022/23 Q1,Target\n" +
+		"road-deaths,RS 1,99,20,18,,15\n" +
+		"idva-referrals,,123,,,412 [p],430\n" +
+		"births-42-days,XX 9,,,,90,\n"
+	var ps model.Problems
+	obs := valuesFile("data/values/w.csv", []byte(src), inds, []string{"outturn 2013/14"}, &ps)
+	got := map[string]string{}
+	for _, o := range obs {
+		got[o.Indicator+" "+o.Period.String()] = formatFloat(o.Value.V) + "/" + formatFloat(o.Target.V)
+	}
+	want := map[string]string{"road-deaths 2021": "20/15", "road-deaths 2022": "18/15", "idva-referrals 2022/23 Q1": "412/430"}
+	if len(ps) != 1 || len(got) != len(want) {
+		t.Fatalf("observations %v, problems %v", got, lines(ps))
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %s, want %s", k, got[k], v)
+		}
+	}
+	if w := `data/values/w.csv:4:16: column "code": "XX 9" is not the code of "births-42-days"; expected no code column value, or the code set in the indicator's definition`; lines(ps)[0] != w {
+		t.Errorf("problem %q, want %q", lines(ps)[0], w)
+	}
+}

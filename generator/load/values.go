@@ -26,6 +26,12 @@ var ValuesHeader = Header{
 // is reported and left out; an observation repeated in any file is
 // reported at the second, naming the first.
 func Values(fsys fs.FS, inds []*model.Indicator) ([]model.Observation, model.Problems) {
+	return ValuesFor(fsys, inds, nil)
+}
+
+// ValuesFor is Values for a site whose site.toml names wide-format
+// columns to ignore ([values] ignore_columns).
+func ValuesFor(fsys fs.FS, inds []*model.Indicator, ignore []string) ([]model.Observation, model.Problems) {
 	var ps model.Problems
 	var all []model.Observation
 	for _, name := range listFiles(fsys, ValuesDir, ".csv", &ps) {
@@ -33,7 +39,7 @@ func Values(fsys fs.FS, inds []*model.Indicator) ([]model.Observation, model.Pro
 		if !ok {
 			continue
 		}
-		all = append(all, ValuesFile(name, src, inds, &ps)...)
+		all = append(all, valuesFile(name, src, inds, ignore, &ps)...)
 	}
 	return dedupe(all, &ps), ps
 }
@@ -62,6 +68,10 @@ func dedupe(obs []model.Observation, ps *model.Problems) []model.Observation {
 // ValuesFile reads one values file. Repeated observations are not checked
 // here (see Values).
 func ValuesFile(name string, src []byte, inds []*model.Indicator, ps *model.Problems) []model.Observation {
+	return valuesFile(name, src, inds, nil, ps)
+}
+
+func valuesFile(name string, src []byte, inds []*model.Indicator, ignore []string, ps *model.Problems) []model.Observation {
 	before := len(*ps)
 	c := ReadCSV(name, src, ps)
 	if c.Header == nil {
@@ -73,7 +83,7 @@ func ValuesFile(name string, src []byte, inds []*model.Indicator, ps *model.Prob
 	}
 	idx := newIndicatorIndex(inds)
 	if isWide(c.Header) {
-		return wideRows(c, idx, ps)
+		return wideRows(c, idx, ignore, ps)
 	}
 	col, _ := ValuesHeader.Match(c.Header, ps)
 	_, hasValue := col["value"]

@@ -204,7 +204,7 @@ func TestValuesWide(t *testing.T) {
 		}},
 		{"header cell that is not a period", "indicator,2022/23 Q1,2022/23 Q5\nidva-referrals,1,2\n",
 			[]string{"idva-referrals 2022/23 Q1 1 @data/values/w.csv:2:16"}, []string{
-				`data/values/w.csv:1:22: column "2022/23 Q5" is not a period; expected a period such as "2022/23 Q1", "2022-04" or "2022/23" (a wide-format header is indicator followed by one period per column)`,
+				`data/values/w.csv:1:22: column "2022/23 Q5" is not a period; expected a period such as "2022/23 Q1", "2022-04" or "2022/23" (a wide-format header is indicator followed by one period per column, and may have code and target columns), or the column's name in site.toml [values] ignore_columns`,
 			}},
 		{"same period twice in the header", "indicator,2022/23 Q1,2022-23 Q1\nidva-referrals,1,2\n",
 			[]string{"idva-referrals 2022/23 Q1 1 @data/values/w.csv:2:16"}, []string{

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"strings"
 
 	"kpisite/generator/model"
@@ -26,14 +27,31 @@ func isWide(header []Cell) bool {
 // period. An empty cell is no observation; a cell holds a number, a
 // number and a flag in square brackets ("412 [p]"), or just a flag that
 // explains a missing value ("[c]", "[x]", "[z]").
-func wideRows(c *CSV, idx indicatorIndex, ps *model.Problems) []model.Observation {
+//
+// Besides period columns (SPEC 3.8) a wide file may have a "code" column
+// (checked against the indicator's code), a "target" column (a fixed
+// target for every period of the row) and the columns site.toml names in
+// [values] ignore_columns, which are skipped.
+func wideRows(c *CSV, idx indicatorIndex, ignore []string, ps *model.Problems) []model.Observation {
 	good := make([]bool, len(c.Header))
 	first := map[string]int{}
+	codeCol, targetCol := -1, -1
 	for j, h := range c.Header[1:] {
 		j++
+		name := normaliseColumn(h.Text)
+		switch {
+		case name == "code" && codeCol < 0:
+			codeCol = j
+			continue
+		case name == "target" && targetCol < 0:
+			targetCol = j
+			continue
+		case ignored(h.Text, ignore):
+			continue
+		}
 		p, err := model.ParseAnyPeriod(h.Text)
 		if err != nil {
-			ps.Errorf(h.Pos, "column %q is not a period; expected a period such as \"2022/23 Q1\", \"2022-04\" or \"2022/23\" (a wide-format header is indicator followed by one period per column)", strings.TrimSpace(h.Text))
+			ps.Errorf(h.Pos, "column %q is not a period; expected a period such as \"2022/23 Q1\", \"2022-04\" or \"2022/23\" (a wide-format header is indicator followed by one period per column, and may have code and target columns), or the column's name in site.toml [values] ignore_columns", strings.TrimSpace(h.Text))
 			continue
 		}
 		if f, dup := first[p.String()]; dup {
@@ -57,12 +75,34 @@ func wideRows(c *CSV, idx indicatorIndex, ps *model.Problems) []model.Observatio
 		case ind.Frequency == 0: // already reported with the indicator
 			continue
 		}
+		if codeCol >= 0 && codeCol < len(row) {
+			if code := strings.TrimSpace(row[codeCol].Text); code != "" && code != ind.Code {
+				want := "no code column value, or the code set in the indicator's definition"
+				if ind.Code != "" {
+					want = fmt.Sprintf("%q, the code of %q", ind.Code, ind.ID)
+				}
+				ps.Errorf(row[codeCol].Pos, "column \"code\": %q is not the code of %q; expected %s", code, ind.ID, want)
+				continue
+			}
+		}
+		target := model.None
+		if targetCol >= 0 && targetCol < len(row) {
+			if t := strings.TrimSpace(row[targetCol].Text); t != "" {
+				v, err := ParseNumber(t)
+				if err != nil {
+					ps.Errorf(row[targetCol].Pos, "column \"target\": %v", err)
+					continue
+				}
+				target = model.Some(v)
+			}
+		}
 		for j, cell := range row[1:] {
 			j++
 			if !good[j] || strings.TrimSpace(cell.Text) == "" {
 				continue
 			}
 			if o, ok := wideCell(cell, c.Header[j], ind, ps); ok {
+				o.Target = target
 				out = append(out, o)
 			}
 		}
@@ -73,7 +113,7 @@ func wideRows(c *CSV, idx indicatorIndex, ps *model.Problems) []model.Observatio
 func wideCell(cell, head Cell, ind *model.Indicator, ps *model.Problems) (model.Observation, bool) {
 	o := model.Observation{Indicator: ind.ID, Pos: cell.Pos}
 	good := true
-	p, err := model.ParsePeriod(head.Text, ind.Frequency)
+	p, err := ind.ParsePeriod(head.Text)
 	if err != nil {
 		ps.Errorf(cell.Pos, "column %q: %v (%q is %s)", strings.TrimSpace(head.Text), err, ind.ID, ind.Frequency)
 		good = false
@@ -101,6 +141,18 @@ func wideCell(cell, head Cell, ind *model.Indicator, ps *model.Problems) (model.
 		good = false
 	}
 	return o, good
+}
+
+// ignored reports whether a header names a column of [values]
+// ignore_columns (matched without regard to case or surrounding spaces).
+func ignored(head string, ignore []string) bool {
+	h := strings.TrimSpace(head)
+	for _, c := range ignore {
+		if strings.EqualFold(h, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitWideCell splits "412 [p]" into "412" and "p". A cell that does not

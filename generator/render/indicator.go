@@ -216,7 +216,9 @@ func (b *builder) facts(s *model.Series) []Fact {
 	add("Compared with", compareWords(ind))
 	add("Council's code", ind.Code)
 	add("Source", ind.Source)
-	add("Source address", ind.SourceURL)
+	if ind.SourceURL != "" {
+		fs = append(fs, Fact{Term: "Source address", Desc: ind.SourceURL, Href: ind.SourceURL})
+	}
 	add("Geography", ind.Geography)
 	add("Released", releaseWords(ind.Released))
 	add("Next release", releaseWords(ind.NextRelease))

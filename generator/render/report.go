@@ -169,7 +169,7 @@ func (b *builder) reportLink(root string) Link {
 func (b *builder) reportRow(s *model.Series, p model.Period, used map[model.Flag]bool) ReportRow {
 	ind := s.Indicator
 	row := ReportRow{
-		Anchor: "#indicator-" + ind.ID, Name: ind.Name(),
+		Anchor: "#indicator-" + ind.ID, Name: ind.Name(), Code: ind.Code,
 		Status: statusView(model.NoData), Direction: directionView(model.NoComparison),
 	}
 	if svc := b.in.Site.Service(ind.Service); svc != nil {

@@ -13,7 +13,7 @@ import (
 func (b *builder) scoreRow(s *model.Series, root string, used map[model.Flag]bool, spark []byte) ScoreRow {
 	ind := s.Indicator
 	row := ScoreRow{
-		Href: root + "indicators/" + ind.ID + "/", Name: ind.Name(), Title: ind.Title,
+		Href: root + "indicators/" + ind.ID + "/", Name: ind.Name(), Title: ind.Title, Code: ind.Code,
 		Status: statusView(model.NoData), Direction: directionView(model.NoComparison),
 	}
 	if svc := b.in.Site.Service(ind.Service); svc != nil {

@@ -50,6 +50,7 @@ type DirectionView struct {
 type ScoreRow struct {
 	Href        string
 	Name        string
+	Code        string // the council's own KPI code (SPEC 3.8), "" if none
 	Title       string
 	ServiceName string
 	ServiceHref string
@@ -139,6 +140,7 @@ type CommentaryView struct {
 type Fact struct {
 	Term string
 	Desc string
+	Href string // when set, Desc links to this web address (a validated http or https URL)
 }
 
 // Download is one downloadable file.
@@ -221,6 +223,7 @@ type NotFoundPage struct {
 type ReportRow struct {
 	Anchor      string // in-page link to the indicator's section
 	Name        string
+	Code        string // the council's own KPI code (SPEC 3.8), "" if none
 	ServiceName string
 	Period      string // the period the figure is for: "2022/23 Q1"
 	Value       string
