@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 
@@ -84,7 +85,7 @@ func IndicatorFile(name string, src []byte, ps *model.Problems) []*model.Indicat
 }
 
 func readIndicator(t tomlTable) *model.Indicator {
-	t.unknown(indicatorKeys)
+	t.unknown(slices.Concat(indicatorKeys, compareIndicatorKeys))
 	t.require(requiredIndicatorKeys, indicatorKeyHelp)
 	ind := &model.Indicator{Pos: t.self(), FieldPos: map[string]model.Position{}}
 	prefix := t.key + "."
@@ -144,6 +145,7 @@ func readIndicator(t tomlTable) *model.Indicator {
 	ind.Target, _ = readTarget(t)
 	ind.Baseline = readBaseline(t)
 	readRetirement(t, ind)
+	readIndicatorCompare(t, ind)
 
 	if n, ok := t.integer("suppress_below", "10"); ok {
 		if n < 0 {

@@ -42,15 +42,16 @@ func Values(fsys fs.FS, inds []*model.Indicator) ([]model.Observation, model.Pro
 // were already given.
 func dedupe(obs []model.Observation, ps *model.Problems) []model.Observation {
 	type key struct {
-		id string
-		p  model.Period
+		id         string
+		p          model.Period
+		area, dims string
 	}
 	first := map[key]model.Position{}
 	out := obs[:0]
 	for _, o := range obs {
-		k := key{o.Indicator, o.Period}
+		k := key{o.Indicator, o.Period, o.Area, model.DimKey(o.Dims)}
 		if p, ok := first[k]; ok {
-			ps.Errorf(o.Pos, "repeated observation of %q for %s, first given at %s; expected one figure per indicator and period", o.Indicator, o.Period, p)
+			ps.Errorf(o.Pos, "repeated observation of %q for %s%s, first given at %s; expected one figure per indicator and period", o.Indicator, o.Period, rowWhat(o), p)
 			continue
 		}
 		first[k] = o.Pos
@@ -75,7 +76,7 @@ func ValuesFile(name string, src []byte, inds []*model.Indicator, ps *model.Prob
 	if isWide(c.Header) {
 		return wideRows(c, idx, ps)
 	}
-	col, _ := ValuesHeader.Match(c.Header, ps)
+	col, _ := valuesHeader(inds).Match(c.Header, ps)
 	_, hasValue := col["value"]
 	_, hasNum := col["numerator"]
 	_, hasDen := col["denominator"]
@@ -227,10 +228,13 @@ func longRow(row []Cell, col map[string]int, idx indicatorIndex, ps *model.Probl
 		o.Flag = f
 	}
 	o.Note, _ = r.text("note")
+	if !compareCells(&o, r, ind, ps) {
+		good = false
+	}
 	if !good {
 		return o, false
 	}
-	return o, checkFigures(&o, r, valueText, valuePos, flagPos, ps)
+	return o, checkFigures(&o, r, valueText, valuePos, flagPos, ps) && intervalHolds(&o, r, ps)
 }
 
 // checkFigures applies the rules that tie value, numerator, denominator

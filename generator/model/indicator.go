@@ -142,6 +142,11 @@ type Indicator struct {
 	Compare       Compare
 	Noun          string // kpisite addition: plural noun for sentences, e.g. "referrals"
 
+	// SPEC 3.8 additions.
+	Breakdowns []string // breakdown column ids, in order
+	Confidence int      // confidence level of lower/upper, in percent; 0 = not stated
+	Area       *Area    // overrides the site's area; nil = the site's
+
 	Pos      Position            // the [[indicator]] table
 	FieldPos map[string]Position // where each key was written, by TOML key
 }
