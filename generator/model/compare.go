@@ -99,3 +99,17 @@ func (c *ComparatorSeries) At(p Period) *Point {
 	}
 	return nil
 }
+
+// AreaOf is the area whose rows are an indicator's own figures: the
+// indicator's area if it sets one, else the site's.
+func (s *Site) AreaOf(ind *Indicator) Area {
+	if ind != nil && ind.Area != nil {
+		return *ind.Area
+	}
+	return s.Area
+}
+
+// IsOwn reports whether a row's area code is the indicator's own area.
+func (s *Site) IsOwn(ind *Indicator, code string) bool {
+	return code == "" || code == s.AreaOf(ind).Code
+}

@@ -110,7 +110,7 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 			// site opted in with unsafe_html, and never emits dangerous links.
 			return template.HTML(b), err
 		},
-		Summary: func(s *model.Series, p *model.Point) string { return kpi.Summary(s, p, fy) },
+		Summary: func(s *model.Series, p *model.Point) string { return kpi.SummaryWithComparators(s, p, fy) },
 		Chart: func(s *model.Series) (render.Chart, error) {
 			co := chartOpts
 			co.IDPrefix = "chart-" + s.Indicator.ID
