@@ -217,6 +217,15 @@ func group(own *model.Series, ind *model.Indicator, site *model.Site, c *model.C
 			values[k] = append(values[k], pt.Value.V)
 		}
 	}
+	for _, code := range c.Areas {
+		if site.IsOwn(own.Indicator, code) || len(byArea[code]) == 0 {
+			continue
+		}
+		for _, l := range memberLines(ind, byArea[code], cfg) {
+			l.Area = code
+			cs.Members = append(cs.Members, l)
+		}
+	}
 	ownLine := map[string]func(model.Period) *model.Point{"": own.At}
 	for i := range own.Breakdowns {
 		l := &own.Breakdowns[i]
@@ -317,4 +326,24 @@ func Quartile(rank, n int) int {
 		return 0
 	}
 	return 1 + int(math.Floor(4*float64(rank-1)/float64(n)))
+}
+
+// memberLines computes one area's rows, headline and breakdowns, for the
+// downloads.
+func memberLines(ind *model.Indicator, rows []model.Observation, cfg Config) []model.Line {
+	groups := map[string][]model.Observation{}
+	var keys []string
+	for _, o := range rows {
+		k := model.DimKey(o.Dims)
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], o)
+	}
+	out := make([]model.Line, 0, len(keys))
+	for _, k := range keys {
+		s, _ := Compute(ind, groups[k], cfg)
+		out = append(out, model.Line{Dims: groups[k][0].Dims, Points: s.Points})
+	}
+	return out
 }

@@ -77,6 +77,7 @@ func DimLabel(dims []Dim) string {
 // categories, in time order, computed like the headline but without a
 // target.
 type Line struct {
+	Area   string // a comparator member's area code; "" for the council's own
 	Dims   []Dim
 	Points []Point
 }
@@ -88,6 +89,7 @@ type ComparatorSeries struct {
 	Comparator *Comparator
 	Points     []Point
 	Breakdowns []Line
+	Members    []Line // a group's areas' own figures, as given (for downloads)
 }
 
 // At returns the comparator's point for period p, or nil.

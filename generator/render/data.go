@@ -19,6 +19,7 @@ type jsonPoint struct {
 	Direction *string  `json:"direction"`
 	Flag      string   `json:"flag"`
 	Note      string   `json:"note"`
+	jsonExtra
 }
 
 // jsonYTDPoint adds the period's own figure for a ytd indicator.
@@ -31,6 +32,7 @@ type jsonYTDPoint struct {
 	Direction   *string  `json:"direction"`
 	Flag        string   `json:"flag"`
 	Note        string   `json:"note"`
+	jsonExtra
 }
 
 // jsonIndicator is data.json.
@@ -45,6 +47,7 @@ type jsonIndicator struct {
 	Frequency  string `json:"frequency"`
 	Measure    string `json:"measure"`
 	Periods    any    `json:"periods"`
+	jsonCompare
 }
 
 // published rounds a present value to the decimals the page shows.
@@ -88,16 +91,17 @@ func dataJSON(s *model.Series, site *model.Site) ([]byte, error) {
 				Period: p.Period.String(), Value: published(p.Value, ind.Decimals),
 				PeriodValue: published(p.PeriodValue, ind.Decimals),
 				Target:      published(p.Target, ind.Decimals), Status: string(p.Status),
-				Direction: dir, Flag: publishedFlag(p), Note: p.Note,
+				Direction: dir, Flag: publishedFlag(p), Note: p.Note, jsonExtra: extraOf(p),
 			})
 			continue
 		}
 		plain = append(plain, jsonPoint{
 			Period: p.Period.String(), Value: published(p.Value, ind.Decimals),
 			Target: published(p.Target, ind.Decimals), Status: string(p.Status),
-			Direction: dir, Flag: publishedFlag(p), Note: p.Note,
+			Direction: dir, Flag: publishedFlag(p), Note: p.Note, jsonExtra: extraOf(p),
 		})
 	}
+	doc.jsonCompare = compareJSON(s, site)
 	switch {
 	case ytd && cum != nil:
 		doc.Periods = cum

@@ -167,7 +167,7 @@ func TestAllCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(recs[0], ","); got != "indicator,period,value,period_value,target,status,direction,flag,note" {
+	if got := strings.Join(recs[0], ","); got != "indicator,period,value,period_value,target,status,direction,flag,note,area,lower,upper" {
 		t.Errorf("header = %s", got)
 	}
 	rows := map[string][]string{}
@@ -179,11 +179,11 @@ func TestAllCSV(t *testing.T) {
 		t.Errorf("%d rows, want 11", len(recs)-1)
 	}
 	for _, tt := range []struct{ key, want string }{
-		{"idva-referrals 2022/23 Q1", "idva-referrals,2022/23 Q1,412,412,430,amber,improving,p,"},
-		{"idva-referrals 2021/22 Q2", "idva-referrals,2021/22 Q2,395,395,430,red,,r,Revised after a data cleanse"},
-		{"small-numbers 2021/22 Q1", "small-numbers,2021/22 Q1,[c],[c],,withheld,,c,"},
-		{"library-visits 2022/23 Q2", "library-visits,2022/23 Q2,170,80,220,red,,p,"},
-		{"old-loans 2019/20 Q1", "old-loans,2019/20 Q1,5000,5000,,no-target,,,"},
+		{"idva-referrals 2022/23 Q1", "idva-referrals,2022/23 Q1,412,412,430,amber,improving,p,,,,"},
+		{"idva-referrals 2021/22 Q2", "idva-referrals,2021/22 Q2,395,395,430,red,,r,Revised after a data cleanse,,,"},
+		{"small-numbers 2021/22 Q1", "small-numbers,2021/22 Q1,[c],[c],,withheld,,c,,,,"},
+		{"library-visits 2022/23 Q2", "library-visits,2022/23 Q2,170,80,220,red,,p,,,,"},
+		{"old-loans 2019/20 Q1", "old-loans,2019/20 Q1,5000,5000,,no-target,,,,,,"},
 	} {
 		if got := strings.Join(rows[tt.key], ","); got != tt.want {
 			t.Errorf("%s: %s, want %s", tt.key, got, tt.want)
@@ -323,12 +323,12 @@ func TestDataPage(t *testing.T) {
 		`<a href="all.csv">All indicators <span class="download-meta">(CSV, `,
 		`<a href="catalogue.json">Catalogue of the datasets <span class="download-meta">(JSON-LD (DCAT), `,
 		`<a href="../feed.xml">`,
-		`<a href="../indicators/idva-referrals/data.csv">CSV<span class="visually-hidden"> data for IDVA referrals</span> <span class="download-meta">(CSV, 221 bytes)</span></a>`,
+		`<a href="../indicators/idva-referrals/data.csv">CSV<span class="visually-hidden"> data for IDVA referrals</span> <span class="download-meta">(CSV, 247 bytes)</span></a>`,
 		`<caption id="columns-caption">Columns of the CSV files</caption>`, "<code>period_value</code>",
 		"<code>withheld</code>", "<dt>[c]</dt>", "<dt>[z]</dt>",
 	)
-	if len(files["indicators/idva-referrals/data.csv"]) != 221 {
-		t.Errorf("data.csv has %d bytes; the page says 221", len(files["indicators/idva-referrals/data.csv"]))
+	if len(files["indicators/idva-referrals/data.csv"]) != 247 {
+		t.Errorf("data.csv has %d bytes; the page says 247", len(files["indicators/idva-referrals/data.csv"]))
 	}
 	mustContain(t, "nav", string(files["index.html"]), `<a href="data/">Open data</a>`)
 }
