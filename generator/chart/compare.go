@@ -75,7 +75,7 @@ func compareNeed(s *model.Series) float64 {
 		return 0
 	}
 	for i := range s.Comparators {
-		need = max(need, valueGap+room(comparatorName(&s.Comparators[i]), fontSize, false))
+		need = max(need, valueGap+room(s.Comparators[i].Comparator.Name, fontSize, false))
 	}
 	return min(need, maxLabelRoom)
 }
@@ -139,35 +139,46 @@ func drawComparators(sc *scene, s *model.Series, f *facts, xs []float64, half fl
 		if last < 0 {
 			continue
 		}
-		name := comparatorName(cs)
-		for room(name, fontSize, false) > maxLabelRoom-valueGap && len(name) > 4 {
-			r := []rune(strings.TrimSuffix(name, "…"))
-			name = strings.TrimSpace(string(r[:len(r)-2])) + "…"
+		lines := wrap(cs.Comparator.Name, maxLabelRoom-valueGap, fontSize, false, 2)
+		w := 0.0
+		for _, ln := range lines {
+			w = max(w, room(ln, fontSize, false))
 		}
-		labels = append(labels, label{text: name, l: layerLabels, cy: ypos(comparatorValue(f, cs, last).V),
-			x: xs[last] + valueGap, w: room(name, fontSize, false),
-			p: paint{fill: colourComparator, size: fontSize, halo: true}})
+		labels = append(labels, label{text: strings.Join(lines, "\n"), l: layerLabels, cy: ypos(comparatorValue(f, cs, last).V),
+			x: xs[last] + valueGap, w: w, p: paint{fill: colourComparator, size: fontSize, halo: true}})
 	}
 	spread(labels, avoid, top, bottom)
 	for _, a := range labels {
-		place(sc, a)
+		lines := strings.Split(a.text, "\n")
+		y := a.cy - float64(len(lines)-1)*fontSize/2
+		for _, ln := range lines {
+			place(sc, label{text: ln, l: a.l, x: a.x, cy: y, w: a.w, p: a.p})
+			y += fontSize
+		}
 	}
 }
 
 // spread moves labels apart vertically so that no two (nor a label and a
-// centre in avoid) are closer than a line, keeping them inside the plot.
+// one-line label centred in avoid) overlap, keeping them near the plot. A
+// label's text may hold several lines, separated by "\n".
 func spread(ls []label, avoid []float64, top, bottom float64) {
-	gap := fontSize + 4
+	const pad = 4
+	height := func(a label) float64 { return float64(strings.Count(a.text, "\n")+1) * fontSize }
 	sort.SliceStable(ls, func(i, j int) bool { return ls[i].cy < ls[j].cy })
-	taken := append([]float64(nil), avoid...)
+	type span struct{ lo, hi float64 }
+	var taken []span
+	for _, c := range avoid {
+		taken = append(taken, span{c - fontSize/2, c + fontSize/2})
+	}
 	for i := range ls {
+		h := height(ls[i])
 		y := math.Max(math.Min(ls[i].cy, bottom), top)
 		for range 40 {
 			clash := false
 			for _, t := range taken {
-				if math.Abs(t-y) < gap {
+				if y-h/2 < t.hi+pad && t.lo-pad < y+h/2 {
 					clash = true
-					y = t + gap
+					y = t.hi + pad + h/2
 					break
 				}
 			}
@@ -175,11 +186,8 @@ func spread(ls []label, avoid []float64, top, bottom float64) {
 				break
 			}
 		}
-		if y > bottom+gap {
-			y = bottom + gap
-		}
 		ls[i].cy = y
-		taken = append(taken, y)
+		taken = append(taken, span{y - h/2, y + h/2})
 	}
 }
 

@@ -111,7 +111,7 @@ func TestCompareChartsSayWhatTheyDraw(t *testing.T) {
 		}
 	}
 	cm := string(SVG(comparatorSeries(), site))
-	for _, want := range []string{`stroke="` + colourComparator + `"`, ">England</text>", ">CIPFA nearest ne…</text>", "England in the same period: 10.7 per 100,000.", "Grey: England; CIPFA nearest neighbours median"} {
+	for _, want := range []string{`stroke="` + colourComparator + `"`, ">England</text>", ">CIPFA nearest</text>", ">neighbours</text>", "England in the same period: 10.7 per 100,000.", "Grey: England; CIPFA nearest neighbours median"} {
 		if !strings.Contains(cm, want) {
 			t.Errorf("comparator chart lacks %q", want)
 		}
