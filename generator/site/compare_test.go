@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -198,4 +200,17 @@ smoking,2018/19,14.0,13,12,,,,
 			t.Errorf("problems lack %q:\n%s", want, got)
 		}
 	}
+}
+
+// The second example site builds without problems and shows what it is
+// meant to show.
+func TestNationalStatisticsExample(t *testing.T) {
+	fsys := os.DirFS(filepath.Join("..", "..", "examples", "national-statistics"))
+	files, c, err := Build(fsys, Options{BuildDate: buildDate, Strict: true})
+	if err != nil {
+		t.Fatalf("build: %v\n%v", err, c.Problems)
+	}
+	page := string(files["indicators/smoking-prevalence/index.html"])
+	mustContain(t, "smoking page", page, "Similar to England", "in Similar county areas", `<h2 id="by-age">By age group</h2>`, "illustrative")
+	mustContain(t, "suicide data.json", string(files["indicators/suicide-rate/data.json"]), `"comparators": [`, `"breakdowns": [`, `"lower": `)
 }
