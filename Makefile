@@ -4,7 +4,7 @@ SITE ?= .
 OUT ?= public
 
 .PHONY: build test check vet fmt-check unit bench fuzz clean kpisite ci-recipes \
-	site-check test-deps html-check link-check browser-check
+	site-check test-deps html-check link-check browser-check examples-check
 
 # Build the example site into public/.
 build:
@@ -12,8 +12,9 @@ build:
 
 # Everything that proves the build: formatting, vet, unit and end-to-end tests,
 # the example site checked and built, and the built site proven valid,
-# accessible and free of broken links in a real browser (site-check).
-test: fmt-check vet unit check site-check
+# accessible and free of broken links in a real browser (site-check); then
+# the same for each site under examples/ (examples-check).
+test: fmt-check vet unit check site-check examples-check
 
 fmt-check:
 	@out="$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))"; \
@@ -68,6 +69,23 @@ browser-check:
 	node --test tests/browser/
 	node tests/browser/run.mjs --site $(SITE) --public $(OUT)
 
+# The other example sites (examples/*/), each checked, built into its own
+# public/ and proven like the main one: Nu HTML Checker, links, and the
+# browser checks (the browser self-test runs once, in browser-check).
+EXAMPLES ?= examples/national-statistics
+examples-check: test-deps
+	@status=0; \
+	for ex in $(EXAMPLES); do \
+		echo "== $$ex"; \
+		$(GO) run ./cmd/kpisite check -s $$ex || status=1; \
+		$(GO) run ./cmd/kpisite build -s $$ex -o $$ex/public || { status=1; continue; }; \
+		bash scripts/check-html.sh $$ex/public || status=1; \
+		$(GO) run ./internal/linkcheck/cmd/linkcheck -site $$ex -dir $$ex/public || status=1; \
+		node tests/browser/run.mjs --site $$ex --public $$ex/public || status=1; \
+	done; \
+	if [ $$status -ne 0 ]; then echo "examples-check: FAILED (see the findings above)"; fi; \
+	exit $$status
+
 # Every fuzz target of the input parsers, one after the other. New crashers
 # land in generator/load/testdata/fuzz; turn each into a regression test.
 FUZZTIME ?= 30s
@@ -82,4 +100,4 @@ kpisite:
 	$(GO) build -o bin/kpisite ./cmd/kpisite
 
 clean:
-	rm -rf $(OUT) bin
+	rm -rf $(OUT) bin $(addsuffix /public,$(EXAMPLES))

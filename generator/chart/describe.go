@@ -14,7 +14,7 @@ import (
 // as the page's table shows them, and never mentions a withheld figure.
 func Describe(s *model.Series, o Options) string {
 	f := newFacts(s, o)
-	return describe(&f, o)
+	return describe(&f, o) + compareDescribe(s, &f)
 }
 
 func describe(f *facts, o Options) string {

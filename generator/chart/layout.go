@@ -15,7 +15,7 @@ func layout(s *model.Series, o Options, solo bool) *scene {
 	n := len(f.pts)
 	sc := &scene{
 		w: chartWidth, solo: solo, prefix: o.idPrefix(),
-		title: titleText(&f), desc: describe(&f, o),
+		title: titleText(&f), desc: describe(&f, o) + compareDescribe(s, &f),
 		items: make([]item, 0, 48+3*n),
 		pts:   make([]point, 0, 4*n+8),
 	}
@@ -48,6 +48,7 @@ func layout(s *model.Series, o Options, solo bool) *scene {
 
 	// The y scale and its labels fix the plot's left edge.
 	lo, hi, _ := f.extent()
+	lo, hi = compareExtent(s, &f, lo, hi)
 	ys := newYScale(lo, hi, f.ind.Decimals, f.ind.Unit)
 	widest := 0.0
 	for _, t := range ys.labels {
@@ -73,6 +74,7 @@ func layout(s *model.Series, o Options, solo bool) *scene {
 		if f.lastTarget == n-1 {
 			need = max(need, targetGap+room("Target", fontSize, false))
 		}
+		need = max(need, compareNeed(s))
 		right = chartWidth - edge + innerPad - need
 	}
 	xs := xPositions(n, left, right)
@@ -82,14 +84,16 @@ func layout(s *model.Series, o Options, solo bool) *scene {
 	}
 
 	drawBand(sc, &f, xs, half, ypos)
+	drawInterval(sc, &f, xs, half, ypos)
 	sc.text(layerAxes, edge, unitY, unit, textPaint(anchorStart))
 	drawYAxis(sc, ys.ticks, ys.labels, left, right, ypos)
 	y = drawXAxis(sc, &f, xs, xText, xWidth, bottom)
 	targetEnd, targetY := drawTarget(sc, &f, xs, half, ypos)
+	drawComparators(sc, s, &f, xs, half, ypos, top, bottom, []float64{ypos(f.value(f.last).V), targetY})
 	drawValues(sc, &f, xs, ypos)
 	drawDirectLabels(sc, &f, xs, latest, targetEnd, targetY, ypos, top, bottom)
 
-	for _, note := range notes(&f) {
+	for _, note := range append(notes(&f), compareNotes(s, &f)...) {
 		for _, ln := range wrap(note, chartWidth-2*edge, fontSize, false, 0) {
 			sc.text(layerNotes, edge, baseline(y, lineHeight, fontSize), ln, textPaint(anchorStart))
 			y += lineHeight

@@ -109,6 +109,9 @@ func point(ind *model.Indicator, per model.Period, o *model.Observation) model.P
 		v = model.None
 	}
 	p.Value, p.PeriodValue = v, v
+	if !p.Withheld && ind.Measure != model.MeasureYTD {
+		p.Lower, p.Upper = o.Lower, o.Upper // a period's interval says nothing of a year-to-date total
+	}
 	return p
 }
 
@@ -368,7 +371,9 @@ func All(in *model.Input, cfg Config) ([]model.Series, model.Problems) {
 	out := make([]model.Series, 0, len(in.Indicators))
 	var probs model.Problems
 	for _, ind := range in.Indicators {
-		s, ps := Compute(ind, byInd[ind.ID], cfg)
+		own, other := splitRows(&in.Site, ind, byInd[ind.ID])
+		s, ps := Compute(ind, own, cfg)
+		extend(&s, &in.Site, other, cfg)
 		out = append(out, s)
 		probs = append(probs, ps...)
 	}

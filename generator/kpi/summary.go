@@ -124,6 +124,8 @@ func directionSentence(ind *model.Indicator, p *model.Point, fyStart int) string
 		return fmt.Sprintf("The same as %s (%s).", when, before)
 	case model.Up, model.Down:
 		return fmt.Sprintf("%s from %s %s.", upDown(p), before, when)
+	case model.NoSignificantChange:
+		return fmt.Sprintf("%s from %s %s, but not a significant change (the confidence intervals overlap).", upDown(p), before, when)
 	default:
 		s = fmt.Sprintf("%s from %s %s (%s).", upDown(p), before, when, p.Direction)
 	}

@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 
@@ -111,7 +112,7 @@ func indicatorFile(name string, src []byte, ys yearSettings, ps *model.Problems)
 }
 
 func readIndicator(t tomlTable, ys yearSettings) *model.Indicator {
-	t.unknown(indicatorKeys)
+	t.unknown(slices.Concat(indicatorKeys, compareIndicatorKeys))
 	t.require(requiredIndicatorKeys, indicatorKeyHelp)
 	ind := &model.Indicator{Pos: t.self(), FieldPos: map[string]model.Position{}}
 	prefix := t.key + "."
@@ -173,6 +174,7 @@ func readIndicator(t tomlTable, ys yearSettings) *model.Indicator {
 	readMetadata(t, ind)
 	ind.Baseline = readBaseline(t)
 	readRetirement(t, ind)
+	readIndicatorCompare(t, ind)
 
 	if n, ok := t.integer("suppress_below", "10"); ok {
 		if n < 0 {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"net/url"
+	"slices"
 	"strings"
 
 	"kpisite/generator/model"
@@ -71,7 +72,7 @@ func defaultSite() model.Site {
 }
 
 func readSite(t tomlTable, site *model.Site) {
-	t.unknown(siteKeys)
+	t.unknown(slices.Concat(siteKeys, compareSiteKeys))
 	t.require([]string{"title", "organisation"}, map[string]string{
 		"title":        `the site's title, such as title = "Communities committee: performance"`,
 		"organisation": `the council's name, such as organisation = "Example County Council"`,
@@ -150,6 +151,7 @@ func readSite(t tomlTable, site *model.Site) {
 	}
 	readCommittees(t, site)
 	readServices(t, site)
+	readCompare(t, site)
 }
 
 func readCommittees(t tomlTable, site *model.Site) {

@@ -48,15 +48,16 @@ func ValuesFor(fsys fs.FS, inds []*model.Indicator, ignore []string) ([]model.Ob
 // were already given.
 func dedupe(obs []model.Observation, ps *model.Problems) []model.Observation {
 	type key struct {
-		id string
-		p  model.Period
+		id         string
+		p          model.Period
+		area, dims string
 	}
 	first := map[key]model.Position{}
 	out := obs[:0]
 	for _, o := range obs {
-		k := key{o.Indicator, o.Period}
+		k := key{o.Indicator, o.Period, o.Area, model.DimKey(o.Dims)}
 		if p, ok := first[k]; ok {
-			ps.Errorf(o.Pos, "repeated observation of %q for %s, first given at %s; expected one figure per indicator and period", o.Indicator, o.Period, p)
+			ps.Errorf(o.Pos, "repeated observation of %q for %s%s, first given at %s; expected one figure per indicator and period", o.Indicator, o.Period, rowWhat(o), p)
 			continue
 		}
 		first[k] = o.Pos
@@ -85,7 +86,7 @@ func valuesFile(name string, src []byte, inds []*model.Indicator, ignore []strin
 	if isWide(c.Header) {
 		return wideRows(c, idx, ignore, ps)
 	}
-	col, _ := ValuesHeader.Match(c.Header, ps)
+	col, _ := valuesHeader(inds).Match(c.Header, ps)
 	_, hasValue := col["value"]
 	_, hasNum := col["numerator"]
 	_, hasDen := col["denominator"]
@@ -244,10 +245,13 @@ func longRow(row []Cell, col map[string]int, idx indicatorIndex, ps *model.Probl
 	} else {
 		o.Status = st
 	}
+	if !compareCells(&o, r, ind, ps) {
+		good = false
+	}
 	if !good {
 		return o, false
 	}
-	return o, checkFigures(&o, r, valueText, valuePos, flagPos, ps)
+	return o, checkFigures(&o, r, valueText, valuePos, flagPos, ps) && intervalHolds(&o, r, ps)
 }
 
 // checkFigures applies the rules that tie value, numerator, denominator

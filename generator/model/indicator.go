@@ -207,6 +207,10 @@ type Indicator struct {
 	Footnotes   []string
 	ExpectedLag int // months a figure may lag its period's end before it is out of date; 0 = no limit
 
+	Breakdowns []string // breakdown column ids, in order
+	Confidence int      // confidence level of lower/upper, in percent; 0 = not stated
+	Area       *Area    // overrides the site's area; nil = the site's
+
 	Pos      Position            // the [[indicator]] table
 	FieldPos map[string]Position // where each key was written, by TOML key
 }

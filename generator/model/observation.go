@@ -13,5 +13,12 @@ type Observation struct {
 	Note        string
 	Status      Status // the service's own RAG (SPEC 3.8 "status" column); "" = compute it
 
+	// SPEC 3.8 additions.
+	Area    string // area code; "" = the council's own area
+	Dims    []Dim  // breakdown categories given, in the indicator's breakdowns order; nil = headline
+	Lower   Value  // confidence interval
+	Upper   Value
+	AreaPos Position // the area cell, for messages
+
 	Pos Position // the row (and column of the cell, in wide format)
 }

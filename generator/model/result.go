@@ -42,6 +42,10 @@ const (
 	NoChange     Direction = "no-change"
 	Up           Direction = "up"
 	Down         Direction = "down"
+
+	// NoSignificantChange: the two figures' confidence intervals overlap
+	// (SPEC 3.8).
+	NoSignificantChange Direction = "no-significant-change"
 )
 
 // Label is the direction as words for people.
@@ -57,6 +61,8 @@ func (d Direction) Label() string {
 		return "Up"
 	case Down:
 		return "Down"
+	case NoSignificantChange:
+		return "No significant change"
 	}
 	return "Not enough data to compare"
 }
@@ -80,6 +86,12 @@ type Point struct {
 	Note        string
 	Withheld    bool // suppressed by suppress_below or flagged c
 	HasRow      bool // an observation was supplied for this period
+
+	// SPEC 3.8 additions.
+	Lower, Upper Value // confidence interval, as given (withheld with the value)
+	Rank         int   // rank among a comparator group and the council (1 = best); 0 = none
+	RankOf       int   // how many were ranked
+	Quartile     int   // 1 = best quarter; 0 = none
 }
 
 // Series is an indicator with its computed points, in time order. Points
@@ -88,6 +100,10 @@ type Point struct {
 type Series struct {
 	Indicator *Indicator
 	Points    []Point
+
+	// SPEC 3.8 additions.
+	Breakdowns  []Line             // breakdown series, dimension by dimension, categories in order
+	Comparators []ComparatorSeries // in site order, only those with figures
 }
 
 // StatusSource is "service" when the service set the status, else

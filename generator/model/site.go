@@ -27,6 +27,11 @@ type Site struct {
 	Committees []Committee
 	Services   []Service
 
+	// SPEC 3.8 additions.
+	Area        Area         // the council's own area; zero if not set
+	Comparators []Comparator // in site order
+	Breakdowns  []Breakdown  // labels and category order
+
 	Pos      Position
 	FieldPos map[string]Position // where each key was written, by dotted TOML key ("reporting.current_period")
 }
@@ -69,6 +74,16 @@ func (s *Site) Committee(id string) *Committee {
 	for i := range s.Committees {
 		if s.Committees[i].ID == id {
 			return &s.Committees[i]
+		}
+	}
+	return nil
+}
+
+// Breakdown returns the [[breakdown]] with id, or nil.
+func (s *Site) Breakdown(id string) *Breakdown {
+	for i := range s.Breakdowns {
+		if s.Breakdowns[i].ID == id {
+			return &s.Breakdowns[i]
 		}
 	}
 	return nil

@@ -23,6 +23,7 @@ type jsonPoint struct {
 	Denominator  *float64 `json:"denominator"`
 	Flag         string   `json:"flag"`
 	Note         string   `json:"note"`
+	jsonExtra
 }
 
 // jsonYTDPoint adds the period's own figure for a ytd indicator.
@@ -38,6 +39,7 @@ type jsonYTDPoint struct {
 	Denominator  *float64 `json:"denominator"`
 	Flag         string   `json:"flag"`
 	Note         string   `json:"note"`
+	jsonExtra
 }
 
 // jsonIndicator is data.json.
@@ -55,6 +57,7 @@ type jsonIndicator struct {
 	UnitLabel  string `json:"unit_label,omitempty"`
 	Code       string `json:"code,omitempty"`
 	Periods    any    `json:"periods"`
+	jsonCompare
 }
 
 // sourceDecimals is the most decimals a download writes: figures keep
@@ -106,7 +109,7 @@ func dataJSON(s *model.Series, site *model.Site) ([]byte, error) {
 				PeriodValue: published(p.PeriodValue),
 				Target:      published(p.Target), Status: string(p.Status), StatusSource: p.StatusSource(),
 				Direction: dir, Numerator: published(p.Numerator), Denominator: published(p.Denominator),
-				Flag: publishedFlag(p), Note: p.Note,
+				Flag: publishedFlag(p), Note: p.Note, jsonExtra: extraOf(p),
 			})
 			continue
 		}
@@ -114,9 +117,10 @@ func dataJSON(s *model.Series, site *model.Site) ([]byte, error) {
 			Period: p.Period.String(), Value: published(p.Value),
 			Target: published(p.Target), Status: string(p.Status), StatusSource: p.StatusSource(),
 			Direction: dir, Numerator: published(p.Numerator), Denominator: published(p.Denominator),
-			Flag: publishedFlag(p), Note: p.Note,
+			Flag: publishedFlag(p), Note: p.Note, jsonExtra: extraOf(p),
 		})
 	}
+	doc.jsonCompare = compareJSON(s, site)
 	switch {
 	case ytd && cum != nil:
 		doc.Periods = cum

@@ -110,6 +110,7 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 
 	p.Table = b.dataTable(s, "data-caption", ind.Name()+": figures for each period", "note-", time.Time{}, 0, used)
 	p.FlagKey = flagKey(used)
+	p.Compare = b.compareSection(s)
 
 	for i, cm := range b.comments[ind.ID] {
 		html, err := b.o.Markdown(cm.Page.Body, 3, fmt.Sprintf("commentary-%d-", i+1))

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"slices"
 	"time"
 
 	"kpisite/generator/format"
@@ -40,7 +41,8 @@ func (b *builder) renderData() error {
 	b.data = make(map[string]dataFiles, len(b.series))
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	_ = w.Write(csvHeader(true)) // writes to memory: cannot fail
+	dims := siteDims(b.series)
+	_ = w.Write(append(csvHeader(true), compareColumns(dims)...)) // writes to memory: cannot fail
 	for i := range b.series {
 		s := &b.series[i]
 		f, err := b.dataFilesOf(s)
@@ -48,7 +50,7 @@ func (b *builder) renderData() error {
 			return err
 		}
 		b.data[s.Indicator.ID] = f
-		_ = w.WriteAll(csvRecords(s, true))
+		_ = w.WriteAll(compareRecords(s, true, dims, &b.in.Site))
 	}
 	b.allCSV = buf.Bytes()
 	return nil
@@ -64,7 +66,7 @@ func (b *builder) dataFilesOf(s *model.Series) (dataFiles, error) {
 	if err != nil {
 		return dataFiles{}, err
 	}
-	return dataFiles{CSV: dataCSV(s), JSON: js}, nil
+	return dataFiles{CSV: indicatorCSV(s, &b.in.Site), JSON: js}, nil
 }
 
 // abs is the absolute URL of a path of the site.
@@ -384,7 +386,7 @@ var dataColumns = []Column{
 	{"target", "The target in force for the period, empty when there is none."},
 	{"status", "The status against the target (see below)."},
 	{"status_source", "service when the service set the status itself, computed when kpisite worked it out from the target."},
-	{"direction", "The direction of travel compared with the same period a year earlier (or the previous period, where the indicator says so): improving, worsening or no-change; up or down where neither is better; empty when there is nothing to compare with."},
+	{"direction", "The direction of travel compared with the same period a year earlier (or the previous period, where the indicator says so): improving, worsening or no-change; no-significant-change where the two figures' confidence intervals overlap; up or down where neither is better; empty when there is nothing to compare with."},
 	{"flag", "A shorthand flag (see below), empty when there is none."},
 	{"note", "A short note about the figure."},
 }
@@ -408,7 +410,7 @@ func (b *builder) dataPageJob(feed, catalogue []byte) job {
 			All:       Download{Href: "all.csv", Text: "All indicators", Format: "CSV", Size: size(b.allCSV)},
 			Catalogue: Download{Href: "catalogue.json", Text: "Catalogue of the datasets", Format: "JSON-LD (DCAT)", Size: size(catalogue)},
 			Feed:      Download{Href: root + "feed.xml", Text: "News feed of reports and commentary", Format: "Atom", Size: size(feed)},
-			Columns:   CodeTable{ID: "columns-caption", Caption: "Columns of the CSV files", Head: "Column", Rows: dataColumns},
+			Columns:   CodeTable{ID: "columns-caption", Caption: "Columns of the CSV files", Head: "Column", Rows: slices.Concat(dataColumns, compareDataColumns(siteDims(b.series), s))},
 			Statuses:  CodeTable{ID: "statuses-caption", Caption: "Values of the status column", Head: "Status", Rows: statusColumns()},
 			Published: format.Date(s.Published),
 		}

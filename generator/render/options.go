@@ -39,4 +39,6 @@ type Options struct {
 	Chart func(s *model.Series) (Chart, error)
 	// PointFor picks the point a scorecard for period cur shows.
 	PointFor func(s *model.Series, cur model.Period) *model.Point
+	// LineChart draws breakdown charts (SPEC 3.8); nil draws none.
+	LineChart LineChart
 }

@@ -183,6 +183,8 @@ type IndicatorPage struct {
 	Facts      []Fact
 	Downloads  []Download
 	JSONLD     template.JS
+
+	Compare CompareSection // breakdowns, comparators, intervals (SPEC 3.8)
 }
 
 // ServicePage is services/<id>/index.html.

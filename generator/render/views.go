@@ -45,7 +45,7 @@ func statusView(s model.Status) StatusView {
 func directionView(d model.Direction) DirectionView {
 	arrows := map[model.Direction]string{
 		model.Improving: "▲", model.Worsening: "▼", model.NoChange: "▶",
-		model.Up: "▲", model.Down: "▼",
+		model.Up: "▲", model.Down: "▼", model.NoSignificantChange: "≈",
 	}
 	key := string(d)
 	if d == model.NoComparison {

@@ -110,7 +110,7 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 			// site opted in with unsafe_html, and never emits dangerous links.
 			return template.HTML(b), err
 		},
-		Summary: func(s *model.Series, p *model.Point) string { return kpi.Summary(s, p, fy) },
+		Summary: func(s *model.Series, p *model.Point) string { return kpi.SummaryWithComparators(s, p, fy) },
 		Chart: func(s *model.Series) (render.Chart, error) {
 			co := chartOpts
 			co.IDPrefix = "chart-" + s.Indicator.ID
@@ -127,10 +127,32 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 			return rc, nil
 		},
 		PointFor: func(s *model.Series, cur model.Period) *model.Point { return kpi.PointFor(s, cur, fy) },
+		LineChart: func(ind *model.Indicator, title, idPrefix string, lines []model.Line, labels []string, all []model.Line) []byte {
+			co := chartOpts
+			co.IDPrefix = idPrefix
+			ext := chart.Extent{}
+			if all != nil {
+				ext = chart.LinesExtent(chartLines(all, nil))
+			}
+			return chart.Lines(ind, title, chartLines(lines, labels), ext, co)
+		},
 	}
 	files, err := render.Site(in, c.Series, ro)
 	if err != nil {
 		return nil, c, err
 	}
 	return files, c, nil
+}
+
+// chartLines turns breakdown series into chart lines, labelled by labels
+// (or by their categories when labels is nil).
+func chartLines(ls []model.Line, labels []string) []chart.Line {
+	out := make([]chart.Line, len(ls))
+	for i, l := range ls {
+		out[i] = chart.Line{Label: model.DimLabel(l.Dims), Points: l.Points}
+		if labels != nil {
+			out[i].Label = labels[i]
+		}
+	}
+	return out
 }

@@ -73,6 +73,7 @@ func Input(in *model.Input) model.Problems {
 	v.content()
 	v.actions()
 	v.currentPeriod()
+	v.areas()
 	return v.ps
 }
 

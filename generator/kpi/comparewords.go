@@ -1,0 +1,114 @@
+package kpi
+
+import (
+	"fmt"
+
+	"kpisite/generator/format"
+	"kpisite/generator/model"
+)
+
+// SummaryWithComparators is Summary followed by CompareSentence.
+func SummaryWithComparators(s *model.Series, p *model.Point, fyStart int) string {
+	out := Summary(s, p, fyStart)
+	if c := CompareSentence(s, p); c != "" {
+		out += " " + c
+	}
+	return out
+}
+
+// CompareSentence compares p with the first comparator that has a figure
+// for its period ("Above the England figure of 62.1%.", or "Similar to
+// England (62.1%)." where the confidence intervals overlap), and gives the
+// rank against the first group comparator ("3rd best of 16 in CIPFA
+// nearest neighbours (best quarter)."). It is "" when there is nothing to
+// compare with.
+func CompareSentence(s *model.Series, p *model.Point) string {
+	if p == nil || !p.Value.Valid {
+		return ""
+	}
+	ind := s.Indicator
+	out := ""
+	for i := range s.Comparators {
+		cs := &s.Comparators[i]
+		cp := cs.At(p.Period)
+		if cp == nil || !cp.Value.Valid {
+			continue
+		}
+		out = ComparePhrase(ind, p, cp, cs.Comparator) + "."
+		break
+	}
+	if r := RankPhrase(s, p); r != "" {
+		if out != "" {
+			out += " "
+		}
+		out += r + "."
+	}
+	return out
+}
+
+// ComparePhrase is "Above the England figure of 62.1%", "Below the CIPFA
+// nearest neighbours median of 60.2%" or "Similar to England (62.1%)".
+func ComparePhrase(ind *model.Indicator, p, cp *model.Point, c *model.Comparator) string {
+	fig := format.Figure(cp.Value, ind)
+	what := "figure"
+	if c.IsGroup() {
+		what = "median"
+	}
+	if overlap, ok := Overlap(p.Value, p.Lower, p.Upper, cp.Value, cp.Lower, cp.Upper); ok && overlap {
+		return fmt.Sprintf("Similar to %s (%s)", c.Name, fig)
+	}
+	mine, theirs := p.Value.Round(ind.Decimals).V, cp.Value.Round(ind.Decimals).V
+	switch {
+	case mine > theirs:
+		return fmt.Sprintf("Above the %s %s of %s", c.Name, what, fig)
+	case mine < theirs:
+		return fmt.Sprintf("Below the %s %s of %s", c.Name, what, fig)
+	}
+	return fmt.Sprintf("The same as the %s %s of %s", c.Name, what, fig)
+}
+
+// RankPhrase is "3rd best of 16 in CIPFA nearest neighbours (best
+// quarter)" for p's headline rank, or "".
+func RankPhrase(s *model.Series, p *model.Point) string {
+	if p.Rank == 0 {
+		return ""
+	}
+	name := ""
+	for _, cs := range s.Comparators {
+		if cs.Comparator.IsGroup() {
+			name = cs.Comparator.Name
+			break
+		}
+	}
+	return fmt.Sprintf("%s best of %d in %s (%s)", Ordinal(p.Rank), p.RankOf, name, QuartileWords(p.Quartile))
+}
+
+// Ordinal writes 1st, 2nd, 3rd, 4th, 11th, 21st.
+func Ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return fmt.Sprintf("%d%s", n, suffix)
+}
+
+// QuartileWords names a quartile: 1 is "best quarter".
+func QuartileWords(q int) string {
+	switch q {
+	case 1:
+		return "best quarter"
+	case 2:
+		return "second quarter"
+	case 3:
+		return "third quarter"
+	case 4:
+		return "worst quarter"
+	}
+	return "no quartile"
+}

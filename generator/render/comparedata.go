@@ -1,0 +1,267 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strconv"
+
+	"kpisite/generator/model"
+)
+
+// SPEC 3.8 in the downloads: data.json's interval and rank fields on each
+// headline period, its "breakdowns" and "comparators", and the breakdown,
+// area, lower and upper columns of data.csv and data/all.csv.
+
+// jsonExtra is added to each period of data.json. Absent fields are left
+// out: an indicator without intervals or comparators has none of them.
+type jsonExtra struct {
+	Lower    *float64 `json:"lower,omitempty"`
+	Upper    *float64 `json:"upper,omitempty"`
+	Rank     int      `json:"rank,omitempty"`
+	RankOf   int      `json:"rank_of,omitempty"`
+	Quartile int      `json:"quartile,omitempty"`
+}
+
+func extraOf(p *model.Point) jsonExtra {
+	return jsonExtra{Lower: exact(p.Lower), Upper: exact(p.Upper), Rank: p.Rank, RankOf: p.RankOf, Quartile: p.Quartile}
+}
+
+// exact is a present value as given (an interval keeps its source
+// precision).
+func exact(v model.Value) *float64 {
+	if !v.Valid {
+		return nil
+	}
+	x := v.V
+	return &x
+}
+
+// jsonLinePoint is one period of a breakdown or comparator series.
+type jsonLinePoint struct {
+	Period      string   `json:"period"`
+	Value       *float64 `json:"value"`
+	Numerator   *float64 `json:"numerator,omitempty"`
+	Denominator *float64 `json:"denominator,omitempty"`
+	Direction   *string  `json:"direction"`
+	Flag        string   `json:"flag"`
+	Note        string   `json:"note"`
+	jsonExtra
+}
+
+// jsonLine is one entry of "breakdowns".
+type jsonLine struct {
+	Dimensions map[string]string `json:"dimensions"`
+	Periods    []jsonLinePoint   `json:"periods"`
+}
+
+// jsonComparator is one entry of "comparators".
+type jsonComparator struct {
+	ID         string          `json:"id"`
+	Name       string          `json:"name"`
+	Areas      []string        `json:"areas"`
+	Measure    string          `json:"measure"` // "value" for one area, "median" for a group
+	Periods    []jsonLinePoint `json:"periods"`
+	Breakdowns []jsonLine      `json:"breakdowns,omitempty"`
+}
+
+// jsonArea is the area the indicator's own figures are for.
+type jsonArea struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+}
+
+// jsonCompare is added to data.json's top level.
+type jsonCompare struct {
+	Area        *jsonArea        `json:"area,omitempty"`
+	Confidence  int              `json:"confidence,omitempty"`
+	Breakdowns  []jsonLine       `json:"breakdowns,omitempty"`
+	Comparators []jsonComparator `json:"comparators,omitempty"`
+}
+
+func linePoints(pts []model.Point, ind *model.Indicator) []jsonLinePoint {
+	out := make([]jsonLinePoint, 0, len(pts))
+	for i := range pts {
+		p := &pts[i]
+		var dir *string
+		if p.Direction != model.NoComparison {
+			d := string(p.Direction)
+			dir = &d
+		}
+		out = append(out, jsonLinePoint{
+			Period: p.Period.String(), Value: published(p.Value),
+			Numerator: exact(p.Numerator), Denominator: exact(p.Denominator),
+			Direction: dir, Flag: publishedFlag(p), Note: p.Note, jsonExtra: extraOf(p),
+		})
+	}
+	return out
+}
+
+func jsonLines(ls []model.Line, ind *model.Indicator) []jsonLine {
+	out := make([]jsonLine, 0, len(ls))
+	for _, l := range ls {
+		dims := map[string]string{}
+		for _, d := range l.Dims {
+			dims[d.Dimension] = d.Category
+		}
+		out = append(out, jsonLine{Dimensions: dims, Periods: linePoints(l.Points, ind)})
+	}
+	return out
+}
+
+// compareJSON is the SPEC 3.8 part of data.json's top level.
+func compareJSON(s *model.Series, site *model.Site) jsonCompare {
+	ind := s.Indicator
+	var c jsonCompare
+	if a := site.AreaOf(ind); a.Code != "" {
+		c.Area = &jsonArea{Code: a.Code, Name: a.Name}
+	}
+	c.Confidence = ind.Confidence
+	if len(s.Breakdowns) > 0 {
+		c.Breakdowns = jsonLines(s.Breakdowns, ind)
+	}
+	for _, cs := range s.Comparators {
+		measure := "value"
+		if cs.Comparator.IsGroup() {
+			measure = "median"
+		}
+		jc := jsonComparator{
+			ID: cs.Comparator.ID, Name: cs.Comparator.Name, Areas: cs.Comparator.Areas, Measure: measure,
+			Periods: linePoints(cs.Points, ind),
+		}
+		if len(cs.Breakdowns) > 0 {
+			jc.Breakdowns = jsonLines(cs.Breakdowns, ind)
+		}
+		c.Comparators = append(c.Comparators, jc)
+	}
+	return c
+}
+
+// compareColumns are the columns data.csv and data/all.csv add after the
+// others: one per breakdown, then area, lower and upper.
+func compareColumns(dims []string) []string {
+	return append(append([]string(nil), dims...), "area", "lower", "upper")
+}
+
+// siteDims are the breakdown columns of data/all.csv: every indicator's,
+// first-seen in indicator order.
+func siteDims(series []model.Series) []string {
+	var out []string
+	seen := map[string]bool{}
+	for i := range series {
+		for _, d := range series[i].Indicator.Breakdowns {
+			if !seen[d] {
+				seen[d] = true
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+// compareRecords are every published row of s: the headline, then each
+// breakdown series, then each comparator's areas, each with the columns
+// of compareColumns(dims) added. A group comparator's rows are its
+// areas' own figures (the median is in data.json); an area in several
+// comparators is written once.
+func compareRecords(s *model.Series, ytd bool, dims []string, site *model.Site) [][]string {
+	ind := s.Indicator
+	own := site.AreaOf(ind).Code
+	var out [][]string
+	add := func(area string, l []model.Dim, pts []model.Point) {
+		tmp := model.Series{Indicator: ind, Points: pts}
+		recs := csvRecords(&tmp, ytd)
+		j := 0
+		for i := range pts {
+			p := &pts[i]
+			if !p.HasRow {
+				continue
+			}
+			rec := recs[j]
+			j++
+			for _, d := range dims {
+				cat := ""
+				for _, x := range l {
+					if x.Dimension == d {
+						cat = x.Category
+					}
+				}
+				rec = append(rec, cat)
+			}
+			rec = append(rec, area, csvExact(p.Lower), csvExact(p.Upper))
+			out = append(out, rec)
+		}
+	}
+	add(own, nil, s.Points)
+	for _, l := range s.Breakdowns {
+		add(own, l.Dims, l.Points)
+	}
+	done := map[string]bool{}
+	for _, cs := range s.Comparators {
+		if !cs.Comparator.IsGroup() {
+			code := cs.Comparator.Areas[0]
+			if done[code] {
+				continue
+			}
+			done[code] = true
+			add(code, nil, cs.Points)
+			for _, l := range cs.Breakdowns {
+				add(code, l.Dims, l.Points)
+			}
+			continue
+		}
+		for _, m := range cs.Members {
+			if done[m.Area] {
+				continue
+			}
+			add(m.Area, m.Dims, m.Points)
+		}
+		for _, m := range cs.Members {
+			done[m.Area] = true
+		}
+	}
+	return out
+}
+
+// csvExact writes an interval end as given, or "".
+func csvExact(v model.Value) string {
+	if !v.Valid {
+		return ""
+	}
+	return strconv.FormatFloat(v.V, 'f', -1, 64)
+}
+
+// indicatorCSV is indicators/<id>/data.csv with the SPEC 3.8 columns.
+func indicatorCSV(s *model.Series, site *model.Site) []byte {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	ytd := s.Indicator.Measure == model.MeasureYTD
+	_ = w.Write(append(csvHeader(ytd), compareColumns(s.Indicator.Breakdowns)...))
+	_ = w.WriteAll(compareRecords(s, ytd, s.Indicator.Breakdowns, site)) // writes to memory: cannot fail
+	return buf.Bytes()
+}
+
+// compareDataColumns explains the SPEC 3.8 columns on the open data page.
+func compareDataColumns(dims []string, site *model.Site) []Column {
+	var out []Column
+	for _, d := range dims {
+		name := d
+		if b := site.Breakdown(d); b != nil && b.Name != "" {
+			name = b.Name
+		}
+		out = append(out, Column{d, "Breakdown by " + lowerFirst(name) + ": the category the row is for (such as Female, or 16-24). Empty on the overall figure."})
+	}
+	return append(out,
+		Column{"area", "The code of the area the figure is for: the council's own area, or an area it compares with. Empty when the site names no area."},
+		Column{"lower", "The lower end of the figure's confidence interval, as given; empty when there is none."},
+		Column{"upper", "The upper end of the figure's confidence interval, as given; empty when there is none."},
+	)
+}
+
+// lowerFirst lower-cases the first letter of a label for use mid-sentence
+// ("Age group" becomes "age group"), unless the label is an acronym.
+func lowerFirst(s string) string {
+	if len(s) < 2 || s[0] < 'A' || s[0] > 'Z' || (s[1] >= 'A' && s[1] <= 'Z') {
+		return s
+	}
+	return string(s[0]+'a'-'A') + s[1:]
+}
