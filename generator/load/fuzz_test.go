@@ -118,6 +118,9 @@ func FuzzCSV(f *testing.F) {
 		"a,\"b\nc",
 		"\ufeffindicator,period,value\n",
 		"indicator,period,value\nk,2022-04,caf\xe9\n",
+		// SPEC 3.8: the service's own status, wide code/target columns
+		"indicator,period,value,status\nidva-referrals,2022/23 Q1,412,Green\nidva-referrals,2022/23 Q2,,red\n",
+		"indicator,code,2022/23 Q1,target\nidva-referrals,,412,430\n",
 	} {
 		f.Add([]byte(s))
 	}
