@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -139,4 +140,45 @@ func TestRealDataSite(t *testing.T) {
 		"own-rag,2022/23 Q1,95,95,190,200,100,green,service,improving,,",
 		"pooled-survey,2017 to 2019,72.25,72.25,,,,no-target,computed,improving,,",
 	)
+}
+
+// TestCalendarYearSite: with financial_year_start = 1 the financial year
+// is the calendar year, so quarters are written "2022 Q1" (January to
+// March 2022) and reports are made for them; "2022/23 Q1" is an error.
+func TestCalendarYearSite(t *testing.T) {
+	site := func(values string) fstest.MapFS {
+		return fstest.MapFS{
+			"site.toml": {Data: []byte(`title = "T"
+organisation = "O"
+base_url = "/"
+financial_year_start = 1
+[[committee]]
+id = "c"
+name = "C"
+[[service]]
+id = "s"
+name = "S"
+committee = "c"
+`)},
+			"data/indicators/a.toml": {Data: []byte(`[[indicator]]
+id = "k"
+title = "K"
+service = "s"
+frequency = "quarterly"
+unit = "count"
+polarity = "higher"
+measure = "ytd"
+`)},
+			"data/values/a.csv": {Data: []byte("indicator,period,value\n" + values)},
+		}
+	}
+	files := mustBuild(t, site("k,2021 Q4,5\nk,2022 Q1,10\nk,2022 Q2,20\n"))
+	mustContain(t, "report", string(files["reports/2022-q2/index.html"]), "April to June 2022 (2022 Q2)")
+	mustContain(t, "indicator page", string(files["indicators/k/index.html"]),
+		"30 in January to June 2022 (year to date)", // the year to date restarts in January
+	)
+	_, c, err := Build(site("k,2022/23 Q1,10\n"), Options{BuildDate: buildDate})
+	if err == nil || len(c.Problems) == 0 || !strings.Contains(c.Problems[0].String(), `"2022/23 Q1" is not a calendar quarter`) {
+		t.Errorf("2022/23 Q1 accepted with financial_year_start = 1: %v", c.Problems)
+	}
 }
