@@ -203,3 +203,11 @@ func linesDescribe(ind *model.Indicator, lines []Line, o Options) string {
 	}
 	return "One line for each of " + format.Number(float64(len(lines)), 0) + " categories. Latest figures: " + strings.Join(parts, "; ") + "."
 }
+
+// DescribeLines is the description Lines gives its chart.
+func DescribeLines(ind *model.Indicator, lines []Line, o Options) string {
+	if len(lines) > MaxLines {
+		lines = lines[:MaxLines]
+	}
+	return linesDescribe(ind, lines, o)
+}

@@ -15,7 +15,7 @@ import (
 func Summary(s *model.Series, p *model.Point, fyStart int) string {
 	ind := s.Indicator
 	when := p.Period.Words(fyStart)
-	if ind.Measure == model.MeasureYTD {
+	if ind.Measure == model.MeasureYTD || ind.Measure == model.MeasureCumulative && ind.Frequency != model.Annual && ind.Frequency != model.MultiYear {
 		when = yearToDateWords(p.Period, fyStart)
 	}
 	switch {
@@ -155,7 +155,7 @@ func usualComparison(ind *model.Indicator, p model.Period) model.Period {
 
 // comparedWhen names the comparison period in words.
 func comparedWhen(ind *model.Indicator) string {
-	if ind.Measure == model.MeasureYTD && ind.Frequency != model.Annual {
+	if ind.Measure.YearToDate() && ind.Frequency != model.Annual && ind.Frequency != model.MultiYear {
 		if ind.Compare == model.ComparePreviousPeriod {
 			return "at the end of the previous period"
 		}

@@ -118,6 +118,10 @@ func FuzzCSV(f *testing.F) {
 		"a,\"b\nc",
 		"\ufeffindicator,period,value\n",
 		"indicator,period,value\nk,2022-04,caf\xe9\n",
+		// SPEC 3.8: the service's own status, wide code/target columns
+		"indicator,period,value,status\nidva-referrals,2022/23 Q1,412,Green\nidva-referrals,2022/23 Q2,,red\n",
+		"indicator,code,2022/23 Q1,target\nidva-referrals,,412,430\n",
+		"indicator,period,value,lower,upper,area\nidva-referrals,2022/23 Q1,412,400,430,E0\nidva-referrals,2022/23 Q1,412,430,400,\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -136,6 +140,9 @@ func FuzzCSV(f *testing.F) {
 			}
 			if o.Value.Valid && (math.IsNaN(o.Value.V) || math.IsInf(o.Value.V, 0)) {
 				t.Errorf("observation %+v has a value that is not finite", o)
+			}
+			if o.Lower.Valid != o.Upper.Valid || (o.Lower.Valid && (o.Lower.V > o.Upper.V || (o.Value.Valid && (o.Value.V < o.Lower.V || o.Value.V > o.Upper.V)))) {
+				t.Errorf("observation %+v has a broken confidence interval", o)
 			}
 			if o.Pos.Path != "data/values/f.csv" || o.Pos.Line < 2 {
 				t.Errorf("observation %+v has a bad position", o)

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"strings"
 	"time"
 
 	"kpisite/generator/format"
@@ -82,9 +83,12 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 			// No row for the current period: the latest figure, said
 			// plainly not to be the current period's.
 			p.Behind = "There is no figure yet for " + cur.Long(b.fy) + ". This is the latest figure."
-			if ind.OutOfDate(head.Period, cur, b.fy) {
-				p.Behind += " It is older than the figures for this indicator are expected to be (out of date)."
+		}
+		if head != nil && ind.OutOfDate(head.Period, cur, b.fy) {
+			if p.Behind == "" {
+				p.Behind = "This is the latest figure."
 			}
+			p.Behind += " It is older than figures for this indicator are expected to be: out of date."
 		}
 	} else if len(s.Points) > 0 {
 		head = &s.Points[len(s.Points)-1]
@@ -160,6 +164,10 @@ func (b *builder) tableRow(pt *model.Point, ind *model.Indicator) TableRow {
 		Target:      format.Bare(pt.Target, ind),
 		Status:      pointStatus(pt), Direction: directionView(pt.Direction),
 	}
+	if w, ok := strings.CutPrefix(row.PeriodWords, row.Period); ok {
+		// "2021" says it all; "2020 to 2022 (pooled)" needs only "pooled".
+		row.PeriodWords = strings.Trim(strings.TrimSpace(w), "()")
+	}
 	if pt.Value.Valid {
 		row.Flag = flagText(pt.Flag)
 	}
@@ -174,6 +182,9 @@ func span(s *model.Series, fy int) string {
 	first, last := s.Points[0].Period, s.Points[len(s.Points)-1].Period
 	if first == last {
 		return first.String()
+	}
+	if first.Freq == model.MultiYear {
+		return first.String() + " up to " + last.String()
 	}
 	return first.String() + " to " + last.String()
 }

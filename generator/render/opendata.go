@@ -103,7 +103,11 @@ func (b *builder) temporal(s *model.Series) (start, end time.Time, ok bool) {
 // at least a sentence, for catalogues and search engines.
 func (b *builder) description(s *model.Series) string {
 	ind := s.Indicator
-	d := fmt.Sprintf("%s figures for %q, a key performance indicator of %s", frequencyWords(ind), ind.Title, b.in.Site.Organisation)
+	often := frequencyWords(ind)
+	if ind.Frequency == model.MultiYear {
+		often = "Pooled multi-year"
+	}
+	d := fmt.Sprintf("%s figures for %q, a key performance indicator of %s", often, ind.Title, b.in.Site.Organisation)
 	if svc := b.in.Site.Service(ind.Service); svc != nil {
 		d += " (" + svc.Name + ")"
 	}

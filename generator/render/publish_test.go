@@ -9,26 +9,32 @@ import (
 
 func TestContaining(t *testing.T) {
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	fin := func(f model.Frequency) model.Period { return model.Period{Freq: f} }
+	cal := model.Calendar{Year: model.CalendarYear}
+	acad := model.Calendar{Year: model.AcademicYear}
 	tests := []struct {
 		name string
-		f    model.Frequency
+		like model.Period
 		d    time.Time
 		fy   int
 		want string
 	}{
-		{"first quarter", model.Quarterly, day(2022, 6, 30), 4, "2022/23 Q1"},
-		{"first day of the year", model.Quarterly, day(2022, 4, 1), 4, "2022/23 Q1"},
-		{"January is Q4 of the year before", model.Quarterly, day(2023, 1, 31), 4, "2022/23 Q4"},
-		{"March is Q4", model.Quarterly, day(2023, 3, 31), 4, "2022/23 Q4"},
-		{"calendar-year quarters", model.Quarterly, day(2023, 3, 31), 1, "2023/24 Q1"},
-		{"annual", model.Annual, day(2023, 3, 31), 4, "2022/23"},
-		{"monthly", model.Monthly, day(2022, 4, 30), 4, "2022-04"},
-		{"no financial year means April", model.Quarterly, day(2022, 7, 1), 0, "2022/23 Q2"},
+		{"first quarter", fin(model.Quarterly), day(2022, 6, 30), 4, "2022/23 Q1"},
+		{"first day of the year", fin(model.Quarterly), day(2022, 4, 1), 4, "2022/23 Q1"},
+		{"January is Q4 of the year before", fin(model.Quarterly), day(2023, 1, 31), 4, "2022/23 Q4"},
+		{"March is Q4", fin(model.Quarterly), day(2023, 3, 31), 4, "2022/23 Q4"},
+		{"calendar-year quarters", model.Period{Freq: model.Quarterly, Cal: cal}, day(2023, 3, 31), 4, "2023 Q1"},
+		{"annual", fin(model.Annual), day(2023, 3, 31), 4, "2022/23"},
+		{"calendar year", model.Period{Freq: model.Annual, Cal: cal}, day(2023, 3, 31), 4, "2023"},
+		{"academic year", model.Period{Freq: model.Annual, Cal: acad}, day(2023, 8, 31), 4, "2022/23"},
+		{"pooled calendar years", model.Period{Freq: model.MultiYear, Span: 3, Cal: cal}, day(2022, 12, 31), 4, "2020 to 2022"},
+		{"monthly", fin(model.Monthly), day(2022, 4, 30), 4, "2022-04"},
+		{"no financial year means April", fin(model.Quarterly), day(2022, 7, 1), 0, "2022/23 Q2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := containing(tt.f, tt.d, tt.fy).String(); got != tt.want {
-				t.Errorf("containing(%v, %s, %d) = %s, want %s", tt.f, tt.d.Format(time.DateOnly), tt.fy, got, tt.want)
+			if got := containing(tt.like, tt.d, tt.fy).String(); got != tt.want {
+				t.Errorf("containing(%v, %s, %d) = %s, want %s", tt.like, tt.d.Format(time.DateOnly), tt.fy, got, tt.want)
 			}
 		})
 	}

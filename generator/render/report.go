@@ -67,7 +67,7 @@ func (b *builder) reportPeriods() []reportPeriod {
 			if !pt.HasRow {
 				continue
 			}
-			p := containing(cur.Freq, pt.Period.End(b.fy), b.fy)
+			p := containing(cur, pt.Period.End(b.fy), b.fy)
 			if cur.Before(p) || !b.inForce(s, p) {
 				continue
 			}
@@ -130,22 +130,28 @@ func periodStart(p model.Period, fy int) time.Time {
 	return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
 }
 
-// containing is the period of frequency f that day d falls in.
-func containing(f model.Frequency, d time.Time, fy int) model.Period {
-	if fy < 1 || fy > 12 {
-		fy = 4
-	}
+// containing is the period of the frequency and kind of year of like
+// that day d falls in.
+func containing(like model.Period, d time.Time, fy int) model.Period {
+	start := like.StartMonth(fy)
 	y, m := d.Year(), int(d.Month())
-	if f == model.Monthly {
-		return model.Period{Freq: f, Year: y, Sub: m}
+	p := model.Period{Freq: like.Freq, Cal: like.Cal}
+	if like.Freq == model.Monthly {
+		p.Year, p.Sub = y, m
+		return p
 	}
-	if m < fy {
+	if m < start {
 		y--
 	}
-	if f == model.Annual {
-		return model.Period{Freq: f, Year: y}
+	switch like.Freq {
+	case model.Annual:
+		p.Year = y
+	case model.MultiYear:
+		p.Year, p.Span = y-like.Span+1, like.Span
+	default:
+		p.Year, p.Sub = y, (m-start+12)%12/3+1
 	}
-	return model.Period{Freq: model.Quarterly, Year: y, Sub: (m-fy+12)%12/3 + 1}
+	return p
 }
 
 // reportPath is the page of the report of period p.
@@ -222,7 +228,7 @@ func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, 
 		"indicator-"+ind.ID+"-note-", p.End(b.fy), reportRecent, used)
 
 	slugs := map[string]bool{p.Slug(): true}
-	if pt != nil && containing(p.Freq, pt.Period.End(b.fy), b.fy) == p {
+	if pt != nil && containing(p, pt.Period.End(b.fy), b.fy) == p {
 		slugs[pt.Period.Slug()] = true
 	}
 	for _, cm := range b.comments[ind.ID] {

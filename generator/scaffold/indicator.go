@@ -91,8 +91,13 @@ func currentPeriod(c *site.Checked, today time.Time, fyStart int) model.Period {
 }
 
 // periodOf returns the period of frequency f that t falls in, for a
-// financial year starting in month fyStart.
+// financial year starting in month fyStart. A financial year that starts
+// in January is the calendar year, and its periods are spelled so.
 func periodOf(t time.Time, f model.Frequency, fyStart int) model.Period {
+	var cal model.Calendar
+	if fyStart == 1 {
+		cal.Year = model.CalendarYear
+	}
 	m := int(t.Month())
 	fy := t.Year()
 	if m < fyStart {
@@ -100,11 +105,11 @@ func periodOf(t time.Time, f model.Frequency, fyStart int) model.Period {
 	}
 	switch f {
 	case model.Monthly:
-		return model.Period{Freq: f, Year: t.Year(), Sub: m}
+		return model.Period{Freq: f, Year: t.Year(), Sub: m, Cal: cal}
 	case model.Annual:
-		return model.Period{Freq: f, Year: fy}
+		return model.Period{Freq: f, Year: fy, Cal: cal}
 	}
-	return model.Period{Freq: model.Quarterly, Year: fy, Sub: (m-fyStart+12)%12/3 + 1}
+	return model.Period{Freq: model.Quarterly, Year: fy, Sub: (m-fyStart+12)%12/3 + 1, Cal: cal}
 }
 
 // commentList writes items as TOML comment lines ("#   a, b, c"), wrapped

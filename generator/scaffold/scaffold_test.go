@@ -203,7 +203,7 @@ func TestPeriodOf(t *testing.T) {
 		{"2024-04-01", model.Quarterly, 4, "2024/25 Q1"},
 		{"2024-11-01", model.Quarterly, 4, "2024/25 Q3"},
 		{"2025-03-31", model.Quarterly, 4, "2024/25 Q4"},
-		{"2025-01-15", model.Quarterly, 1, "2025/26 Q1"},
+		{"2025-01-15", model.Quarterly, 1, "2025 Q1"}, // financial_year_start = 1: the calendar year,
 		{"2024-08-01", model.Quarterly, 9, "2023/24 Q4"},
 		{"2025-03-31", model.Annual, 4, "2024/25"},
 		{"2025-03-31", model.Monthly, 4, "2025-03"},

@@ -80,6 +80,8 @@ smoking,2022/23,8.0,,,,,65+
 smoking,2022/23,13.5,,,E0,Male,
 only-parts,2022/23,5,,,,Female,
 only-parts,2022/23,7,,,,Male,
+only-parts,2021/22,6,,,E0,,
+only-parts,2022/23,8,,,E0,,
 `)},
 	}
 }
@@ -173,7 +175,9 @@ func TestCompareSiteEndToEnd(t *testing.T) {
 	// No headline rows: no status, and the page says there is no overall figure.
 	parts := string(files["indicators/only-parts/index.html"])
 	mustContain(t, "only-parts page", parts, "There is no overall figure for this indicator")
-	mustOmit(t, "only-parts page", parts, "There is no figure for this indicator yet.")
+	mustOmit(t, "only-parts page", parts, "There is no figure for this indicator yet.", "No data to chart yet.")
+	// Its chart draws the comparator it has.
+	mustContain(t, "only-parts chart", string(files["indicators/only-parts/chart.svg"]), ">England</text>", "Latest figure: England: 8 in")
 }
 
 func TestCompareSiteErrors(t *testing.T) {

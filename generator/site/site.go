@@ -114,6 +114,9 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 		Chart: func(s *model.Series) (render.Chart, error) {
 			co := chartOpts
 			co.IDPrefix = "chart-" + s.Indicator.ID
+			if len(s.Points) == 0 && len(s.Comparators) > 0 {
+				return comparatorsOnly(s, co), nil
+			}
 			rc := render.Chart{SVG: chart.SVG(s, co), Desc: chart.Describe(s, co), Sparkline: chart.Sparkline(s, co)}
 			co.Standalone = true
 			rc.File = chart.SVG(s, co)
@@ -155,4 +158,23 @@ func chartLines(ls []model.Line, labels []string) []chart.Line {
 		}
 	}
 	return out
+}
+
+// comparatorsOnly charts an indicator that has comparator figures but no
+// figure of its own: one line per comparator.
+func comparatorsOnly(s *model.Series, co chart.Options) render.Chart {
+	var lines []chart.Line
+	for _, cs := range s.Comparators {
+		name := cs.Comparator.Name
+		if cs.Comparator.IsGroup() {
+			name += " median"
+		}
+		lines = append(lines, chart.Line{Label: name, Points: cs.Points})
+	}
+	title := s.Indicator.Name() + ": other areas"
+	rc := render.Chart{SVG: chart.Lines(s.Indicator, title, lines, chart.Extent{}, co), Desc: chart.DescribeLines(s.Indicator, lines, co)}
+	co.Standalone = true
+	rc.File = chart.Lines(s.Indicator, title, lines, chart.Extent{}, co)
+	rc.Sparkline = chart.Sparkline(s, co)
+	return rc
 }

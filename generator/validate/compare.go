@@ -3,6 +3,8 @@ package validate
 import (
 	"sort"
 	"strings"
+
+	"kpisite/generator/model"
 )
 
 // areas checks that every row's area is the indicator's own area or an
@@ -20,11 +22,17 @@ func (v *checker) areas() {
 		}
 	}
 	sort.Strings(codes)
+	byID := make(map[string]*model.Indicator, len(v.in.Indicators))
+	for _, ind := range v.in.Indicators {
+		if ind != nil {
+			byID[ind.ID] = ind
+		}
+	}
 	for _, o := range v.in.Observations {
 		if o.Area == "" {
 			continue
 		}
-		own := site.AreaOf(v.in.Indicator(o.Indicator))
+		own := site.AreaOf(byID[o.Indicator])
 		if o.Area == own.Code || known[o.Area] {
 			continue
 		}
