@@ -26,7 +26,7 @@ func isWide(header []Cell) bool {
 // period. An empty cell is no observation; a cell holds a number, a
 // number and a flag in square brackets ("412 [p]"), or just a flag that
 // explains a missing value ("[c]", "[x]", "[z]").
-func wideRows(c *CSV, idx indicatorIndex, ps *model.Problems) []model.Observation {
+func wideRows(c *Table, idx indicatorIndex, ps *model.Problems) []model.Observation {
 	good := make([]bool, len(c.Header))
 	first := map[string]int{}
 	for j, h := range c.Header[1:] {

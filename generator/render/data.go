@@ -1,11 +1,8 @@
 package render
 
 import (
-	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"strconv"
 
 	"kpisite/generator/model"
 )
@@ -111,60 +108,4 @@ func dataJSON(s *model.Series, site *model.Site) ([]byte, error) {
 		return nil, fmt.Errorf("data.json for %s: %w", ind.ID, err)
 	}
 	return append(b, '\n'), nil
-}
-
-// csvNumber writes a figure for a CSV cell: plain digits, no separators;
-// "[c]" when withheld, "[x]"/"[z]" when flagged missing.
-func csvNumber(v model.Value, p *model.Point, decimals int) string {
-	switch {
-	case p.Withheld:
-		return "[c]"
-	case v.Valid:
-		return strconv.FormatFloat(v.Round(decimals).V, 'f', decimals, 64)
-	case p.Flag == model.FlagNotAvailable || p.Flag == model.FlagNotApplicable:
-		return "[" + string(p.Flag) + "]"
-	}
-	return ""
-}
-
-// CSVHeader is the header of every published data CSV.
-func csvHeader(ytd bool) []string {
-	if ytd {
-		return []string{"indicator", "period", "value", "period_value", "target", "status", "direction", "flag", "note"}
-	}
-	return []string{"indicator", "period", "value", "target", "status", "direction", "flag", "note"}
-}
-
-// csvRecords are the data rows of one series.
-func csvRecords(s *model.Series, ytd bool) [][]string {
-	ind := s.Indicator
-	var out [][]string
-	for i := range s.Points {
-		p := &s.Points[i]
-		if !p.HasRow {
-			continue
-		}
-		target := ""
-		if p.Target.Valid {
-			target = strconv.FormatFloat(p.Target.Round(ind.Decimals).V, 'f', ind.Decimals, 64)
-		}
-		rec := []string{ind.ID, p.Period.String(), csvNumber(p.Value, p, ind.Decimals)}
-		if ytd {
-			rec = append(rec, csvNumber(p.PeriodValue, p, ind.Decimals))
-		}
-		rec = append(rec, target, string(p.Status), string(p.Direction), publishedFlag(p), p.Note)
-		out = append(out, rec)
-	}
-	return out
-}
-
-// dataCSV is indicators/<id>/data.csv: one row per period with a row in
-// the inputs.
-func dataCSV(s *model.Series) []byte {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	ytd := s.Indicator.Measure == model.MeasureYTD
-	_ = w.Write(csvHeader(ytd))
-	_ = w.WriteAll(csvRecords(s, ytd)) // writes to memory: cannot fail
-	return buf.Bytes()
 }

@@ -1,8 +1,6 @@
 package render
 
 import (
-	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -38,9 +36,7 @@ type dataFiles struct {
 // before the pages that link to them with their sizes.
 func (b *builder) renderData() error {
 	b.data = make(map[string]dataFiles, len(b.series))
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	_ = w.Write(csvHeader(true)) // writes to memory: cannot fail
+	all := []csvYTDRecord{}
 	for i := range b.series {
 		s := &b.series[i]
 		f, err := b.dataFilesOf(s)
@@ -48,9 +44,13 @@ func (b *builder) renderData() error {
 			return err
 		}
 		b.data[s.Indicator.ID] = f
-		_ = w.WriteAll(csvRecords(s, true))
+		all = append(all, csvYTDRecords(s)...)
 	}
-	b.allCSV = buf.Bytes()
+	out, err := encodeCSV(all)
+	if err != nil {
+		return fmt.Errorf("data/all.csv: %w", err)
+	}
+	b.allCSV = out
 	return nil
 }
 
@@ -64,7 +64,11 @@ func (b *builder) dataFilesOf(s *model.Series) (dataFiles, error) {
 	if err != nil {
 		return dataFiles{}, err
 	}
-	return dataFiles{CSV: dataCSV(s), JSON: js}, nil
+	csv, err := dataCSV(s)
+	if err != nil {
+		return dataFiles{}, fmt.Errorf("data.csv for %s: %w", s.Indicator.ID, err)
+	}
+	return dataFiles{CSV: csv, JSON: js}, nil
 }
 
 // abs is the absolute URL of a path of the site.
