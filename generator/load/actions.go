@@ -114,7 +114,7 @@ func (rec actionRecord) action(r rowCells, ps *model.Problems) (model.Action, bo
 		Status:          model.ActionStatus(rec.Status),
 		Update:          string(rec.Update),
 		Updated:         rec.Updated.Time,
-		Pos:             model.Position{Path: r.row[0].Pos.Path, Line: r.row[0].Pos.Line},
+		Pos:             r.row[0].Pos.Row(),
 	}
 	good := true
 	for _, k := range actionRequired {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"path"
 	"strings"
 
 	"kpisite/generator/model"
@@ -21,16 +22,21 @@ var ValuesHeader = Header{
 	Example:  "indicator,period,value,flag,note",
 }
 
-// Values reads every data/values/*.csv file, long or wide format, and
-// checks each row against the indicators it names. A row with a problem
-// is reported and left out; an observation repeated in any file is
-// reported at the second, naming the first.
+// Values reads every data/values/*.csv file and every worksheet of every
+// data/values/*.xlsx workbook, long or wide format, and checks each row
+// against the indicators it names. A row with a problem is reported and
+// left out; an observation repeated in any file is reported at the
+// second, naming the first.
 func Values(fsys fs.FS, inds []*model.Indicator) ([]model.Observation, model.Problems) {
 	var ps model.Problems
 	var all []model.Observation
-	for _, name := range listFiles(fsys, ValuesDir, ".csv", &ps) {
+	for _, name := range listFiles(fsys, ValuesDir, ".csv", &ps, ".xlsx") {
 		src, ok := readFile(fsys, name, &ps)
 		if !ok {
+			continue
+		}
+		if strings.EqualFold(path.Ext(name), ".xlsx") {
+			all = append(all, WorkbookFile(name, src, inds, &ps)...)
 			continue
 		}
 		all = append(all, ValuesFile(name, src, inds, &ps)...)
@@ -59,8 +65,8 @@ func dedupe(obs []model.Observation, ps *model.Problems) []model.Observation {
 	return out
 }
 
-// ValuesFile reads one values file. Repeated observations are not checked
-// here (see Values).
+// ValuesFile reads one values CSV file. Repeated observations are not
+// checked here (see Values).
 func ValuesFile(name string, src []byte, inds []*model.Indicator, ps *model.Problems) []model.Observation {
 	before := len(*ps)
 	c := ReadCSV(name, src, ps)
@@ -71,7 +77,23 @@ func ValuesFile(name string, src []byte, inds []*model.Indicator, ps *model.Prob
 		ps.Errorf(model.Position{Path: name, Line: 1}, "file has no header row; expected a header such as %s", ValuesHeader.Example)
 		return nil
 	}
+	return valuesTable(c, newIndicatorIndex(inds), ps)
+}
+
+// WorkbookFile reads every worksheet of one values workbook as a values
+// file of its own (SPEC 3.9). Repeated observations are not checked here.
+func WorkbookFile(name string, src []byte, inds []*model.Indicator, ps *model.Problems) []model.Observation {
 	idx := newIndicatorIndex(inds)
+	var out []model.Observation
+	for _, t := range ReadWorkbook(name, src, ps) {
+		out = append(out, valuesTable(t, idx, ps)...)
+	}
+	return out
+}
+
+// valuesTable reads the rows of a CSV file or a worksheet whose header
+// row has been read, long or wide format by its header.
+func valuesTable(c *Table, idx indicatorIndex, ps *model.Problems) []model.Observation {
 	if isWide(c.Header) {
 		return wideRows(c, idx, ps)
 	}
@@ -79,7 +101,7 @@ func ValuesFile(name string, src []byte, inds []*model.Indicator, ps *model.Prob
 	_, hasValue := col["value"]
 	_, hasNum := col["numerator"]
 	_, hasDen := col["denominator"]
-	headerLine := model.Position{Path: name, Line: c.Header[0].Pos.Line}
+	headerLine := c.Header[0].Pos.Row()
 	switch {
 	case !hasValue && hasNum != hasDen:
 		given, other := "numerator", "denominator"
@@ -146,7 +168,7 @@ func (r rowCells) text(k string) (string, model.Position) {
 	if i, ok := r.col[k]; ok {
 		return strings.TrimSpace(r.row[i].Text), r.row[i].Pos
 	}
-	return "", model.Position{Path: r.row[0].Pos.Path, Line: r.row[0].Pos.Line}
+	return "", r.row[0].Pos.Row()
 }
 
 // number reads column k as a number; empty is missing.
@@ -165,7 +187,7 @@ func (r rowCells) number(k string, ps *model.Problems) (model.Value, bool) {
 
 func longRow(row []Cell, col map[string]int, idx indicatorIndex, ps *model.Problems) (model.Observation, bool) {
 	r := rowCells{row, col}
-	o := model.Observation{Pos: model.Position{Path: row[0].Pos.Path, Line: row[0].Pos.Line}}
+	o := model.Observation{Pos: row[0].Pos.Row()}
 	good := true
 
 	id, idPos := r.text("indicator")
