@@ -1,8 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
+	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -54,5 +58,69 @@ func TestCheckWorkbook(t *testing.T) {
 	}
 	if _, ok := problems[0]["sheet"]; ok {
 		t.Errorf("json: a CSV problem has a sheet: %v", problems[0])
+	}
+}
+
+// TestBuildWorkbookSameAsCSV builds a site from its CSV file, and again
+// with the same figures typed into a workbook instead (numbers as
+// numbers), and wants byte-identical sites.
+func TestBuildWorkbookSameAsCSV(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1730419200")
+	fromCSV := mustSmallSite(t)
+	fromBook := mustSmallSite(t)
+	csvPath := filepath.Join(fromBook, "data", "values", "libraries.csv")
+	src, err := os.ReadFile(csvPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(src)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	for r, rec := range recs {
+		for c, cell := range rec {
+			ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			var v any = cell
+			if n, err := strconv.ParseFloat(strings.ReplaceAll(cell, ",", ""), 64); err == nil && r > 0 {
+				v = n
+			}
+			if cell == "" {
+				continue
+			}
+			if err := f.SetCellValue("Sheet1", ref, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := f.SaveAs(filepath.Join(fromBook, "data", "values", "libraries.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(csvPath); err != nil {
+		t.Fatal(err)
+	}
+	outCSV, outBook := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	for _, b := range []struct{ site, out string }{{fromCSV, outCSV}, {fromBook, outBook}} {
+		if code, stdout, stderr := runCLI(t, "build", "-s", b.site, "-o", b.out); code != exitOK {
+			t.Fatalf("build %s: exit %d\n%s\n%s", b.site, code, stdout, stderr)
+		}
+	}
+	n := 0
+	err = filepath.WalkDir(outCSV, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(outCSV, p)
+		a, _ := os.ReadFile(p)
+		b, err := os.ReadFile(filepath.Join(outBook, rel))
+		if err != nil || !bytes.Equal(a, b) {
+			t.Errorf("%s differs between the CSV site and the workbook site", rel)
+		}
+		n++
+		return nil
+	})
+	if err != nil || n < 10 {
+		t.Fatalf("compared %d files: %v", n, err)
 	}
 }
