@@ -242,16 +242,21 @@ func (wb *workbook) cell(sheet string, pos model.Position, raw string, ps *model
 		return raw, true
 	}
 	switch typ {
+	case excelize.CellTypeBool:
+		// Stored as 1 or 0: never read as a number.
+		if raw == "1" {
+			return "TRUE", true
+		}
+		return "FALSE", true
 	case excelize.CellTypeNumber, excelize.CellTypeUnset:
 		if v, err := strconv.ParseFloat(raw, 64); err == nil {
 			return wb.number(sheet, ref, v), true
 		}
-	case excelize.CellTypeDate:
-		if d, err := time.Parse("2006-01-02T15:04:05", raw); err == nil {
-			return wb.date(sheet, ref, d), true
-		}
-		if d, err := time.Parse(time.DateOnly, raw); err == nil {
-			return wb.date(sheet, ref, d), true
+	case excelize.CellTypeDate: // an ISO 8601 date, as some programs write
+		for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", time.DateOnly} {
+			if d, err := time.Parse(layout, raw); err == nil {
+				return wb.date(sheet, ref, d), true
+			}
 		}
 	}
 	return raw, true

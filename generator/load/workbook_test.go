@@ -45,14 +45,20 @@ func TestWorkbookFile(t *testing.T) {
 				// 44652 is 1 April 2022
 				[]xc{{ref: "A2", str: "visits-monthly"}, {ref: "B2", v: "44652", style: 2}, {ref: "C2", v: "10"}},
 				[]xc{{ref: "A3", str: "visits-monthly"}, {ref: "B3", v: "44682", style: 4}, {ref: "C3", v: "11"}},
+				// a date cell (t="d") holds an ISO 8601 date
+				[]xc{{ref: "A4", str: "visits-monthly"}, {ref: "B4", t: "d", v: "2022-06-01T00:00:00Z", style: 2}, {ref: "C4", v: "12"}},
 			)}},
 			[]string{
 				"visits-monthly 2022-04 10 @data/values/kpis.xlsx:S!2:2",
 				"visits-monthly 2022-05 11 @data/values/kpis.xlsx:S!3:3",
+				"visits-monthly 2022-06 12 @data/values/kpis.xlsx:S!4:4",
 			}, nil},
 		{"a date in a value cell is an error at the cell",
 			[]xsheet{{"S", long([]xc{{ref: "A2", str: "idva-referrals"}, {ref: "B2", str: "2022/23 Q1"}, {ref: "C2", v: "44652", style: 3}})}},
 			nil, []string{`data/values/kpis.xlsx:S!C2: column "value": "2022-04-01" is not a number; expected a number such as 1234, 1,234 or 65%`}},
+		{"a TRUE/FALSE cell is text, never the number 1",
+			[]xsheet{{"S", long([]xc{{ref: "A2", str: "idva-referrals"}, {ref: "B2", str: "2022/23 Q1"}, {ref: "C2", t: "b", v: "1"}})}},
+			nil, []string{`data/values/kpis.xlsx:S!C2: column "value": "TRUE" is not a number; expected a number such as 1234, 1,234 or 65%`}},
 		{"formula: its saved result, never recalculated",
 			[]xsheet{{"S", long([]xc{{ref: "A2", str: "idva-referrals"}, {ref: "B2", str: "2022/23 Q1"}, {ref: "C2", f: "SUM(F2:G2)", v: "999"}})}},
 			[]string{"idva-referrals 2022/23 Q1 999 @data/values/kpis.xlsx:S!2:2"}, nil},
