@@ -22,7 +22,9 @@ Exit status 1 when there is any error (or any warning with --strict).
 Formats:
   text     one problem a line (default)
   github   GitHub Actions workflow commands: annotations on pull requests
-  json     a JSON list of {file, line, column, severity, message}
+  json     a JSON list of {file, line, column, severity, message}; in a
+           workbook also sheet and cell (line and column are then the
+           row and column numbers)
 
 Examples:
   kpisite check
@@ -83,13 +85,24 @@ func writeText(w io.Writer, ps model.Problems) error {
 func writeGitHub(w io.Writer, ps model.Problems) error {
 	for _, p := range ps {
 		props := "file=" + escapeProperty(p.Pos.Path)
-		if p.Pos.Line > 0 {
-			props += fmt.Sprintf(",line=%d", p.Pos.Line)
+		msg := p.Message
+		switch {
+		case p.Pos.Sheet != "":
+			// A workbook has no lines to annotate: name the sheet and cell.
+			where := p.Pos.Sheet
+			if c := p.Pos.Cell(); c != "" {
+				where += "!" + c
+			}
+			msg = where + ": " + msg
+		default:
+			if p.Pos.Line > 0 {
+				props += fmt.Sprintf(",line=%d", p.Pos.Line)
+			}
+			if p.Pos.Column > 0 {
+				props += fmt.Sprintf(",col=%d", p.Pos.Column)
+			}
 		}
-		if p.Pos.Column > 0 {
-			props += fmt.Sprintf(",col=%d", p.Pos.Column)
-		}
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", p.Severity, props, escapeData(p.Message)); err != nil {
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", p.Severity, props, escapeData(msg)); err != nil {
 			return err
 		}
 	}
@@ -104,8 +117,13 @@ func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
 
+// jsonProblem is one problem of --format json. In a workbook, line and
+// column are the row and column numbers, and sheet and cell name them as
+// Excel does ("Q1 returns", "C7").
 type jsonProblem struct {
 	File     string `json:"file"`
+	Sheet    string `json:"sheet,omitempty"`
+	Cell     string `json:"cell,omitempty"`
 	Line     int    `json:"line,omitempty"`
 	Column   int    `json:"column,omitempty"`
 	Severity string `json:"severity"`
@@ -115,7 +133,11 @@ type jsonProblem struct {
 func writeJSON(w io.Writer, ps model.Problems) error {
 	out := make([]jsonProblem, 0, len(ps))
 	for _, p := range ps {
-		out = append(out, jsonProblem{File: p.Pos.Path, Line: p.Pos.Line, Column: p.Pos.Column, Severity: p.Severity.String(), Message: p.Message})
+		jp := jsonProblem{File: p.Pos.Path, Line: p.Pos.Line, Column: p.Pos.Column, Severity: p.Severity.String(), Message: p.Message}
+		if p.Pos.Sheet != "" {
+			jp.Sheet, jp.Cell = p.Pos.Sheet, p.Pos.Cell()
+		}
+		out = append(out, jp)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

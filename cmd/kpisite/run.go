@@ -56,6 +56,7 @@ Usage:
   kpisite check  [-s SITE] [--format text|github|json] [--strict] validate inputs only
   kpisite serve  [-s SITE] [--addr 127.0.0.1:8080]                preview, rebuilding on change
   kpisite new    site DIR | indicator ID [-s SITE]                start a site or an indicator
+  kpisite import opensdg DIR -o SITE                              make a site from Open SDG data
   kpisite version                                                 print the version
 
 Run "kpisite COMMAND -h" (or "kpisite help COMMAND") for a command's options
@@ -78,6 +79,7 @@ var commands = map[string]func(ctx context.Context, args []string, stdout, stder
 	"check":   runCheck,
 	"serve":   runServe,
 	"new":     runNew,
+	"import":  runImport,
 	"version": runVersion,
 }
 
@@ -98,14 +100,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		if _, ok := commands[rest[0]]; !ok || len(rest) > 1 {
 			fmt.Fprint(stderr, usage)
-			return usageErr("help: unknown command %q; expected build, check, serve, new or version", strings.Join(rest, " "))
+			return usageErr("help: unknown command %q; expected build, check, serve, new, import or version", strings.Join(rest, " "))
 		}
 		name, rest = rest[0], []string{"-h"}
 	}
 	cmd, ok := commands[name]
 	if !ok {
 		fmt.Fprint(stderr, usage)
-		return usageErr("unknown command %q; expected build, check, serve, new or version", name)
+		return usageErr("unknown command %q; expected build, check, serve, new, import or version", name)
 	}
 	return cmd(ctx, rest, stdout, stderr)
 }

@@ -1,6 +1,8 @@
 package load
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"strings"
@@ -58,12 +60,18 @@ func ActionsFile(name string, src []byte, ps *model.Problems) []model.Action {
 			return nil
 		}
 	}
+	var recs []actionRecord
+	bad, err := decodeRows(c, col, ActionsHeader.Columns, &recs, ps)
+	if err != nil {
+		ps.Errorf(model.Position{Path: name}, "cannot read the rows: %v; expected the header %s", err, ActionsHeader.Example)
+		return nil
+	}
 	refs := map[string]model.Position{}
 	var out []model.Action
-	for _, row := range c.Rows {
+	for i, row := range c.Rows {
 		r := rowCells{row, col}
-		a, ok := actionRow(r, ps)
-		if !ok {
+		a, ok := recs[i].action(r, ps)
+		if !ok || bad[i] {
 			continue
 		}
 		a.Tracker = tracker
@@ -78,18 +86,35 @@ func ActionsFile(name string, src []byte, ps *model.Problems) []model.Action {
 	return out
 }
 
-func actionRow(r rowCells, ps *model.Problems) (model.Action, bool) {
-	get := func(k string) string { s, _ := r.text(k); return s }
+// actionRecord is one row of a tracker, decoded by gocsv after the header
+// has been checked. Absent optional columns stay empty.
+type actionRecord struct {
+	Ref             cellText     `csv:"ref"`
+	Action          cellText     `csv:"action"`
+	Committee       cellText     `csv:"committee"`
+	Milestone       cellText     `csv:"milestone"`
+	Lead            cellText     `csv:"lead"`
+	SuccessCriteria cellText     `csv:"success_criteria"`
+	Baseline        cellText     `csv:"baseline"`
+	Status          actionStatus `csv:"status"`
+	Update          cellText     `csv:"update"`
+	Updated         cellDate     `csv:"updated"`
+}
+
+// action checks the cells that must not be empty and makes the action.
+func (rec actionRecord) action(r rowCells, ps *model.Problems) (model.Action, bool) {
 	a := model.Action{
-		Ref:             get("ref"),
-		Action:          get("action"),
-		Committee:       get("committee"),
-		Milestone:       get("milestone"),
-		Lead:            get("lead"),
-		SuccessCriteria: get("success_criteria"),
-		Baseline:        get("baseline"),
-		Update:          get("update"),
-		Pos:             model.Position{Path: r.row[0].Pos.Path, Line: r.row[0].Pos.Line},
+		Ref:             string(rec.Ref),
+		Action:          string(rec.Action),
+		Committee:       string(rec.Committee),
+		Milestone:       string(rec.Milestone),
+		Lead:            string(rec.Lead),
+		SuccessCriteria: string(rec.SuccessCriteria),
+		Baseline:        string(rec.Baseline),
+		Status:          model.ActionStatus(rec.Status),
+		Update:          string(rec.Update),
+		Updated:         rec.Updated.Time,
+		Pos:             r.row[0].Pos.Row(),
 	}
 	good := true
 	for _, k := range actionRequired {
@@ -98,28 +123,56 @@ func actionRow(r rowCells, ps *model.Problems) (model.Action, bool) {
 			good = false
 		}
 	}
-	if s, pos := r.text("status"); s != "" {
-		st, ok := parseActionStatus(s)
-		if !ok {
-			names := make([]string, len(model.ActionStatuses))
-			for i, v := range model.ActionStatuses {
-				names[i] = string(v)
-			}
-			ps.Errorf(pos, "column \"status\": %s", badEnum(s, "an action status", names))
-			good = false
-		}
-		a.Status = st
-	}
 	a.MilestoneDate = milestoneDate(a.Milestone)
-	if s, pos := r.text("updated"); s != "" {
-		d, ok := parseDate(s)
-		if !ok {
-			ps.Errorf(pos, "column \"updated\": %q is not a date; expected a date such as 2022-07-31, or an empty cell", s)
-			good = false
-		}
-		a.Updated = d
-	}
 	return a, good
+}
+
+// actionStatus is a status cell: one of model.ActionStatuses in any case
+// and spacing; empty stays empty (and is reported as missing).
+type actionStatus model.ActionStatus
+
+func (st *actionStatus) UnmarshalCSV(s string) error {
+	if strings.TrimSpace(s) == "" {
+		*st = ""
+		return nil
+	}
+	v, ok := parseActionStatus(s)
+	if !ok {
+		names := make([]string, len(model.ActionStatuses))
+		for i, v := range model.ActionStatuses {
+			names[i] = string(v)
+		}
+		return errors.New(badEnum(strings.TrimSpace(s), "an action status", names))
+	}
+	*st = actionStatus(v)
+	return nil
+}
+
+func (st actionStatus) MarshalCSV() (string, error) { return string(st), nil }
+
+// cellDate is a date cell: "2022-07-31", "31 July 2022" or "31 Jul
+// 2022"; empty is the zero time.
+type cellDate struct{ time.Time }
+
+func (d *cellDate) UnmarshalCSV(s string) error {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		d.Time = time.Time{}
+		return nil
+	}
+	v, ok := parseDate(t)
+	if !ok {
+		return fmt.Errorf("%q is not a date; expected a date such as 2022-07-31, or an empty cell", t)
+	}
+	d.Time = v
+	return nil
+}
+
+func (d cellDate) MarshalCSV() (string, error) {
+	if d.IsZero() {
+		return "", nil
+	}
+	return d.Format(time.DateOnly), nil
 }
 
 var actionHelp = map[string]string{

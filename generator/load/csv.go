@@ -12,15 +12,16 @@ import (
 	"kpisite/generator/model"
 )
 
-// CSV is a comma-separated file read into cells that know where they were
-// written.
-type CSV struct {
+// Table is a CSV file or a worksheet read into cells that know where
+// they were written. Both kinds of file feed the same row readers.
+type Table struct {
 	Path   string
-	Header []Cell   // nil if the file has no rows at all
+	Header []Cell   // nil if the file or sheet has no rows at all
 	Rows   [][]Cell // rows with as many cells as the header, in file order
 }
 
-// Cell is one field of a CSV file, as written (quotes removed).
+// Cell is one field of a CSV file, as written (quotes removed), or one
+// cell of a worksheet, as text.
 type Cell struct {
 	Text string
 	Pos  model.Position
@@ -33,8 +34,8 @@ type Cell struct {
 // with broken quoting, each at its line and column. A file that is not
 // UTF-8, or whose header row is broken, is reported once and not read
 // further; Header is then nil.
-func ReadCSV(name string, src []byte, ps *model.Problems) *CSV {
-	out := &CSV{Path: name}
+func ReadCSV(name string, src []byte, ps *model.Problems) *Table {
+	out := &Table{Path: name}
 	if !checkUTF8(name, src, utf8Advice, ps) {
 		return out
 	}

@@ -121,7 +121,27 @@
 // period given twice, in any files, is reported at the second, naming the
 // first. A row with any problem is left out.
 //
+// # data/values/*.xlsx (SPEC 3.9)
+//
+// Workbooks are read with excelize (ReadWorkbook), never written. Every
+// worksheet is a values table of its own, long or wide by its header row,
+// read by the same code as a CSV file (valuesTable); sheets whose names
+// start with "_" are skipped. Positions carry the sheet
+// (model.Position.Sheet) and print as "kpis.xlsx:Q1 returns!C7". Cells
+// keep their typed values: numbers to 15 significant digits, percentage
+// formats times 100, dates by their format (a month format is "2022-04"),
+// formulas as their saved result (none: an error); a cell showing an
+// Excel error (#DIV/0!, #N/A, ...) is an error suggesting flag x, and its
+// row is left out of a long sheet (only the cell, of a wide one). A
+// workbook is at most MaxWorkbookBytes on disk and MaxWorkbookUnzipped
+// unzipped, and a sheet at most MaxWorkbookWork cell look-ups. Excel's
+// lock files (~$name.xlsx) are skipped with a warning.
+//
 // # data/actions/*.csv (SPEC 3.7)
+//
+// Rows are decoded by gocsv into typed records (actionRecord) after the
+// header has been checked by Header.Match; each cell gocsv refuses is
+// reported at its own line and column.
 //
 // Optional folder; same CSV and header rules. Columns ref, action,
 // committee, milestone, lead, success_criteria, status are required and

@@ -11,18 +11,29 @@ import (
 	"kpisite/generator/model"
 )
 
-// listFiles returns the files of dir whose names end in ext (in any case),
-// sorted by name. Other files and folders in dir are reported as
-// warnings, because a misnamed file (".tmol", ".csv.txt") would otherwise
-// drop its data without a word; hidden files (".gitkeep") are skipped.
-// A missing dir holds no files.
-func listFiles(fsys fs.FS, dir, ext string, ps *model.Problems) []string {
+// listFiles returns the files of dir whose names end in ext or in one of
+// more (in any case), sorted by name. Other files and folders in dir are
+// reported as warnings, because a misnamed file (".tmol", ".csv.txt")
+// would otherwise drop its data without a word; hidden files (".gitkeep")
+// are skipped, and so are the lock files Excel keeps beside an open
+// workbook ("~$kpis.xlsx"), with a warning. A missing dir holds no files.
+func listFiles(fsys fs.FS, dir, ext string, ps *model.Problems, more ...string) []string {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
 			ps.Errorf(model.Position{Path: dir}, "cannot read folder: %v; expected a readable folder", err)
 		}
 		return nil
+	}
+	exts := append([]string{ext}, more...)
+	want := "*" + strings.Join(exts, " and *")
+	known := func(name string) bool {
+		for _, e := range exts {
+			if strings.EqualFold(path.Ext(name), e) {
+				return true
+			}
+		}
+		return false
 	}
 	var out []string
 	for _, e := range entries {
@@ -31,9 +42,11 @@ func listFiles(fsys fs.FS, dir, ext string, ps *model.Problems) []string {
 		switch {
 		case strings.HasPrefix(name, "."):
 		case e.IsDir():
-			ps.Warnf(model.Position{Path: p}, "folder is ignored; expected only *%s files directly in %s/", ext, dir)
-		case !strings.EqualFold(path.Ext(name), ext):
-			ps.Warnf(model.Position{Path: p}, "file is ignored; expected only *%s files in %s/", ext, dir)
+			ps.Warnf(model.Position{Path: p}, "folder is ignored; expected only %s files directly in %s/", want, dir)
+		case strings.HasPrefix(name, "~$"):
+			ps.Warnf(model.Position{Path: p}, "file is ignored: it is the lock file Excel keeps while a workbook is open; expected it to go when the workbook is closed (do not commit it)")
+		case !known(name):
+			ps.Warnf(model.Position{Path: p}, "file is ignored; expected only %s files in %s/", want, dir)
 		default:
 			out = append(out, p)
 		}

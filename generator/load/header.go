@@ -62,7 +62,7 @@ func (h Header) Match(header []Cell, ps *model.Problems) (index map[string]int, 
 		if _, found := index[r]; !found {
 			pos := model.Position{}
 			if len(header) > 0 {
-				pos = model.Position{Path: header[0].Pos.Path, Line: header[0].Pos.Line}
+				pos = header[0].Pos.Row()
 			}
 			ps.Errorf(pos, "missing column %q; expected a header such as %s", r, h.Example)
 			ok = false

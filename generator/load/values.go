@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"path"
 	"strings"
 
 	"kpisite/generator/model"
@@ -21,10 +22,11 @@ var ValuesHeader = Header{
 	Example:  "indicator,period,value,flag,note",
 }
 
-// Values reads every data/values/*.csv file, long or wide format, and
-// checks each row against the indicators it names. A row with a problem
-// is reported and left out; an observation repeated in any file is
-// reported at the second, naming the first.
+// Values reads every data/values/*.csv file and every worksheet of every
+// data/values/*.xlsx workbook, long or wide format, and checks each row
+// against the indicators it names. A row with a problem is reported and
+// left out; an observation repeated in any file is reported at the
+// second, naming the first.
 func Values(fsys fs.FS, inds []*model.Indicator) ([]model.Observation, model.Problems) {
 	return ValuesFor(fsys, inds, nil)
 }
@@ -34,9 +36,13 @@ func Values(fsys fs.FS, inds []*model.Indicator) ([]model.Observation, model.Pro
 func ValuesFor(fsys fs.FS, inds []*model.Indicator, ignore []string) ([]model.Observation, model.Problems) {
 	var ps model.Problems
 	var all []model.Observation
-	for _, name := range listFiles(fsys, ValuesDir, ".csv", &ps) {
+	for _, name := range listFiles(fsys, ValuesDir, ".csv", &ps, ".xlsx") {
 		src, ok := readFile(fsys, name, &ps)
 		if !ok {
+			continue
+		}
+		if strings.EqualFold(path.Ext(name), ".xlsx") {
+			all = append(all, workbookFile(name, src, inds, ignore, &ps)...)
 			continue
 		}
 		all = append(all, valuesFile(name, src, inds, ignore, &ps)...)
@@ -66,8 +72,8 @@ func dedupe(obs []model.Observation, ps *model.Problems) []model.Observation {
 	return out
 }
 
-// ValuesFile reads one values file. Repeated observations are not checked
-// here (see Values).
+// ValuesFile reads one values CSV file. Repeated observations are not
+// checked here (see Values).
 func ValuesFile(name string, src []byte, inds []*model.Indicator, ps *model.Problems) []model.Observation {
 	return valuesFile(name, src, inds, nil, ps)
 }
@@ -82,7 +88,27 @@ func valuesFile(name string, src []byte, inds []*model.Indicator, ignore []strin
 		ps.Errorf(model.Position{Path: name, Line: 1}, "file has no header row; expected a header such as %s", ValuesHeader.Example)
 		return nil
 	}
+	return valuesTable(c, inds, newIndicatorIndex(inds), ignore, ps)
+}
+
+// WorkbookFile reads every worksheet of one values workbook as a values
+// file of its own (SPEC 3.9). Repeated observations are not checked here.
+func WorkbookFile(name string, src []byte, inds []*model.Indicator, ps *model.Problems) []model.Observation {
+	return workbookFile(name, src, inds, nil, ps)
+}
+
+func workbookFile(name string, src []byte, inds []*model.Indicator, ignore []string, ps *model.Problems) []model.Observation {
 	idx := newIndicatorIndex(inds)
+	var out []model.Observation
+	for _, t := range ReadWorkbook(name, src, ps) {
+		out = append(out, valuesTable(t, inds, idx, ignore, ps)...)
+	}
+	return out
+}
+
+// valuesTable reads the rows of a CSV file or a worksheet whose header
+// row has been read, long or wide format by its header.
+func valuesTable(c *Table, inds []*model.Indicator, idx indicatorIndex, ignore []string, ps *model.Problems) []model.Observation {
 	if isWide(c.Header) {
 		return wideRows(c, idx, ignore, ps)
 	}
@@ -90,7 +116,7 @@ func valuesFile(name string, src []byte, inds []*model.Indicator, ignore []strin
 	_, hasValue := col["value"]
 	_, hasNum := col["numerator"]
 	_, hasDen := col["denominator"]
-	headerLine := model.Position{Path: name, Line: c.Header[0].Pos.Line}
+	headerLine := c.Header[0].Pos.Row()
 	switch {
 	case !hasValue && hasNum != hasDen:
 		given, other := "numerator", "denominator"
@@ -157,7 +183,7 @@ func (r rowCells) text(k string) (string, model.Position) {
 	if i, ok := r.col[k]; ok {
 		return strings.TrimSpace(r.row[i].Text), r.row[i].Pos
 	}
-	return "", model.Position{Path: r.row[0].Pos.Path, Line: r.row[0].Pos.Line}
+	return "", r.row[0].Pos.Row()
 }
 
 // number reads column k as a number; empty is missing.
@@ -176,7 +202,7 @@ func (r rowCells) number(k string, ps *model.Problems) (model.Value, bool) {
 
 func longRow(row []Cell, col map[string]int, idx indicatorIndex, ps *model.Problems) (model.Observation, bool) {
 	r := rowCells{row, col}
-	o := model.Observation{Pos: model.Position{Path: row[0].Pos.Path, Line: row[0].Pos.Line}}
+	o := model.Observation{Pos: row[0].Pos.Row()}
 	good := true
 
 	id, idPos := r.text("indicator")

@@ -255,8 +255,8 @@ func TestValuesRepeatedAcrossFiles(t *testing.T) {
 		`data/values/a.csv:3: repeated observation of "idva-referrals" for 2022/23 Q1, first given at data/values/a.csv:2; expected one figure per indicator and period`,
 		`data/values/b.csv:2:16: repeated observation of "idva-referrals" for 2022/23 Q1, first given at data/values/a.csv:2; expected one figure per indicator and period`,
 		`data/values/broken.csv:1:1: file is not valid UTF-8 (it may be Windows-1252 or Latin-1); save it as "CSV UTF-8 (Comma delimited)" from Excel, or choose UTF-8 when exporting from LibreOffice`,
-		`data/values/notes.txt: warning: file is ignored; expected only *.csv files in data/values/`,
-		`data/values/old: warning: folder is ignored; expected only *.csv files directly in data/values/`,
+		`data/values/notes.txt: warning: file is ignored; expected only *.csv and *.xlsx files in data/values/`,
+		`data/values/old: warning: folder is ignored; expected only *.csv and *.xlsx files directly in data/values/`,
 	})
 	if len(obs) != 2 || obs[0].Value.V != 5 || obs[1].Indicator != "visits-monthly" {
 		t.Errorf("observations = %v", obs)

@@ -32,7 +32,7 @@ func isWide(header []Cell) bool {
 // (checked against the indicator's code), a "target" column (a fixed
 // target for every period of the row) and the columns site.toml names in
 // [values] ignore_columns, which are skipped.
-func wideRows(c *CSV, idx indicatorIndex, ignore []string, ps *model.Problems) []model.Observation {
+func wideRows(c *Table, idx indicatorIndex, ignore []string, ps *model.Problems) []model.Observation {
 	good := make([]bool, len(c.Header))
 	first := map[string]int{}
 	codeCol, targetCol := -1, -1

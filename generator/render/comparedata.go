@@ -1,8 +1,6 @@
 package render
 
 import (
-	"bytes"
-	"encoding/csv"
 	"strconv"
 
 	"kpisite/generator/model"
@@ -232,12 +230,8 @@ func csvExact(v model.Value) string {
 
 // indicatorCSV is indicators/<id>/data.csv with the SPEC 3.8 columns.
 func indicatorCSV(s *model.Series, site *model.Site) []byte {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
 	ytd := s.Indicator.Measure == model.MeasureYTD
-	_ = w.Write(append(csvHeader(ytd), compareColumns(s.Indicator.Breakdowns)...))
-	_ = w.WriteAll(compareRecords(s, ytd, s.Indicator.Breakdowns, site)) // writes to memory: cannot fail
-	return buf.Bytes()
+	return writeCSV(append(csvHeader(ytd), compareColumns(s.Indicator.Breakdowns)...), compareRecords(s, ytd, s.Indicator.Breakdowns, site))
 }
 
 // compareDataColumns explains the SPEC 3.8 columns on the open data page.

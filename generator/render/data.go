@@ -191,10 +191,28 @@ func csvRecords(s *model.Series, ytd bool) [][]string {
 // dataCSV is indicators/<id>/data.csv: one row per period with a row in
 // the inputs.
 func dataCSV(s *model.Series) []byte {
+	ytd := s.Indicator.Measure == model.MeasureYTD
+	return writeCSV(csvHeader(ytd), csvRecords(s, ytd))
+}
+
+// writeCSV is the one writer of every CSV file kpisite publishes:
+// comma-separated, LF line ends, quotes only where needed, and every cell
+// formula-safe (see formulaSafe).
+func writeCSV(header []string, recs [][]string) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	ytd := s.Indicator.Measure == model.MeasureYTD
-	_ = w.Write(csvHeader(ytd))
-	_ = w.WriteAll(csvRecords(s, ytd)) // writes to memory: cannot fail
+	_ = w.Write(safeRecord(header)) // writes to memory: cannot fail
+	for _, r := range recs {
+		_ = w.Write(safeRecord(r))
+	}
+	w.Flush()
 	return buf.Bytes()
+}
+
+// safeRecord makes every cell of r formula-safe, in place.
+func safeRecord(r []string) []string {
+	for i, c := range r {
+		r[i] = formulaSafe(c)
+	}
+	return r
 }

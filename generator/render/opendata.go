@@ -1,8 +1,6 @@
 package render
 
 import (
-	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -39,10 +37,8 @@ type dataFiles struct {
 // before the pages that link to them with their sizes.
 func (b *builder) renderData() error {
 	b.data = make(map[string]dataFiles, len(b.series))
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
 	dims := siteDims(b.series)
-	_ = w.Write(append(csvHeader(true), compareColumns(dims)...)) // writes to memory: cannot fail
+	var all [][]string
 	for i := range b.series {
 		s := &b.series[i]
 		f, err := b.dataFilesOf(s)
@@ -50,9 +46,9 @@ func (b *builder) renderData() error {
 			return err
 		}
 		b.data[s.Indicator.ID] = f
-		_ = w.WriteAll(compareRecords(s, true, dims, &b.in.Site))
+		all = append(all, compareRecords(s, true, dims, &b.in.Site)...)
 	}
-	b.allCSV = buf.Bytes()
+	b.allCSV = writeCSV(append(csvHeader(true), compareColumns(dims)...), all)
 	return nil
 }
 
