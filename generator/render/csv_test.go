@@ -41,8 +41,8 @@ func mustPeriod(tb testing.TB, s string, f model.Frequency) model.Period {
 	return p
 }
 
-// TestDataCSV holds the published CSV byte for byte, and each gocsv trap
-// that STYLE.md lists for encoding.
+// TestDataCSV holds the published CSV byte for byte: empty cells stay
+// empty, and every text cell is formula-safe.
 func TestDataCSV(t *testing.T) {
 	ind := &model.Indicator{ID: "idva-referrals", Frequency: model.Quarterly, Decimals: 1}
 	pt := func(period string, v model.Value, note string) model.Point {
@@ -57,15 +57,12 @@ func TestDataCSV(t *testing.T) {
 		pt("2023/24 Q1", model.Some(4.25), "@SUM(A1:A9)"),
 	}}
 	s.Points[3].Flag = model.FlagNotAvailable
-	got, err := dataCSV(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := "indicator,period,value,target,status,direction,flag,note\n" +
-		"idva-referrals,2022/23 Q1,-12.0,,no-target,,,\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"Click\"\")\"\n" +
-		"idva-referrals,2022/23 Q2,0.0,,no-target,,,'+1 for the new team\n" +
-		"idva-referrals,2022/23 Q4,[x],,no-target,,x,'-\n" +
-		"idva-referrals,2023/24 Q1,4.3,,no-target,,,'@SUM(A1:A9)\n"
+	got := dataCSV(s)
+	want := "indicator,period,value,numerator,denominator,target,status,status_source,direction,flag,note\n" +
+		"idva-referrals,2022/23 Q1,-12,,,,no-target,computed,,,\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"Click\"\")\"\n" +
+		"idva-referrals,2022/23 Q2,0,,,,no-target,computed,,,'+1 for the new team\n" +
+		"idva-referrals,2022/23 Q4,[x],,,,no-target,computed,,x,'-\n" +
+		"idva-referrals,2023/24 Q1,4.25,,,,no-target,computed,,,'@SUM(A1:A9)\n"
 	if string(got) != want {
 		t.Errorf("data.csv:\n%s\nwant:\n%s", got, want)
 	}
@@ -75,11 +72,10 @@ func TestDataCSV(t *testing.T) {
 		ok   bool
 	}{
 		// gocsv turns an empty float into "0": a missing target must stay an empty cell.
-		{"missing target is an empty cell, not 0", strings.Contains(string(got), "2022/23 Q1,-12.0,,")},
+		{"missing target is an empty cell, not 0", strings.Contains(string(got), "2022/23 Q1,-12,,,,")},
 		// a real zero is still written
-		{"zero value is written as 0.0", strings.Contains(string(got), "2022/23 Q2,0.0,")},
-		// gocsv ignores a type with only one of MarshalText/UnmarshalText; ours has
-		// both CSV methods, so the formula guard runs for every text cell.
+		{"zero value is written as 0", strings.Contains(string(got), "2022/23 Q2,0,")},
+		// every cell goes through the one writer's formula guard
 		{"text cells go through MarshalCSV", strings.Contains(string(got), "'+1 for")},
 		// rows without an input row are not published
 		{"period without a row is left out", !strings.Contains(string(got), "2022/23 Q3")},
@@ -94,20 +90,14 @@ func TestDataCSV(t *testing.T) {
 func TestDataCSVYTDAndEmpty(t *testing.T) {
 	ind := &model.Indicator{ID: "ytd", Frequency: model.Quarterly, Measure: model.MeasureYTD}
 	s := &model.Series{Indicator: ind}
-	got, err := dataCSV(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := "indicator,period,value,period_value,target,status,direction,flag,note\n"; string(got) != want {
+	got := dataCSV(s)
+	if want := "indicator,period,value,period_value,numerator,denominator,target,status,status_source,direction,flag,note\n"; string(got) != want {
 		t.Errorf("empty ytd data.csv = %q, want %q", got, want)
 	}
 	s.Points = []model.Point{{Period: mustPeriod(t, "2022/23 Q1", model.Quarterly), Value: model.Some(7), PeriodValue: model.Some(3),
 		Target: model.Some(5), Status: model.Green, Direction: model.Improving, Withheld: true, HasRow: true}}
-	got, err = dataCSV(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := "indicator,period,value,period_value,target,status,direction,flag,note\nytd,2022/23 Q1,[c],[c],5,green,improving,c,\n"
+	got = dataCSV(s)
+	want := "indicator,period,value,period_value,numerator,denominator,target,status,status_source,direction,flag,note\nytd,2022/23 Q1,[c],[c],,,5,green,computed,improving,c,\n"
 	if string(got) != want {
 		t.Errorf("ytd data.csv = %q, want %q", got, want)
 	}

@@ -164,14 +164,14 @@ func TestCompareSiteEndToEnd(t *testing.T) {
 	}
 	csv := string(files["indicators/smoking/data.csv"])
 	mustContain(t, "data.csv", csv,
-		"indicator,period,value,target,status,direction,flag,note,sex,age,area,lower,upper\n",
-		"smoking,2022/23,11.0,,no-target,no-significant-change,,,,,E1,9.6,12.4\n",
-		"smoking,2022/23,12.0,,no-target,,,,Male,,E1,,\n",
-		"smoking,2022/23,9.0,,no-target,,,,,,N4,,\n",
-		"smoking,2022/23,13.5,,no-target,,,,Male,,E0,,\n",
+		"indicator,period,value,numerator,denominator,target,status,status_source,direction,flag,note,sex,age,area,lower,upper\n",
+		"smoking,2022/23,11,,,,no-target,computed,no-significant-change,,,,,E1,9.6,12.4\n",
+		"smoking,2022/23,12,,,,no-target,computed,,,,Male,,E1,,\n",
+		"smoking,2022/23,9,,,,no-target,computed,,,,,,N4,,\n",
+		"smoking,2022/23,13.5,,,,no-target,computed,,,,Male,,E0,,\n",
 	)
 	all := string(files["data/all.csv"])
-	mustContain(t, "all.csv", all, ",note,sex,age,area,lower,upper\n", "only-parts,2022/23,5,5,,no-target,,,,Female,,E1,,\n")
+	mustContain(t, "all.csv", all, ",note,sex,age,area,lower,upper\n", "only-parts,2022/23,5,5,,,,no-target,computed,,,,Female,,E1,,\n")
 	// No headline rows: no status, and the page says there is no overall figure.
 	parts := string(files["indicators/only-parts/index.html"])
 	mustContain(t, "only-parts page", parts, "There is no overall figure for this indicator")

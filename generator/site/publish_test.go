@@ -167,7 +167,7 @@ func TestAllCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(recs[0], ","); got != "indicator,period,value,period_value,numerator,denominator,target,status,status_source,direction,flag,note" {
+	if got := strings.Join(recs[0], ","); got != "indicator,period,value,period_value,numerator,denominator,target,status,status_source,direction,flag,note,area,lower,upper" {
 		t.Errorf("header = %s", got)
 	}
 	rows := map[string][]string{}
@@ -179,11 +179,11 @@ func TestAllCSV(t *testing.T) {
 		t.Errorf("%d rows, want 11", len(recs)-1)
 	}
 	for _, tt := range []struct{ key, want string }{
-		{"idva-referrals 2022/23 Q1", "idva-referrals,2022/23 Q1,412,412,,,430,amber,computed,improving,p,"},
-		{"idva-referrals 2021/22 Q2", "idva-referrals,2021/22 Q2,395,395,,,430,red,computed,,r,Revised after a data cleanse"},
-		{"small-numbers 2021/22 Q1", "small-numbers,2021/22 Q1,[c],[c],,,,withheld,computed,,c,"},
-		{"library-visits 2022/23 Q2", "library-visits,2022/23 Q2,170,80,,,220,red,computed,,p,"},
-		{"old-loans 2019/20 Q1", "old-loans,2019/20 Q1,5000,5000,,,,no-target,computed,,,"},
+		{"idva-referrals 2022/23 Q1", "idva-referrals,2022/23 Q1,412,412,,,430,amber,computed,improving,p,,,,"},
+		{"idva-referrals 2021/22 Q2", "idva-referrals,2021/22 Q2,395,395,,,430,red,computed,,r,Revised after a data cleanse,,,"},
+		{"small-numbers 2021/22 Q1", "small-numbers,2021/22 Q1,[c],[c],,,,withheld,computed,,c,,,,"},
+		{"library-visits 2022/23 Q2", "library-visits,2022/23 Q2,170,80,,,220,red,computed,,p,,,,"},
+		{"old-loans 2019/20 Q1", "old-loans,2019/20 Q1,5000,5000,,,,no-target,computed,,,,,,"},
 	} {
 		if got := strings.Join(rows[tt.key], ","); got != tt.want {
 			t.Errorf("%s: %s, want %s", tt.key, got, tt.want)
@@ -323,12 +323,12 @@ func TestDataPage(t *testing.T) {
 		`<a href="all.csv">All indicators <span class="download-meta">(CSV, `,
 		`<a href="catalogue.json">Catalogue of the datasets <span class="download-meta">(JSON-LD (DCAT), `,
 		`<a href="../feed.xml">`,
-		`<a href="../indicators/idva-referrals/data.csv">CSV<span class="visually-hidden"> data for IDVA referrals</span> <span class="download-meta">(CSV, 290 bytes)</span></a>`,
+		`<a href="../indicators/idva-referrals/data.csv">CSV<span class="visually-hidden"> data for IDVA referrals</span> <span class="download-meta">(CSV, 316 bytes)</span></a>`,
 		`<caption id="columns-caption">Columns of the CSV files</caption>`, "<code>period_value</code>",
 		"<code>withheld</code>", "<dt>[c]</dt>", "<dt>[z]</dt>",
 	)
-	if len(files["indicators/idva-referrals/data.csv"]) != 290 {
-		t.Errorf("data.csv has %d bytes; the page says 290", len(files["indicators/idva-referrals/data.csv"]))
+	if len(files["indicators/idva-referrals/data.csv"]) != 316 {
+		t.Errorf("data.csv has %d bytes; the page says 316", len(files["indicators/idva-referrals/data.csv"]))
 	}
 	mustContain(t, "nav", string(files["index.html"]), `<a href="data/">Open data</a>`)
 }
