@@ -16,12 +16,15 @@ import (
 	"kpisite/generator/site"
 )
 
-const serveHelp = `Usage: kpisite serve [-s SITE] [--addr 127.0.0.1:8080] [--allow-remote]
+const serveHelp = `Usage: kpisite serve [-s SITE] [--addr 127.0.0.1:8080] [--allow-remote] [--poll]
 
 Builds the site in memory and serves it for preview. Every time a file of
 the site changes (site.toml, data/, content/, themes/) it rebuilds, and open
 pages reload by themselves. While the files have errors, every page shows
-the list of problems instead of out-of-date figures.
+the list of problems instead of out-of-date figures. Changes are noticed
+through the operating system's file notifications; --poll checks the files
+four times a second instead, for folders where notifications do not arrive
+(some network drives).
 
 Nothing is written to disk: public/ is left alone. The pages are the ones
 "kpisite build" makes, served at the root of the preview address, plus a
@@ -47,6 +50,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	siteDir := fs.String("s", ".", "site directory")
 	addr := fs.String("addr", "127.0.0.1:8080", "host:port to listen on")
 	allowRemote := fs.Bool("allow-remote", false, "allow an --addr that other machines can reach")
+	poll := fs.Bool("poll", false, "check the files for changes four times a second instead of using file notifications")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -89,6 +93,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return files, ps, err
 		},
 		Inputs: fsys,
+		Dir:    *siteDir,
+		Poll:   *poll,
 		Log:    stderr,
 	})
 	srv.Rebuild()
