@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"kpisite/generator/format"
 	"kpisite/generator/model"
 	"kpisite/generator/site"
 )
@@ -60,12 +61,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	e, w := c.Problems.Count()
 	if err != nil {
 		if errors.Is(err, site.ErrInvalid) {
-			return &exitError{code: exitInput, msg: fmt.Sprintf("check failed: %d errors, %d warnings", e, w)}
+			return &exitError{code: exitInput, msg: fmt.Sprintf("check failed: %s, %s", format.Count(e, "error", "errors"), format.Count(w, "warning", "warnings"))}
 		}
 		return err
 	}
 	if *formatName == "text" {
-		fmt.Fprintf(stderr, "check passed: %d indicators, %d observations, %d warnings\n", len(c.Input.Indicators), len(c.Input.Observations), w)
+		fmt.Fprintf(stderr, "check passed: %s, %s, %s\n", format.Count(len(c.Input.Indicators), "indicator", "indicators"), format.Count(len(c.Input.Observations), "observation", "observations"), format.Count(w, "warning", "warnings"))
 	}
 	return nil
 }

@@ -76,12 +76,20 @@ func TestUsageErrors(t *testing.T) {
 		{"no command", nil, "Usage:"},
 		{"unknown command", []string{"publish"}, `unknown command "publish"`},
 		{"help for an unknown command", []string{"help", "publish"}, `unknown command "publish"`},
-		{"build: unknown flag", []string{"build", "--out", "x"}, "flag provided but not defined: -out"},
+		{"build: unknown flag", []string{"build", "--out", "x"}, "build: unknown flag --out; did you mean -o?"},
+		{"build: misspelt flag", []string{"build", "--baseurl", "x"}, "build: unknown flag --baseurl; did you mean --base-url?"},
+		{"build: flag without a value", []string{"build", "-o"}, "build: flag -o needs a value; expected -o OUT"},
+		{"build: bad boolean", []string{"build", "--strict=maybe"}, `invalid boolean value "maybe" for --strict`},
+		{"mistyped command", []string{"buld"}, `unknown command "buld"; did you mean "build"?`},
+		{"swapped letters", []string{"chekc"}, `unknown command "chekc"; did you mean "check"?`},
+		{"help for a mistyped command", []string{"help", "serv"}, `unknown command "serv"; did you mean "serve"?`},
 		{"build: stray argument", []string{"build", "-s", site, "extra"}, `unexpected argument "extra"`},
 		{"build: missing site", []string{"build", "-s", filepath.Join(site, "missing")}, "site directory"},
-		{"check: unknown flag", []string{"check", "--strictly"}, "flag provided but not defined"},
+		{"check: unknown flag", []string{"check", "--strictly"}, "check: unknown flag --strictly; did you mean --strict?"},
+		{"check: flag far from any", []string{"check", "--zzz"}, "check: unknown flag --zzz; expected one of --format, --strict, -s"},
 		{"check: bad format", []string{"check", "-s", site, "--format", "xml"}, `--format "xml"`},
-		{"serve: unknown flag", []string{"serve", "--port", "80"}, "flag provided but not defined"},
+		{"serve: unknown flag", []string{"serve", "--port", "80"}, "serve: unknown flag --port; expected one of"},
+		{"serve: misspelt flag", []string{"serve", "--adr", "80"}, "serve: unknown flag --adr; did you mean --addr?"},
 		{"serve: not host:port", []string{"serve", "--addr", "8080"}, "not host:port"},
 		{"serve: bad port", []string{"serve", "--addr", "127.0.0.1:http"}, "not a number"},
 		{"serve: remote without --allow-remote", []string{"serve", "-s", site, "--addr", "0.0.0.0:8080"}, "--allow-remote"},
@@ -89,11 +97,12 @@ func TestUsageErrors(t *testing.T) {
 		{"serve: host name without --allow-remote", []string{"serve", "-s", site, "--addr", "example.org:8080"}, "--allow-remote"},
 		{"new: nothing", []string{"new"}, `expected "site DIR" or "indicator ID"`},
 		{"new: unknown kind", []string{"new", "page", "x"}, `unknown kind "page"`},
+		{"new: mistyped kind", []string{"new", "indicatr", "x"}, `unknown kind "indicatr"; did you mean "indicator"?`},
 		{"new site: missing DIR", []string{"new", "site"}, "missing DIR"},
 		{"new indicator: missing ID", []string{"new", "indicator", "-s", site}, "missing ID"},
 		{"new indicator: two IDs", []string{"new", "indicator", "a", "b", "-s", site}, `unexpected argument "b"`},
 		{"new indicator: bad ID", []string{"new", "indicator", "Bad_ID", "-s", site}, "invalid id"},
-		{"new indicator: unknown flag", []string{"new", "indicator", "x", "--site", site}, "flag provided but not defined"},
+		{"new indicator: unknown flag", []string{"new", "indicator", "x", "--site", site}, "new: unknown flag --site; did you mean -s?"},
 		{"new site: -s", []string{"new", "site", filepath.Join(t.TempDir(), "x"), "-s", site}, "-s is for new indicator"},
 		{"version: stray argument", []string{"version", "extra"}, `unexpected argument "extra"`},
 	}
@@ -130,14 +139,41 @@ func TestHelp(t *testing.T) {
 	}
 }
 
+// TestFlagStyle holds one flag style in help and usage: a one-letter flag
+// with one hyphen and a value name (-s SITE), a longer one with two
+// (--base-url URL), as the usage lines write them.
+func TestFlagStyle(t *testing.T) {
+	oneHyphenLong := regexp.MustCompile(`(?m)^\s+-[a-z][a-z-]+\b`)
+	for _, cmd := range []string{"build", "check", "serve", "new"} {
+		_, _, help := runCLI(t, cmd, "-h")
+		options := help[strings.Index(help, "Options:"):]
+		if m := oneHyphenLong.FindString(options); m != "" {
+			t.Errorf("%s -h: %q is written with one hyphen:\n%s", cmd, m, options)
+		}
+		if !strings.Contains(options, "  -s SITE ") {
+			t.Errorf("%s -h does not list -s SITE:\n%s", cmd, options)
+		}
+	}
+	_, _, help := runCLI(t, "build", "-h")
+	for _, want := range []string{"  --base-url URL  ", "  -o OUT  ", "  --strict  "} {
+		if !strings.Contains(help, want) {
+			t.Errorf("build -h does not list %q:\n%s", want, help)
+		}
+	}
+}
+
 func TestCheck(t *testing.T) {
 	site := mustSmallSite(t)
-	if code, stdout, stderr := runCLI(t, "check", "-s", site); code != exitOK || stdout != "" || !strings.Contains(stderr, "check passed") {
+	// The starter site has one indicator: counts are in the singular.
+	if code, stdout, stderr := runCLI(t, "check", "-s", site); code != exitOK || stdout != "" || !strings.Contains(stderr, "check passed: 1 indicator, ") || !strings.Contains(stderr, " 0 warnings") {
 		t.Fatalf("good site: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 	breakValue(t, site)
 
 	code, stdout, stderr := runCLI(t, "check", "-s", site)
+	if !strings.Contains(stderr, "check failed: 1 error, 0 warnings") {
+		t.Errorf("counts are not in the singular:\n%s", stderr)
+	}
 	if code != exitInput || !regexp.MustCompile(`(?m)^data/values/libraries.csv:8:\d+: .*"4l2".*; expected`).MatchString(stdout) {
 		t.Errorf("text: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
@@ -162,7 +198,7 @@ func TestBuild(t *testing.T) {
 	site := mustSmallSite(t)
 	out := filepath.Join(t.TempDir(), "out")
 	code, stdout, stderr := runCLI(t, "build", "-s", site, "-o", out, "--base-url", "https://example.github.io/kpis")
-	if code != exitOK || !strings.Contains(stdout, "built ") {
+	if code != exitOK || !regexp.MustCompile(`^built \d+ pages and 1 chart in `).MatchString(stdout) {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 	index, err := os.ReadFile(filepath.Join(out, "index.html"))

@@ -50,7 +50,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	siteDir := fs.String("s", ".", "site directory")
 	addr := fs.String("addr", "127.0.0.1:8080", "host:port to listen on")
 	allowRemote := fs.Bool("allow-remote", false, "allow an --addr that other machines can reach")
-	poll := fs.Bool("poll", false, "check the files for changes four times a second instead of using file notifications")
+	poll := fs.Bool("poll", false, "look for changes by checking the files four times a second, not by file notifications")
 	if err := parse(fs, args); err != nil {
 		return err
 	}

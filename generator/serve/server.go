@@ -260,7 +260,7 @@ func (s *Server) log(r Result) {
 	if !r.Reloaded {
 		note = "; the output did not change"
 	}
-	fmt.Fprintf(w, "%s in %d ms: %d pages, %d files%s\n", what, r.Took.Milliseconds(), r.Pages, r.Files, note)
+	fmt.Fprintf(w, "%s in %d ms: %s, %s%s\n", what, r.Took.Milliseconds(), plural(r.Pages, "page"), plural(r.Files, "file"), note)
 }
 
 func describeChanges(changed []string) string {
@@ -270,5 +270,5 @@ func describeChanges(changed []string) string {
 	case 2:
 		return changed[0] + " and " + changed[1]
 	}
-	return fmt.Sprintf("%s and %d other files", changed[0], len(changed)-1)
+	return changed[0] + " and " + plural(len(changed)-1, "other file")
 }

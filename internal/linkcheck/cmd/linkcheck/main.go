@@ -57,7 +57,7 @@ func main() {
 	listGrouped("external links (not fetched)", r.External, *verbose)
 	listGrouped("mailto/tel/data links", r.Other, *verbose)
 	if len(r.Unlinked) > 0 {
-		fmt.Printf("linkcheck: %d pages no other page links to (not an error): %v\n", len(r.Unlinked), r.Unlinked)
+		fmt.Printf("linkcheck: %s no other page links to (not an error): %v\n", count(len(r.Unlinked), "page"), r.Unlinked)
 	}
 	if !r.OK() {
 		fmt.Printf("linkcheck: %d BROKEN:\n", len(r.Broken))
@@ -93,11 +93,19 @@ func listGrouped(title string, refs []linkcheck.Ref, verbose bool) {
 	sort.Strings(urls)
 	fmt.Printf("linkcheck: %s: %d distinct\n", title, len(urls))
 	for _, u := range urls {
-		fmt.Printf("  %s (%d references, first %s:%d)\n", u, len(byURL[u]), byURL[u][0].File, byURL[u][0].Line)
+		fmt.Printf("  %s (%s, first %s:%d)\n", u, count(len(byURL[u]), "reference"), byURL[u][0].File, byURL[u][0].Line)
 		if verbose {
 			for _, r := range byURL[u] {
 				fmt.Printf("      %s:%d\n", r.File, r.Line)
 			}
 		}
 	}
+}
+
+// count is "1 page" or "2 pages".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
