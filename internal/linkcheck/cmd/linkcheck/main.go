@@ -51,9 +51,9 @@ func main() {
 	}
 
 	fmt.Printf("linkcheck: %s (served at %s)\n", *dir, orSlash(*baseURL))
-	fmt.Printf("linkcheck: scanned %d HTML pages, %d SVG files, %d CSS files\n", r.HTML, r.SVG, r.CSS)
-	fmt.Printf("linkcheck: %d URL references: %d inside the site, %d to other hosts (listed, not fetched), %d mailto/tel/data; %d id references\n",
-		r.Links, r.Local, len(r.External), len(r.Other), r.IDRefs)
+	fmt.Printf("linkcheck: scanned %s, %s, %s\n", count(r.HTML, "HTML page"), count(r.SVG, "SVG file"), count(r.CSS, "CSS file"))
+	fmt.Printf("linkcheck: %s: %d inside the site, %d to other hosts (listed, not fetched), %d mailto/tel/data; %s\n",
+		count(r.Links, "URL reference"), r.Local, len(r.External), len(r.Other), count(r.IDRefs, "id reference"))
 	listGrouped("external links (not fetched)", r.External, *verbose)
 	listGrouped("mailto/tel/data links", r.Other, *verbose)
 	if len(r.Unlinked) > 0 {
