@@ -37,17 +37,24 @@ if [ "${INSTALL:-yes}" = no ]; then
 	npm_ci=""
 fi
 
+installed=""
 if [ "${#apt[@]}" -gt 0 ]; then
 	sudo=""
 	if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 	if ! command -v apt-get >/dev/null 2>&1; then
-		echo "test-deps: cannot install ${apt[*]}: this system has no apt-get. Install them yourself, for example"
-		echo "  macOS:  brew install --cask chromium && brew install openjdk"
-		echo "  Fedora: sudo dnf install chromium java-21-openjdk-headless"
-		echo "and, if they are not on the PATH, set CHROMIUM=/path/to/chromium JAVA=/path/to/java"
+		echo "test-deps: this system has no apt-get; install what is missing yourself, for example:"
+		for p in "${apt[@]}"; do
+			case "$p" in
+			chromium) echo "  Chromium: brew install --cask chromium (macOS), sudo dnf install chromium (Fedora); then CHROMIUM=/path if it is not found" ;;
+			*) echo "  Java:     brew install openjdk (macOS), sudo dnf install java-21-openjdk-headless (Fedora); then JAVA=/path if it is not found" ;;
+			esac
+		done
 	elif [ -n "$sudo" ] && ! command -v sudo >/dev/null 2>&1; then
-		echo "test-deps: cannot install ${apt[*]}: not root and no sudo; install them as root (apt-get install ${apt[*]})"
+		echo "test-deps: cannot install ${apt[*]}: not root and no sudo; as root: apt-get install ${apt[*]}"
+	elif [ -n "$sudo" ] && [ ! -t 0 ] && ! sudo -n true 2>/dev/null; then
+		echo "test-deps: cannot install ${apt[*]}: sudo needs a password and there is no terminal to ask; run: sudo apt-get install ${apt[*]}"
 	else
+		installed=1
 		echo "test-deps: will run: $sudo apt-get update && $sudo apt-get install -y ${apt[*]}"
 		echo "           (INSTALL=no to skip; CHROMIUM= and JAVA= to use your own)"
 		export DEBIAN_FRONTEND=noninteractive
@@ -60,6 +67,7 @@ if [ "${#apt[@]}" -gt 0 ]; then
 fi
 
 if [ -n "$npm_ci" ]; then
+	installed=1
 	echo "test-deps: will run: npm ci --ignore-scripts (package-lock.json into node_modules/)"
 	if npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; then
 		cp package-lock.json node_modules/.kpisite-package-lock.json
@@ -68,7 +76,7 @@ if [ -n "$npm_ci" ]; then
 	fi
 fi
 
-if [ "${#apt[@]}" -gt 0 ] || [ -n "$npm_ci" ]; then
+if [ -n "$installed" ]; then
 	report
 fi
 if [ -n "$chromium" ] && [ -n "$java" ] && [ -n "$packages_ok" ]; then

@@ -5,6 +5,7 @@ package scripts
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -15,6 +16,17 @@ func runScript(t *testing.T, env []string, args ...string) (int, string) {
 	t.Helper()
 	if _, err := exec.LookPath("bash"); err != nil {
 		t.Skip("no bash")
+	}
+	// Reading the scripts makes go test's cache depend on them: a change
+	// to a script runs the test again.
+	scripts, err := filepath.Glob("*.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range scripts {
+		if _, err := os.ReadFile(name); err != nil {
+			t.Fatal(err)
+		}
 	}
 	cmd := exec.Command("bash", args...)
 	cmd.Env = append(os.Environ(), env...)
