@@ -352,15 +352,31 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// TestServe runs kpisite serve on a free port, fetches a page, and stops
-// it as Ctrl-C does.
+// TestServe runs kpisite serve on a free port, fetches a page, saves a
+// file and sees the rebuild, and stops it as Ctrl-C does: with file
+// notifications, and with --poll.
 func TestServe(t *testing.T) {
+	for _, tt := range []struct {
+		flags   []string
+		watches string
+	}{
+		{nil, "watching for changes: file notifications"},
+		{[]string{"--poll"}, "watching for changes: polling every 250ms"},
+	} {
+		t.Run(strings.Join(append([]string{"serve"}, tt.flags...), " "), func(t *testing.T) {
+			testServe(t, tt.flags, tt.watches)
+		})
+	}
+}
+
+func testServe(t *testing.T, flags []string, watches string) {
 	site := mustSmallSite(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var stdout, stderr syncBuffer
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"serve", "-s", site, "--addr", "127.0.0.1:0"}, &stdout, &stderr) }()
+	args := append([]string{"serve", "-s", site, "--addr", "127.0.0.1:0"}, flags...)
+	go func() { done <- run(ctx, args, &stdout, &stderr) }()
 
 	url := ""
 	re := regexp.MustCompile(`at (http://127\.0\.0\.1:\d+/)`)
@@ -386,6 +402,27 @@ func TestServe(t *testing.T) {
 	if res.StatusCode != 200 || !bytes.Contains(body, []byte("/_kpisite/reload.js")) || !bytes.Contains(body, []byte(`href="`+url+`indicators/library-visits/"`)) {
 		t.Errorf("status %d; want the page with the reload script and a canonical link to the preview:\n%s", res.StatusCode, body)
 	}
+
+	// Saving a file rebuilds. (The deadline is a bound for a slow machine,
+	// not a timing assertion.)
+	waitFor := func(want string) {
+		t.Helper()
+		for deadline := time.Now().Add(time.Minute); !strings.Contains(stderr.String(), want); time.Sleep(10 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("stderr never said %q:\n%s", want, stderr.String())
+			}
+		}
+	}
+	waitFor(watches)
+	about := filepath.Join(site, "content", "about.md")
+	page, err := os.ReadFile(about)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(about, append(page, "\nOne more sentence.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("rebuilt after a change to content/about.md")
 
 	// An open event stream must not hold up stopping.
 	events, err := http.Get(url + "_kpisite/events")
