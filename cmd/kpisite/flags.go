@@ -25,7 +25,7 @@ func flagName(name string) string {
 
 // valueNames are the placeholders help shows for flags' values, as in the
 // usage lines; a flag not listed shows its name in capitals.
-var valueNames = map[string]string{"s": "SITE", "o": "OUT", "base-url": "URL", "addr": "HOST:PORT", "format": "text|github|json"}
+var valueNames = map[string]string{"s": "SITE", "o": "OUT", "base-url": "URL", "addr": "HOST:PORT", "format": "text|github|json", "previous": "FILE"}
 
 // newFlags makes a flag set that reports usage errors instead of exiting,
 // and whose help lists the flags the way the usage lines write them.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -99,7 +100,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		if _, ok := commands[rest[0]]; !ok || len(rest) > 1 {
 			fmt.Fprint(stderr, usage)
-			return usageErr("help: unknown command %q; %s", strings.Join(rest, " "), commandHint(rest[0]))
+			return usageErr("help: unknown command %q; %s", strings.Join(rest, " "), commandHint(strings.Join(rest, " ")))
 		}
 		name, rest = rest[0], []string{"-h"}
 	}
@@ -114,15 +115,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // commandHint is "did you mean "build"?" for a mistyped command, else the
 // list of commands.
 func commandHint(name string) string {
-	names := make([]string, 0, len(commands)+1)
+	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
 	}
-	names = append(names, "help")
-	if c, ok := suggest.Closest(strings.TrimLeft(name, "-"), names); ok {
+	sort.Strings(names)
+	if c, ok := suggest.Closest(strings.TrimLeft(name, "-"), append(names, "help")); ok {
 		return fmt.Sprintf("did you mean %q?", c)
 	}
-	return "expected build, check, serve, new or version"
+	return "expected " + strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 func runVersion(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -74,7 +74,7 @@ func TestUsageErrors(t *testing.T) {
 		says string
 	}{
 		{"no command", nil, "Usage:"},
-		{"unknown command", []string{"publish"}, `unknown command "publish"`},
+		{"unknown command", []string{"publish"}, `unknown command "publish"; expected build, check, new, serve or version`},
 		{"help for an unknown command", []string{"help", "publish"}, `unknown command "publish"`},
 		{"build: unknown flag", []string{"build", "--out", "x"}, "build: unknown flag --out; did you mean -o?"},
 		{"build: misspelt flag", []string{"build", "--baseurl", "x"}, "build: unknown flag --baseurl; did you mean --base-url?"},
