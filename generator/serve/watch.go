@@ -69,13 +69,24 @@ func (s *Server) pollLoop(ctx context.Context) {
 }
 
 // notifyLoop waits for notifications, and Settle after the last of a
-// burst brings the watched folders up to date and polls. An error from
-// the watcher (the kernel's queue overflowed) polls as well, so a lost
-// event cannot leave the preview out of date.
+// burst brings the watched folders up to date and polls. A burst that
+// goes on (a program writing files without a pause) is polled at least
+// every 10 × Settle. An error from the watcher (the kernel's queue
+// overflowed) polls as well, so a lost event cannot leave the preview out
+// of date.
 func (s *Server) notifyLoop(ctx context.Context, w *fsnotify.Watcher) {
 	settle := time.NewTimer(time.Hour)
 	settle.Stop()
 	defer settle.Stop()
+	var burst time.Time // when the pending burst started; zero when none
+	wake := func() {
+		if burst.IsZero() {
+			burst = time.Now()
+		} else if time.Since(burst) > 10*s.cfg.Settle {
+			return // let the timer fire
+		}
+		settle.Reset(s.cfg.Settle)
+	}
 	for {
 		select {
 		case <-ctx.Done():
@@ -84,7 +95,7 @@ func (s *Server) notifyLoop(ctx context.Context, w *fsnotify.Watcher) {
 			if !ok {
 				return
 			}
-			settle.Reset(s.cfg.Settle)
+			wake()
 		case err, ok := <-w.Errors:
 			if !ok {
 				return
@@ -92,8 +103,9 @@ func (s *Server) notifyLoop(ctx context.Context, w *fsnotify.Watcher) {
 			if !errors.Is(err, fsnotify.ErrEventOverflow) {
 				fmt.Fprintf(s.cfg.Log, "watching for changes: %v\n", err)
 			}
-			settle.Reset(s.cfg.Settle)
+			wake()
 		case <-settle.C:
+			burst = time.Time{}
 			// New folders are watched before the inputs are compared, so
 			// a file saved in one after the comparison still notifies.
 			if err := s.syncWatches(w); err != nil {

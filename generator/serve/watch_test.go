@@ -173,3 +173,30 @@ func TestWatchedDirs(t *testing.T) {
 		t.Errorf("watchedDirs = %q, want %q", got, want)
 	}
 }
+
+// TestWatchBurstThatGoesOn: a file saved again and again without a pause
+// (a program writing its output) still rebuilds while the saves go on.
+func TestWatchBurstThatGoesOn(t *testing.T) {
+	dir, log := startWatch(t, Config{Dir: "-", Interval: time.Hour, Settle: 50 * time.Millisecond}, nil)
+	log.waitFor(t, "watching for changes: file notifications")
+	stop := make(chan struct{})
+	writing := make(chan struct{})
+	go func() {
+		defer close(writing)
+		name := filepath.Join(dir, "data", "values", "stream.csv")
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			os.WriteFile(name, []byte(strings.Repeat("x", i%100+1)), 0o644)
+			time.Sleep(time.Millisecond)
+		}
+	}()
+	// The writer never pauses for Settle, so only the cap on a burst
+	// rebuilds here.
+	log.waitFor(t, "rebuilt after a change to data/values/stream.csv")
+	close(stop)
+	<-writing
+}
