@@ -12,6 +12,7 @@ import (
 	"kpisite/generator/format"
 	"kpisite/generator/model"
 	"kpisite/generator/site"
+	"kpisite/generator/suggest"
 )
 
 const checkHelp = `Usage: kpisite check [-s SITE] [--format text|github|json] [--strict]
@@ -49,7 +50,11 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case "json":
 		write = writeJSON
 	default:
-		return usageErr("check: --format %q; expected text, github or json", *formatName)
+		hint := "expected text, github or json"
+		if c, ok := suggest.Closest(*formatName, []string{"text", "github", "json"}); ok {
+			hint = fmt.Sprintf("did you mean %q? %s", c, hint)
+		}
+		return usageErr("check: --format %q; %s", *formatName, hint)
 	}
 	if err := checkDir(*siteDir); err != nil {
 		return err
