@@ -123,15 +123,17 @@ func TestWatchNotifies(t *testing.T) {
 	log.waitFor(t, "rebuilt after a change to site.toml")
 
 	// A new folder is watched: after the rebuild that saw its first file,
-	// saving that file again notifies.
+	// a second file saved in it notifies. (Each step waits for a file name
+	// no earlier step wrote, so a late rebuild of an earlier step cannot
+	// stand in for it.)
 	fresh := filepath.Join(dir, "content", "guides", "2024")
 	if err := os.MkdirAll(fresh, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	mustWrite(t, filepath.Join(fresh, "a.md"), "first")
 	log.waitFor(t, "rebuilt after a change to content/guides/2024/a.md")
-	mustWrite(t, filepath.Join(fresh, "a.md"), "second version")
-	log.waitFor(t, "rebuilt after a change to content/guides/2024/a.md")
+	mustWrite(t, filepath.Join(fresh, "c.md"), "second file")
+	log.waitFor(t, "rebuilt after a change to content/guides/2024/c.md")
 
 	// Save by rename, as many editors do: a temporary file renamed over
 	// the old one.
@@ -144,6 +146,8 @@ func TestWatchNotifies(t *testing.T) {
 	log.waitFor(t, "rebuilt after a change to content/about.md")
 
 	// A folder that is removed and made again is still watched.
+	// (waitFor skips the lines of earlier steps, so the removal is seen
+	// when a.md's line comes, whichever file it was removed with.)
 	if err := os.RemoveAll(filepath.Join(dir, "content", "guides")); err != nil {
 		t.Fatal(err)
 	}
@@ -152,9 +156,9 @@ func TestWatchNotifies(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustWrite(t, filepath.Join(fresh, "b.md"), "b")
-	log.waitFor(t, "rebuilt after a change to content/guides/2024/b.md")
-	mustWrite(t, filepath.Join(fresh, "b.md"), "b again")
-	log.waitFor(t, "rebuilt after a change to content/guides/2024/b.md")
+	log.waitFor(t, "content/guides/2024/b.md")
+	mustWrite(t, filepath.Join(fresh, "e.md"), "e")
+	log.waitFor(t, "content/guides/2024/e.md")
 }
 
 func TestWatchedDirs(t *testing.T) {
