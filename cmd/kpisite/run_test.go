@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -351,6 +352,20 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// TestServePortInUse: a port already taken says so, and how to pick another.
+func TestServePortInUse(t *testing.T) {
+	site := mustSmallSite(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	code, _, stderr := runCLI(t, "serve", "-s", site, "--addr", ln.Addr().String())
+	if code != exitInput || !strings.Contains(stderr, ln.Addr().String()+" is already in use") || !strings.Contains(stderr, "--addr 127.0.0.1:8081") {
+		t.Errorf("exit %d:\n%s", code, stderr)
+	}
 }
 
 // TestServe runs kpisite serve on a free port, fetches a page, saves a

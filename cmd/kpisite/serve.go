@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"strconv"
+	"syscall"
 	"time"
 
 	"kpisite/generator/model"
@@ -70,6 +71,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 
 	ln, err := net.Listen("tcp", *addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return &exitError{code: exitInput, msg: fmt.Sprintf("serve: %s is already in use (another kpisite serve?); expected a free port, such as --addr 127.0.0.1:8081 (make serve ADDR=127.0.0.1:8081)", *addr)}
+	}
 	if err != nil {
 		return &exitError{code: exitInput, msg: fmt.Sprintf("serve: %v", err)}
 	}
