@@ -1,42 +1,86 @@
 #!/usr/bin/env bash
-# Installs what `make site-check` needs, and only what is missing:
-#   - Debian's chromium (the browser the accessibility checks drive) and a
-#     headless Java runtime (for the Nu HTML Checker), with apt-get;
+# make test-deps: says what `make site-check` needs and what is missing, then
+# installs only what is missing and can be installed here:
+#   - Chromium and a headless Java runtime with apt-get (Debian and Ubuntu,
+#     as root or with sudo), unless CHROMIUM= or JAVA= names your own;
 #   - the npm packages pinned in package-lock.json (axe-core, vnu-jar,
-#     playwright-core), with `npm ci`, skipped when node_modules already
-#     matches the lockfile.
-# Nothing downloads a browser: playwright-core has no install script, npm runs
-# with --ignore-scripts, and the checks use /usr/bin/chromium.
+#     playwright-core) with `npm ci --ignore-scripts`, when node_modules/
+#     does not match the lockfile.
+# INSTALL=no reports without installing anything. Nothing downloads a
+# browser: playwright-core has no install script, npm runs with
+# --ignore-scripts, and the checks drive the Chromium found here.
+# Exit status 0 when everything is there, 1 when something is missing
+# (make site-check then skips what cannot run, or fails in CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/test-deps.sh
 
-chromium="${CHROMIUM:-/usr/bin/chromium}"
-need=()
-[ -x "$chromium" ] || need+=(chromium)
-command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
-if [ "${#need[@]}" -gt 0 ]; then
+report() {
+	find_deps
+	echo "test-deps: make site-check needs (tests/browser/README.md):"
+	printf '  %-36s %s\n' "Node.js 20+ and npm" "${node_ok:+found node $(node --version)}${why_node}"
+	printf '  %-36s %s\n' "npm packages of package-lock.json" "${packages_ok:+installed in node_modules/}${why_packages}"
+	printf '  %-36s %s\n' "Chromium or Chrome (CHROMIUM=)" "${chromium:+found $chromium}${why_chromium}"
+	printf '  %-36s %s\n' "Java 11+ runtime (JAVA=)" "${java:+found $java}${why_java}"
+}
+report
+
+apt=()
+if [ -z "$chromium" ] && [ -z "${CHROMIUM:-}" ]; then apt+=(chromium); fi
+if [ -z "$java" ] && [ -z "${JAVA:-}" ]; then apt+=(default-jre-headless); fi
+npm_ci=""
+if [ -n "$node_ok" ] && [ -z "$packages_ok" ]; then npm_ci=1; fi
+
+if [ "${INSTALL:-yes}" = no ]; then
+	[ "${#apt[@]}" -eq 0 ] && [ -z "$npm_ci" ] || echo "test-deps: INSTALL=no: installing nothing"
+	apt=()
+	npm_ci=""
+fi
+
+installed=""
+if [ "${#apt[@]}" -gt 0 ]; then
 	sudo=""
 	if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-	echo "test-deps: installing ${need[*]} with apt-get"
-	export DEBIAN_FRONTEND=noninteractive
-	$sudo apt-get update -qq
-	$sudo apt-get install -y -qq "${need[@]}" >/dev/null
+	if ! command -v apt-get >/dev/null 2>&1; then
+		echo "test-deps: this system has no apt-get; install what is missing yourself, for example:"
+		for p in "${apt[@]}"; do
+			case "$p" in
+			chromium) echo "  Chromium: brew install --cask chromium (macOS), sudo dnf install chromium (Fedora); then CHROMIUM=/path if it is not found" ;;
+			*) echo "  Java:     brew install openjdk (macOS), sudo dnf install java-21-openjdk-headless (Fedora); then JAVA=/path if it is not found" ;;
+			esac
+		done
+	elif [ -n "$sudo" ] && ! command -v sudo >/dev/null 2>&1; then
+		echo "test-deps: cannot install ${apt[*]}: not root and no sudo; as root: apt-get install ${apt[*]}"
+	elif [ -n "$sudo" ] && [ ! -t 0 ] && ! sudo -n true 2>/dev/null; then
+		echo "test-deps: cannot install ${apt[*]}: sudo needs a password and there is no terminal to ask; run: sudo apt-get install ${apt[*]}"
+	else
+		installed=1
+		echo "test-deps: will run: $sudo apt-get update && $sudo apt-get install -y ${apt[*]}"
+		echo "           (INSTALL=no to skip; CHROMIUM= and JAVA= to use your own)"
+		export DEBIAN_FRONTEND=noninteractive
+		if $sudo apt-get update -qq && $sudo apt-get install -y -qq "${apt[@]}" >/dev/null; then
+			echo "test-deps: installed ${apt[*]}"
+		else
+			echo "test-deps: apt-get install ${apt[*]} failed (see above)"
+		fi
+	fi
 fi
 
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-	echo "test-deps: Node.js 20 or later and npm are needed for the browser checks" >&2
-	exit 1
-fi
-node_major="$(node -p 'process.versions.node.split(".")[0]')"
-if [ "$node_major" -lt 20 ]; then
-	echo "test-deps: Node.js $(node --version) is too old: playwright-core needs 20 or later" >&2
-	exit 1
+if [ -n "$npm_ci" ]; then
+	installed=1
+	echo "test-deps: will run: npm ci --ignore-scripts (package-lock.json into node_modules/)"
+	if npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; then
+		cp package-lock.json node_modules/.kpisite-package-lock.json
+	else
+		echo "test-deps: npm ci failed (see above)"
+	fi
 fi
 
-stamp=node_modules/.kpisite-package-lock.json
-if ! cmp -s package-lock.json "$stamp"; then
-	echo "test-deps: npm ci (package-lock.json)"
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-	cp package-lock.json "$stamp"
+if [ -n "$installed" ]; then
+	report
 fi
-echo "test-deps: $("$chromium" --version 2>/dev/null | head -1); java $(java -version 2>&1 | head -1 | sed 's/^[^"]*"\([^"]*\)".*/\1/'); node $(node --version); npm packages as in package-lock.json"
+if [ -n "$chromium" ] && [ -n "$java" ] && [ -n "$packages_ok" ]; then
+	echo "test-deps: everything is there"
+	exit 0
+fi
+exit 1

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"kpisite/generator/format"
 	"kpisite/generator/publish"
 	"kpisite/generator/site"
 )
@@ -55,7 +56,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		if errors.Is(err, site.ErrInvalid) {
 			e, w := c.Problems.Count()
-			return &exitError{code: exitInput, msg: fmt.Sprintf("build failed: %d errors, %d warnings; nothing was written", e, w)}
+			return &exitError{code: exitInput, msg: fmt.Sprintf("build failed: %s, %s; nothing was written", format.Count(e, "error", "errors"), format.Count(w, "warning", "warnings"))}
 		}
 		return &exitError{code: exitInput, msg: fmt.Sprintf("build failed: %v; nothing was written", err)}
 	}
@@ -76,7 +77,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			}
 		}
 	}
-	fmt.Fprintf(stdout, "built %d pages and %d charts in %d ms into %s\n", pages, charts, time.Since(start).Milliseconds(), *out)
+	fmt.Fprintf(stdout, "built %s and %s in %d ms into %s\n", format.Count(pages, "page", "pages"), format.Count(charts, "chart", "charts"), time.Since(start).Milliseconds(), *out)
 	return nil
 }
 

@@ -9,8 +9,10 @@ import (
 	"os"
 	"strings"
 
+	"kpisite/generator/format"
 	"kpisite/generator/model"
 	"kpisite/generator/site"
+	"kpisite/generator/suggest"
 )
 
 const checkHelp = `Usage: kpisite check [-s SITE] [--format text|github|json] [--strict]
@@ -50,7 +52,11 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case "json":
 		write = writeJSON
 	default:
-		return usageErr("check: --format %q; expected text, github or json", *formatName)
+		hint := "expected text, github or json"
+		if c, ok := suggest.Closest(*formatName, []string{"text", "github", "json"}); ok {
+			hint = fmt.Sprintf("did you mean %q? %s", c, hint)
+		}
+		return usageErr("check: --format %q; %s", *formatName, hint)
 	}
 	if err := checkDir(*siteDir); err != nil {
 		return err
@@ -62,12 +68,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	e, w := c.Problems.Count()
 	if err != nil {
 		if errors.Is(err, site.ErrInvalid) {
-			return &exitError{code: exitInput, msg: fmt.Sprintf("check failed: %d errors, %d warnings", e, w)}
+			return &exitError{code: exitInput, msg: fmt.Sprintf("check failed: %s, %s", format.Count(e, "error", "errors"), format.Count(w, "warning", "warnings"))}
 		}
 		return err
 	}
 	if *formatName == "text" {
-		fmt.Fprintf(stderr, "check passed: %d indicators, %d observations, %d warnings\n", len(c.Input.Indicators), len(c.Input.Observations), w)
+		fmt.Fprintf(stderr, "check passed: %s, %s, %s\n", format.Count(len(c.Input.Indicators), "indicator", "indicators"), format.Count(len(c.Input.Observations), "observation", "observations"), format.Count(w, "warning", "warnings"))
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"kpisite/generator/scaffold"
+	"kpisite/generator/suggest"
 )
 
 const newHelp = `Usage: kpisite new site DIR
@@ -53,7 +54,11 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	case "indicator":
 		what = "ID"
 	default:
-		return usageErr("new: unknown kind %q; expected \"site DIR\" or \"indicator ID\"", kind)
+		hint := `expected "site DIR" or "indicator ID"`
+		if c, ok := suggest.Closest(kind, []string{"site", "indicator"}); ok {
+			hint = fmt.Sprintf("did you mean %q? %s", c, hint)
+		}
+		return usageErr("new: unknown kind %q; %s", kind, hint)
 	}
 	if len(rest) == 0 {
 		return usageErr("new %s: missing %s; expected kpisite new %s %s", kind, what, kind, what)
@@ -103,10 +108,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, &exitError{code: exitOK}
-			}
-			return nil, &exitError{code: exitUsage}
+			return nil, flagError(fs, err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {

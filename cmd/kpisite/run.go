@@ -3,14 +3,16 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"kpisite/generator/suggest"
 )
 
 // Exit statuses (SPEC 6).
@@ -100,16 +102,30 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		if _, ok := commands[rest[0]]; !ok || len(rest) > 1 {
 			fmt.Fprint(stderr, usage)
-			return usageErr("help: unknown command %q; expected build, check, serve, new, import or version", strings.Join(rest, " "))
+			return usageErr("help: unknown command %q; %s", strings.Join(rest, " "), commandHint(strings.Join(rest, " ")))
 		}
 		name, rest = rest[0], []string{"-h"}
 	}
 	cmd, ok := commands[name]
 	if !ok {
 		fmt.Fprint(stderr, usage)
-		return usageErr("unknown command %q; expected build, check, serve, new, import or version", name)
+		return usageErr("unknown command %q; %s", name, commandHint(name))
 	}
 	return cmd(ctx, rest, stdout, stderr)
+}
+
+// commandHint is "did you mean "build"?" for a mistyped command, else the
+// list of commands.
+func commandHint(name string) string {
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if c, ok := suggest.Closest(strings.TrimLeft(name, "-"), append(names, "help")); ok {
+		return fmt.Sprintf("did you mean %q?", c)
+	}
+	return "expected " + strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 func runVersion(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -118,31 +134,6 @@ func runVersion(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	fmt.Fprintln(stdout, "kpisite", version())
-	return nil
-}
-
-// newFlags makes a flag set that reports usage errors instead of exiting.
-func newFlags(name, help string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, help)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parse parses flags and rejects stray arguments.
-func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return &exitError{code: exitOK}
-		}
-		return &exitError{code: exitUsage}
-	}
-	if fs.NArg() > 0 {
-		return usageErr("%s: unexpected argument %q", fs.Name(), fs.Arg(0))
-	}
 	return nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -74,14 +75,23 @@ func TestUsageErrors(t *testing.T) {
 		says string
 	}{
 		{"no command", nil, "Usage:"},
-		{"unknown command", []string{"publish"}, `unknown command "publish"`},
+		{"unknown command", []string{"publish"}, `unknown command "publish"; expected build, check, import, new, serve or version`},
 		{"help for an unknown command", []string{"help", "publish"}, `unknown command "publish"`},
-		{"build: unknown flag", []string{"build", "--out", "x"}, "flag provided but not defined: -out"},
+		{"build: unknown flag", []string{"build", "--out", "x"}, "build: unknown flag --out; did you mean -o?"},
+		{"build: misspelt flag", []string{"build", "--baseurl", "x"}, "build: unknown flag --baseurl; did you mean --base-url?"},
+		{"build: flag without a value", []string{"build", "-o"}, "build: flag -o needs a value; expected -o OUT"},
+		{"build: bad boolean", []string{"build", "--strict=maybe"}, `invalid boolean value "maybe" for --strict`},
+		{"mistyped command", []string{"buld"}, `unknown command "buld"; did you mean "build"?`},
+		{"swapped letters", []string{"chekc"}, `unknown command "chekc"; did you mean "check"?`},
+		{"help for a mistyped command", []string{"help", "serv"}, `unknown command "serv"; did you mean "serve"?`},
 		{"build: stray argument", []string{"build", "-s", site, "extra"}, `unexpected argument "extra"`},
 		{"build: missing site", []string{"build", "-s", filepath.Join(site, "missing")}, "site directory"},
-		{"check: unknown flag", []string{"check", "--strictly"}, "flag provided but not defined"},
-		{"check: bad format", []string{"check", "-s", site, "--format", "xml"}, `--format "xml"`},
-		{"serve: unknown flag", []string{"serve", "--port", "80"}, "flag provided but not defined"},
+		{"check: unknown flag", []string{"check", "--strictly"}, "check: unknown flag --strictly; did you mean --strict?"},
+		{"check: flag far from any", []string{"check", "--zzz"}, "check: unknown flag --zzz; expected one of --format, --strict, -s"},
+		{"check: bad format", []string{"check", "-s", site, "--format", "xml"}, `--format "xml"; expected text, github or json`},
+		{"check: mistyped format", []string{"check", "-s", site, "--format", "jsno"}, `--format "jsno"; did you mean "json"?`},
+		{"serve: unknown flag", []string{"serve", "--port", "80"}, "serve: unknown flag --port; expected one of"},
+		{"serve: misspelt flag", []string{"serve", "--adr", "80"}, "serve: unknown flag --adr; did you mean --addr?"},
 		{"serve: not host:port", []string{"serve", "--addr", "8080"}, "not host:port"},
 		{"serve: bad port", []string{"serve", "--addr", "127.0.0.1:http"}, "not a number"},
 		{"serve: remote without --allow-remote", []string{"serve", "-s", site, "--addr", "0.0.0.0:8080"}, "--allow-remote"},
@@ -89,11 +99,12 @@ func TestUsageErrors(t *testing.T) {
 		{"serve: host name without --allow-remote", []string{"serve", "-s", site, "--addr", "example.org:8080"}, "--allow-remote"},
 		{"new: nothing", []string{"new"}, `expected "site DIR" or "indicator ID"`},
 		{"new: unknown kind", []string{"new", "page", "x"}, `unknown kind "page"`},
+		{"new: mistyped kind", []string{"new", "indicatr", "x"}, `unknown kind "indicatr"; did you mean "indicator"?`},
 		{"new site: missing DIR", []string{"new", "site"}, "missing DIR"},
 		{"new indicator: missing ID", []string{"new", "indicator", "-s", site}, "missing ID"},
 		{"new indicator: two IDs", []string{"new", "indicator", "a", "b", "-s", site}, `unexpected argument "b"`},
 		{"new indicator: bad ID", []string{"new", "indicator", "Bad_ID", "-s", site}, "invalid id"},
-		{"new indicator: unknown flag", []string{"new", "indicator", "x", "--site", site}, "flag provided but not defined"},
+		{"new indicator: unknown flag", []string{"new", "indicator", "x", "--site", site}, "new: unknown flag --site; did you mean -s?"},
 		{"new site: -s", []string{"new", "site", filepath.Join(t.TempDir(), "x"), "-s", site}, "-s is for new indicator"},
 		{"version: stray argument", []string{"version", "extra"}, `unexpected argument "extra"`},
 	}
@@ -130,14 +141,41 @@ func TestHelp(t *testing.T) {
 	}
 }
 
+// TestFlagStyle holds one flag style in help and usage: a one-letter flag
+// with one hyphen and a value name (-s SITE), a longer one with two
+// (--base-url URL), as the usage lines write them.
+func TestFlagStyle(t *testing.T) {
+	oneHyphenLong := regexp.MustCompile(`(?m)^\s+-[a-z][a-z-]+\b`)
+	for _, cmd := range []string{"build", "check", "serve", "new"} {
+		_, _, help := runCLI(t, cmd, "-h")
+		options := help[strings.Index(help, "Options:"):]
+		if m := oneHyphenLong.FindString(options); m != "" {
+			t.Errorf("%s -h: %q is written with one hyphen:\n%s", cmd, m, options)
+		}
+		if !strings.Contains(options, "  -s SITE ") {
+			t.Errorf("%s -h does not list -s SITE:\n%s", cmd, options)
+		}
+	}
+	_, _, help := runCLI(t, "build", "-h")
+	for _, want := range []string{"  --base-url URL  ", "  -o OUT  ", "  --strict  "} {
+		if !strings.Contains(help, want) {
+			t.Errorf("build -h does not list %q:\n%s", want, help)
+		}
+	}
+}
+
 func TestCheck(t *testing.T) {
 	site := mustSmallSite(t)
-	if code, stdout, stderr := runCLI(t, "check", "-s", site); code != exitOK || stdout != "" || !strings.Contains(stderr, "check passed") {
+	// The starter site has one indicator: counts are in the singular.
+	if code, stdout, stderr := runCLI(t, "check", "-s", site); code != exitOK || stdout != "" || !strings.Contains(stderr, "check passed: 1 indicator, ") || !strings.Contains(stderr, " 0 warnings") {
 		t.Fatalf("good site: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 	breakValue(t, site)
 
 	code, stdout, stderr := runCLI(t, "check", "-s", site)
+	if !strings.Contains(stderr, "check failed: 1 error, 0 warnings") {
+		t.Errorf("counts are not in the singular:\n%s", stderr)
+	}
 	if code != exitInput || !regexp.MustCompile(`(?m)^data/values/libraries.csv:8:\d+: .*"4l2".*; expected`).MatchString(stdout) {
 		t.Errorf("text: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
@@ -162,7 +200,7 @@ func TestBuild(t *testing.T) {
 	site := mustSmallSite(t)
 	out := filepath.Join(t.TempDir(), "out")
 	code, stdout, stderr := runCLI(t, "build", "-s", site, "-o", out, "--base-url", "https://example.github.io/kpis")
-	if code != exitOK || !strings.Contains(stdout, "built ") {
+	if code != exitOK || !regexp.MustCompile(`^built \d+ pages and 1 chart in `).MatchString(stdout) {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 	index, err := os.ReadFile(filepath.Join(out, "index.html"))
@@ -316,15 +354,45 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// TestServe runs kpisite serve on a free port, fetches a page, and stops
-// it as Ctrl-C does.
+// TestServePortInUse: a port already taken says so, and how to pick another.
+func TestServePortInUse(t *testing.T) {
+	site := mustSmallSite(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	code, _, stderr := runCLI(t, "serve", "-s", site, "--addr", ln.Addr().String())
+	if code != exitInput || !strings.Contains(stderr, ln.Addr().String()+" is already in use") || !strings.Contains(stderr, "--addr 127.0.0.1:8081") {
+		t.Errorf("exit %d:\n%s", code, stderr)
+	}
+}
+
+// TestServe runs kpisite serve on a free port, fetches a page, saves a
+// file and sees the rebuild, and stops it as Ctrl-C does: with file
+// notifications, and with --poll.
 func TestServe(t *testing.T) {
+	for _, tt := range []struct {
+		flags   []string
+		watches string
+	}{
+		{nil, "watching for changes: file notifications"},
+		{[]string{"--poll"}, "watching for changes: polling every 250ms"},
+	} {
+		t.Run(strings.Join(append([]string{"serve"}, tt.flags...), " "), func(t *testing.T) {
+			testServe(t, tt.flags, tt.watches)
+		})
+	}
+}
+
+func testServe(t *testing.T, flags []string, watches string) {
 	site := mustSmallSite(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var stdout, stderr syncBuffer
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"serve", "-s", site, "--addr", "127.0.0.1:0"}, &stdout, &stderr) }()
+	args := append([]string{"serve", "-s", site, "--addr", "127.0.0.1:0"}, flags...)
+	go func() { done <- run(ctx, args, &stdout, &stderr) }()
 
 	url := ""
 	re := regexp.MustCompile(`at (http://127\.0\.0\.1:\d+/)`)
@@ -350,6 +418,27 @@ func TestServe(t *testing.T) {
 	if res.StatusCode != 200 || !bytes.Contains(body, []byte("/_kpisite/reload.js")) || !bytes.Contains(body, []byte(`href="`+url+`indicators/library-visits/"`)) {
 		t.Errorf("status %d; want the page with the reload script and a canonical link to the preview:\n%s", res.StatusCode, body)
 	}
+
+	// Saving a file rebuilds. (The deadline is a bound for a slow machine,
+	// not a timing assertion.)
+	waitFor := func(want string) {
+		t.Helper()
+		for deadline := time.Now().Add(time.Minute); !strings.Contains(stderr.String(), want); time.Sleep(10 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("stderr never said %q:\n%s", want, stderr.String())
+			}
+		}
+	}
+	waitFor(watches)
+	about := filepath.Join(site, "content", "about.md")
+	page, err := os.ReadFile(about)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(about, append(page, "\nOne more sentence.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("rebuilt after a change to content/about.md")
 
 	// An open event stream must not hold up stopping.
 	events, err := http.Get(url + "_kpisite/events")

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"strconv"
+	"syscall"
 	"time"
 
 	"kpisite/generator/model"
@@ -16,12 +17,15 @@ import (
 	"kpisite/generator/site"
 )
 
-const serveHelp = `Usage: kpisite serve [-s SITE] [--addr 127.0.0.1:8080] [--allow-remote]
+const serveHelp = `Usage: kpisite serve [-s SITE] [--addr 127.0.0.1:8080] [--allow-remote] [--poll]
 
 Builds the site in memory and serves it for preview. Every time a file of
 the site changes (site.toml, data/, content/, themes/) it rebuilds, and open
 pages reload by themselves. While the files have errors, every page shows
-the list of problems instead of out-of-date figures.
+the list of problems instead of out-of-date figures. Changes are noticed
+through the operating system's file notifications; --poll checks the files
+four times a second instead, for folders where notifications do not arrive
+(some network drives).
 
 Nothing is written to disk: public/ is left alone. The pages are the ones
 "kpisite build" makes, served at the root of the preview address, plus a
@@ -47,6 +51,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	siteDir := fs.String("s", ".", "site directory")
 	addr := fs.String("addr", "127.0.0.1:8080", "host:port to listen on")
 	allowRemote := fs.Bool("allow-remote", false, "allow an --addr that other machines can reach")
+	poll := fs.Bool("poll", false, "look for changes by checking the files four times a second, not by file notifications")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -66,6 +71,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 
 	ln, err := net.Listen("tcp", *addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return &exitError{code: exitInput, msg: fmt.Sprintf("serve: %s is already in use (another kpisite serve?); expected a free port, such as --addr 127.0.0.1:8081 (make serve ADDR=127.0.0.1:8081)", *addr)}
+	}
 	if err != nil {
 		return &exitError{code: exitInput, msg: fmt.Sprintf("serve: %v", err)}
 	}
@@ -89,6 +97,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return files, ps, err
 		},
 		Inputs: fsys,
+		Dir:    *siteDir,
+		Poll:   *poll,
 		Log:    stderr,
 	})
 	srv.Rebuild()

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"kpisite/generator/format"
 	"kpisite/generator/model"
 )
 
@@ -94,8 +95,8 @@ func ReadCSV(name string, src []byte, ps *model.Problems) *Table {
 			continue
 		}
 		if len(cells) != len(out.Header) {
-			ps.Errorf(model.Position{Path: name, Line: cells[0].Pos.Line}, "row has %d cells but the header has %d; expected %d comma-separated cells (put a value that contains a comma in double quotes, such as \"1,234\")",
-				len(cells), len(out.Header), len(out.Header))
+			ps.Errorf(model.Position{Path: name, Line: cells[0].Pos.Line}, "row has %s but the header has %d; expected %s (put a value that contains a comma in double quotes, such as \"1,234\")",
+				format.Count(len(cells), "cell", "cells"), len(out.Header), format.Count(len(out.Header), "comma-separated cell", "comma-separated cells"))
 			continue
 		}
 		out.Rows = append(out.Rows, cells)

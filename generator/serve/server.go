@@ -25,15 +25,18 @@
 // The error page carries the reload script, so it goes away by itself once
 // the inputs are fixed.
 //
-// Watch polls the input files (a walk that compares each file's path, size
-// and modification time, every 250 ms by default) and rebuilds when any of
-// them changed. Polling needs no operating-system notification API, works
-// on network drives, and costs a few milliseconds for a few thousand files.
+// Watch rebuilds when an input file changes. It waits for the operating
+// system's file notifications (fsnotify) and, once a burst of them has
+// settled, compares every input file's path, size and modification time
+// with the last build's, so only a real change to an input rebuilds.
+// Where notifications are unreliable or cannot be had (some network
+// drives; the operating system's limit on watches) it polls the same
+// comparison every 250 ms instead: that needs nothing from the operating
+// system and costs a few milliseconds for a few thousand files.
 package serve
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"io/fs"
@@ -41,6 +44,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/fsnotify/fsnotify"
 
 	"kpisite/generator/model"
 )
@@ -53,14 +58,24 @@ type BuildFunc func() (files map[string][]byte, problems model.Problems, err err
 type Config struct {
 	Build BuildFunc
 
-	// Inputs is the site's file system, polled by Watch. Nil disables
-	// watching.
+	// Inputs is the site's file system, compared by Poll and Watch. Nil
+	// disables watching.
 	Inputs fs.FS
-	// Paths are the files and folders of Inputs that Watch polls; nil
+	// Paths are the files and folders of Inputs that are compared; nil
 	// means site.toml, data, content and themes.
 	Paths []string
+	// Dir is the folder on disk that Inputs reads (Inputs is
+	// os.DirFS(Dir)). When it is set, Watch waits for file notifications
+	// in it; when it is empty, Watch polls.
+	Dir string
+	// Poll makes Watch poll even when Dir is set: for folders where
+	// notifications do not arrive, such as some network drives.
+	Poll bool
 	// Interval is how often Watch polls; zero means 250 ms.
 	Interval time.Duration
+	// Settle is how long Watch waits after the last file notification
+	// before it compares the inputs; zero means 100 ms.
+	Settle time.Duration
 
 	// Log receives one line for each build, and the problems of a failed
 	// one. Nil discards them.
@@ -69,6 +84,10 @@ type Config struct {
 
 // DefaultInterval is how often Watch polls when Config.Interval is zero.
 const DefaultInterval = 250 * time.Millisecond
+
+// DefaultSettle is how long Watch lets file notifications settle when
+// Config.Settle is zero.
+const DefaultSettle = 100 * time.Millisecond
 
 // defaultPaths are the inputs of a site (SPEC 2).
 func defaultPaths() []string { return []string{"site.toml", "data", "content", "themes"} }
@@ -85,6 +104,8 @@ type Server struct {
 	cur atomic.Pointer[state]
 
 	events *broker
+
+	newWatcher func() (*fsnotify.Watcher, error) // fsnotify.NewWatcher; tests replace it
 }
 
 // state is one build, as served.
@@ -112,13 +133,16 @@ func New(cfg Config) *Server {
 	if cfg.Interval <= 0 {
 		cfg.Interval = DefaultInterval
 	}
+	if cfg.Settle <= 0 {
+		cfg.Settle = DefaultSettle
+	}
 	if cfg.Paths == nil {
 		cfg.Paths = defaultPaths()
 	}
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
 	}
-	s := &Server{cfg: cfg, epoch: strconv.FormatInt(time.Now().UnixNano(), 36), events: newBroker()}
+	s := &Server{cfg: cfg, epoch: strconv.FormatInt(time.Now().UnixNano(), 36), events: newBroker(), newWatcher: fsnotify.NewWatcher}
 	s.cur.Store(&state{err: errNotBuilt, version: s.epoch + "-0"})
 	return s
 }
@@ -153,21 +177,6 @@ func (s *Server) Poll() (Result, bool) {
 	// the build runs is seen by the next poll.
 	s.snap = now
 	return s.build(changed), true
-}
-
-// Watch polls the inputs every Config.Interval and rebuilds when they
-// change, until ctx is done.
-func (s *Server) Watch(ctx context.Context) {
-	t := time.NewTicker(s.cfg.Interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			s.Poll()
-		}
-	}
 }
 
 // Close ends every open event stream, so that http.Server.Shutdown does
@@ -251,7 +260,7 @@ func (s *Server) log(r Result) {
 	if !r.Reloaded {
 		note = "; the output did not change"
 	}
-	fmt.Fprintf(w, "%s in %d ms: %d pages, %d files%s\n", what, r.Took.Milliseconds(), r.Pages, r.Files, note)
+	fmt.Fprintf(w, "%s in %d ms: %s, %s%s\n", what, r.Took.Milliseconds(), plural(r.Pages, "page"), plural(r.Files, "file"), note)
 }
 
 func describeChanges(changed []string) string {
@@ -261,5 +270,5 @@ func describeChanges(changed []string) string {
 	case 2:
 		return changed[0] + " and " + changed[1]
 	}
-	return fmt.Sprintf("%s and %d other files", changed[0], len(changed)-1)
+	return changed[0] + " and " + plural(len(changed)-1, "other file")
 }

@@ -221,7 +221,7 @@ func TestEvents(t *testing.T) {
 	}
 }
 
-func TestWatch(t *testing.T) {
+func TestWatchPollsRealFiles(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
 	if _, err := scaffold.Site(dir, today); err != nil {
 		t.Fatal(err)

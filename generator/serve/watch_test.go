@@ -1,53 +1,206 @@
 package serve
 
 import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"kpisite/generator/model"
+	"kpisite/generator/scaffold"
 )
 
-func TestScanDiff(t *testing.T) {
-	t0 := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	base := func() fstest.MapFS {
-		return fstest.MapFS{
-			"site.toml":                {Data: []byte("a"), ModTime: t0},
-			"data/values/a.csv":        {Data: []byte("x"), ModTime: t0},
-			"content/about.md":         {Data: []byte("x"), ModTime: t0},
-			"content/.about.md.swp":    {Data: []byte("x"), ModTime: t0},
-			"content/.git/HEAD":        {Data: []byte("x"), ModTime: t0},
-			"themes/mine/assets/a.css": {Data: []byte("x"), ModTime: t0},
-			"public/index.html":        {Data: []byte("x"), ModTime: t0},
-			"README.md":                {Data: []byte("x"), ModTime: t0},
+// lineLog is a Config.Log that hands each line to a channel.
+type lineLog struct {
+	mu    sync.Mutex
+	buf   bytes.Buffer
+	lines chan string
+}
+
+func newLineLog() *lineLog { return &lineLog{lines: make(chan string, 100)} }
+
+func (l *lineLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.buf.Write(p)
+	for {
+		line, err := l.buf.ReadString('\n')
+		if err != nil {
+			l.buf.WriteString(line) // not a whole line yet
+			return len(p), nil
+		}
+		l.lines <- strings.TrimSuffix(line, "\n")
+	}
+}
+
+// waitFor reads log lines until one contains want. It fails after a
+// minute: a generous bound for a slow machine, not a timing assertion.
+func (l *lineLog) waitFor(t *testing.T, want string) string {
+	t.Helper()
+	timeout := time.After(time.Minute)
+	for {
+		select {
+		case line := <-l.lines:
+			if strings.Contains(line, want) {
+				return line
+			}
+		case <-timeout:
+			t.Fatalf("no log line containing %q", want)
 		}
 	}
-	paths := defaultPaths()
-	old := scan(base(), paths)
-	if len(old) != 4 {
-		t.Errorf("scan found %d inputs, want 4 (not hidden files, public/ or README.md): %v", len(old), old)
+}
+
+// startWatch builds the starter site with a build that only counts, and
+// runs Watch on it until the test ends.
+func startWatch(t *testing.T, cfg Config, newWatcher func() (*fsnotify.Watcher, error)) (dir string, log *lineLog) {
+	t.Helper()
+	dir = filepath.Join(t.TempDir(), "site")
+	if _, err := scaffold.Site(dir, today); err != nil {
+		t.Fatal(err)
 	}
+	log = newLineLog()
+	n := 0
+	cfg.Build = func() (map[string][]byte, model.Problems, error) {
+		n++ // builds are serialised by the Server
+		return map[string][]byte{"index.html": []byte(strings.Repeat("x", n))}, nil, nil
+	}
+	cfg.Inputs = os.DirFS(dir)
+	if cfg.Dir == "-" {
+		cfg.Dir = dir
+	}
+	cfg.Log = log
+	s := New(cfg)
+	if newWatcher != nil {
+		s.newWatcher = newWatcher
+	}
+	s.Rebuild()
+	log.waitFor(t, "built in")
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { s.Watch(ctx); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
+	return dir, log
+}
+
+func TestWatchPolls(t *testing.T) {
 	tests := []struct {
-		name   string
-		change func(fstest.MapFS)
-		want   []string
+		name       string
+		cfg        Config
+		newWatcher func() (*fsnotify.Watcher, error)
+		says       string
 	}{
-		{"nothing", func(fstest.MapFS) {}, nil},
-		{"modified time", func(m fstest.MapFS) { m["site.toml"].ModTime = t0.Add(time.Nanosecond) }, []string{"site.toml"}},
-		{"size", func(m fstest.MapFS) { m["data/values/a.csv"].Data = []byte("xy") }, []string{"data/values/a.csv"}},
-		{"added", func(m fstest.MapFS) { m["data/values/b.csv"] = &fstest.MapFile{ModTime: t0} }, []string{"data/values/b.csv"}},
-		{"removed", func(m fstest.MapFS) { delete(m, "content/about.md") }, []string{"content/about.md"}},
-		{"hidden file", func(m fstest.MapFS) { m["content/.about.md.swp"].Data = []byte("changed") }, nil},
-		{"output", func(m fstest.MapFS) { m["public/index.html"].Data = []byte("changed") }, nil},
-		{"two, sorted", func(m fstest.MapFS) {
-			m["themes/mine/assets/a.css"].ModTime = t0.Add(time.Second)
-			m["content/about.md"].ModTime = t0.Add(time.Second)
-		}, []string{"content/about.md", "themes/mine/assets/a.css"}},
+		{"no folder", Config{Interval: 5 * time.Millisecond}, nil, "polling every 5ms"},
+		{"asked to poll", Config{Dir: "-", Poll: true, Interval: 5 * time.Millisecond}, nil, "polling every 5ms"},
+		{"no notifications", Config{Dir: "-", Interval: 5 * time.Millisecond}, func() (*fsnotify.Watcher, error) {
+			return nil, errors.New("too many open files")
+		}, "file notifications are not available (too many open files); polling every 5ms instead"},
 	}
 	for _, tt := range tests {
-		fsys := base()
-		tt.change(fsys)
-		if got := diff(old, scan(fsys, paths)); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("%s: diff = %q, want %q", tt.name, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			dir, log := startWatch(t, tt.cfg, tt.newWatcher)
+			log.waitFor(t, tt.says)
+			mustWrite(t, filepath.Join(dir, "site.toml"), "changed")
+			log.waitFor(t, "rebuilt after a change to site.toml")
+		})
 	}
+}
+
+func TestWatchNotifies(t *testing.T) {
+	dir, log := startWatch(t, Config{Dir: "-", Interval: time.Hour, Settle: 10 * time.Millisecond}, nil)
+	log.waitFor(t, "watching for changes: file notifications")
+
+	// An interval of an hour: every rebuild below comes from a notification.
+	mustWrite(t, filepath.Join(dir, "site.toml"), mustRead(t, filepath.Join(dir, "site.toml"))+"\n")
+	log.waitFor(t, "rebuilt after a change to site.toml")
+
+	// A new folder is watched: after the rebuild that saw its first file,
+	// a second file saved in it notifies. (Each step waits for a file name
+	// no earlier step wrote, so a late rebuild of an earlier step cannot
+	// stand in for it.)
+	fresh := filepath.Join(dir, "content", "guides", "2024")
+	if err := os.MkdirAll(fresh, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mustWrite(t, filepath.Join(fresh, "a.md"), "first")
+	log.waitFor(t, "rebuilt after a change to content/guides/2024/a.md")
+	mustWrite(t, filepath.Join(fresh, "c.md"), "second file")
+	log.waitFor(t, "rebuilt after a change to content/guides/2024/c.md")
+
+	// Save by rename, as many editors do: a temporary file renamed over
+	// the old one.
+	about := filepath.Join(dir, "content", "about.md")
+	tmp := filepath.Join(dir, "content", ".about.md.tmp")
+	mustWrite(t, tmp, mustRead(t, about)+"\nMore.\n")
+	if err := os.Rename(tmp, about); err != nil {
+		t.Fatal(err)
+	}
+	log.waitFor(t, "rebuilt after a change to content/about.md")
+
+	// A folder that is removed and made again is still watched.
+	// (waitFor skips the lines of earlier steps, so the removal is seen
+	// when a.md's line comes, whichever file it was removed with.)
+	if err := os.RemoveAll(filepath.Join(dir, "content", "guides")); err != nil {
+		t.Fatal(err)
+	}
+	log.waitFor(t, "rebuilt after a change to content/guides/2024/a.md")
+	if err := os.MkdirAll(fresh, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mustWrite(t, filepath.Join(fresh, "b.md"), "b")
+	log.waitFor(t, "content/guides/2024/b.md")
+	mustWrite(t, filepath.Join(fresh, "e.md"), "e")
+	log.waitFor(t, "content/guides/2024/e.md")
+}
+
+func TestWatchedDirs(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":                     {},
+		"data/values/a.csv":             {},
+		"data/indicators/a.toml":        {},
+		"content/.git/HEAD":             {},
+		"content/commentary/2022-23-q1": {Mode: os.ModeDir},
+		"public/index.html":             {},
+		"nested/file.txt":               {},
+	}
+	got := watchedDirs(fsys, []string{"site.toml", "data", "content", "themes", "nested/file.txt", "nested/missing.txt", "gone/missing.txt"})
+	want := []string{"data", "data/indicators", "data/values", "content", "content/commentary", "content/commentary/2022-23-q1", "nested", "nested"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("watchedDirs = %q, want %q", got, want)
+	}
+}
+
+// TestWatchBurstThatGoesOn: a file saved again and again without a pause
+// (a program writing its output) still rebuilds while the saves go on.
+func TestWatchBurstThatGoesOn(t *testing.T) {
+	dir, log := startWatch(t, Config{Dir: "-", Interval: time.Hour, Settle: 50 * time.Millisecond}, nil)
+	log.waitFor(t, "watching for changes: file notifications")
+	stop := make(chan struct{})
+	writing := make(chan struct{})
+	go func() {
+		defer close(writing)
+		name := filepath.Join(dir, "data", "values", "stream.csv")
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			os.WriteFile(name, []byte(strings.Repeat("x", i%100+1)), 0o644)
+			time.Sleep(time.Millisecond)
+		}
+	}()
+	// The writer never pauses for Settle, so only the cap on a burst
+	// rebuilds here.
+	log.waitFor(t, "rebuilt after a change to data/values/stream.csv")
+	close(stop)
+	<-writing
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"kpisite/generator/chart"
+	"kpisite/generator/format"
 	"kpisite/generator/kpi"
 	"kpisite/generator/load"
 	"kpisite/generator/markdown"
@@ -74,7 +75,7 @@ func Check(fsys fs.FS, o Options) (*Checked, error) {
 		return c, ErrInvalid
 	}
 	if _, w := c.Problems.Count(); o.Strict && w > 0 {
-		return c, fmt.Errorf("%w: --strict and %d warnings", ErrInvalid, w)
+		return c, fmt.Errorf("%w: --strict and %s", ErrInvalid, format.Count(w, "warning", "warnings"))
 	}
 	return c, nil
 }

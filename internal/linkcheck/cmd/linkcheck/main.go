@@ -51,13 +51,13 @@ func main() {
 	}
 
 	fmt.Printf("linkcheck: %s (served at %s)\n", *dir, orSlash(*baseURL))
-	fmt.Printf("linkcheck: scanned %d HTML pages, %d SVG files, %d CSS files\n", r.HTML, r.SVG, r.CSS)
-	fmt.Printf("linkcheck: %d URL references: %d inside the site, %d to other hosts (listed, not fetched), %d mailto/tel/data; %d id references\n",
-		r.Links, r.Local, len(r.External), len(r.Other), r.IDRefs)
+	fmt.Printf("linkcheck: scanned %s, %s, %s\n", count(r.HTML, "HTML page"), count(r.SVG, "SVG file"), count(r.CSS, "CSS file"))
+	fmt.Printf("linkcheck: %s: %d inside the site, %d to other hosts (listed, not fetched), %d mailto/tel/data; %s\n",
+		count(r.Links, "URL reference"), r.Local, len(r.External), len(r.Other), count(r.IDRefs, "id reference"))
 	listGrouped("external links (not fetched)", r.External, *verbose)
 	listGrouped("mailto/tel/data links", r.Other, *verbose)
 	if len(r.Unlinked) > 0 {
-		fmt.Printf("linkcheck: %d pages no other page links to (not an error): %v\n", len(r.Unlinked), r.Unlinked)
+		fmt.Printf("linkcheck: %s no other page links to (not an error): %v\n", count(len(r.Unlinked), "page"), r.Unlinked)
 	}
 	if !r.OK() {
 		fmt.Printf("linkcheck: %d BROKEN:\n", len(r.Broken))
@@ -93,11 +93,19 @@ func listGrouped(title string, refs []linkcheck.Ref, verbose bool) {
 	sort.Strings(urls)
 	fmt.Printf("linkcheck: %s: %d distinct\n", title, len(urls))
 	for _, u := range urls {
-		fmt.Printf("  %s (%d references, first %s:%d)\n", u, len(byURL[u]), byURL[u][0].File, byURL[u][0].Line)
+		fmt.Printf("  %s (%s, first %s:%d)\n", u, count(len(byURL[u]), "reference"), byURL[u][0].File, byURL[u][0].Line)
 		if verbose {
 			for _, r := range byURL[u] {
 				fmt.Printf("      %s:%d\n", r.File, r.Line)
 			}
 		}
 	}
+}
+
+// count is "1 page" or "2 pages".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
