@@ -118,7 +118,7 @@ func (b *builder) compareTable(s *model.Series) (*GridTable, []string) {
 		if cs.Comparator.IsGroup() && ind.Polarity != model.Neutral {
 			t.Head = append(t.Head, "Rank in "+cs.Comparator.Name)
 			notes = append(notes, "Rank in "+cs.Comparator.Name+": the place of "+b.ownName(ind)+" among the "+
-				strconv.Itoa(len(cs.Comparator.Areas))+" areas of the group and itself, 1st being the best ("+polarityShort(ind.Polarity)+"); equal figures share a place. The quartile says which quarter of the group that place is in.")
+				strconv.Itoa(b.othersIn(cs.Comparator, ind))+" other areas of the group and itself, 1st being the best ("+polarityShort(ind.Polarity)+"); equal figures share a place. The quartile says which quarter of the group that place is in.")
 		}
 	}
 	for _, per := range periodsNewestFirst(s) {
@@ -319,4 +319,15 @@ func quartileText(q int) string {
 		return "worst quarter"
 	}
 	return ""
+}
+
+// othersIn counts a group's areas other than the indicator's own.
+func (b *builder) othersIn(c *model.Comparator, ind *model.Indicator) int {
+	n := 0
+	for _, a := range c.Areas {
+		if !b.in.Site.IsOwn(ind, a) {
+			n++
+		}
+	}
+	return n
 }

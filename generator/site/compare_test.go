@@ -108,6 +108,7 @@ func TestCompareSiteEndToEnd(t *testing.T) {
 		`<h2 id="by-sex">By sex</h2>`, `<h2 id="by-age">By age group</h2>`,
 		`<th scope="col" class="num">Male</th>`+"\n"+`<th scope="col" class="num">Female</th>`,
 		"Light blue: 95% confidence interval.",
+		"the place of Ourshire among the 4 other areas of the group and itself",
 		"Grey: England; Nearest neighbours median, for",
 	)
 	// Every chart on the page is well-formed XML.
