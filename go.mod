@@ -9,3 +9,5 @@ require (
 	github.com/yuin/goldmark v1.8.7
 	golang.org/x/image v0.18.0
 )
+
+require golang.org/x/sys v0.50.0 // indirect

@@ -62,7 +62,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := ctx.Err(); err != nil {
 		return &exitError{code: exitInput, msg: "build interrupted; nothing was written"}
 	}
-	if err := publish.Write(*out, files); err != nil {
+	if err := publish.Write(*out, files, publish.Options{Site: *siteDir, Log: stderr}); err != nil {
 		return &exitError{code: exitInput, msg: err.Error()}
 	}
 	pages, charts := 0, 0
