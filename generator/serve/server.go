@@ -29,6 +29,9 @@
 // and modification time, every 250 ms by default) and rebuilds when any of
 // them changed. Polling needs no operating-system notification API, works
 // on network drives, and costs a few milliseconds for a few thousand files.
+//
+// Only requests whose Host header is localhost, a loopback address or one
+// of Config.AllowHosts are answered (see host.go); others get 421.
 package serve
 
 import (
@@ -65,6 +68,11 @@ type Config struct {
 	// Log receives one line for each build, and the problems of a failed
 	// one. Nil discards them.
 	Log io.Writer
+
+	// AllowHosts are the host names (or addresses) that requests may
+	// name in their Host header besides localhost, 127.0.0.1 and [::1].
+	// Others get 421 Misdirected Request.
+	AllowHosts []string
 }
 
 // DefaultInterval is how often Watch polls when Config.Interval is zero.
