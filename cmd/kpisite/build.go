@@ -46,7 +46,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	start := time.Now()
-	files, c, err := site.Build(os.DirFS(*siteDir), site.Options{BaseURL: *baseURL, BuildDate: today, Version: version(), Strict: *strict})
+	fsys, root, err := openSite(*siteDir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	files, c, err := site.Build(fsys, site.Options{BaseURL: *baseURL, BuildDate: today, Version: version(), Strict: *strict})
 	if c != nil {
 		for _, p := range c.Problems {
 			fmt.Fprintln(stderr, p)
