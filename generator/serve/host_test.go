@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"net"
 	"net/http"
 	"strings"
 	"testing"
@@ -64,4 +65,22 @@ func TestOnlyLoopbackByDefault(t *testing.T) {
 	if res, _ := getHost(t, s, "GET", "/", "192.168.1.5:8080"); res.StatusCode != http.StatusMisdirectedRequest {
 		t.Errorf("status %d; want 421 without AllowHosts", res.StatusCode)
 	}
+}
+
+// FuzzHostHeader: with no --allow-remote, only localhost and loopback
+// addresses are ever accepted, and nothing panics.
+func FuzzHostHeader(f *testing.F) {
+	for _, h := range []string{"localhost:8080", "[::1]:80", "127.0.0.1", "127.1", "attacker.example", "[::ffff:127.0.0.1]", "LOCALHOST.", "[", ":80", "0x7f.0.0.1"} {
+		f.Add(h)
+	}
+	s := New(Config{Build: func() (map[string][]byte, model.Problems, error) { return nil, nil, nil }})
+	f.Fuzz(func(t *testing.T, host string) {
+		if !s.allowedHost(host) {
+			return
+		}
+		name := HostName(host)
+		if ip := net.ParseIP(name); name != "localhost" && (ip == nil || !ip.IsLoopback()) {
+			t.Errorf("Host %q accepted; its host %q is not loopback", host, name)
+		}
+	})
 }
