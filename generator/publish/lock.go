@@ -13,7 +13,7 @@ import (
 var errBusy = errors.New("locked by another process")
 
 // pollEvery is how often a waiting build tries the lock again.
-const pollEvery = 50 * time.Millisecond
+const pollEvery = 20 * time.Millisecond
 
 // lock is a held lock on a file beside OUT. The file is never removed:
 // removing it would let two builds lock two different files.

@@ -183,6 +183,7 @@ func TestKillAtEachStep(t *testing.T) {
 	for _, m := range modes {
 		for _, step := range m.steps {
 			t.Run(m.name+"/"+step, func(t *testing.T) {
+				t.Parallel()
 				out := filepath.Join(t.TempDir(), "public")
 				if m.opts.inPlace {
 					os.Mkdir(out, 0o755)
@@ -385,6 +386,14 @@ func TestWriteRefuses(t *testing.T) {
 			d := mk(t, "kpis/site.toml", "index.html")
 			return d, filepath.Join(d, "kpis")
 		}, says: "holds the site folder"},
+		{name: "a link to the site", out: func(t *testing.T) (string, string) {
+			d := mk(t, "site/site.toml", "site/index.html")
+			l := filepath.Join(d, "public")
+			if err := os.Symlink(filepath.Join(d, "site"), l); err != nil {
+				t.Skip(err)
+			}
+			return l, filepath.Join(d, "site")
+		}, says: "is the site folder itself"},
 		{name: "a repository", out: func(t *testing.T) (string, string) {
 			return mk(t, ".git/HEAD", "index.html"), ""
 		}, says: "holds .git"},
@@ -457,5 +466,34 @@ func TestWriteThroughSymlink(t *testing.T) {
 	}
 	if whole(t, target, "v2") != "v2" {
 		t.Error("the link's folder does not hold the site")
+	}
+}
+
+// TestKillFirstBuild: a first build killed at any step leaves either no
+// OUT or a whole one, and the next build publishes.
+func TestKillFirstBuild(t *testing.T) {
+	for _, step := range []string{"locked", "writing", "swap", "swapped"} {
+		out := filepath.Join(t.TempDir(), "public")
+		o := Options{step: func(s string) error {
+			if s == step {
+				return errors.New("killed")
+			}
+			return nil
+		}}
+		if err := Write(out, site("v1"), o); err == nil {
+			t.Fatalf("%s: not killed", step)
+		}
+		if _, err := os.Stat(out); err == nil && whole(t, out, "v1") == "" {
+			t.Errorf("%s: OUT exists and is not whole", step)
+		}
+		if err := Write(out, site("v2"), Options{}); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		if whole(t, out, "v2") != "v2" {
+			t.Errorf("%s: the next build did not publish", step)
+		}
+		if l := leftovers(t, out, false); len(l) > 0 {
+			t.Errorf("%s: leftovers: %v", step, l)
+		}
 	}
 }

@@ -12,10 +12,16 @@ import (
 )
 
 // refuseSource refuses an OUT that is the site folder or a folder above
-// it: replacing it would delete the site's own files.
+// it: replacing it would delete the site's own files. Folders are compared
+// with os.SameFile, so another spelling of the same folder (a link, a
+// different case on macOS or Windows) is caught too.
 func refuseSource(out, site string) error {
 	if site == "" {
 		return nil
+	}
+	outSt, err := os.Stat(out)
+	if err != nil {
+		return nil // OUT does not exist, so it holds nothing
 	}
 	siteAbs, err := filepath.Abs(site)
 	if err != nil {
@@ -24,20 +30,17 @@ func refuseSource(out, site string) error {
 	if s, err := filepath.EvalSymlinks(siteAbs); err == nil {
 		siteAbs = s
 	}
-	if o, err := filepath.EvalSymlinks(out); err == nil {
-		out = o
+	for d := siteAbs; ; d = filepath.Dir(d) {
+		if st, err := os.Stat(d); err == nil && os.SameFile(st, outSt) {
+			if d == siteAbs {
+				return fmt.Errorf("publish: the output folder %s is the site folder itself; publishing replaces the output folder as a whole, which would delete the site's files. Leave out -o to build into SITE/public, or give another folder", out)
+			}
+			return fmt.Errorf("publish: the output folder %s holds the site folder %s; publishing replaces the output folder as a whole, which would delete the site. Leave out -o to build into SITE/public, or give a folder of its own", out, siteAbs)
+		}
+		if filepath.Dir(d) == d {
+			return nil
+		}
 	}
-	rel, err := filepath.Rel(out, siteAbs)
-	if err != nil {
-		return nil // different volumes
-	}
-	switch {
-	case rel == ".":
-		return fmt.Errorf("publish: the output folder %s is the site folder itself; publishing replaces the output folder as a whole, which would delete the site's files. Leave out -o to build into SITE/public, or give another folder", out)
-	case rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)):
-		return fmt.Errorf("publish: the output folder %s holds the site folder %s; publishing replaces the output folder as a whole, which would delete the site. Leave out -o to build into SITE/public, or give a folder of its own", out, siteAbs)
-	}
-	return nil
 }
 
 // isWorkName reports whether name is one of the names kpisite itself keeps
