@@ -8,6 +8,5 @@ require (
 	github.com/wcharczuk/go-chart/v2 v2.1.2
 	github.com/yuin/goldmark v1.8.7
 	golang.org/x/image v0.18.0
+	golang.org/x/sys v0.50.0
 )
-
-require golang.org/x/sys v0.50.0 // indirect
