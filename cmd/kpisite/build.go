@@ -17,6 +17,9 @@ const buildHelp = `Usage: kpisite build [-s SITE] [-o OUT] [--base-url URL] [--s
 
 Validates the site in SITE and, when there are no errors, builds it into OUT.
 On any error nothing is written and the previous OUT stays as it was.
+OUT is replaced as a whole, so it must be empty or a folder kpisite built,
+and never SITE itself or a folder holding it. A build that finds another
+publishing to the same OUT waits for it (up to 2 minutes).
 
 Examples:
   kpisite build                              build ./ into ./public

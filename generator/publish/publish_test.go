@@ -500,3 +500,18 @@ func TestKillFirstBuild(t *testing.T) {
 		}
 	}
 }
+
+func TestIsMountPoint(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("needs /proc")
+	}
+	if _, err := os.Stat("/proc/self"); err != nil {
+		t.Skip(err)
+	}
+	if !isMountPoint("/proc") {
+		t.Error("/proc is not seen as a mount point")
+	}
+	if isMountPoint(t.TempDir()) {
+		t.Error("a plain folder is seen as a mount point")
+	}
+}
