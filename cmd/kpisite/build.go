@@ -18,6 +18,9 @@ const buildHelp = `Usage: kpisite build [-s SITE] [-o OUT] [--base-url URL] [--s
 
 Validates the site in SITE and, when there are no errors, builds it into OUT.
 On any error nothing is written and the previous OUT stays as it was.
+OUT is replaced as a whole, so it must be empty or a folder kpisite built,
+and never SITE itself or a folder holding it. A build that finds another
+publishing to the same OUT waits for it (up to 2 minutes).
 
 Examples:
   kpisite build                              build ./ into ./public
@@ -47,7 +50,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	start := time.Now()
-	files, c, err := site.Build(os.DirFS(*siteDir), site.Options{BaseURL: *baseURL, BuildDate: today, Version: version(), Strict: *strict})
+	fsys, root, err := openSite(*siteDir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	files, c, err := site.Build(fsys, site.Options{BaseURL: *baseURL, BuildDate: today, Version: version(), Strict: *strict})
 	if c != nil {
 		for _, p := range c.Problems {
 			fmt.Fprintln(stderr, p)
@@ -63,7 +71,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := ctx.Err(); err != nil {
 		return &exitError{code: exitInput, msg: "build interrupted; nothing was written"}
 	}
-	if err := publish.Write(*out, files); err != nil {
+	if err := publish.Write(*out, files, publish.Options{Site: *siteDir, Log: stderr}); err != nil {
 		return &exitError{code: exitInput, msg: err.Error()}
 	}
 	pages, charts := 0, 0

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"kpisite/generator/format"
@@ -61,7 +60,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := checkDir(*siteDir); err != nil {
 		return err
 	}
-	c, err := site.Check(os.DirFS(*siteDir), site.Options{Strict: *strict})
+	fsys, root, err := openSite(*siteDir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	c, err := site.Check(fsys, site.Options{Strict: *strict})
 	if werr := write(stdout, c.Problems); werr != nil {
 		return werr
 	}

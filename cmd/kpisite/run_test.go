@@ -97,6 +97,8 @@ func TestUsageErrors(t *testing.T) {
 		{"serve: remote without --allow-remote", []string{"serve", "-s", site, "--addr", "0.0.0.0:8080"}, "--allow-remote"},
 		{"serve: every interface without --allow-remote", []string{"serve", "-s", site, "--addr", ":8080"}, "--allow-remote"},
 		{"serve: host name without --allow-remote", []string{"serve", "-s", site, "--addr", "example.org:8080"}, "--allow-remote"},
+		{"serve: --allow-remote with no host", []string{"serve", "-s", site, "--addr", "0.0.0.0:8080", "--allow-remote", ","}, "--allow-remote HOST"},
+		{"serve: --allow-remote with a URL", []string{"serve", "-s", site, "--allow-remote", "http://devbox.example/"}, "is not a host name"},
 		{"new: nothing", []string{"new"}, `expected "site DIR" or "indicator ID"`},
 		{"new: unknown kind", []string{"new", "page", "x"}, `unknown kind "page"`},
 		{"new: mistyped kind", []string{"new", "indicatr", "x"}, `unknown kind "indicatr"; did you mean "indicator"?`},

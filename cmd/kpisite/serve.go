@@ -7,8 +7,8 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -17,7 +17,7 @@ import (
 	"kpisite/generator/site"
 )
 
-const serveHelp = `Usage: kpisite serve [-s SITE] [--addr 127.0.0.1:8080] [--allow-remote] [--poll]
+const serveHelp = `Usage: kpisite serve [-s SITE] [--addr 127.0.0.1:8080] [--allow-remote HOST[,HOST]] [--poll]
 
 Builds the site in memory and serves it for preview. Every time a file of
 the site changes (site.toml, data/, content/, themes/) it rebuilds, and open
@@ -31,8 +31,11 @@ Nothing is written to disk: public/ is left alone. The pages are the ones
 "kpisite build" makes, served at the root of the preview address, plus a
 small live-reload script that published pages never have.
 
-The preview listens on the local machine only (127.0.0.1). To let other
-machines see it, give an --addr with another host and --allow-remote: the
+The preview listens on the local machine only (127.0.0.1), and answers
+only requests for localhost, 127.0.0.1 or [::1] (any other Host gets 421
+Misdirected Request, so a web page elsewhere cannot read the preview). To
+let other machines see it, give an --addr with another host and name, with
+--allow-remote, the host names or addresses they will use to reach it: the
 preview shows the figures before they are published, to anyone who can
 reach that address.
 
@@ -41,7 +44,7 @@ Stop it with Ctrl-C.
 Examples:
   kpisite serve                          preview ./ at http://127.0.0.1:8080/
   kpisite serve -s ../council-kpis --addr 127.0.0.1:9000
-  kpisite serve --addr 0.0.0.0:8080 --allow-remote
+  kpisite serve --addr 0.0.0.0:8080 --allow-remote devbox.example,192.168.1.5
 
 Options:
 `
@@ -50,7 +53,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlags("serve", serveHelp, stderr)
 	siteDir := fs.String("s", ".", "site directory")
 	addr := fs.String("addr", "127.0.0.1:8080", "host:port to listen on")
-	allowRemote := fs.Bool("allow-remote", false, "allow an --addr that other machines can reach")
+	allowRemote := fs.String("allow-remote", "", "`HOST[,HOST]`: host names other machines use to reach the preview; allows an --addr they can reach")
 	poll := fs.Bool("poll", false, "look for changes by checking the files four times a second, not by file notifications")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -59,8 +62,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if !loopback && !*allowRemote {
-		return usageErr("serve: --addr %s can be reached from other machines, and the preview shows figures before they are published; add --allow-remote if that is what you want, or use 127.0.0.1:PORT", *addr)
+	hosts, err := allowHosts(*allowRemote)
+	if err != nil {
+		return err
+	}
+	if !loopback && len(hosts) == 0 {
+		return usageErr("serve: --addr %s can be reached from other machines, and the preview shows figures before they are published; add --allow-remote HOST[,HOST] with the host names they will use, if that is what you want, or use 127.0.0.1:PORT", *addr)
+	}
+	if h, _, _ := net.SplitHostPort(*addr); h != "" {
+		if ip := net.ParseIP(h); ip == nil || !ip.IsUnspecified() {
+			hosts = append(hosts, h) // the bound address
+		}
 	}
 	if err := checkDir(*siteDir); err != nil {
 		return err
@@ -82,7 +94,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "warning: serving on %s, which other machines can reach; anyone who can connect sees the figures before they are published\n", ln.Addr())
 	}
 
-	fsys := os.DirFS(*siteDir)
+	fsys, root, err := openSite(*siteDir)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer root.Close()
 	// The preview is served at the root, whatever base_url's path is: 404.html
 	// links from base_url's path, and canonical links should not point at the
 	// published site.
@@ -96,10 +113,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			}
 			return files, ps, err
 		},
-		Inputs: fsys,
-		Dir:    *siteDir,
-		Poll:   *poll,
-		Log:    stderr,
+		Inputs:     fsys,
+		Dir:        *siteDir,
+		Poll:       *poll,
+		Log:        stderr,
+		AllowHosts: hosts,
 	})
 	srv.Rebuild()
 
@@ -146,4 +164,20 @@ func checkAddr(addr string) (loopback bool, err error) {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback(), nil
+}
+
+// allowHosts splits --allow-remote's list of host names.
+func allowHosts(list string) ([]string, error) {
+	var hosts []string
+	for _, h := range strings.Split(list, ",") {
+		h = strings.TrimSpace(h)
+		if h == "" {
+			continue
+		}
+		if strings.ContainsAny(h, "/ \t@") {
+			return nil, usageErr("serve: --allow-remote %q: %q is not a host name; expected host names or addresses separated by commas, such as devbox.example,192.168.1.5", list, h)
+		}
+		hosts = append(hosts, h)
+	}
+	return hosts, nil
 }

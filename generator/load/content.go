@@ -35,7 +35,7 @@ func Content(fsys fs.FS) (model.Content, model.Problems) {
 	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if !(p == ContentDir && errors.Is(err, fs.ErrNotExist)) {
-				ps.Errorf(model.Position{Path: p}, "cannot read: %v; expected a readable file or folder", err)
+				readError(&ps, p, "folder", err)
 			}
 			return nil
 		}

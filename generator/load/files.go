@@ -21,7 +21,7 @@ func listFiles(fsys fs.FS, dir, ext string, ps *model.Problems, more ...string) 
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			ps.Errorf(model.Position{Path: dir}, "cannot read folder: %v; expected a readable folder", err)
+			readError(ps, dir, "folder", err)
 		}
 		return nil
 	}
@@ -58,7 +58,7 @@ func listFiles(fsys fs.FS, dir, ext string, ps *model.Problems, more ...string) 
 func readFile(fsys fs.FS, name string, ps *model.Problems) ([]byte, bool) {
 	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		ps.Errorf(model.Position{Path: name}, "cannot read file: %v; expected a readable file", err)
+		readError(ps, name, "file", err)
 		return nil, false
 	}
 	return b, true

@@ -43,7 +43,7 @@ func SiteConfig(fsys fs.FS) (model.Site, model.Problems) {
 		if errors.Is(err, fs.ErrNotExist) {
 			ps.Errorf(pos, "site.toml is required but was not found; expected a TOML file at the root of the site with at least title, organisation and the [[committee]] and [[service]] tables that indicators refer to")
 		} else {
-			ps.Errorf(pos, "cannot read site.toml: %v; expected a readable file", err)
+			readError(&ps, SiteFile, "file", err)
 		}
 		return site, ps
 	}

@@ -1,120 +1,181 @@
-// Package publish writes a rendered site to disk so that a failure at any
-// point leaves the previous output exactly as it was.
+// Package publish writes a rendered site to disk so that OUT always holds
+// one whole site: the previous one or the new one, never a mixture, never
+// nothing, whatever fails and whenever the process is killed.
 //
-// The new site is written to a sibling directory of OUT
-// (OUT.kpisite-new), then swapped in: OUT is renamed to OUT.kpisite-old,
-// the new directory to OUT, and the old one removed. Files an earlier
-// build wrote that this build does not produce are therefore gone. If the
-// second rename fails the first is undone. Between the two renames (a few
-// microseconds) OUT does not exist; a web server reading it then gets a
-// 404, never a mixture of old and new files.
+// Steps, all taken while holding a lock beside OUT (OUT.kpisite-lock, an
+// flock on Unix, LockFileEx on Windows), so that two builds never publish
+// over each other: the second waits (up to Options.Wait) and then
+// publishes its own site, or fails saying which process holds the lock.
 //
-// To avoid replacing a directory that is not a site (say -o $HOME by
-// mistake), an existing OUT must be empty or contain index.html.
+//  1. Recover: if an earlier build was killed in the middle of a swap, put
+//     the previous site back (OUT.kpisite-old to OUT) before anything else.
+//  2. Check OUT: it must not be the site folder, a folder above it, or hold
+//     .git or site.toml; and when it is not empty it must be a kpisite
+//     output (it has .kpisite-manifest, or an index.html kpisite made).
+//  3. Remove the temporary folders of builds that were killed
+//     (OUT.kpisite-new*: only a build holding the lock writes them).
+//  4. Write the new site into a new temporary folder beside OUT, with
+//     .kpisite-manifest listing its files.
+//  5. Swap. On Linux one renameat2(RENAME_EXCHANGE) exchanges the two
+//     folders atomically: OUT is at every instant a whole site. Elsewhere
+//     (or on a file system without it) OUT is renamed to OUT.kpisite-old
+//     and the new folder to OUT; between the two renames OUT does not
+//     exist, and step 1 of the next build repairs a kill at that moment.
+//  6. Remove the previous site.
+//
+// OUT a symbolic link: the link is kept and the folder it points to is
+// replaced. OUT a mount point (its device differs from its parent's, or
+// renaming it fails with EBUSY or EXDEV) cannot be renamed, so its contents
+// are replaced instead: the new site is written into OUT/.kpisite-new-*,
+// the old entries are moved into OUT/.kpisite-parking, which is renamed
+// OUT/.kpisite-old once complete, the new entries are moved in, and
+// .kpisite-old is removed; step 1 undoes an interrupted replacement.
 package publish
 
 import (
 	"errors"
 	"fmt"
-	"io/fs"
+	"io"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
+	"time"
 )
 
+// Options adjust Write. The zero value is ready to use.
+type Options struct {
+	// Site is the site's folder. OUT may be neither it nor a folder
+	// above it. Empty skips that check.
+	Site string
+	// Wait is how long to wait while another build publishes to the same
+	// OUT. Zero means DefaultWait; a negative Wait does not wait.
+	Wait time.Duration
+	// Log receives a line when the build waits for another or repairs an
+	// interrupted one. Nil discards it.
+	Log io.Writer
+
+	// step, when set, is called at each step of publishing; an error
+	// stops Write there at once, without any cleaning up, as a kill would.
+	step func(name string) error
+	// inPlace publishes as into a mount point (tests cannot mount).
+	inPlace bool
+	// noExchange skips renameat2, to test the two-rename swap on Linux.
+	noExchange bool
+}
+
+// DefaultWait is how long a build waits for another build publishing to
+// the same OUT.
+const DefaultWait = 2 * time.Minute
+
+// Names kpisite keeps beside OUT (OUT.<suffix>) or, for a mount point,
+// inside it.
+const (
+	ManifestName = ".kpisite-manifest" // in every published output
+	lockSuffix   = ".kpisite-lock"
+	newSuffix    = ".kpisite-new" // temporary folders: .kpisite-new-<random>
+	oldSuffix    = ".kpisite-old"
+	parkSuffix   = ".kpisite-parking"
+)
+
+// stopped is an error from Options.step: Write returns it without
+// cleaning up, as if the process had been killed.
+type stopped struct{ error }
+
+func (s stopped) Unwrap() error { return s.error }
+
+func (o *Options) at(name string) error {
+	if o.step == nil {
+		return nil
+	}
+	if err := o.step(name); err != nil {
+		return stopped{err}
+	}
+	return nil
+}
+
+func isStopped(err error) bool {
+	var s stopped
+	return errors.As(err, &s)
+}
+
+func (o *Options) logf(format string, args ...any) {
+	if o.Log != nil {
+		fmt.Fprintf(o.Log, format+"\n", args...)
+	}
+}
+
 // Write publishes files (slash-separated paths relative to out) to out.
-func Write(out string, files map[string][]byte) error {
-	out = filepath.Clean(out)
-	if err := checkTarget(out); err != nil {
+func Write(out string, files map[string][]byte, o Options) error {
+	if o.Wait == 0 {
+		o.Wait = DefaultWait
+	}
+	out, err := resolve(out)
+	if err != nil {
+		return err
+	}
+	if err := refuseSource(out, o.Site); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
-	tmp := out + ".kpisite-new"
-	old := out + ".kpisite-old"
-	for _, leftover := range []string{tmp, old} {
-		if err := os.RemoveAll(leftover); err != nil {
-			return fmt.Errorf("publish: remove leftover %s: %w", leftover, err)
-		}
+	inPlace := o.inPlace || isMountPoint(out)
+	lockPath := out + lockSuffix
+	if inPlace {
+		lockPath = filepath.Join(out, lockSuffix)
 	}
-	if err := writeTree(tmp, files); err != nil {
-		os.RemoveAll(tmp)
+	l, err := acquire(lockPath, out, &o)
+	if err != nil {
 		return err
 	}
-	_, statErr := os.Stat(out)
-	exists := statErr == nil
-	if exists {
-		if err := os.Rename(out, old); err != nil {
+	defer l.release()
+	if err := o.at("locked"); err != nil {
+		return err
+	}
+	if inPlace {
+		return writeInPlace(out, files, &o)
+	}
+	if err := recoverSwap(out, &o); err != nil {
+		return err
+	}
+	if err := checkTarget(out); err != nil {
+		return err
+	}
+	if err := removeStale(filepath.Dir(out), filepath.Base(out)+newSuffix); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(out), filepath.Base(out)+newSuffix+"-")
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	if err := writeTree(tmp, files, &o); err != nil {
+		if !isStopped(err) {
 			os.RemoveAll(tmp)
-			return fmt.Errorf("publish: move previous site aside: %w", err)
 		}
+		return err
 	}
-	if err := os.Rename(tmp, out); err != nil {
-		if exists {
-			if rerr := os.Rename(old, out); rerr != nil {
-				return fmt.Errorf("publish: %v; and restoring the previous site failed: %v (it is in %s)", err, rerr, old)
-			}
-		}
+	err = swap(out, tmp, &o)
+	if errors.Is(err, errCannotRename) {
+		// A mount point that shares its parent's device (a bind mount).
 		os.RemoveAll(tmp)
-		return fmt.Errorf("publish: swap in new site: %w", err)
+		return writeInPlace(out, files, &o)
 	}
-	if exists {
-		if err := os.RemoveAll(old); err != nil {
-			return fmt.Errorf("publish: remove previous site: %w", err)
-		}
-	}
-	return nil
+	return err
 }
 
-// checkTarget refuses to replace a directory that does not look like a
-// kpisite output.
-func checkTarget(out string) error {
-	st, err := os.Stat(out)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
+// resolve makes out absolute and follows it when it is a symbolic link,
+// so that the link is kept and the folder it names is replaced.
+func resolve(out string) (string, error) {
+	abs, err := filepath.Abs(out)
 	if err != nil {
-		return fmt.Errorf("publish: %w", err)
+		return "", fmt.Errorf("publish: %w", err)
 	}
-	if !st.IsDir() {
-		return fmt.Errorf("publish: %s is a file; expected a directory for the site", out)
+	st, err := os.Lstat(abs)
+	if err != nil || st.Mode()&os.ModeSymlink == 0 {
+		return abs, nil
 	}
-	entries, err := os.ReadDir(out)
+	target, err := filepath.EvalSymlinks(abs)
 	if err != nil {
-		return fmt.Errorf("publish: %w", err)
+		return "", fmt.Errorf("publish: %s is a link to a folder that does not exist (%v); create that folder, or remove the link", out, err)
 	}
-	if len(entries) == 0 {
-		return nil
-	}
-	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
-		return fmt.Errorf("publish: %s is not empty and has no index.html, so it does not look like a site kpisite built; refusing to replace it (choose another -o directory, or empty it)", out)
-	}
-	return nil
-}
-
-// writeTree writes files under dir in sorted order.
-func writeTree(dir string, files map[string][]byte) error {
-	paths := make([]string, 0, len(files))
-	for p := range files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("publish: %w", err)
-	}
-	for _, p := range paths {
-		if !fs.ValidPath(p) || strings.Contains(p, "\\") {
-			return fmt.Errorf("publish: invalid output path %q", p)
-		}
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return fmt.Errorf("publish: %w", err)
-		}
-		if err := os.WriteFile(full, files[p], 0o644); err != nil {
-			return fmt.Errorf("publish: %w", err)
-		}
-	}
-	return nil
+	return target, nil
 }

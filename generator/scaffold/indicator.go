@@ -36,7 +36,12 @@ func Indicator(dir, id string, today time.Time) ([]string, error) {
 		}
 		return nil, err
 	}
-	c, _ := site.Check(os.DirFS(dir), site.Options{})
+	root, err := os.OpenRoot(dir) // read only inside the site, as build does
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	c, _ := site.Check(root.FS(), site.Options{})
 	in := c.Input
 	if ind := in.Indicator(id); ind != nil {
 		return nil, fmt.Errorf("indicator %q %w at %s; expected a new id", id, ErrExists, ind.Pos)

@@ -48,11 +48,20 @@ func newFixed(t *testing.T, files map[string][]byte) *Server {
 	return s
 }
 
-// get requests target from h and returns the response and its body.
+// get requests target from h, as a browser on this machine does, and
+// returns the response and its body.
 func get(t *testing.T, h http.Handler, method, target string) (*http.Response, string) {
 	t.Helper()
+	return getHost(t, h, method, target, "127.0.0.1:8080")
+}
+
+// getHost is get with the Host header host.
+func getHost(t *testing.T, h http.Handler, method, target, host string) (*http.Response, string) {
+	t.Helper()
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest(method, target, nil))
+	req := httptest.NewRequest(method, target, nil)
+	req.Host = host
+	h.ServeHTTP(rec, req)
 	res := rec.Result()
 	body, _ := io.ReadAll(res.Body)
 	return res, string(body)

@@ -33,6 +33,9 @@
 // drives; the operating system's limit on watches) it polls the same
 // comparison every 250 ms instead: that needs nothing from the operating
 // system and costs a few milliseconds for a few thousand files.
+//
+// Only requests whose Host header is localhost, a loopback address or one
+// of Config.AllowHosts are answered (see host.go); others get 421.
 package serve
 
 import (
@@ -80,6 +83,11 @@ type Config struct {
 	// Log receives one line for each build, and the problems of a failed
 	// one. Nil discards them.
 	Log io.Writer
+
+	// AllowHosts are the host names (or addresses) that requests may
+	// name in their Host header besides localhost, 127.0.0.1 and [::1].
+	// Others get 421 Misdirected Request.
+	AllowHosts []string
 }
 
 // DefaultInterval is how often Watch polls when Config.Interval is zero.

@@ -18,6 +18,7 @@ package theme
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -50,7 +51,11 @@ func Load(site fs.FS, name string, embedded fs.FS, funcs template.FuncMap) (*The
 	var over fs.FS
 	dir := path.Join("themes", name)
 	if site != nil {
-		if st, err := fs.Stat(site, dir); err == nil && st.IsDir() {
+		st, err := fs.Stat(site, dir)
+		if outsideSite(err) {
+			return nil, fmt.Errorf("%s: is a link to a folder outside the site folder; kpisite reads only files inside the site folder, so copy the theme into the site instead", dir)
+		}
+		if err == nil && st.IsDir() {
 			sub, err := fs.Sub(site, dir)
 			if err != nil {
 				return nil, fmt.Errorf("theme %q: %w", name, err)
@@ -67,8 +72,12 @@ func Load(site fs.FS, name string, embedded fs.FS, funcs template.FuncMap) (*The
 	}
 	read := func(p string) ([]byte, error) {
 		if over != nil {
-			if b, err := fs.ReadFile(over, p); err == nil {
+			b, err := fs.ReadFile(over, p)
+			if err == nil {
 				return b, nil
+			}
+			if outsideSite(err) {
+				return nil, linkOut(dir, p)
 			}
 		}
 		b, err := fs.ReadFile(embedded, p)
@@ -112,6 +121,9 @@ func Load(site fs.FS, name string, embedded fs.FS, funcs template.FuncMap) (*The
 		}
 		err := fs.WalkDir(src, "assets", func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
+				if src == over && outsideSite(err) {
+					return linkOut(dir, p)
+				}
 				if p == "assets" {
 					return fs.SkipDir // a site theme may have no assets
 				}
@@ -122,11 +134,18 @@ func Load(site fs.FS, name string, embedded fs.FS, funcs template.FuncMap) (*The
 			}
 			b, err := fs.ReadFile(src, p)
 			if err != nil {
+				if src == over && outsideSite(err) {
+					return linkOut(dir, p)
+				}
 				return err
 			}
 			t.Assets[strings.TrimPrefix(p, "assets/")] = b
 			return nil
 		})
+		var out errLinkOut
+		if errors.As(err, &out) {
+			return nil, err
+		}
 		if err != nil {
 			return nil, fmt.Errorf("theme %q: assets: %w", name, err)
 		}
