@@ -56,17 +56,17 @@ func TestDiff(t *testing.T) {
 		noRelease bool
 	}{
 		{
-			name:      "unchanged figures record no release",
-			old:       "a,2022/23 Q1,412,430,amber,,,\n",
-			new:       "a,2022/23 Q1,412,430,amber,,,\n",
-			state:     twoActive, now: twoActive,
+			name:  "unchanged figures record no release",
+			old:   "a,2022/23 Q1,412,430,amber,,,\n",
+			new:   "a,2022/23 Q1,412,430,amber,,,\n",
+			state: twoActive, now: twoActive,
 			noRelease: true,
 		},
 		{
-			name:      "the same number written differently is not a revision",
-			old:       "a,2022/23 Q1,97.8,,,,,\n",
-			new:       "a,2022/23 Q1,97.80,,,,,\n",
-			state:     twoActive, now: twoActive,
+			name:  "the same number written differently is not a revision",
+			old:   "a,2022/23 Q1,97.8,,,,,\n",
+			new:   "a,2022/23 Q1,97.80,,,,,\n",
+			state: twoActive, now: twoActive,
 			noRelease: true,
 		},
 		{
@@ -243,10 +243,10 @@ func TestHistoryRoundTrip(t *testing.T) {
 		Indicators: []IndicatorState{{ID: "a", Name: "A <b>", Active: true}, {ID: "b", Name: "B", Active: false}},
 		Releases: []model.Release{
 			{ID: "2022-10-20", Published: "2022-10-20", Period: "2022/23 Q2", Compared: true,
-				Added:   []model.IndicatorChange{{Indicator: "a", Name: "A <b>"}},
-				Retired: []model.IndicatorChange{{Indicator: "b", Name: "B"}, {Indicator: "z", Name: "Z", Removed: true}},
-				New:     []model.FigureChange{{Indicator: "a", Name: "A", Period: "2022/23 Q2", New: "[c]", Dimensions: []model.Dimension{{Name: "area", Value: "E1"}, {Name: "sex", Value: "F"}}}},
-				Revised: []model.FigureChange{{Indicator: "a", Name: "A", Period: "2022/23 Q1", Old: "1", New: "2", Note: "why"}},
+				Added:     []model.IndicatorChange{{Indicator: "a", Name: "A <b>"}},
+				Retired:   []model.IndicatorChange{{Indicator: "b", Name: "B"}, {Indicator: "z", Name: "Z", Removed: true}},
+				New:       []model.FigureChange{{Indicator: "a", Name: "A", Period: "2022/23 Q2", New: "[c]", Dimensions: []model.Dimension{{Name: "area", Value: "E1"}, {Name: "sex", Value: "F"}}}},
+				Revised:   []model.FigureChange{{Indicator: "a", Name: "A", Period: "2022/23 Q1", Old: "1", New: "2", Note: "why"}},
 				Withdrawn: []model.FigureChange{{Indicator: "a", Name: "A", Period: "2021/22 Q1", Old: ""}},
 			},
 			{ID: "2022-07-21", Published: "2022-07-21", Period: "2022/23 Q1"},
