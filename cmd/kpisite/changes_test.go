@@ -66,8 +66,8 @@ func TestBuildTwiceShowsWhatChanged(t *testing.T) {
 	for _, want := range []string{
 		`<h2 id="release-2025-02-06"><time datetime="2025-02-06">6 February 2025</time>`,
 		"1 new figure, 1 revised figure.",
-		"<td>2024/25 Q1</td>\n<td class=\"num\">46240</td>\n<td class=\"num\">46410</td>\n<td>Late returns from two branches added.</td>",
-		"<td>2024/25 Q3</td>\n<td class=\"num\">45500</td>",
+		"<td>2024/25 Q1</td>\n<td class=\"num\">46,240</td>\n<td class=\"num\">46,410</td>\n<td>Late returns from two branches added.</td>",
+		"<td>2024/25 Q3</td>\n<td class=\"num\">45,500</td>",
 		`<h2 id="release-2024-11-01">`,
 	} {
 		if !strings.Contains(page, want) {

@@ -117,6 +117,26 @@ func releaseSummary(r *model.Release) string {
 
 var flagInCell = regexp.MustCompile(`\[([a-z])\]`)
 
+var plainNumber = regexp.MustCompile(`^(-?)([0-9]+)(\.[0-9]+)?$`)
+
+// readable is a value of all.csv as pages show figures: 338160 becomes
+// 338,160; anything that is not a plain number ("[c]") stays as it is.
+func readable(v string) string {
+	m := plainNumber.FindStringSubmatch(v)
+	if m == nil {
+		return v
+	}
+	digits := m[2]
+	var b strings.Builder
+	for i, r := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return m[1] + b.String() + m[3]
+}
+
 func (b *builder) changesJob() job {
 	return func() (map[string][]byte, error) {
 		const path = "changes/index.html"
@@ -145,7 +165,7 @@ func (b *builder) changesJob() job {
 				}
 				note(c.Old)
 				note(c.New)
-				out = append(out, FigureRow{Href: href(c.Indicator), Name: c.Name, Period: c.Period, Detail: strings.Join(dims, ", "), Old: c.Old, New: c.New, Note: c.Note})
+				out = append(out, FigureRow{Href: href(c.Indicator), Name: c.Name, Period: c.Period, Detail: strings.Join(dims, ", "), Old: readable(c.Old), New: readable(c.New), Note: c.Note})
 			}
 			return out
 		}
