@@ -111,6 +111,16 @@ func TestBuildTwiceShowsWhatChanged(t *testing.T) {
 		t.Errorf("--previous gave a different changes page than building over OUT")
 	}
 
+	// A published date moved back to an earlier release's: an error, and
+	// OUT stays as it was.
+	setPublished("2024-11-01")
+	if code, _, stderr := runCLI(t, "build", "-s", site, "-o", out); code != exitInput || !strings.Contains(stderr, "published 2024-11-01 is the date of an earlier release, not of the newest (2025-02-06)") {
+		t.Errorf("published moved back: exit %d\n%s", code, stderr)
+	}
+	if got := mustRead(t, filepath.Join(out, "changes", "releases.json")); got != releases {
+		t.Errorf("a failed build changed OUT")
+	}
+
 	// A --previous file that is not there is a usage error.
 	if code, _, stderr := runCLI(t, "build", "-s", site, "-o", fresh, "--previous", filepath.Join(prev, "nope.csv")); code != exitUsage || !strings.Contains(stderr, "nope.csv: no such file") {
 		t.Errorf("missing --previous: exit %d\n%s", code, stderr)

@@ -323,3 +323,18 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestEarlier(t *testing.T) {
+	h := &History{Releases: []model.Release{{ID: "2022-10-20"}, {ID: "2022-07-21"}}}
+	for _, tt := range []struct {
+		id      string
+		earlier bool
+	}{{"2022-10-20", false}, {"2022-07-21", true}, {"2023-01-19", false}} {
+		if newest, got := Earlier(h, tt.id); got != tt.earlier || newest != "2022-10-20" {
+			t.Errorf("Earlier(%s) = %s, %v; want %v", tt.id, newest, got, tt.earlier)
+		}
+	}
+	if _, got := Earlier(nil, "x"); got {
+		t.Error("Earlier(nil) = true")
+	}
+}

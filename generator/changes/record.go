@@ -69,6 +69,21 @@ func Record(prev Previous, cur Current) *History {
 	return h
 }
 
+// Earlier reports whether id is the id of a recorded release other than
+// the newest (a published date moved back): recording it again would
+// give two releases one id. newest is the newest release's id.
+func Earlier(h *History, id string) (newest string, earlier bool) {
+	if h == nil || len(h.Releases) == 0 {
+		return "", false
+	}
+	for _, r := range h.Releases[1:] {
+		if r.ID == id {
+			return h.Releases[0].ID, true
+		}
+	}
+	return h.Releases[0].ID, false
+}
+
 // stateMap is the indicators of the newest recorded release, by id; nil
 // when unknown.
 func stateMap(h *History) map[string]IndicatorState {

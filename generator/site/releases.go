@@ -49,6 +49,9 @@ func releases(prev changes.Previous, in *model.Input, cur model.Period, all []by
 	for _, ind := range in.Indicators {
 		c.Indicators = append(c.Indicators, changes.IndicatorState{ID: ind.ID, Name: ind.Name(), Active: ind.IsActive()})
 	}
+	if newest, earlier := changes.Earlier(prev.History, c.ID); c.ID != "" && earlier {
+		return render.Releases{}, fmt.Errorf("site.toml: [reporting] published %s is the date of an earlier release, not of the newest (%s); expected the date of this release, after the previous one", c.ID, newest)
+	}
 	var h *changes.History
 	switch {
 	case c.ID == "" && prev.History != nil:
