@@ -15,6 +15,7 @@ import (
 )
 
 const buildHelp = `Usage: kpisite build [-s SITE] [-o OUT] [--base-url URL] [--strict]
+                     [--previous FILE] [--previous-releases FILE]
 
 Validates the site in SITE and, when there are no errors, builds it into OUT.
 On any error nothing is written and the previous OUT stays as it was.
@@ -22,10 +23,16 @@ OUT is replaced as a whole, so it must be empty or a folder kpisite built,
 and never SITE itself or a folder holding it. A build that finds another
 publishing to the same OUT waits for it (up to 2 minutes).
 
+"What changed" (changes/) compares the figures with the previous release's
+data/all.csv and carries its changes/releases.json forward: read from OUT
+before it is replaced, or from --previous (a CI job that builds from a fresh
+clone downloads them from the live site first; see docs/publishing.md).
+
 Examples:
   kpisite build                              build ./ into ./public
   kpisite build -s ../council-kpis -o /tmp/site
   kpisite build --base-url https://example.gov.uk/kpis/
+  kpisite build --previous previous/all.csv  with previous/releases.json beside it
 
 Options:
 `
@@ -36,6 +43,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	out := fs.String("o", "", "output directory (default SITE/public)")
 	baseURL := fs.String("base-url", "", "override site.toml base_url")
 	strict := fs.Bool("strict", false, "fail on warnings too")
+	prevFile := fs.String("previous", "", "the previous release's data/all.csv (default OUT/data/all.csv)")
+	prevReleases := fs.String("previous-releases", "", "the previous release's changes/releases.json (default: releases.json beside --previous, else OUT/changes/releases.json)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -49,13 +58,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	prev, err := readPrevious(*out, *prevFile, *prevReleases)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	fsys, root, err := openSite(*siteDir)
 	if err != nil {
 		return err
 	}
 	defer root.Close()
-	files, c, err := site.Build(fsys, site.Options{BaseURL: *baseURL, BuildDate: today, Version: version(), Strict: *strict})
+	files, c, err := site.Build(fsys, site.Options{BaseURL: *baseURL, BuildDate: today, Version: version(), Strict: *strict, Previous: prev})
 	if c != nil {
 		for _, p := range c.Problems {
 			fmt.Fprintln(stderr, p)

@@ -13,6 +13,11 @@
 #   GitHub build job   builds public/ with the Pages URL as base URL
 #   GitLab check job   passes; fails on a bad value
 #   GitLab pages job   builds public/ with CI_PAGES_URL as base URL
+#   both build jobs    fetch the live data/all.csv and changes/releases.json
+#                      for "What changed": none yet (404) is the first
+#                      release; a live site's are passed with --previous; any
+#                      other failure stops the job (curl is a stand-in that
+#                      serves a folder, LIVE_DIR: there is no network here)
 #   both, for a site in its own repository (KPISITE_SRC=kpisite-src)
 #   docs/ci.md shows both files exactly as they are
 #
@@ -58,6 +63,42 @@ break_value() {
 
 # runs numbers the temporary folders of each job run.
 runs=0
+
+# A stand-in for curl, first on the PATH of every job: it serves the URLs
+# of the made-up Pages addresses from the folder LIVE_DIR (404 when a file
+# is not there, or when LIVE_DIR is unset: no site is live yet), and fails
+# as a network error would when LIVE_DOWN is set. It knows the options the
+# recipes use: -o FILE, -w '%{http_code}', and single-letter flags.
+mkdir -p "$tmp/shim"
+cat >"$tmp/shim/curl" <<'SHIM'
+#!/usr/bin/env bash
+out="" url="" write=""
+while [ $# -gt 0 ]; do
+	case $1 in
+	-o) out=$2; shift 2 ;;
+	-w) write=$2; shift 2 ;;
+	-*) shift ;;
+	*) url=$1; shift ;;
+	esac
+done
+if [ -n "${LIVE_DOWN:-}" ]; then
+	[ -n "$write" ] && printf '000'
+	echo "curl: (6) Could not resolve host" >&2
+	exit 6
+fi
+path=${url#https://example.*.io/kpisite/}
+if [ -n "${LIVE_DIR:-}" ] && [ -f "$LIVE_DIR/$path" ]; then
+	cp "$LIVE_DIR/$path" "$out"
+	code=200
+else
+	printf 'Not found\n' >"$out"
+	code=404
+fi
+[ -n "$write" ] && printf '%s' "$code"
+exit 0
+SHIM
+chmod +x "$tmp/shim/curl"
+export PATH="$tmp/shim:$PATH"
 
 # github_steps JOB OUTDIR: writes each run: step of JOB to OUTDIR/NN.sh.
 github_steps() {
@@ -166,6 +207,28 @@ github_job build "$ws" >/dev/null 2>&1 || fail "GitHub build job"
 grep -q 'href="https://example.github.io/kpisite/"' "$ws/public/index.html" ||
 	fail "GitHub build job: public/index.html has no canonical link to the Pages URL"
 pass "GitHub build job builds public/ for the Pages URL"
+grep -q 'There was no previous release to compare with' "$ws/public/changes/index.html" ||
+	fail "GitHub build job with no live site: changes/ does not say there is no previous release"
+pass "GitHub build job with no live site yet: the first release"
+
+# The next release: the live site is the last build; one figure revised.
+live="$tmp/live"
+cp -R "$ws/public" "$live"
+rm -rf "$ws/public"
+csv=$(grep -l '^indicator,period,value' "$ws"/data/values/*.csv | head -n 1)
+awk -F, -v OFS=, 'NR > 1 && !done && !/"/ && $3 ~ /^[0-9.]+$/ { $3 = "123456"; done = 1 } { print }' "$csv" >"$csv.new" && mv "$csv.new" "$csv"
+sed 's/^published = .*/published = 2030-01-31/' "$ws/site.toml" >"$ws/site.toml.new" && mv "$ws/site.toml.new" "$ws/site.toml"
+out=$(LIVE_DIR="$live" github_job build "$ws" 2>&1) || fail "GitHub build job with a live site:
+$out"
+grep -q '1 revised figure' "$ws/public/changes/index.html" ||
+	fail "GitHub build job with a live site: changes/ does not list the revised figure"
+grep -q 'release-2030-01-31' "$ws/public/feed.xml" ||
+	fail "GitHub build job with a live site: feed.xml has no entry for the release"
+pass "GitHub build job compares with the live site's figures (--previous)"
+if out=$(LIVE_DOWN=1 github_job build "$ws" 2>&1); then fail "GitHub build job built when the live site could not be reached"; fi
+echo "$out" | grep -q 'cannot fetch' || fail "GitHub build job, live site unreachable: no message:
+$out"
+pass "GitHub build job stops when the live site cannot be reached"
 
 gl="$tmp/gitlab"
 copy_tree "$gl"
@@ -175,6 +238,17 @@ gitlab_job pages "$gl" >/dev/null 2>&1 || fail "GitLab pages job"
 grep -q 'href="https://example.gitlab.io/kpisite/"' "$gl/public/index.html" ||
 	fail "GitLab pages job: public/index.html has no canonical link to CI_PAGES_URL"
 pass "GitLab pages job builds public/ for CI_PAGES_URL"
+rm -rf "$gl/public"
+csv=$(grep -l '^indicator,period,value' "$gl"/data/values/*.csv | head -n 1)
+awk -F, -v OFS=, 'NR > 1 && !done && !/"/ && $3 ~ /^[0-9.]+$/ { $3 = "123456"; done = 1 } { print }' "$csv" >"$csv.new" && mv "$csv.new" "$csv"
+sed 's/^published = .*/published = 2030-01-31/' "$gl/site.toml" >"$gl/site.toml.new" && mv "$gl/site.toml.new" "$gl/site.toml"
+out=$(LIVE_DIR="$live" gitlab_job pages "$gl" 2>&1) || fail "GitLab pages job with a live site:
+$out"
+grep -q '1 revised figure' "$gl/public/changes/index.html" ||
+	fail "GitLab pages job with a live site: changes/ does not list the revised figure"
+pass "GitLab pages job compares with the live site's figures (--previous)"
+if LIVE_DOWN=1 gitlab_job pages "$gl" >/dev/null 2>&1; then fail "GitLab pages job built when the live site could not be reached"; fi
+pass "GitLab pages job stops when the live site cannot be reached"
 csv=$(break_value "$gl")
 if gitlab_job check "$gl" >/dev/null 2>&1; then fail "GitLab check job passed a bad value"; fi
 pass "GitLab check job fails on a bad value"

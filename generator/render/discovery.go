@@ -85,7 +85,7 @@ func (b *builder) feedDate() time.Time {
 func (b *builder) feed() ([]byte, error) {
 	s := &b.in.Site
 	def := b.feedDate()
-	var entries []atomEntry
+	entries := b.releaseEntries()
 	for _, rp := range b.reports {
 		p := rp.Period
 		var st []model.Status

@@ -37,6 +37,9 @@ type Options struct {
 	Summary func(s *model.Series, p *model.Point) string
 	// Chart renders the charts of one series.
 	Chart func(s *model.Series) (Chart, error)
+	// Releases works out what changed since the previous release from
+	// this build's data/all.csv (nil: no history, the page says so).
+	Releases func(allCSV []byte) (Releases, error)
 	// PointFor picks the point a scorecard for period cur shows.
 	PointFor func(s *model.Series, cur model.Period) *model.Point
 	// LineChart draws breakdown charts (SPEC 3.8); nil draws none.

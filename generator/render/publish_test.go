@@ -102,3 +102,14 @@ func TestActionStatusWords(t *testing.T) {
 		t.Errorf("not started = %+v", v)
 	}
 }
+
+func TestReadable(t *testing.T) {
+	for in, want := range map[string]string{
+		"338160": "338,160", "-1234.50": "-1,234.50", "999": "999", "1000": "1,000",
+		"[c]": "[c]", "": "", "12a": "12a", "0.5": "0.5",
+	} {
+		if got := readable(in); got != want {
+			t.Errorf("readable(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

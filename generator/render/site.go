@@ -23,6 +23,7 @@ type builder struct {
 	allCSV   []byte                        // data/all.csv
 	reports  []reportPeriod                // newest first
 	retired  bool                          // some indicator is retired
+	history  Releases                      // what changed, release by release
 	fy       int
 }
 
@@ -55,6 +56,9 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 	if err := b.renderData(); err != nil {
 		return nil, err
 	}
+	if err := b.releases(); err != nil {
+		return nil, err
+	}
 	catalogue, err := b.catalogue()
 	if err != nil {
 		return nil, err
@@ -68,7 +72,7 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 	jobs = append(jobs, b.filesJob(map[string][]byte{
 		"data/all.csv": b.allCSV, "data/catalogue.json": catalogue,
 		"feed.xml": feed, "robots.txt": b.robots(),
-	}), b.dataPageJob(feed, catalogue))
+	}), b.dataPageJob(feed, catalogue), b.changesJob(), b.searchJob())
 	for i := range series {
 		jobs = append(jobs, b.indicatorJob(&series[i]))
 	}
@@ -229,6 +233,7 @@ func (b *builder) layout(path, title, description, section string) Layout {
 		l.Nav = append(l.Nav, Link{Href: root + "retired/", Text: "Retired indicators", Current: section == "retired"})
 	}
 	l.Nav = append(l.Nav, Link{Href: root + "data/", Text: "Open data", Current: section == "data"})
+	l.Nav = append(l.Nav, Link{Href: root + "search/", Text: "Search", Current: section == "search"})
 	for _, p := range b.in.Content.Pages {
 		if p.Draft {
 			continue

@@ -16,7 +16,7 @@ func TestStagesImportOnlyModel(t *testing.T) {
 		"kpisite/generator/format":  true,
 		"kpisite/generator/suggest": true,
 	}
-	stages := []string{"model", "format", "suggest", "load", "validate", "kpi", "chart", "markdown", "theme", "render", "publish"}
+	stages := []string{"model", "format", "suggest", "load", "validate", "kpi", "chart", "markdown", "theme", "render", "publish", "changes"}
 	for _, stage := range stages {
 		dir := filepath.Join("..", stage)
 		pkg, err := build.ImportDir(dir, 0)

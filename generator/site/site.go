@@ -30,6 +30,16 @@ type Options struct {
 	Version   string    // kpisite version for the generator meta tag
 	Strict    bool      // warnings fail the build
 	SkipPNG   bool      // leave out chart.png even when png_charts is on (fast previews in kpisite serve)
+	Previous  Previous  // the previous release, for "What changed"
+}
+
+// Previous is what the previous release published, as read by the caller
+// (from OUT before it is replaced, or from --previous). Nil data: none.
+type Previous struct {
+	AllCSV       []byte // its data/all.csv
+	AllCSVName   string // where that came from, for messages
+	Releases     []byte // its changes/releases.json
+	ReleasesName string
 }
 
 // ErrInvalid is returned (wrapped) when the inputs have errors; the
@@ -96,6 +106,13 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 		return nil, c, err
 	}
 	in := c.Input
+	prev, probs := previous(o.Previous)
+	if len(probs) > 0 {
+		c.Problems = append(c.Problems, probs...).Sort()
+		if probs.HasErrors() {
+			return nil, c, ErrInvalid
+		}
+	}
 	md := markdown.New(in.Site.UnsafeHTML)
 	th, err := theme.Load(fsys, in.Site.Theme, themes.Default(), template.FuncMap{})
 	if err != nil {
@@ -140,6 +157,7 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 			}
 			return chart.Lines(ind, title, chartLines(lines, labels), ext, co)
 		},
+		Releases: func(all []byte) (render.Releases, error) { return releases(prev, in, c.Current, all) },
 	}
 	files, err := render.Site(in, c.Series, ro)
 	if err != nil {

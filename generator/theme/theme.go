@@ -31,6 +31,7 @@ import (
 var Names = []string{
 	"home.html", "indicator.html", "service.html", "committee.html", "page.html", "notfound.html",
 	"report.html", "reports.html", "actions.html", "retired.html", "data.html",
+	"search.html", "changes.html",
 }
 
 // shared template files, parsed into every page.

@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { startServer, basePathFromSite } from './server.mjs';
 import * as pc from './page-checks.mjs';
+import { checkSearch } from './search-checks.mjs';
 
 const require = createRequire(import.meta.url);
 const t0 = Date.now();
@@ -157,6 +158,9 @@ async function open(ctx, p, { url = p.url } = {}) {
   });
   page.on('pageerror', (e) => add(p, 'load', `page error: ${e.message}`));
   const resp = await page.goto(url, { waitUntil: 'load' });
+  // A page a script enhances (elements marked data-js) is checked once the
+  // script has finished loading what it needs, so the checks see one state.
+  if (await page.$('[data-js]')) await page.waitForLoadState('networkidle');
   if (!resp) add(p, 'load', `no response for ${url}`);
   else if (resp.status() !== p.expect) add(p, 'load', `HTTP ${resp.status()} for ${url}, want ${p.expect}`);
   return page;
@@ -193,7 +197,7 @@ async function checkEveryPage(ctx, p) {
   try {
     for (const c of ['document', 'no-js', 'structure', 'headings', 'keyboard', 'tables']) note(p, c);
     addAll(p, await page.evaluate(pc.staticChecks));
-    p.dom = await page.content(); // for the JavaScript-off comparison
+    p.dom = await page.evaluate(pc.contentDOM); // for the JavaScript-off comparison
 
     // The first Tab reaches the skip link, which shows on screen with a visible focus style.
     note(p, 'skip-link');
@@ -283,7 +287,7 @@ async function checkJSOff(ctx, p) {
   const page = await open(ctx, p);
   try {
     note(p, 'js-off');
-    const dom = await page.content();
+    const dom = await page.evaluate(pc.contentDOM);
     if (p.dom !== undefined && dom !== p.dom) {
       let i = 0;
       while (i < dom.length && dom[i] === p.dom[i]) i++;
@@ -332,6 +336,13 @@ try {
   await timed(`samples (${samples.length}): tab order, focus, CSS off`, () => pool(samples, jobs, (p) => checkKeyboardAndCSSOff(desktop, p)));
   await timed(`samples (${samples.length}): 200% zoom`, () => pool(samples, jobs, (p) => checkZoom(zoom, p)));
   await timed(`samples (${samples.length}): JavaScript off`, () => pool(samples, jobs, (p) => checkJSOff(noJS, p)));
+
+  // The search page: the A to Z list without JavaScript, the filter with it.
+  const searchPage = pages.find((p) => p.rel === 'search/index.html');
+  if (searchPage) {
+    await timed('search: A to Z without JavaScript, filter from the keyboard', () => pool([searchPage], 1,
+      (p) => checkSearch({ browser, open, p, publicDir, runAxe, add, note })));
+  }
 
   // Screenshots of the home page and an indicator page, to look at.
   await timed('screenshots', async () => {

@@ -11,6 +11,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"flag"
 	"fmt"
 	"math"
@@ -72,6 +74,21 @@ func main() {
 		fmt.Printf("run %d: build %v wall, peak memory %.0f MB, %d HTML pages (%s)\n",
 			i, wall.Round(time.Millisecond), float64(rss)/1024, pages, strings.TrimSpace(string(msg)))
 	}
+	for _, f := range []string{"search/index.json", "search/index.html"} {
+		if b, err := os.ReadFile(filepath.Join(site, "public", f)); err == nil {
+			fmt.Printf("%s: %d bytes, %d gzipped\n", f, len(b), gzipSize(b))
+		}
+	}
+}
+
+// gzipSize is the size of b gzipped at the best compression, as a web
+// server might send it.
+func gzipSize(b []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	_, _ = w.Write(b)
+	_ = w.Close()
+	return buf.Len()
 }
 
 func fail(err error) {

@@ -1,0 +1,223 @@
+package changes
+
+import (
+	"sort"
+
+	"kpisite/generator/model"
+)
+
+// Previous is what the previous release left: its data/all.csv and its
+// changes/releases.json. Either may be nil.
+type Previous struct {
+	All     *Table
+	History *History
+}
+
+// Current is the release being built.
+type Current struct {
+	ID         string // the published date ("2022-07-21"), else the current period
+	Published  string // ISO date or ""
+	Period     string // the current period, "2022/23 Q1"
+	Indicators []IndicatorState
+	All        *Table // this build's data/all.csv
+}
+
+// Record returns the history after the current release:
+//
+//   - no previous data/all.csv: the release is recorded as not compared
+//     (the page says there was nothing to compare with), unless the
+//     newest recorded release already has its id;
+//   - the newest recorded release has the current id (the same release
+//     built again): the previous figures are worked back to what they
+//     were before that release, by undoing its recorded changes, and the
+//     release is worked out afresh and replaces it;
+//   - otherwise the figures are compared with the previous release's, and
+//     the release is recorded when something changed.
+//
+// So building twice with the same inputs records one release, and
+// correcting a figure before the next release shows as part of that
+// release, not as a revision of it.
+func Record(prev Previous, cur Current) *History {
+	h := &History{Indicators: cur.Indicators}
+	var older []model.Release
+	if prev.History != nil {
+		older = prev.History.Releases
+	}
+	base, state := prev.All, stateMap(prev.History)
+	if len(older) > 0 && older[0].ID == cur.ID {
+		redo := older[0]
+		older = older[1:]
+		if !redo.Compared || base == nil {
+			redo.Published, redo.Period = cur.Published, cur.Period
+			h.Releases = append([]model.Release{redo}, older...)
+			return h
+		}
+		base = undo(base, &redo)
+		state = undoState(state, &redo)
+	}
+	if base == nil {
+		r := model.Release{ID: cur.ID, Published: cur.Published, Period: cur.Period}
+		h.Releases = append([]model.Release{r}, older...)
+		return h
+	}
+	r := diff(base, cur, state)
+	if r.Empty() {
+		h.Releases = older
+		return h
+	}
+	h.Releases = append([]model.Release{r}, older...)
+	return h
+}
+
+// Earlier reports whether id is the id of a recorded release other than
+// the newest (a published date moved back): recording it again would
+// give two releases one id. newest is the newest release's id.
+func Earlier(h *History, id string) (newest string, earlier bool) {
+	if h == nil || len(h.Releases) == 0 {
+		return "", false
+	}
+	for _, r := range h.Releases[1:] {
+		if r.ID == id {
+			return h.Releases[0].ID, true
+		}
+	}
+	return h.Releases[0].ID, false
+}
+
+// stateMap is the indicators of the newest recorded release, by id; nil
+// when unknown.
+func stateMap(h *History) map[string]IndicatorState {
+	if h == nil {
+		return nil
+	}
+	m := make(map[string]IndicatorState, len(h.Indicators))
+	for _, s := range h.Indicators {
+		m[s.ID] = s
+	}
+	return m
+}
+
+// undo works a release's figures back to the release before it.
+func undo(t *Table, r *model.Release) *Table {
+	t = t.clone()
+	drop := map[string]bool{}
+	for _, c := range r.New {
+		drop[rowKey(c.Indicator, c.Period, c.Dimensions)] = true
+	}
+	for _, c := range r.Revised {
+		if row, ok := t.get(rowKey(c.Indicator, c.Period, c.Dimensions)); ok {
+			row.Value = c.Old
+		}
+	}
+	for _, c := range r.Withdrawn {
+		k := rowKey(c.Indicator, c.Period, c.Dimensions)
+		if _, ok := t.byKey[k]; !ok {
+			t.byKey[k] = len(t.Rows)
+			t.Rows = append(t.Rows, Row{Indicator: c.Indicator, Period: c.Period, Dimensions: c.Dimensions, Value: c.Old})
+		}
+	}
+	if len(drop) == 0 {
+		return t
+	}
+	kept := &Table{byKey: map[string]int{}}
+	for _, row := range t.Rows {
+		k := row.key()
+		if drop[k] {
+			continue
+		}
+		kept.byKey[k] = len(kept.Rows)
+		kept.Rows = append(kept.Rows, row)
+	}
+	return kept
+}
+
+// undoState works the indicators back to the release before r.
+func undoState(m map[string]IndicatorState, r *model.Release) map[string]IndicatorState {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]IndicatorState, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	for _, c := range r.Added {
+		delete(out, c.Indicator)
+	}
+	for _, c := range r.Retired {
+		out[c.Indicator] = IndicatorState{ID: c.Indicator, Name: c.Name, Active: true}
+	}
+	return out
+}
+
+// diff compares the current release with the figures and indicators of
+// the one before. state nil means the indicators before are unknown: then
+// an indicator counts as added when it has figures now and had none
+// before, and retirements cannot be told.
+func diff(base *Table, cur Current, state map[string]IndicatorState) model.Release {
+	r := model.Release{ID: cur.ID, Published: cur.Published, Period: cur.Period, Compared: true}
+	names := map[string]string{}
+	for id, s := range state {
+		names[id] = s.Name
+	}
+	for _, s := range cur.Indicators {
+		names[s.ID] = s.Name
+	}
+	name := func(id string) string {
+		if n := names[id]; n != "" {
+			return n
+		}
+		return id
+	}
+	if state != nil {
+		now := map[string]bool{}
+		for _, s := range cur.Indicators {
+			now[s.ID] = true
+			was, ok := state[s.ID]
+			switch {
+			case !ok:
+				r.Added = append(r.Added, model.IndicatorChange{Indicator: s.ID, Name: s.Name})
+			case was.Active && !s.Active:
+				r.Retired = append(r.Retired, model.IndicatorChange{Indicator: s.ID, Name: s.Name})
+			}
+		}
+		for _, s := range sortedStates(state) {
+			if !now[s.ID] && s.Active {
+				r.Retired = append(r.Retired, model.IndicatorChange{Indicator: s.ID, Name: name(s.ID), Removed: true})
+			}
+		}
+	} else {
+		had, has := base.indicators(), cur.All.indicators()
+		for _, s := range cur.Indicators {
+			if has[s.ID] && !had[s.ID] {
+				r.Added = append(r.Added, model.IndicatorChange{Indicator: s.ID, Name: s.Name})
+			}
+		}
+	}
+	for i := range cur.All.Rows {
+		row := &cur.All.Rows[i]
+		old, ok := base.get(row.key())
+		switch {
+		case !ok:
+			r.New = append(r.New, model.FigureChange{Indicator: row.Indicator, Name: name(row.Indicator), Period: row.Period, Dimensions: row.Dimensions, New: row.Value, Note: row.Note})
+		case !sameValue(old.Value, row.Value):
+			r.Revised = append(r.Revised, model.FigureChange{Indicator: row.Indicator, Name: name(row.Indicator), Period: row.Period, Dimensions: row.Dimensions, Old: old.Value, New: row.Value, Note: row.Note})
+		}
+	}
+	for i := range base.Rows {
+		row := &base.Rows[i]
+		if _, ok := cur.All.get(row.key()); !ok {
+			r.Withdrawn = append(r.Withdrawn, model.FigureChange{Indicator: row.Indicator, Name: name(row.Indicator), Period: row.Period, Dimensions: row.Dimensions, Old: row.Value})
+		}
+	}
+	return r
+}
+
+// sortedStates lists the states of m by id.
+func sortedStates(m map[string]IndicatorState) []IndicatorState {
+	out := make([]IndicatorState, 0, len(m))
+	for _, s := range m {
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}

@@ -1,0 +1,196 @@
+package changes
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"kpisite/generator/model"
+)
+
+// Row is one row of a data/all.csv file.
+type Row struct {
+	Indicator  string
+	Period     string
+	Dimensions []model.Dimension // non-empty key columns, sorted by name
+	Value      string
+	Note       string
+	Line       int
+}
+
+// key identifies a row across releases.
+func (r *Row) key() string { return rowKey(r.Indicator, r.Period, r.Dimensions) }
+
+func rowKey(indicator, period string, dims []model.Dimension) string {
+	var b strings.Builder
+	b.WriteString(indicator)
+	b.WriteByte(0)
+	b.WriteString(period)
+	for _, d := range dims {
+		b.WriteByte(0)
+		b.WriteString(d.Name)
+		b.WriteByte('=')
+		b.WriteString(d.Value)
+	}
+	return b.String()
+}
+
+// Table is the rows of a data/all.csv file, in file order.
+type Table struct {
+	Rows  []Row
+	byKey map[string]int // index into Rows
+}
+
+// figureColumns are the columns of data/all.csv that hold a figure or
+// describe one; every other column (area, breakdowns) is part of a row's
+// key.
+var figureColumns = map[string]bool{
+	"indicator": true, "period": true, "value": true, "period_value": true,
+	"numerator": true, "denominator": true, "target": true, "status": true,
+	"status_source": true, "direction": true, "flag": true, "note": true,
+	"lower": true, "upper": true, "rank": true, "rank_of": true, "quartile": true,
+	"code": true, "title": true, "short_title": true, "unit": true, "unit_label": true,
+}
+
+// ParseCSV reads a data/all.csv file published by kpisite. name is where
+// it came from, for messages. Columns are found by name, in any order;
+// indicator, period and value are required.
+func ParseCSV(name string, data []byte) (*Table, model.Problems) {
+	var probs model.Problems
+	at := func(line int) model.Position { return model.Position{Path: name, Line: line} }
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	r := csv.NewReader(bytes.NewReader(data))
+	header, err := r.Read()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			probs.Errorf(at(1), "the file is empty; expected the data/all.csv of a site built by kpisite, with a header row")
+		} else {
+			probs.Errorf(at(1), "cannot read the header row: %s; expected a CSV file", csvReason(err))
+		}
+		return nil, probs
+	}
+	col := map[string]int{}
+	var keyCols []string
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(h))
+		if _, dup := col[h]; dup || h == "" {
+			probs.Errorf(model.Position{Path: name, Line: 1, Column: i + 1}, "column %d is named %q, which is empty or repeated; expected unique column names", i+1, h)
+			continue
+		}
+		col[h] = i
+		if !figureColumns[h] {
+			keyCols = append(keyCols, h)
+		}
+	}
+	for _, need := range []string{"indicator", "period", "value"} {
+		if _, ok := col[need]; !ok {
+			probs.Errorf(at(1), "no %q column; expected the data/all.csv of a site built by kpisite (indicator, period, value, …)", need)
+		}
+	}
+	if probs.HasErrors() {
+		return nil, probs
+	}
+	sort.Strings(keyCols)
+	get := func(rec []string, c string) string {
+		if i, ok := col[c]; ok && i < len(rec) {
+			return rec[i]
+		}
+		return ""
+	}
+	t := &Table{byKey: map[string]int{}}
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		line := 0
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line = pe.Line
+			}
+			probs.Errorf(at(line), "%s; expected a CSV row with %d columns", csvReason(err), len(header))
+			if !errors.As(err, &pe) || pe.Err != csv.ErrFieldCount {
+				break // the reader cannot go on after a quoting error
+			}
+			continue
+		}
+		line, _ = r.FieldPos(0)
+		row := Row{Indicator: get(rec, "indicator"), Period: get(rec, "period"), Value: get(rec, "value"), Note: get(rec, "note"), Line: line}
+		if row.Indicator == "" || row.Period == "" {
+			probs.Errorf(at(line), "the indicator or period is empty; expected both on every row")
+			continue
+		}
+		for _, c := range keyCols {
+			if v := get(rec, c); v != "" {
+				row.Dimensions = append(row.Dimensions, model.Dimension{Name: c, Value: v})
+			}
+		}
+		k := row.key()
+		if i, dup := t.byKey[k]; dup {
+			probs.Errorf(at(line), "this row repeats the indicator, period and breakdown of line %d; expected one row for each", t.Rows[i].Line)
+			continue
+		}
+		t.byKey[k] = len(t.Rows)
+		t.Rows = append(t.Rows, row)
+	}
+	if probs.HasErrors() {
+		return nil, probs
+	}
+	return t, nil
+}
+
+// csvReason is a csv error without its own position prefix.
+func csvReason(err error) string {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// get returns the row with key k.
+func (t *Table) get(k string) (*Row, bool) {
+	if t == nil {
+		return nil, false
+	}
+	i, ok := t.byKey[k]
+	if !ok {
+		return nil, false
+	}
+	return &t.Rows[i], true
+}
+
+// clone returns a copy of t that can be changed without changing t.
+func (t *Table) clone() *Table {
+	c := &Table{Rows: append([]Row(nil), t.Rows...), byKey: make(map[string]int, len(t.byKey))}
+	for k, v := range t.byKey {
+		c.byKey[k] = v
+	}
+	return c
+}
+
+// indicators is the set of indicators with a row in t.
+func (t *Table) indicators() map[string]bool {
+	out := map[string]bool{}
+	for i := range t.Rows {
+		out[t.Rows[i].Indicator] = true
+	}
+	return out
+}
+
+// sameValue compares two published values: as numbers when both are
+// numbers, else as text.
+func sameValue(a, b string) bool {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	if a == b {
+		return true
+	}
+	x, errA := strconv.ParseFloat(a, 64)
+	y, errB := strconv.ParseFloat(b, 64)
+	return errA == nil && errB == nil && x == y
+}

@@ -1,0 +1,69 @@
+package site
+
+import (
+	"fmt"
+
+	"kpisite/generator/changes"
+	"kpisite/generator/format"
+	"kpisite/generator/model"
+	"kpisite/generator/render"
+)
+
+// previous reads the previous release's files. A file that cannot be read
+// is an error: going on without it would lose the release history.
+func previous(p Previous) (changes.Previous, model.Problems) {
+	var out changes.Previous
+	var probs model.Problems
+	if p.AllCSV != nil {
+		t, ps := changes.ParseCSV(p.AllCSVName, p.AllCSV)
+		probs = append(probs, ps...)
+		out.All = t
+	}
+	if p.Releases != nil {
+		h, ps := changes.Decode(p.ReleasesName, p.Releases)
+		probs = append(probs, ps...)
+		out.History = h
+	}
+	if p.Releases != nil && p.AllCSV == nil && !probs.HasErrors() {
+		probs.Warnf(model.Position{Path: p.ReleasesName}, "the previous release's history was found but not its data/all.csv; the history is carried forward, but this release's figures cannot be compared")
+	}
+	return out, probs
+}
+
+// releases records this build's release: its identity is site.toml's
+// published date, else the current period; with neither there is no
+// release to record and the history is carried forward as it was.
+func releases(prev changes.Previous, in *model.Input, cur model.Period, all []byte) (render.Releases, error) {
+	now, probs := changes.ParseCSV("data/all.csv", all)
+	if probs.HasErrors() {
+		return render.Releases{}, fmt.Errorf("read this build's data/all.csv: %v", probs)
+	}
+	c := changes.Current{All: now, Published: format.ISODate(in.Site.Published)}
+	if !cur.IsZero() {
+		c.Period = cur.String()
+	}
+	c.ID = c.Published
+	if c.ID == "" {
+		c.ID = cur.Slug()
+	}
+	for _, ind := range in.Indicators {
+		c.Indicators = append(c.Indicators, changes.IndicatorState{ID: ind.ID, Name: ind.Name(), Active: ind.IsActive()})
+	}
+	if newest, earlier := changes.Earlier(prev.History, c.ID); c.ID != "" && earlier {
+		return render.Releases{}, fmt.Errorf("site.toml: [reporting] published %s is the date of an earlier release, not of the newest (%s); expected the date of this release, after the previous one", c.ID, newest)
+	}
+	var h *changes.History
+	switch {
+	case c.ID == "" && prev.History != nil:
+		h = &changes.History{Indicators: c.Indicators, Releases: prev.History.Releases}
+	case c.ID == "":
+		h = &changes.History{Indicators: c.Indicators}
+	default:
+		h = changes.Record(prev, c)
+	}
+	file, err := changes.Encode(h)
+	if err != nil {
+		return render.Releases{}, err
+	}
+	return render.Releases{List: h.Releases, File: file}, nil
+}
