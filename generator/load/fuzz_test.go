@@ -155,6 +155,11 @@ func FuzzSite(f *testing.F) {
 	f.Add(validSite["site.toml"], validSite["data/indicators/domestic-abuse.toml"], validSite["data/values/domestic-abuse.csv"], validSite["content/about.md"])
 	f.Add("title = 1\n[[service]]\nid = 2", "[[indicator]]\nid = \"x\"\ntarget = { kind = \"reference\", period = 3 }", "indicator,2022/23\nx,[c]", "+++\n+++\n")
 	f.Add("", "", "", "")
+	// SPEC 3.8: kinds of year, target lists, metadata, the status column, wide extras.
+	f.Add("title = \"T\"\norganisation = \"O\"\nfinancial_year_start = 1\nacademic_year_start = 8\n[values]\nignore_columns = [\"Outturn\"]\n[[committee]]\nid = \"c\"\nname = \"C\"\n[[service]]\nid = \"s\"\nname = \"S\"\ncommittee = \"c\"\n",
+		"[[indicator]]\nid = \"x\"\ntitle = \"X\"\nservice = \"s\"\nfrequency = \"multi_year\"\nyear = \"academic\"\nunit = \"score\"\nunit_label = \"score out of 12\"\npolarity = \"higher\"\ncode = \"A1\"\nreleased = 2023-01-02\nnext_release = \"TBC\"\nfootnotes = [\"a\"]\nexpected_lag = \"1 year\"\ntarget = [ { kind = \"fixed\", value = 5, amber = 4, from = \"2017/18 to 2019/20\" }, { kind = \"none\", from = \"2020/21 to 2022/23\" } ]\n",
+		"indicator,period,value,status\nx,2017/18 to 2019/20,6.9,green\nx,2020-21 to 2022-23,,amber\n",
+		"+++\n+++\n")
 	f.Fuzz(func(t *testing.T, site, indicators, values, page string) {
 		fsys := fstest.MapFS{
 			"site.toml":                            &fstest.MapFile{Data: []byte(site)},

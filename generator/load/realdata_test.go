@@ -153,3 +153,14 @@ code = "RS 1"
 		t.Errorf("problem %q, want %q", lines(ps)[0], w)
 	}
 }
+
+// TestWideBareQuarter: the usual spreadsheet layout labels quarters "Q1"
+// without a year; the error says to add it rather than guessing.
+func TestWideBareQuarter(t *testing.T) {
+	inds := mustIndicators(t, testIndicators)
+	var ps model.Problems
+	valuesFile("data/values/w.csv", []byte("indicator,2022/23 Q4,q1\nidva-referrals,1,2\n"), inds, nil, &ps)
+	checkProblems(t, ps, []string{
+		`data/values/w.csv:1:22: column "q1" is a quarter without its year; expected the year too, such as "2022/23 Q1" (financial) or "2022 Q1" (calendar), so that no figure is filed under the wrong year`,
+	})
+}

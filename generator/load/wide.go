@@ -50,6 +50,10 @@ func wideRows(c *Table, idx indicatorIndex, ignore []string, ps *model.Problems)
 			continue
 		}
 		p, err := model.ParseAnyPeriod(h.Text)
+		if err != nil && bareQuarter(h.Text) {
+			ps.Errorf(h.Pos, "column %q is a quarter without its year; expected the year too, such as \"2022/23 %s\" (financial) or \"2022 %s\" (calendar), so that no figure is filed under the wrong year", strings.TrimSpace(h.Text), strings.ToUpper(strings.TrimSpace(h.Text)), strings.ToUpper(strings.TrimSpace(h.Text)))
+			continue
+		}
 		if err != nil {
 			ps.Errorf(h.Pos, "column %q is not a period; expected a period such as \"2022/23 Q1\", \"2022-04\" or \"2022/23\" (a wide-format header is indicator followed by one period per column, and may have code and target columns), or the column's name in site.toml [values] ignore_columns", strings.TrimSpace(h.Text))
 			continue
@@ -141,6 +145,13 @@ func wideCell(cell, head Cell, ind *model.Indicator, ps *model.Problems) (model.
 		good = false
 	}
 	return o, good
+}
+
+// bareQuarter reports whether a header is "Q1".."Q4" with no year, as
+// spreadsheets often label the current year's quarters.
+func bareQuarter(head string) bool {
+	h := strings.TrimSpace(head)
+	return len(h) == 2 && (h[0] == 'Q' || h[0] == 'q') && h[1] >= '1' && h[1] <= '4'
 }
 
 // ignored reports whether a header names a column of [values]

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"kpisite/generator/model"
 )
@@ -71,7 +72,10 @@ func published(v model.Value) *float64 {
 	if !v.Valid {
 		return nil
 	}
-	r := v.Round(sourceDecimals).V
+	r, err := strconv.ParseFloat(sourceNumber(v), 64)
+	if err != nil { // not finite: cannot happen for loaded figures
+		r = v.V
+	}
 	return &r
 }
 
@@ -152,12 +156,22 @@ func csvNumber(v model.Value, p *model.Point) string {
 }
 
 // sourceNumber is v at source precision ("" when missing): the shortest
-// digits that read back as the same number.
+// digits that read back as the same number, cut to sourceDecimals
+// decimal places by formatting (never by arithmetic, which would add
+// floating-point error of its own).
 func sourceNumber(v model.Value) string {
 	if !v.Valid {
 		return ""
 	}
-	return strconv.FormatFloat(v.Round(sourceDecimals).V, 'f', -1, 64)
+	s := strconv.FormatFloat(v.V, 'f', -1, 64)
+	if i := strings.IndexByte(s, '.'); i >= 0 && len(s)-i-1 > sourceDecimals {
+		s = strings.TrimRight(strconv.FormatFloat(v.V, 'f', sourceDecimals, 64), "0")
+		s = strings.TrimSuffix(s, ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
 }
 
 // CSVHeader is the header of every published data CSV.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strconv"
 	"testing"
 	"time"
 
@@ -110,6 +111,31 @@ func TestReadable(t *testing.T) {
 	} {
 		if got := readable(in); got != want {
 			t.Errorf("readable(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestSourceNumber: downloads keep the source's digits (not the page's
+// rounding) and cut worked-out figures to 10 decimal places without
+// adding floating-point error.
+func TestSourceNumber(t *testing.T) {
+	for _, tt := range []struct {
+		v    float64
+		want string
+	}{
+		{72.25, "72.25"},
+		{0.1 + 0.2, "0.3"},
+		{100 * 165.0 / 350, "47.1428571429"},
+		{123456789.123, "123456789.123"},
+		{1234, "1234"},
+		{-0.00000000001, "0"},
+		{1e21, "1000000000000000000000"},
+	} {
+		if got := sourceNumber(model.Some(tt.v)); got != tt.want {
+			t.Errorf("sourceNumber(%v) = %q, want %q", tt.v, got, tt.want)
+		}
+		if got := published(model.Some(tt.v)); strconv.FormatFloat(*got, 'f', -1, 64) != tt.want {
+			t.Errorf("published(%v) = %v, want %s", tt.v, *got, tt.want)
 		}
 	}
 }

@@ -148,7 +148,7 @@ func (b *builder) targetWords(s *model.Series) string {
 		band = " " + b.bandWords(ind, rules)
 	}
 	switch {
-	case len(rules) == 0 && rowTargets:
+	case !ind.HasTargetRule() && rowTargets:
 		return "Set for each period with the figures (see the table)." + band
 	case len(rules) == 0:
 		return "No target: this indicator is monitored without one."

@@ -182,3 +182,26 @@ measure = "ytd"
 		t.Errorf("2022/23 Q1 accepted with financial_year_start = 1: %v", c.Problems)
 	}
 }
+
+// TestRowTargetsWithoutRule is the first bug of issue 11: an indicator
+// with no target rule (or kind = "none") whose rows give targets must not
+// say "No target" beside "above the target".
+func TestRowTargetsWithoutRule(t *testing.T) {
+	for _, rule := range []string{"", `target = { kind = "none" }`} {
+		fsys := testSite()
+		fsys["data/indicators/rt.toml"] = &fstest.MapFile{Data: []byte(`[[indicator]]
+id = "row-targets"
+title = "Row targets"
+service = "libraries"
+frequency = "quarterly"
+unit = "percent"
+polarity = "higher"
+` + rule + "\n")}
+		fsys["data/values/rt.csv"] = &fstest.MapFile{Data: []byte("indicator,period,value,target\nrow-targets,2022/23 Q1,60.3,50\n")}
+		page := string(mustBuild(t, fsys)["indicators/row-targets/index.html"])
+		mustContain(t, "row-targets page "+rule, page,
+			"10.3 percentage points above the target of 50.0% (green)",
+			"Set for each period with the figures (see the table).")
+		mustOmit(t, "row-targets page "+rule, page, "No target: this indicator is monitored without one.")
+	}
+}
