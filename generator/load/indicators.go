@@ -87,11 +87,8 @@ func readIndicator(t tomlTable) *model.Indicator {
 	t.unknown(indicatorKeys)
 	t.require(requiredIndicatorKeys, indicatorKeyHelp)
 	ind := &model.Indicator{Pos: t.self(), FieldPos: map[string]model.Position{}}
-	prefix := t.key + "."
-	for k, p := range t.f.keys {
-		if strings.HasPrefix(k, prefix) {
-			ind.FieldPos[k[len(prefix):]] = p
-		}
+	for k, p := range t.f.keysUnder(t.key) {
+		ind.FieldPos[k] = p
 	}
 
 	id, idOK := t.str("id")

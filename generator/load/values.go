@@ -28,12 +28,13 @@ var ValuesHeader = Header{
 func Values(fsys fs.FS, inds []*model.Indicator) ([]model.Observation, model.Problems) {
 	var ps model.Problems
 	var all []model.Observation
+	idx := newIndicatorIndex(inds)
 	for _, name := range listFiles(fsys, ValuesDir, ".csv", &ps) {
 		src, ok := readFile(fsys, name, &ps)
 		if !ok {
 			continue
 		}
-		all = append(all, ValuesFile(name, src, inds, &ps)...)
+		all = append(all, valuesFile(name, src, idx, &ps)...)
 	}
 	return dedupe(all, &ps), ps
 }
@@ -62,24 +63,38 @@ func dedupe(obs []model.Observation, ps *model.Problems) []model.Observation {
 // ValuesFile reads one values file. Repeated observations are not checked
 // here (see Values).
 func ValuesFile(name string, src []byte, inds []*model.Indicator, ps *model.Problems) []model.Observation {
+	return valuesFile(name, src, newIndicatorIndex(inds), ps)
+}
+
+func valuesFile(name string, src []byte, idx indicatorIndex, ps *model.Problems) []model.Observation {
 	before := len(*ps)
-	c := ReadCSV(name, src, ps)
-	if c.Header == nil {
-		if len(*ps) > before {
-			return nil // not UTF-8, or broken before the first row: already reported
-		}
+	var out []model.Observation
+	var read func(row []Cell) // reads one row; set from the header
+	seenHeader := false
+	scanCSV(name, src, ps, func(header []Cell) bool {
+		seenHeader = true
+		read = valuesReader(header, idx, &out, ps)
+		return read != nil
+	}, func(row []Cell) { read(row) })
+	if !seenHeader && len(*ps) == before {
 		ps.Errorf(model.Position{Path: name, Line: 1}, "file has no header row; expected a header such as %s", ValuesHeader.Example)
-		return nil
 	}
-	idx := newIndicatorIndex(inds)
-	if isWide(c.Header) {
-		return wideRows(c, idx, ps)
+	return out
+}
+
+// valuesReader checks the header of a values file and returns the
+// function that reads each of its rows into out, or nil when the rows
+// cannot be read.
+func valuesReader(header []Cell, idx indicatorIndex, out *[]model.Observation, ps *model.Problems) func([]Cell) {
+	if isWide(header) {
+		good := wideHeader(header, ps)
+		return func(row []Cell) { *out = append(*out, wideRow(row, header, good, idx, ps)...) }
 	}
-	col, _ := ValuesHeader.Match(c.Header, ps)
+	col, _ := ValuesHeader.Match(header, ps)
 	_, hasValue := col["value"]
 	_, hasNum := col["numerator"]
 	_, hasDen := col["denominator"]
-	headerLine := model.Position{Path: name, Line: c.Header[0].Pos.Line}
+	headerLine := model.Position{Path: header[0].Pos.Path, Line: header[0].Pos.Line}
 	switch {
 	case !hasValue && hasNum != hasDen:
 		given, other := "numerator", "denominator"
@@ -98,13 +113,11 @@ func ValuesFile(name string, src []byte, inds []*model.Indicator, ps *model.Prob
 	if _, ok := col["period"]; !ok {
 		return nil
 	}
-	var out []model.Observation
-	for _, row := range c.Rows {
+	return func(row []Cell) {
 		if o, ok := longRow(row, col, idx, ps); ok {
-			out = append(out, o)
+			*out = append(*out, o)
 		}
 	}
-	return out
 }
 
 // indicatorIndex finds indicators by id and suggests ids for typos.
@@ -171,6 +184,9 @@ func longRow(row []Cell, col map[string]int, idx indicatorIndex, ps *model.Probl
 	id, idPos := r.text("indicator")
 	o.Indicator = id
 	ind := idx.byID[id]
+	if ind != nil {
+		o.Indicator = ind.ID // shared, so the row's text can be freed
+	}
 	switch {
 	case id == "":
 		ps.Errorf(idPos, "column \"indicator\" is empty; expected an indicator id such as \"idva-referrals\"")

@@ -22,14 +22,13 @@ func isWide(header []Cell) bool {
 	return false
 }
 
-// wideRows reads a wide-format file: one row per indicator, one column per
-// period. An empty cell is no observation; a cell holds a number, a
-// number and a flag in square brackets ("412 [p]"), or just a flag that
-// explains a missing value ("[c]", "[x]", "[z]").
-func wideRows(c *CSV, idx indicatorIndex, ps *model.Problems) []model.Observation {
-	good := make([]bool, len(c.Header))
+// wideHeader checks the period columns of a wide-format header and
+// returns which columns are good periods. A wide-format file has one row
+// per indicator and one column per period.
+func wideHeader(header []Cell, ps *model.Problems) []bool {
+	good := make([]bool, len(header))
 	first := map[string]int{}
-	for j, h := range c.Header[1:] {
+	for j, h := range header[1:] {
 		j++
 		p, err := model.ParseAnyPeriod(h.Text)
 		if err != nil {
@@ -43,28 +42,34 @@ func wideRows(c *CSV, idx indicatorIndex, ps *model.Problems) []model.Observatio
 		first[p.String()] = j
 		good[j] = true
 	}
+	return good
+}
+
+// wideRow reads one row of a wide-format file. An empty cell is no
+// observation; a cell holds a number, a number and a flag in square
+// brackets ("412 [p]"), or just a flag that explains a missing value
+// ("[c]", "[x]", "[z]").
+func wideRow(row, header []Cell, good []bool, idx indicatorIndex, ps *model.Problems) []model.Observation {
+	id := strings.TrimSpace(row[0].Text)
+	ind := idx.byID[id]
+	switch {
+	case id == "":
+		ps.Errorf(row[0].Pos, "column \"indicator\" is empty; expected an indicator id such as \"idva-referrals\"")
+		return nil
+	case ind == nil:
+		ps.Errorf(row[0].Pos, "column \"indicator\": %s", idx.unknown(id))
+		return nil
+	case ind.Frequency == 0: // already reported with the indicator
+		return nil
+	}
 	var out []model.Observation
-	for _, row := range c.Rows {
-		id := strings.TrimSpace(row[0].Text)
-		ind := idx.byID[id]
-		switch {
-		case id == "":
-			ps.Errorf(row[0].Pos, "column \"indicator\" is empty; expected an indicator id such as \"idva-referrals\"")
-			continue
-		case ind == nil:
-			ps.Errorf(row[0].Pos, "column \"indicator\": %s", idx.unknown(id))
-			continue
-		case ind.Frequency == 0: // already reported with the indicator
+	for j, cell := range row[1:] {
+		j++
+		if !good[j] || strings.TrimSpace(cell.Text) == "" {
 			continue
 		}
-		for j, cell := range row[1:] {
-			j++
-			if !good[j] || strings.TrimSpace(cell.Text) == "" {
-				continue
-			}
-			if o, ok := wideCell(cell, c.Header[j], ind, ps); ok {
-				out = append(out, o)
-			}
+		if o, ok := wideCell(cell, header[j], ind, ps); ok {
+			out = append(out, o)
 		}
 	}
 	return out
