@@ -136,7 +136,7 @@ func slugExample(parts []string) string {
 // title, author, date, draft). ok is false when the file cannot be read
 // or its front matter is broken.
 func Page(fsys fs.FS, p string, ps *model.Problems) (*model.Page, bool) {
-	src, ok := readFile(fsys, p, ps)
+	src, ok := readFileMax(fsys, p, MaxMarkdownBytes, ps)
 	if !ok {
 		return nil, false
 	}

@@ -45,7 +45,7 @@ func Indicators(fsys fs.FS) ([]*model.Indicator, model.Problems) {
 	first := map[string]model.Position{}
 	var out []*model.Indicator
 	for _, name := range files {
-		src, ok := readFile(fsys, name, &ps)
+		src, ok := readFileMax(fsys, name, MaxTOMLBytes, &ps)
 		if !ok {
 			continue
 		}
@@ -65,6 +65,9 @@ func Indicators(fsys fs.FS) ([]*model.Indicator, model.Problems) {
 // IndicatorFile reads the [[indicator]] tables of one file, in file order.
 // Repeated ids are not checked here (see Indicators).
 func IndicatorFile(name string, src []byte, ps *model.Problems) []*model.Indicator {
+	if !checkUTF8(name, src, tomlUTF8Advice, ps) {
+		return nil
+	}
 	root, ok := decodeTOML(name, src, 0, ps)
 	if !ok {
 		return nil

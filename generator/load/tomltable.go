@@ -61,6 +61,12 @@ func (f *tomlFile) keysUnder(key string) map[string]model.Position {
 // line and column and returns ok false.
 func decodeTOML(path string, src []byte, lineOffset int, ps *model.Problems) (root tomlTable, ok bool) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if off := tomlTooDeep(src, MaxTOMLDepth); off >= 0 {
+		line, col := lineCol(src, off)
+		ps.Errorf(model.Position{Path: path, Line: line + lineOffset, Column: col},
+			"TOML is nested more than %d levels deep here (tables, dotted keys, arrays and inline tables inside one another); expected at most %d levels (kpisite's files need no more than 4), so the file was not read", MaxTOMLDepth, MaxTOMLDepth)
+		return tomlTable{}, false
+	}
 	var m map[string]any
 	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&m); err != nil {
 		var pe toml.ParseError

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"kpisite/generator/model"
 	"kpisite/generator/suggest"
@@ -30,7 +31,7 @@ func Values(fsys fs.FS, inds []*model.Indicator) ([]model.Observation, model.Pro
 	var all []model.Observation
 	idx := newIndicatorIndex(inds)
 	for _, name := range listFiles(fsys, ValuesDir, ".csv", &ps) {
-		src, ok := readFile(fsys, name, &ps)
+		src, ok := readFileMax(fsys, name, MaxCSVBytes, &ps)
 		if !ok {
 			continue
 		}
@@ -242,7 +243,12 @@ func longRow(row []Cell, col map[string]int, idx indicatorIndex, ps *model.Probl
 	} else {
 		o.Flag = f
 	}
-	o.Note, _ = r.text("note")
+	var notePos model.Position
+	o.Note, notePos = r.text("note")
+	if n := utf8.RuneCountInString(o.Note); n > MaxNoteChars {
+		ps.Errorf(notePos, "column \"note\" is %d characters long; expected at most %d (a note is a short footnote shown under the table; longer text belongs in content/commentary/)", n, MaxNoteChars)
+		good = false
+	}
 	if !good {
 		return o, false
 	}
