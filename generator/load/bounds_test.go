@@ -99,7 +99,7 @@ func TestReadFileMax(t *testing.T) {
 	if got := byteSize(MaxCSVBytes); got != "128 MB" {
 		t.Errorf("byteSize(MaxCSVBytes) = %q", got)
 	}
-	if got := byteSize(200 << 20 + 1 << 19); got != "200.5 MB" {
+	if got := byteSize(200<<20 + 1<<19); got != "200.5 MB" {
 		t.Errorf("byteSize = %q", got)
 	}
 }
