@@ -53,7 +53,11 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := checkDir(*siteDir); err != nil {
 		return err
 	}
-	c, err := site.Check(os.DirFS(*siteDir), site.Options{Strict: *strict})
+	today, err := buildDate()
+	if err != nil {
+		return err
+	}
+	c, err := site.Check(os.DirFS(*siteDir), site.Options{Strict: *strict, BuildDate: today})
 	if werr := write(stdout, c.Problems); werr != nil {
 		return werr
 	}

@@ -149,6 +149,7 @@ func ParsePage(p string, src []byte, ps *model.Problems) (*model.Page, bool) {
 	if !checkUTF8(p, src, "save it as UTF-8 in your editor", ps) {
 		return nil, false
 	}
+	placeholders(p, src, false, ps)
 	front, body, bodyLine, err := SplitFrontMatter(src)
 	if err != nil {
 		ps.Errorf(model.Position{Path: p, Line: 1}, "%v", err)

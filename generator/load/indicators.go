@@ -16,6 +16,7 @@ var indicatorKeys = []string{
 	"id", "title", "short_title", "service", "frequency", "unit", "rate_per", "decimals",
 	"polarity", "measure", "target", "baseline", "definition", "rationale", "source", "lead",
 	"legacy_id", "status", "retired", "replaced_by", "suppress_below", "compare", "outcome", "noun",
+	"forecast",
 }
 
 var requiredIndicatorKeys = []string{"id", "title", "service", "frequency", "unit", "polarity"}
@@ -68,6 +69,7 @@ func IndicatorFile(name string, src []byte, ps *model.Problems) []*model.Indicat
 	if !checkUTF8(name, src, tomlUTF8Advice, ps) {
 		return nil
 	}
+	placeholders(name, src, true, ps)
 	root, ok := decodeTOML(name, src, 0, ps)
 	if !ok {
 		return nil
@@ -152,6 +154,7 @@ func readIndicator(t tomlTable) *model.Indicator {
 			ind.SuppressBelow = int(n)
 		}
 	}
+	ind.Forecast, _ = t.boolean("forecast")
 	if !idOK {
 		return nil
 	}

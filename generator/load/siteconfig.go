@@ -44,6 +44,9 @@ func SiteConfig(fsys fs.FS) (model.Site, model.Problems) {
 	if ok {
 		ok = checkUTF8(SiteFile, src, tomlUTF8Advice, &ps)
 	}
+	if ok {
+		placeholders(SiteFile, src, true, &ps)
+	}
 	var root tomlTable
 	if ok {
 		root, ok = decodeTOML(SiteFile, src, 0, &ps)

@@ -141,6 +141,7 @@ type Indicator struct {
 	SuppressBelow int // values 1..SuppressBelow-1 are withheld
 	Compare       Compare
 	Noun          string // kpisite addition: plural noun for sentences, e.g. "referrals"
+	Forecast      bool   // figures may be for periods after the current period (SPEC 3.8)
 
 	Pos      Position            // the [[indicator]] table
 	FieldPos map[string]Position // where each key was written, by TOML key

@@ -53,6 +53,7 @@ func Check(fsys fs.FS, o Options) (*Checked, error) {
 			in.Site.BaseURL = normaliseBaseURL(o.BaseURL)
 		}
 		probs = append(probs, validate.Input(in)...)
+		probs = append(probs, validate.Sanity(in, o.BuildDate)...)
 	}
 	if probs.HasErrors() || in == nil {
 		c.Problems = probs.Sort()
