@@ -27,7 +27,7 @@ func TestSanity(t *testing.T) {
 			name:    "mistyped future year is an error",
 			current: "2022/23 Q1",
 			obs:     []model.Observation{obs("a", q(2022, 1), 1, 2), obs("a", q(2035, 1), 2, 3)},
-			want: []string{`data/values/a.csv:3:1: the figure for "a" is for April to June 2035 (2035/36 Q1), which starts after the site's current period 2022/23 Q1 (site.toml [reporting] current_period); expected a period up to then (is the year mistyped?), or forecast = true in the indicator's definition if it is a forecast`},
+			want:    []string{`data/values/a.csv:3:1: the figure for "a" is for April to June 2035 (2035/36 Q1), which starts after the site's current period 2022/23 Q1 (site.toml [reporting] current_period); expected a period up to then (is the year mistyped?), or forecast = true in the indicator's definition if it is a forecast`},
 		},
 		{
 			name:    "next quarter is after the current period",
