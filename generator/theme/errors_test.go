@@ -66,4 +66,3 @@ func TestBuiltinErrorsSaySo(t *testing.T) {
 		t.Errorf("Execute error = %v, want it at %s… in the built-in theme", err, want)
 	}
 }
-
