@@ -48,8 +48,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	start := time.Now()
 	files, c, err := site.Build(os.DirFS(*siteDir), site.Options{BaseURL: *baseURL, BuildDate: today, Version: version(), Strict: *strict})
 	if c != nil {
-		for _, p := range c.Problems {
-			fmt.Fprintln(stderr, p)
+		for _, p := range c.Problems.Capped(maxPerFile) {
+			fmt.Fprintln(stderr, problemLine(p))
 		}
 	}
 	if err != nil {

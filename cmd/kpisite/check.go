@@ -58,7 +58,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	c, err := site.Check(os.DirFS(*siteDir), site.Options{Strict: *strict, BuildDate: today})
-	if werr := write(stdout, c.Problems); werr != nil {
+	if werr := write(stdout, c.Problems.Capped(maxPerFile)); werr != nil {
 		return werr
 	}
 	e, w := c.Problems.Count()
@@ -76,7 +76,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 func writeText(w io.Writer, ps model.Problems) error {
 	for _, p := range ps {
-		if _, err := fmt.Fprintln(w, p); err != nil {
+		if _, err := fmt.Fprintln(w, problemLine(p)); err != nil {
 			return err
 		}
 	}
@@ -100,12 +100,19 @@ func writeGitHub(w io.Writer, ps model.Problems) error {
 	return nil
 }
 
+// escapeData escapes a workflow command's message as GitHub's toolkit
+// does (%, CR and LF), after writing other control characters as Go
+// escapes (see safeText).
 func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	s = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return escapeControls(s) // the message follows "::", so it cannot start a command
 }
 
+// escapeProperty escapes a workflow command's property value (a file
+// name) as GitHub's toolkit does: %, CR, LF, ':' and ','.
 func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	s = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return escapeControls(s)
 }
 
 type jsonProblem struct {

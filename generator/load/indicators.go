@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"io/fs"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -38,7 +39,16 @@ const DefaultRatePer = 100000
 // not a slug or repeated is left out; any other problem is reported and
 // the indicator is kept with what could be read.
 func Indicators(fsys fs.FS) ([]*model.Indicator, model.Problems) {
+	inds, _, ps := indicators(fsys)
+	return inds, ps
+}
+
+// indicators is Indicators, and also returns the ids that files which
+// could not be read (not UTF-8, not TOML, too large) seem to define, each
+// with its file: rows naming them are knock-on problems of that file's.
+func indicators(fsys fs.FS) ([]*model.Indicator, map[string]string, model.Problems) {
 	var ps model.Problems
+	unread := map[string]string{}
 	files := listFiles(fsys, IndicatorsDir, ".toml", &ps)
 	if len(files) == 0 {
 		ps.Warnf(model.Position{Path: IndicatorsDir}, "no indicator definitions found; expected %s/*.toml files with [[indicator]] tables", IndicatorsDir)
@@ -50,7 +60,13 @@ func Indicators(fsys fs.FS) ([]*model.Indicator, model.Problems) {
 		if !ok {
 			continue
 		}
-		for _, ind := range IndicatorFile(name, src, &ps) {
+		inds, ok := indicatorFile(name, src, &ps)
+		if !ok {
+			for _, m := range idLine.FindAllSubmatch(src, -1) {
+				unread[string(m[1])] = name
+			}
+		}
+		for _, ind := range inds {
 			if p, ok := first[ind.ID]; ok {
 				ps.Errorf(ind.PosOf("id"), "repeated indicator id %q, first defined at %s; expected each id once", ind.ID, p)
 				continue
@@ -60,19 +76,29 @@ func Indicators(fsys fs.FS) ([]*model.Indicator, model.Problems) {
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, ps
+	return out, unread, ps
 }
+
+// idLine finds the ids a TOML file seems to define, without decoding it.
+var idLine = regexp.MustCompile(`(?m)^[ \t]*id[ \t]*=[ \t]*["']([a-z0-9][a-z0-9-]*)["']`)
 
 // IndicatorFile reads the [[indicator]] tables of one file, in file order.
 // Repeated ids are not checked here (see Indicators).
 func IndicatorFile(name string, src []byte, ps *model.Problems) []*model.Indicator {
+	inds, _ := indicatorFile(name, src, ps)
+	return inds
+}
+
+// indicatorFile is IndicatorFile; ok is false when the file could not be
+// read at all (not UTF-8, or not TOML).
+func indicatorFile(name string, src []byte, ps *model.Problems) ([]*model.Indicator, bool) {
 	if !checkUTF8(name, src, tomlUTF8Advice, ps) {
-		return nil
+		return nil, false
 	}
 	placeholders(name, src, true, ps)
 	root, ok := decodeTOML(name, src, 0, ps)
 	if !ok {
-		return nil
+		return nil, false
 	}
 	root.unknown([]string{"indicator"})
 	tables := root.tables("indicator")
@@ -85,7 +111,7 @@ func IndicatorFile(name string, src []byte, ps *model.Problems) []*model.Indicat
 			out = append(out, ind)
 		}
 	}
-	return out
+	return out, true
 }
 
 func readIndicator(t tomlTable) *model.Indicator {

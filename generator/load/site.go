@@ -20,9 +20,11 @@ func Site(fsys fs.FS) (*model.Input, model.Problems) {
 	var p model.Problems
 	in.Site, p = SiteConfig(fsys)
 	ps = append(ps, p...)
-	in.Indicators, p = Indicators(fsys)
+	var unread map[string]string
+	in.Indicators, unread, p = indicators(fsys)
 	ps = append(ps, p...)
-	in.Observations, p = Values(fsys, in.Indicators)
+	in.UnreadIndicators = unread
+	in.Observations, p = values(fsys, in.Indicators, unread)
 	ps = append(ps, p...)
 	in.Actions, p = Actions(fsys)
 	ps = append(ps, p...)

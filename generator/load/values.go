@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -27,15 +28,26 @@ var ValuesHeader = Header{
 // is reported and left out; an observation repeated in any file is
 // reported at the second, naming the first.
 func Values(fsys fs.FS, inds []*model.Indicator) ([]model.Observation, model.Problems) {
+	return values(fsys, inds, nil)
+}
+
+// values is Values; rows naming an id of unread (an indicator file that
+// could not be read) are counted, not reported one by one.
+func values(fsys fs.FS, inds []*model.Indicator, unread map[string]string) ([]model.Observation, model.Problems) {
 	var ps model.Problems
 	var all []model.Observation
 	idx := newIndicatorIndex(inds)
+	idx.unread = unread
 	for _, name := range listFiles(fsys, ValuesDir, ".csv", &ps) {
 		src, ok := readFileMax(fsys, name, MaxCSVBytes, &ps)
 		if !ok {
 			continue
 		}
+		idx.skipped = map[string]int{}
 		all = append(all, valuesFile(name, src, idx, &ps)...)
+		for _, f := range sortedKeys(idx.skipped) {
+			ps.Warnf(model.Position{Path: name}, "%d rows name indicators defined in %s, which could not be read; they are checked once it is fixed", idx.skipped[f], f)
+		}
 	}
 	return dedupe(all, &ps), ps
 }
@@ -92,6 +104,9 @@ func valuesReader(header []Cell, idx indicatorIndex, out *[]model.Observation, p
 		return func(row []Cell) { *out = append(*out, wideRow(row, header, good, idx, ps)...) }
 	}
 	col, _ := ValuesHeader.Match(header, ps)
+	if semicolons(header) {
+		return nil
+	}
 	_, hasValue := col["value"]
 	_, hasNum := col["numerator"]
 	_, hasDen := col["denominator"]
@@ -123,8 +138,29 @@ func valuesReader(header []Cell, idx indicatorIndex, out *[]model.Observation, p
 
 // indicatorIndex finds indicators by id and suggests ids for typos.
 type indicatorIndex struct {
-	byID map[string]*model.Indicator
-	ids  []string
+	byID    map[string]*model.Indicator
+	ids     []string
+	unread  map[string]string // id -> indicator file that could not be read
+	skipped map[string]int    // indicator file -> rows of this values file left for it
+}
+
+// skip reports whether a row naming id is left unchecked because the
+// file defining id could not be read, and counts it.
+func (idx indicatorIndex) skip(id string) bool {
+	f, ok := idx.unread[id]
+	if ok && idx.skipped != nil {
+		idx.skipped[f]++
+	}
+	return ok
+}
+
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func newIndicatorIndex(inds []*model.Indicator) indicatorIndex {
@@ -185,6 +221,9 @@ func longRow(row []Cell, col map[string]int, idx indicatorIndex, ps *model.Probl
 	id, idPos := r.text("indicator")
 	o.Indicator = id
 	ind := idx.byID[id]
+	if ind == nil && idx.skip(id) {
+		return o, false
+	}
 	if ind != nil {
 		o.Indicator = ind.ID // shared, so the row's text can be freed
 	}

@@ -53,6 +53,8 @@ func wideRow(row, header []Cell, good []bool, idx indicatorIndex, ps *model.Prob
 	id := strings.TrimSpace(row[0].Text)
 	ind := idx.byID[id]
 	switch {
+	case ind == nil && idx.skip(id):
+		return nil
 	case id == "":
 		ps.Errorf(row[0].Pos, "column \"indicator\" is empty; expected an indicator id such as \"idva-referrals\"")
 		return nil

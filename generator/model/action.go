@@ -44,6 +44,12 @@ type Input struct {
 	Observations []Observation
 	Actions      []Action
 	Content      Content
+
+	// UnreadIndicators are the ids that indicator files which could not
+	// be read (not UTF-8, not TOML) seem to define, each with its file.
+	// Problems that follow only from their absence are not reported:
+	// the file's own error is the cause.
+	UnreadIndicators map[string]string
 }
 
 // Indicator returns the indicator with id, or nil. Indicators are sorted
