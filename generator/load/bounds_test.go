@@ -122,3 +122,26 @@ func TestCellAndNoteLimits(t *testing.T) {
 	}
 	checkProblems(t, ps, []string{`data/values/a.csv:2:29: column "note" is 1001 characters long; expected at most 1000 (a note is a short footnote shown under the table; longer text belongs in content/commentary/)`})
 }
+
+// A huge broken file keeps the first problems and counts the rest.
+func TestCSVProblemsAreCounted(t *testing.T) {
+	inds := mustIndicators(t, testIndicators)
+	var b strings.Builder
+	b.WriteString("indicator,period,value\n")
+	const rows = 5000
+	for i := 0; i < rows; i++ {
+		b.WriteString("idva-referrals,2022/23 Q1,4l2\n")
+	}
+	var ps model.Problems
+	ValuesFile("data/values/big.csv", []byte(b.String()), inds, &ps)
+	if len(ps) > MaxProblemsPerFile+2 {
+		t.Errorf("%d problems kept", len(ps))
+	}
+	if e, w := ps.Count(); e != rows || w != 0 {
+		t.Errorf("counted %d errors, %d warnings; want %d errors", e, w, rows)
+	}
+	capped := ps.Sort().Capped(50)
+	if len(capped) != 51 || capped[50].String() != "data/values/big.csv: ... and 4950 more in data/values/big.csv" {
+		t.Errorf("capped: %d problems, last %v", len(capped), capped[len(capped)-1])
+	}
+}

@@ -44,6 +44,11 @@ func ReadCSV(name string, src []byte, ps *model.Problems) *CSV {
 	return out
 }
 
+// MaxProblemsPerFile is how many problems of one CSV file are kept; the
+// rest are counted (model.Problems.Compact), so that a huge broken file
+// never holds millions of messages in memory.
+const MaxProblemsPerFile = 1000
+
 // MaxCellChars is the longest CSV cell kpisite reads, in characters. A
 // longer cell is almost always a file whose quotes went wrong (a stray
 // double quote swallows the rest of the file into one cell).
@@ -56,6 +61,8 @@ const MaxCellChars = 10000
 // file is not read. row is called for every later row that has as many
 // cells as the header and no cell longer than MaxCellChars.
 func scanCSV(name string, src []byte, ps *model.Problems, header func([]Cell) bool, row func([]Cell)) {
+	before := len(*ps)
+	defer ps.Compact(before, MaxProblemsPerFile)
 	if !checkUTF8(name, src, utf8Advice, ps) {
 		return
 	}
@@ -77,6 +84,9 @@ func scanCSV(name string, src []byte, ps *model.Problems, header func([]Cell) bo
 	r.FieldsPerRecord = -1 // ragged rows are reported below, each at its line
 	width := -1            // cells in the header, once read
 	for {
+		if len(*ps)-before > 2*MaxProblemsPerFile {
+			ps.Compact(before, MaxProblemsPerFile)
+		}
 		rec, err := r.Read()
 		if err == io.EOF {
 			break

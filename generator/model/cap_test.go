@@ -27,3 +27,22 @@ func TestCapped(t *testing.T) {
 		t.Errorf("Capped of none = %d problems", n)
 	}
 }
+
+func TestCompact(t *testing.T) {
+	var ps Problems
+	ps.Errorf(Position{Path: "other.csv", Line: 1}, "kept as it is")
+	for i := 1; i <= 10; i++ {
+		ps.Errorf(Position{Path: "a.csv", Line: i}, "bad %d", i)
+		ps.Warnf(Position{Path: "a.csv", Line: i}, "odd %d", i)
+	}
+	ps.Compact(1, 4)
+	ps.Compact(1, 4) // again, merging the summaries
+	if e, w := ps.Count(); e != 11 || w != 10 || len(ps) != 1+4+2 {
+		t.Errorf("%d errors, %d warnings, %d problems:\n%s", e, w, len(ps), ps)
+	}
+	got := ps.Sort().Capped(3).String()
+	want := "a.csv:1: bad 1\na.csv:1: warning: odd 1\na.csv:2: bad 2\na.csv: ... and 17 more in a.csv\nother.csv:1: kept as it is\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
