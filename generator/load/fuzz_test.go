@@ -203,3 +203,22 @@ func FuzzTOMLTooDeep(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPlaceholders checks the FILL IN scan never panics and reports at
+// most one warning a file, inside the file, only when FILL IN is there.
+func FuzzPlaceholders(f *testing.F) {
+	for _, s := range []string{"title = \"FILL IN\"", "# FILL IN\n", "\ufeffFILL IN", "a\nFILL INFILL IN\n", "FILL I"} {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, src string, toml bool) {
+		var ps model.Problems
+		placeholders("a.md", []byte(src), toml, &ps)
+		if len(ps) > 1 || len(ps) == 1 && !strings.Contains(src, Placeholder) {
+			t.Fatalf("placeholders(%q) = %v", src, ps)
+		}
+		if len(ps) == 1 && (ps[0].Pos.Line < 1 || ps[0].Pos.Line > strings.Count(src, "\n")+1 || ps[0].Pos.Column < 1) {
+			t.Errorf("placeholders(%q) at %v", src, ps[0].Pos)
+		}
+	})
+}
