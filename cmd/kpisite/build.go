@@ -70,8 +70,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer root.Close()
 	files, c, err := site.Build(fsys, site.Options{BaseURL: *baseURL, BuildDate: today, Version: version(), Strict: *strict, Previous: prev})
 	if c != nil {
-		for _, p := range c.Problems {
-			fmt.Fprintln(stderr, p)
+		for _, p := range c.Problems.Capped(maxPerFile) {
+			fmt.Fprintln(stderr, problemLine(p))
 		}
 	}
 	if err != nil {

@@ -65,8 +65,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer root.Close()
-	c, err := site.Check(fsys, site.Options{Strict: *strict})
-	if werr := write(stdout, c.Problems); werr != nil {
+	today, err := buildDate()
+	if err != nil {
+		return err
+	}
+	c, err := site.Check(fsys, site.Options{Strict: *strict, BuildDate: today})
+	if werr := write(stdout, c.Problems.Capped(maxPerFile)); werr != nil {
 		return werr
 	}
 	e, w := c.Problems.Count()
@@ -84,7 +88,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 func writeText(w io.Writer, ps model.Problems) error {
 	for _, p := range ps {
-		if _, err := fmt.Fprintln(w, p); err != nil {
+		if _, err := fmt.Fprintln(w, problemLine(p)); err != nil {
 			return err
 		}
 	}
@@ -119,12 +123,19 @@ func writeGitHub(w io.Writer, ps model.Problems) error {
 	return nil
 }
 
+// escapeData escapes a workflow command's message as GitHub's toolkit
+// does (%, CR and LF), after writing other control characters as Go
+// escapes (see safeText).
 func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	s = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return escapeControls(s) // the message follows "::", so it cannot start a command
 }
 
+// escapeProperty escapes a workflow command's property value (a file
+// name) as GitHub's toolkit does: %, CR, LF, ':' and ','.
 func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	s = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return escapeControls(s)
 }
 
 // jsonProblem is one problem of --format json. In a workbook, line and

@@ -168,9 +168,21 @@ func TestFlagStyle(t *testing.T) {
 
 func TestCheck(t *testing.T) {
 	site := mustSmallSite(t)
-	// The starter site has one indicator: counts are in the singular.
-	if code, stdout, stderr := runCLI(t, "check", "-s", site); code != exitOK || stdout != "" || !strings.Contains(stderr, "check passed: 1 indicator, ") || !strings.Contains(stderr, " 0 warnings") {
+	// The starter site has one indicator: counts are in the singular. Its
+	// accessibility statement has FILL IN placeholders on purpose: a
+	// warning until they are filled in.
+	fillIn := "content/accessibility.md:5:84: warning: \"FILL IN\" placeholder left by kpisite new, and 19 more in this file; expected the real text in their place\n"
+	if code, stdout, stderr := runCLI(t, "check", "-s", site); code != exitOK || stdout != fillIn || !strings.Contains(stderr, "check passed: 1 indicator, ") {
 		t.Fatalf("good site: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	if code, _, _ := runCLI(t, "check", "-s", site, "--strict"); code != exitInput {
+		t.Errorf("--strict with FILL IN placeholders: exit %d, want 1", code)
+	}
+	if err := os.WriteFile(filepath.Join(site, "content", "accessibility.md"), []byte("Filled in.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := runCLI(t, "check", "-s", site, "--strict"); code != exitOK || stdout != "" {
+		t.Fatalf("good site, --strict: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 	breakValue(t, site)
 
@@ -315,6 +327,38 @@ func checkNoScript(t *testing.T, out string) (pages, jsonLD int) {
 		t.Fatal(err)
 	}
 	return pages, jsonLD
+}
+
+// A mistyped year passed check --strict and made the whole site a
+// scorecard for 2035; a negative count went unnoticed.
+func TestCheckSanity(t *testing.T) {
+	site := mustSmallSite(t)
+	if err := os.WriteFile(filepath.Join(site, "content", "accessibility.md"), []byte("Filled in.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(filepath.Join(site, "data", "values", "libraries.csv"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("library-visits,2035/36 Q1,400,,,\n"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	code, stdout, _ := runCLI(t, "check", "-s", site, "--strict")
+	if code != exitInput || !strings.Contains(stdout, `data/values/libraries.csv:8: the figure for "library-visits" is for April to June 2035 (2035/36 Q1), which starts after`) {
+		t.Errorf("future period: exit %d\n%s", code, stdout)
+	}
+	toml := filepath.Join(site, "data", "indicators", "libraries.toml")
+	src, err := os.ReadFile(toml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(toml, append(src, []byte("forecast = true\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := runCLI(t, "check", "-s", site, "--strict"); code != exitOK {
+		t.Errorf("future period with forecast = true: exit %d\n%s%s", code, stdout, stderr)
+	}
 }
 
 func TestNew(t *testing.T) {

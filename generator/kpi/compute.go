@@ -364,14 +364,21 @@ func direction(s *model.Series, i int) (model.Period, model.Value, model.Directi
 
 // All computes every indicator's series, in the order of in.Indicators.
 func All(in *model.Input, cfg Config) ([]model.Series, model.Problems) {
-	byInd := make(map[string][]model.Observation)
-	for _, o := range in.Observations {
-		byInd[o.Indicator] = append(byInd[o.Indicator], o)
+	// Group the observations by indicator as indexes, not copies: a
+	// million observations are copied one indicator at a time below.
+	byInd := make(map[string][]int32)
+	for i, o := range in.Observations {
+		byInd[o.Indicator] = append(byInd[o.Indicator], int32(i))
 	}
 	out := make([]model.Series, 0, len(in.Indicators))
 	var probs model.Problems
+	var obs []model.Observation
 	for _, ind := range in.Indicators {
-		own, other := splitRows(&in.Site, ind, byInd[ind.ID])
+		obs = obs[:0]
+		for _, i := range byInd[ind.ID] {
+			obs = append(obs, in.Observations[i])
+		}
+		own, other := splitRows(&in.Site, ind, obs)
 		s, ps := Compute(ind, own, cfg)
 		extend(&s, &in.Site, other, cfg)
 		out = append(out, s)

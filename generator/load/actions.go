@@ -29,7 +29,7 @@ func Actions(fsys fs.FS) ([]model.Action, model.Problems) {
 	var ps model.Problems
 	var out []model.Action
 	for _, name := range listFiles(fsys, ActionsDir, ".csv", &ps) {
-		src, ok := readFile(fsys, name, &ps)
+		src, ok := readFileMax(fsys, name, MaxCSVBytes, &ps)
 		if !ok {
 			continue
 		}

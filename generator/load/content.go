@@ -136,7 +136,7 @@ func slugExample(parts []string) string {
 // title, author, date, draft). ok is false when the file cannot be read
 // or its front matter is broken.
 func Page(fsys fs.FS, p string, ps *model.Problems) (*model.Page, bool) {
-	src, ok := readFile(fsys, p, ps)
+	src, ok := readFileMax(fsys, p, MaxMarkdownBytes, ps)
 	if !ok {
 		return nil, false
 	}
@@ -149,6 +149,7 @@ func ParsePage(p string, src []byte, ps *model.Problems) (*model.Page, bool) {
 	if !checkUTF8(p, src, "save it as UTF-8 in your editor", ps) {
 		return nil, false
 	}
+	placeholders(p, src, false, ps)
 	front, body, bodyLine, err := SplitFrontMatter(src)
 	if err != nil {
 		ps.Errorf(model.Position{Path: p, Line: 1}, "%v", err)

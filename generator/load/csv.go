@@ -37,8 +37,36 @@ type Cell struct {
 // further; Header is then nil.
 func ReadCSV(name string, src []byte, ps *model.Problems) *Table {
 	out := &Table{Path: name}
+	scanCSV(name, src, ps, func(h []Cell) bool {
+		out.Header = h
+		return true
+	}, func(row []Cell) {
+		out.Rows = append(out.Rows, row)
+	})
+	return out
+}
+
+// MaxProblemsPerFile is how many problems of one CSV file are kept; the
+// rest are counted (model.Problems.Compact), so that a huge broken file
+// never holds millions of messages in memory.
+const MaxProblemsPerFile = 1000
+
+// MaxCellChars is the longest CSV cell kpisite reads, in characters. A
+// longer cell is almost always a file whose quotes went wrong (a stray
+// double quote swallows the rest of the file into one cell).
+const MaxCellChars = 10000
+
+// scanCSV reads a CSV file as ReadCSV does, but hands over the header and
+// then each good row as it is read instead of keeping them, so that a
+// file of a million rows is never held as cells all at once. header is
+// called once, with the first row; when it returns false the rest of the
+// file is not read. row is called for every later row that has as many
+// cells as the header and no cell longer than MaxCellChars.
+func scanCSV(name string, src []byte, ps *model.Problems, header func([]Cell) bool, row func([]Cell)) {
+	before := len(*ps)
+	defer ps.Compact(before, MaxProblemsPerFile)
 	if !checkUTF8(name, src, utf8Advice, ps) {
-		return out
+		return
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	lines := lineStarts(src)
@@ -56,7 +84,11 @@ func ReadCSV(name string, src []byte, ps *model.Problems) *Table {
 	}
 	r := csv.NewReader(bytes.NewReader(src))
 	r.FieldsPerRecord = -1 // ragged rows are reported below, each at its line
+	width := -1            // cells in the header, once read
 	for {
+		if len(*ps)-before > 2*MaxProblemsPerFile {
+			ps.Compact(before, MaxProblemsPerFile)
+		}
 		rec, err := r.Read()
 		if err == io.EOF {
 			break
@@ -73,35 +105,43 @@ func ReadCSV(name string, src []byte, ps *model.Problems) *Table {
 				break
 			}
 			ps.Errorf(model.Position{Path: name, Line: pe.Line, Column: col(pe.Line, pe.Column)}, "%s", quoteAdvice(pe))
-			if out.Header == nil {
+			if width < 0 {
 				break // without its header row the file cannot be read
 			}
 			continue
 		}
 		cells := make([]Cell, len(rec))
-		empty := true
+		empty, long := true, false
 		for i, text := range rec {
 			line, c := r.FieldPos(i)
 			cells[i] = Cell{Text: text, Pos: model.Position{Path: name, Line: line, Column: col(line, c)}}
 			if strings.TrimSpace(text) != "" {
 				empty = false
 			}
+			if len(text) > MaxCellChars {
+				if n := utf8.RuneCountInString(text); n > MaxCellChars {
+					ps.Errorf(cells[i].Pos, "cell is %d characters long; expected at most %d (a double quote that is never closed where it should be makes one cell of many lines)", n, MaxCellChars)
+					long = true
+				}
+			}
 		}
-		if out.Header == nil {
-			out.Header = cells
+		if width < 0 {
+			width = len(cells)
+			if long || !header(cells) {
+				return
+			}
 			continue
 		}
-		if empty {
+		if empty || long {
 			continue
 		}
-		if len(cells) != len(out.Header) {
+		if len(cells) != width {
 			ps.Errorf(model.Position{Path: name, Line: cells[0].Pos.Line}, "row has %s but the header has %d; expected %s (put a value that contains a comma in double quotes, such as \"1,234\")",
-				format.Count(len(cells), "cell", "cells"), len(out.Header), format.Count(len(out.Header), "comma-separated cell", "comma-separated cells"))
+				format.Count(len(cells), "cell", "cells"), width, format.Count(width, "comma-separated cell", "comma-separated cells"))
 			continue
 		}
-		out.Rows = append(out.Rows, cells)
+		row(cells)
 	}
-	return out
 }
 
 // quoteAdvice explains a csv.ParseError in the words of SPEC 6.

@@ -12,6 +12,19 @@
 // byte-order mark is not a column. A problem with a whole file has no
 // line; a missing key is reported where its table starts.
 //
+// # Limits
+//
+// Files larger than MaxTOMLBytes, MaxCSVBytes or MaxMarkdownBytes are
+// reported and not read; TOML nested deeper than MaxTOMLDepth is reported
+// at the place it gets too deep, before decoding; CSV cells longer than
+// MaxCellChars and notes longer than MaxNoteChars are errors. TOML files
+// must be UTF-8. A file that cannot be read at all is reported once: an
+// unreadable site.toml sets Site.Unread, and the ids an unreadable
+// indicator file seems to define are in Input.UnreadIndicators, so that
+// values rows naming them are counted in one warning per values file
+// instead of one error a row. FILL IN placeholders left by kpisite new
+// get one warning per file.
+//
 // # site.toml (SPEC 3.1)
 //
 // Required; a missing site.toml is an error. Keys: title and organisation
@@ -45,7 +58,7 @@
 // rate_per, decimals, measure, target, baseline, definition, rationale,
 // source, lead, legacy_id (a string, or a whole number), status, retired,
 // replaced_by (a list of ids, or one id as a string), suppress_below,
-// compare, and the kpisite additions outcome ("retained", "replaced" or
+// compare, forecast (true or false; SPEC 3.8), and the kpisite additions outcome ("retained", "replaced" or
 // "removed") and noun (the plural noun of summary sentences, such as
 // "referrals"). Enumerations are spelled exactly as in SPEC 3.2. Defaults:
 //

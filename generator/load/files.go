@@ -54,18 +54,11 @@ func listFiles(fsys fs.FS, dir, ext string, ps *model.Problems, more ...string) 
 	return out
 }
 
-// readFile reads a file, reporting a failure.
-func readFile(fsys fs.FS, name string, ps *model.Problems) ([]byte, bool) {
-	b, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		readError(ps, name, "file", err)
-		return nil, false
-	}
-	return b, true
-}
-
 // Saving as UTF-8 from the spreadsheets analysts use.
 const utf8Advice = "save it as \"CSV UTF-8 (Comma delimited)\" from Excel, or choose UTF-8 when exporting from LibreOffice"
+
+// Saving a TOML file as UTF-8.
+const tomlUTF8Advice = "save it as UTF-8 in a plain-text editor (write £ and other characters again if they were pasted from another program)"
 
 // checkUTF8 reports a file that is not valid UTF-8 at its first bad line
 // and column, with advice on how to fix it.

@@ -202,3 +202,45 @@ func checkPositions(tb testing.TB, ps model.Problems) {
 		}
 	}
 }
+
+// FuzzTOMLTooDeep checks the nesting pre-scan never panics, answers an
+// offset inside the file, and lets through every file the decoder can
+// read at a small depth.
+func FuzzTOMLTooDeep(f *testing.F) {
+	for _, s := range []string{
+		"a = 1", "[[indicator]]\nid = \"a\"\ntarget = { kind = \"fixed\", value = 1 }\n",
+		"a = [[[[[[[[[[[[[[[1]]]]]]]]]]]]]]", "a = {b={c={d={e={f={g={h={i={j={k={l={m=1}}}}}}}}}}}}",
+		"a.b.c.d.e.f.g.h.i.j.k.l.m = 1", "[a.b.c.d.e.f.g.h.i.j.k.l.m]", "a = \"\"\"[[[\"\"\"", "a = '[{' # [[[",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		off := tomlTooDeep([]byte(src), MaxTOMLDepth)
+		if off < -1 || off >= len(src) {
+			t.Fatalf("tomlTooDeep = %d for a file of %d bytes", off, len(src))
+		}
+		// Flat files with a few keys are never too deep.
+		if off >= 0 && !strings.ContainsAny(src, "[{.") {
+			t.Errorf("tomlTooDeep(%q) = %d, but the file has no nesting", src, off)
+		}
+	})
+}
+
+// FuzzPlaceholders checks the FILL IN scan never panics and reports at
+// most one warning a file, inside the file, only when FILL IN is there.
+func FuzzPlaceholders(f *testing.F) {
+	for _, s := range []string{"title = \"FILL IN\"", "# FILL IN\n", "\ufeffFILL IN", "a\nFILL INFILL IN\n", "FILL I"} {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, src string, toml bool) {
+		var ps model.Problems
+		placeholders("a.md", []byte(src), toml, &ps)
+		if len(ps) > 1 || len(ps) == 1 && !strings.Contains(src, Placeholder) {
+			t.Fatalf("placeholders(%q) = %v", src, ps)
+		}
+		if len(ps) == 1 && (ps[0].Pos.Line < 1 || ps[0].Pos.Line > strings.Count(src, "\n")+1 || ps[0].Pos.Column < 1) {
+			t.Errorf("placeholders(%q) at %v", src, ps[0].Pos)
+		}
+	})
+}

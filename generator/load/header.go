@@ -22,12 +22,23 @@ func normaliseColumn(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '_' }), "_")
 }
 
+// semicolons reports whether a header row is one cell of names separated
+// by semicolons, as spreadsheets set to a European locale export CSV.
+func semicolons(header []Cell) bool {
+	return len(header) == 1 && strings.Count(header[0].Text, ";") > 0 && !strings.Contains(header[0].Text, ",")
+}
+
 // Match finds the known columns in a header row and returns the index of
 // each by its documented name. It reports every unknown, unnamed,
 // repeated and missing column (a typo in a header must not silently drop
 // a column of data). ok is false if any was found.
 func (h Header) Match(header []Cell, ps *model.Problems) (index map[string]int, ok bool) {
 	index = map[string]int{}
+	if semicolons(header) {
+		// Every row has one cell: one problem says why.
+		ps.Errorf(header[0].Pos, "the header %q is separated by semicolons; expected commas, such as %s (save as \"CSV UTF-8 (Comma delimited)\" from Excel, or choose comma as the separator when exporting)", header[0].Text, h.Example)
+		return index, false
+	}
 	ok = true
 	for i, c := range header {
 		name := normaliseColumn(c.Text)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -20,6 +21,7 @@ var indicatorKeys = []string{
 	// SPEC 3.8
 	"year", "unit_label", "code", "source_url", "released", "next_release", "geography", "footnotes",
 	"expected_lag",
+	"forecast",
 }
 
 var requiredIndicatorKeys = []string{"id", "title", "service", "frequency", "unit", "polarity"}
@@ -61,7 +63,16 @@ func siteYears(s *model.Site) yearSettings {
 // IndicatorsFor is Indicators for a site whose site.toml sets the year
 // starts.
 func IndicatorsFor(fsys fs.FS, ys yearSettings) ([]*model.Indicator, model.Problems) {
+	inds, _, ps := indicators(fsys, ys)
+	return inds, ps
+}
+
+// indicators is IndicatorsFor, and also returns the ids that files which
+// could not be read (not UTF-8, not TOML, too large) seem to define, each
+// with its file: rows naming them are knock-on problems of that file's.
+func indicators(fsys fs.FS, ys yearSettings) ([]*model.Indicator, map[string]string, model.Problems) {
 	var ps model.Problems
+	unread := map[string]string{}
 	files := listFiles(fsys, IndicatorsDir, ".toml", &ps)
 	if len(files) == 0 {
 		ps.Warnf(model.Position{Path: IndicatorsDir}, "no indicator definitions found; expected %s/*.toml files with [[indicator]] tables", IndicatorsDir)
@@ -69,11 +80,17 @@ func IndicatorsFor(fsys fs.FS, ys yearSettings) ([]*model.Indicator, model.Probl
 	first := map[string]model.Position{}
 	var out []*model.Indicator
 	for _, name := range files {
-		src, ok := readFile(fsys, name, &ps)
+		src, ok := readFileMax(fsys, name, MaxTOMLBytes, &ps)
 		if !ok {
 			continue
 		}
-		for _, ind := range indicatorFile(name, src, ys, &ps) {
+		inds, ok := indicatorFile(name, src, ys, &ps)
+		if !ok {
+			for _, m := range idLine.FindAllSubmatch(src, -1) {
+				unread[string(m[1])] = name
+			}
+		}
+		for _, ind := range inds {
 			if p, ok := first[ind.ID]; ok {
 				ps.Errorf(ind.PosOf("id"), "repeated indicator id %q, first defined at %s; expected each id once", ind.ID, p)
 				continue
@@ -83,19 +100,29 @@ func IndicatorsFor(fsys fs.FS, ys yearSettings) ([]*model.Indicator, model.Probl
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, ps
+	return out, unread, ps
 }
+
+// idLine finds the ids a TOML file seems to define, without decoding it.
+var idLine = regexp.MustCompile(`(?m)^[ \t]*id[ \t]*=[ \t]*["']([a-z0-9][a-z0-9-]*)["']`)
 
 // IndicatorFile reads the [[indicator]] tables of one file, in file order.
 // Repeated ids are not checked here (see Indicators).
 func IndicatorFile(name string, src []byte, ps *model.Problems) []*model.Indicator {
-	return indicatorFile(name, src, yearSettings{}, ps)
+	inds, _ := indicatorFile(name, src, yearSettings{}, ps)
+	return inds
 }
 
-func indicatorFile(name string, src []byte, ys yearSettings, ps *model.Problems) []*model.Indicator {
+// indicatorFile is IndicatorFile; ok is false when the file could not be
+// read at all (not UTF-8, or not TOML).
+func indicatorFile(name string, src []byte, ys yearSettings, ps *model.Problems) ([]*model.Indicator, bool) {
+	if !checkUTF8(name, src, tomlUTF8Advice, ps) {
+		return nil, false
+	}
+	placeholders(name, src, true, ps)
 	root, ok := decodeTOML(name, src, 0, ps)
 	if !ok {
-		return nil
+		return nil, false
 	}
 	root.unknown([]string{"indicator"})
 	tables := root.tables("indicator")
@@ -108,18 +135,17 @@ func indicatorFile(name string, src []byte, ys yearSettings, ps *model.Problems)
 			out = append(out, ind)
 		}
 	}
-	return out
+	return out, true
 }
 
 func readIndicator(t tomlTable, ys yearSettings) *model.Indicator {
 	t.unknown(slices.Concat(indicatorKeys, compareIndicatorKeys))
 	t.require(requiredIndicatorKeys, indicatorKeyHelp)
-	ind := &model.Indicator{Pos: t.self(), FieldPos: map[string]model.Position{}}
-	prefix := t.key + "."
-	for k, p := range t.f.keys {
-		if strings.HasPrefix(k, prefix) {
-			ind.FieldPos[k[len(prefix):]] = p
-		}
+	// The table's own map of key positions: no copy (100,000 indicators
+	// would otherwise hold two maps each).
+	ind := &model.Indicator{Pos: t.self(), FieldPos: t.f.keysUnder(t.key)}
+	if ind.FieldPos == nil {
+		ind.FieldPos = map[string]model.Position{}
 	}
 
 	id, idOK := t.str("id")
@@ -183,6 +209,7 @@ func readIndicator(t tomlTable, ys yearSettings) *model.Indicator {
 			ind.SuppressBelow = int(n)
 		}
 	}
+	ind.Forecast, _ = t.boolean("forecast")
 	if !idOK {
 		return nil
 	}

@@ -63,7 +63,7 @@ noun = "referrals"
 			`data/indicators/test.toml:8:1: unknown key "Noun"; did you mean "noun"?`,
 		}},
 		{"unknown key without suggestion", base + "colour = \"red\"\n", []string{
-			`data/indicators/test.toml:8:1: unknown key "colour"; expected one of id, title, short_title, service, frequency, unit, rate_per, decimals, polarity, measure, target, baseline, definition, rationale, source, lead, legacy_id, status, retired, replaced_by, suppress_below, compare, outcome, noun, year, unit_label, code, source_url, released, next_release, geography, footnotes, expected_lag, breakdowns, confidence, area`,
+			`data/indicators/test.toml:8:1: unknown key "colour"; expected one of id, title, short_title, service, frequency, unit, rate_per, decimals, polarity, measure, target, baseline, definition, rationale, source, lead, legacy_id, status, retired, replaced_by, suppress_below, compare, outcome, noun, year, unit_label, code, source_url, released, next_release, geography, footnotes, expected_lag, forecast, breakdowns, confidence, area`,
 		}},
 		{"unknown top-level table", "[[indicators]]\nid = \"k\"\n", []string{
 			`data/indicators/test.toml: warning: file defines no indicators; expected [[indicator]] tables`,
@@ -176,7 +176,7 @@ noun = "referrals"
 			`data/indicators/test.toml:8:1: key "replaced_by": "New One" is not a valid id; expected lower-case letters, digits and hyphens, starting with a letter or digit, such as "idva-referrals"`,
 		}},
 		{"multi-line strings do not confuse positions", base + "definition = \"\"\"\nunit = \"not a key\"\n\"\"\"\ncolour = 1\n", []string{
-			`data/indicators/test.toml:11:1: unknown key "colour"; expected one of id, title, short_title, service, frequency, unit, rate_per, decimals, polarity, measure, target, baseline, definition, rationale, source, lead, legacy_id, status, retired, replaced_by, suppress_below, compare, outcome, noun, year, unit_label, code, source_url, released, next_release, geography, footnotes, expected_lag, breakdowns, confidence, area`,
+			`data/indicators/test.toml:11:1: unknown key "colour"; expected one of id, title, short_title, service, frequency, unit, rate_per, decimals, polarity, measure, target, baseline, definition, rationale, source, lead, legacy_id, status, retired, replaced_by, suppress_below, compare, outcome, noun, year, unit_label, code, source_url, released, next_release, geography, footnotes, expected_lag, forecast, breakdowns, confidence, area`,
 		}},
 		{"second table positioned", base + "\n" + strings.Replace(base, `"k"`, `"k2"`, 1) + "unit2 = 1\n", []string{
 			`data/indicators/test.toml:16:1: unknown key "unit2"; did you mean "unit"?`,

@@ -71,7 +71,28 @@ func ParseNumber(s string) (float64, error) {
 }
 
 func notNumber(s string) error {
+	t := strings.TrimSpace(s)
+	switch {
+	case strings.HasPrefix(t, "#") && len(t) > 1:
+		return fmt.Errorf("%q is a spreadsheet error, not a number; expected a number, or the value left empty with flag x (not available) if there is no figure", s)
+	case isNotAvailable(t):
+		return fmt.Errorf("%q is not a number; expected the value left empty and flag x (not available), or flag z (not applicable)", s)
+	case strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && len(t) > 2:
+		if _, err := ParseNumber(t[1 : len(t)-1]); err == nil {
+			return fmt.Errorf("%q is a negative number written in brackets, as accounts show it; expected -%s", s, strings.TrimSpace(t[1:len(t)-1]))
+		}
+	}
 	return fmt.Errorf("%q is not a number; expected a number such as 1234, 1,234 or 65%%", s)
+}
+
+// isNotAvailable reports whether s is how spreadsheets and reports write
+// "no figure": n/a, N/A, NA, -, –, —, .., :, null.
+func isNotAvailable(s string) bool {
+	switch strings.ToLower(s) {
+	case "n/a", "na", "n.a.", "-", "\u2013", "\u2014", "..", ":", "null", "none", "nil", "not available":
+		return true
+	}
+	return false
 }
 
 func misplacedSeparator(s string) error {

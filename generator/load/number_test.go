@@ -46,7 +46,7 @@ func TestParseNumber(t *testing.T) {
 		{"trailing point", "5.", 0, `"5." is not a number; expected a number such as 1234, 1,234 or 65%`},
 		{"double minus", "--5", 0, `"--5" is not a number; expected a number such as 1234, 1,234 or 65%`},
 		{"inner space", "1 234", 0, `"1 234" is not a number; expected a number such as 1234, 1,234 or 65%`},
-		{"minus only", "-", 0, `"-" is not a number; expected a number such as 1234, 1,234 or 65%`},
+		{"minus only", "-", 0, `"-" is not a number; expected the value left empty and flag x (not available), or flag z (not applicable)`},
 		{"percent only", "%", 0, `"%" is not a number; expected a number such as 1234, 1,234 or 65%`},
 		{"too large", huge, 0, `"` + huge + `" is too large; expected a number below 1e308`},
 	}
@@ -63,5 +63,26 @@ func TestParseNumber(t *testing.T) {
 				t.Fatalf("ParseNumber(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 			}
 		})
+	}
+}
+
+// What spreadsheets produce where a figure is missing gets advice, not
+// just "not a number".
+func TestSpreadsheetHints(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"n/a", `"n/a" is not a number; expected the value left empty and flag x (not available), or flag z (not applicable)`},
+		{"N/A", `"N/A" is not a number; expected the value left empty and flag x (not available), or flag z (not applicable)`},
+		{"-", `"-" is not a number; expected the value left empty and flag x (not available), or flag z (not applicable)`},
+		{"#DIV/0!", `"#DIV/0!" is a spreadsheet error, not a number; expected a number, or the value left empty with flag x (not available) if there is no figure`},
+		{"#N/A", `"#N/A" is a spreadsheet error, not a number; expected a number, or the value left empty with flag x (not available) if there is no figure`},
+		{"(12)", `"(12)" is a negative number written in brackets, as accounts show it; expected -12`},
+		{"(1,234.5)", `"(1,234.5)" is a negative number written in brackets, as accounts show it; expected -1,234.5`},
+		{"(see note)", `"(see note)" is not a number; expected a number such as 1234, 1,234 or 65%`},
+		{"4l2", `"4l2" is not a number; expected a number such as 1234, 1,234 or 65%`},
+	}
+	for _, tt := range tests {
+		if _, err := ParseNumber(tt.in); err == nil || err.Error() != tt.want {
+			t.Errorf("ParseNumber(%q) error = %v\nwant %s", tt.in, err, tt.want)
+		}
 	}
 }

@@ -85,7 +85,7 @@ source_url = "javascript:alert(1)"`, []string{
 // and "2022 Q1" is January to March 2022.
 func TestFinancialYearStartJanuary(t *testing.T) {
 	var ps model.Problems
-	inds := indicatorFile("data/indicators/test.toml", []byte(v2Head+`frequency = "quarterly"`+"\n"), yearSettings{fyStart: 1}, &ps)
+	inds, _ := indicatorFile("data/indicators/test.toml", []byte(v2Head+`frequency = "quarterly"`+"\n"), yearSettings{fyStart: 1}, &ps)
 	if len(ps) > 0 || len(inds) != 1 {
 		t.Fatal(lines(ps))
 	}
@@ -135,7 +135,9 @@ code = "RS 1"
 		"idva-referrals,,123,,,412 [p],430\n" +
 		"births-42-days,XX 9,,,,90,\n"
 	var ps model.Problems
-	obs := valuesFile("data/values/w.csv", []byte(src), inds, []string{"outturn 2013/14"}, &ps)
+	idx := newIndicatorIndex(inds)
+	idx.ignore = []string{"outturn 2013/14"}
+	obs := valuesFile("data/values/w.csv", []byte(src), idx, &ps)
 	got := map[string]string{}
 	for _, o := range obs {
 		got[o.Indicator+" "+o.Period.String()] = formatFloat(o.Value.V) + "/" + formatFloat(o.Target.V)
@@ -159,7 +161,7 @@ code = "RS 1"
 func TestWideBareQuarter(t *testing.T) {
 	inds := mustIndicators(t, testIndicators)
 	var ps model.Problems
-	valuesFile("data/values/w.csv", []byte("indicator,2022/23 Q4,q1\nidva-referrals,1,2\n"), inds, nil, &ps)
+	valuesFile("data/values/w.csv", []byte("indicator,2022/23 Q4,q1\nidva-referrals,1,2\n"), newIndicatorIndex(inds), &ps)
 	checkProblems(t, ps, []string{
 		`data/values/w.csv:1:22: column "q1" is a quarter without its year; expected the year too, such as "2022/23 Q1" (financial) or "2022 Q1" (calendar), so that no figure is filed under the wrong year`,
 	})

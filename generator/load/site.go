@@ -20,9 +20,11 @@ func Site(fsys fs.FS) (*model.Input, model.Problems) {
 	var p model.Problems
 	in.Site, p = SiteConfig(fsys)
 	ps = append(ps, p...)
-	in.Indicators, p = IndicatorsFor(fsys, siteYears(&in.Site))
+	var unread map[string]string
+	in.Indicators, unread, p = indicators(fsys, siteYears(&in.Site))
 	ps = append(ps, p...)
-	in.Observations, p = ValuesFor(fsys, in.Indicators, in.Site.IgnoreColumns)
+	in.UnreadIndicators = unread
+	in.Observations, p = values(fsys, in.Indicators, in.Site.IgnoreColumns, unread)
 	ps = append(ps, p...)
 	in.Actions, p = Actions(fsys)
 	ps = append(ps, p...)

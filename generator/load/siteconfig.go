@@ -37,18 +37,24 @@ var (
 func SiteConfig(fsys fs.FS) (model.Site, model.Problems) {
 	var ps model.Problems
 	site := defaultSite()
-	src, err := fs.ReadFile(fsys, SiteFile)
-	if err != nil {
-		pos := model.Position{Path: SiteFile}
-		if errors.Is(err, fs.ErrNotExist) {
-			ps.Errorf(pos, "site.toml is required but was not found; expected a TOML file at the root of the site with at least title, organisation and the [[committee]] and [[service]] tables that indicators refer to")
-		} else {
-			readError(&ps, SiteFile, "file", err)
-		}
+	if _, err := fs.Stat(fsys, SiteFile); errors.Is(err, fs.ErrNotExist) {
+		site.Unread = true
+		ps.Errorf(model.Position{Path: SiteFile}, "site.toml is required but was not found; expected a TOML file at the root of the site with at least title, organisation and the [[committee]] and [[service]] tables that indicators refer to")
 		return site, ps
 	}
-	root, ok := decodeTOML(SiteFile, src, 0, &ps)
+	src, ok := readFileMax(fsys, SiteFile, MaxTOMLBytes, &ps)
+	if ok {
+		ok = checkUTF8(SiteFile, src, tomlUTF8Advice, &ps)
+	}
+	if ok {
+		placeholders(SiteFile, src, true, &ps)
+	}
+	var root tomlTable
+	if ok {
+		root, ok = decodeTOML(SiteFile, src, 0, &ps)
+	}
 	if !ok {
+		site.Unread = true
 		return site, ps
 	}
 	readSite(root, &site)

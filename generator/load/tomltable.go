@@ -29,12 +29,44 @@ type tomlFile struct {
 	path string
 	keys keyPositions
 	ps   *model.Problems
+	// byTop groups the keys by their first part ("indicator[2]" for
+	// "indicator[2].target.kind"), built on first use, so that the keys
+	// of one table are found without scanning every key of the file (a
+	// file of 5,000 indicators has 75,000 keys).
+	byTop map[string]map[string]model.Position
+}
+
+// keysUnder returns the keys below table key (a first-level table such
+// as "indicator[2]"), without the table's own prefix: "target.kind".
+func (f *tomlFile) keysUnder(key string) map[string]model.Position {
+	if f.byTop == nil {
+		f.byTop = map[string]map[string]model.Position{}
+		for k, p := range f.keys {
+			top, rest, ok := strings.Cut(k, ".")
+			if !ok {
+				continue
+			}
+			m := f.byTop[top]
+			if m == nil {
+				m = map[string]model.Position{}
+				f.byTop[top] = m
+			}
+			m[rest] = p
+		}
+	}
+	return f.byTop[key]
 }
 
 // decodeTOML parses src. On a syntax error it reports the error at its
 // line and column and returns ok false.
 func decodeTOML(path string, src []byte, lineOffset int, ps *model.Problems) (root tomlTable, ok bool) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if off := tomlTooDeep(src, MaxTOMLDepth); off >= 0 {
+		line, col := lineCol(src, off)
+		ps.Errorf(model.Position{Path: path, Line: line + lineOffset, Column: col},
+			"TOML is nested more than %d levels deep here (tables, dotted keys, arrays and inline tables inside one another); expected at most %d levels (kpisite's files need no more than 4), so the file was not read", MaxTOMLDepth, MaxTOMLDepth)
+		return tomlTable{}, false
+	}
 	var m map[string]any
 	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&m); err != nil {
 		var pe toml.ParseError

@@ -5,8 +5,11 @@ import (
 	"io/fs"
 	"math"
 	"path"
+	"sort"
 	"strings"
+	"unicode/utf8"
 
+	"kpisite/generator/format"
 	"kpisite/generator/model"
 	"kpisite/generator/suggest"
 )
@@ -34,18 +37,36 @@ func Values(fsys fs.FS, inds []*model.Indicator) ([]model.Observation, model.Pro
 // ValuesFor is Values for a site whose site.toml names wide-format
 // columns to ignore ([values] ignore_columns).
 func ValuesFor(fsys fs.FS, inds []*model.Indicator, ignore []string) ([]model.Observation, model.Problems) {
+	return values(fsys, inds, ignore, nil)
+}
+
+// values is ValuesFor; rows naming an id of unread (an indicator file
+// that could not be read) are counted, not reported one by one.
+func values(fsys fs.FS, inds []*model.Indicator, ignore []string, unread map[string]string) ([]model.Observation, model.Problems) {
 	var ps model.Problems
 	var all []model.Observation
+	idx := newIndicatorIndex(inds)
+	idx.unread = unread
+	idx.ignore = ignore
 	for _, name := range listFiles(fsys, ValuesDir, ".csv", &ps, ".xlsx") {
-		src, ok := readFile(fsys, name, &ps)
+		workbook := strings.EqualFold(path.Ext(name), ".xlsx")
+		max := int64(MaxCSVBytes)
+		if workbook {
+			max = MaxWorkbookBytes
+		}
+		src, ok := readFileMax(fsys, name, max, &ps)
 		if !ok {
 			continue
 		}
-		if strings.EqualFold(path.Ext(name), ".xlsx") {
-			all = append(all, workbookFile(name, src, inds, ignore, &ps)...)
-			continue
+		idx.skipped = map[string]int{}
+		if workbook {
+			all = append(all, workbookFile(name, src, idx, &ps)...)
+		} else {
+			all = append(all, valuesFile(name, src, idx, &ps)...)
 		}
-		all = append(all, valuesFile(name, src, inds, ignore, &ps)...)
+		for _, f := range sortedKeys(idx.skipped) {
+			ps.Warnf(model.Position{Path: name}, "%s name indicators defined in %s, which could not be read; they are checked once it is fixed", format.Count(idx.skipped[f], "row", "rows"), f)
+		}
 	}
 	return dedupe(all, &ps), ps
 }
@@ -75,48 +96,61 @@ func dedupe(obs []model.Observation, ps *model.Problems) []model.Observation {
 // ValuesFile reads one values CSV file. Repeated observations are not
 // checked here (see Values).
 func ValuesFile(name string, src []byte, inds []*model.Indicator, ps *model.Problems) []model.Observation {
-	return valuesFile(name, src, inds, nil, ps)
+	return valuesFile(name, src, newIndicatorIndex(inds), ps)
 }
 
-func valuesFile(name string, src []byte, inds []*model.Indicator, ignore []string, ps *model.Problems) []model.Observation {
+// valuesFile reads a values CSV file row by row: a file of a million rows
+// is never held as cells all at once.
+func valuesFile(name string, src []byte, idx indicatorIndex, ps *model.Problems) []model.Observation {
 	before := len(*ps)
-	c := ReadCSV(name, src, ps)
-	if c.Header == nil {
-		if len(*ps) > before {
-			return nil // not UTF-8, or broken before the first row: already reported
-		}
+	var out []model.Observation
+	var read func(row []Cell) // reads one row; set from the header
+	seenHeader := false
+	scanCSV(name, src, ps, func(header []Cell) bool {
+		seenHeader = true
+		read = valuesReader(header, idx, &out, ps)
+		return read != nil
+	}, func(row []Cell) { read(row) })
+	if !seenHeader && len(*ps) == before {
 		ps.Errorf(model.Position{Path: name, Line: 1}, "file has no header row; expected a header such as %s", ValuesHeader.Example)
-		return nil
 	}
-	return valuesTable(c, inds, newIndicatorIndex(inds), ignore, ps)
+	return out
 }
 
 // WorkbookFile reads every worksheet of one values workbook as a values
 // file of its own (SPEC 3.9). Repeated observations are not checked here.
 func WorkbookFile(name string, src []byte, inds []*model.Indicator, ps *model.Problems) []model.Observation {
-	return workbookFile(name, src, inds, nil, ps)
+	return workbookFile(name, src, newIndicatorIndex(inds), ps)
 }
 
-func workbookFile(name string, src []byte, inds []*model.Indicator, ignore []string, ps *model.Problems) []model.Observation {
-	idx := newIndicatorIndex(inds)
+func workbookFile(name string, src []byte, idx indicatorIndex, ps *model.Problems) []model.Observation {
 	var out []model.Observation
 	for _, t := range ReadWorkbook(name, src, ps) {
-		out = append(out, valuesTable(t, inds, idx, ignore, ps)...)
+		if read := valuesReader(t.Header, idx, &out, ps); read != nil {
+			for _, row := range t.Rows {
+				read(row)
+			}
+		}
 	}
 	return out
 }
 
-// valuesTable reads the rows of a CSV file or a worksheet whose header
-// row has been read, long or wide format by its header.
-func valuesTable(c *Table, inds []*model.Indicator, idx indicatorIndex, ignore []string, ps *model.Problems) []model.Observation {
-	if isWide(c.Header) {
-		return wideRows(c, idx, ignore, ps)
+// valuesReader checks the header of a values file or worksheet and
+// returns the function that reads each of its rows into out, or nil when
+// the rows cannot be read.
+func valuesReader(header []Cell, idx indicatorIndex, out *[]model.Observation, ps *model.Problems) func([]Cell) {
+	if isWide(header) {
+		w := wideHeader(header, idx.ignore, ps)
+		return func(row []Cell) { *out = append(*out, wideRow(row, header, w, idx, ps)...) }
 	}
-	col, _ := valuesHeader(inds).Match(c.Header, ps)
+	col, _ := valuesHeader(idx.inds).Match(header, ps)
+	if semicolons(header) {
+		return nil
+	}
 	_, hasValue := col["value"]
 	_, hasNum := col["numerator"]
 	_, hasDen := col["denominator"]
-	headerLine := c.Header[0].Pos.Row()
+	headerLine := header[0].Pos.Row()
 	switch {
 	case !hasValue && hasNum != hasDen:
 		given, other := "numerator", "denominator"
@@ -135,23 +169,44 @@ func valuesTable(c *Table, inds []*model.Indicator, idx indicatorIndex, ignore [
 	if _, ok := col["period"]; !ok {
 		return nil
 	}
-	var out []model.Observation
-	for _, row := range c.Rows {
+	return func(row []Cell) {
 		if o, ok := longRow(row, col, idx, ps); ok {
-			out = append(out, o)
+			*out = append(*out, o)
 		}
 	}
-	return out
 }
 
 // indicatorIndex finds indicators by id and suggests ids for typos.
 type indicatorIndex struct {
-	byID map[string]*model.Indicator
-	ids  []string
+	byID    map[string]*model.Indicator
+	ids     []string
+	inds    []*model.Indicator
+	ignore  []string          // wide-format columns to skip ([values] ignore_columns)
+	unread  map[string]string // id -> indicator file that could not be read
+	skipped map[string]int    // indicator file -> rows of this values file left for it
+}
+
+// skip reports whether a row naming id is left unchecked because the
+// file defining id could not be read, and counts it.
+func (idx indicatorIndex) skip(id string) bool {
+	f, ok := idx.unread[id]
+	if ok && idx.skipped != nil {
+		idx.skipped[f]++
+	}
+	return ok
+}
+
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func newIndicatorIndex(inds []*model.Indicator) indicatorIndex {
-	idx := indicatorIndex{byID: map[string]*model.Indicator{}}
+	idx := indicatorIndex{byID: map[string]*model.Indicator{}, inds: inds}
 	for _, ind := range inds {
 		if ind == nil {
 			continue
@@ -208,6 +263,12 @@ func longRow(row []Cell, col map[string]int, idx indicatorIndex, ps *model.Probl
 	id, idPos := r.text("indicator")
 	o.Indicator = id
 	ind := idx.byID[id]
+	if ind == nil && idx.skip(id) {
+		return o, false
+	}
+	if ind != nil {
+		o.Indicator = ind.ID // shared, so the row's text can be freed
+	}
 	switch {
 	case id == "":
 		ps.Errorf(idPos, "column \"indicator\" is empty; expected an indicator id such as \"idva-referrals\"")
@@ -263,7 +324,12 @@ func longRow(row []Cell, col map[string]int, idx indicatorIndex, ps *model.Probl
 	} else {
 		o.Flag = f
 	}
-	o.Note, _ = r.text("note")
+	var notePos model.Position
+	o.Note, notePos = r.text("note")
+	if n := utf8.RuneCountInString(o.Note); n > MaxNoteChars {
+		ps.Errorf(notePos, "column \"note\" is %d characters long; expected at most %d (a note is a short footnote shown under the table; longer text belongs in content/commentary/)", n, MaxNoteChars)
+		good = false
+	}
 	statusText, statusPos := r.text("status")
 	if st, err := parseServiceStatus(statusText); err != nil {
 		ps.Errorf(statusPos, "column \"status\": %v", err)

@@ -23,28 +23,31 @@ func isWide(header []Cell) bool {
 	return false
 }
 
-// wideRows reads a wide-format file: one row per indicator, one column per
-// period. An empty cell is no observation; a cell holds a number, a
-// number and a flag in square brackets ("412 [p]"), or just a flag that
-// explains a missing value ("[c]", "[x]", "[z]").
-//
-// Besides period columns (SPEC 3.8) a wide file may have a "code" column
-// (checked against the indicator's code), a "target" column (a fixed
-// target for every period of the row) and the columns site.toml names in
-// [values] ignore_columns, which are skipped.
-func wideRows(c *Table, idx indicatorIndex, ignore []string, ps *model.Problems) []model.Observation {
-	good := make([]bool, len(c.Header))
+// wideColumns says what each column of a wide-format header holds.
+type wideColumns struct {
+	good      []bool // a period column, read
+	codeCol   int    // the "code" column, or -1
+	targetCol int    // the "target" column, or -1
+}
+
+// wideHeader checks the header of a wide-format file: one row per
+// indicator, one column per period. Besides period columns (SPEC 3.8) a
+// wide file may have a "code" column (checked against the indicator's
+// code), a "target" column (a fixed target for every period of the row)
+// and the columns site.toml names in [values] ignore_columns, which are
+// skipped.
+func wideHeader(header []Cell, ignore []string, ps *model.Problems) wideColumns {
+	w := wideColumns{good: make([]bool, len(header)), codeCol: -1, targetCol: -1}
 	first := map[string]int{}
-	codeCol, targetCol := -1, -1
-	for j, h := range c.Header[1:] {
+	for j, h := range header[1:] {
 		j++
 		name := normaliseColumn(h.Text)
 		switch {
-		case name == "code" && codeCol < 0:
-			codeCol = j
+		case name == "code" && w.codeCol < 0:
+			w.codeCol = j
 			continue
-		case name == "target" && targetCol < 0:
-			targetCol = j
+		case name == "target" && w.targetCol < 0:
+			w.targetCol = j
 			continue
 		case ignored(h.Text, ignore):
 			continue
@@ -63,52 +66,60 @@ func wideRows(c *Table, idx indicatorIndex, ignore []string, ps *model.Problems)
 			continue
 		}
 		first[p.String()] = j
-		good[j] = true
+		w.good[j] = true
+	}
+	return w
+}
+
+// wideRow reads one row of a wide-format file. An empty cell is no
+// observation; a cell holds a number, a number and a flag in square
+// brackets ("412 [p]"), or just a flag that explains a missing value
+// ("[c]", "[x]", "[z]").
+func wideRow(row, header []Cell, w wideColumns, idx indicatorIndex, ps *model.Problems) []model.Observation {
+	id := strings.TrimSpace(row[0].Text)
+	ind := idx.byID[id]
+	switch {
+	case ind == nil && idx.skip(id):
+		return nil
+	case id == "":
+		ps.Errorf(row[0].Pos, "column \"indicator\" is empty; expected an indicator id such as \"idva-referrals\"")
+		return nil
+	case ind == nil:
+		ps.Errorf(row[0].Pos, "column \"indicator\": %s", idx.unknown(id))
+		return nil
+	case ind.Frequency == 0: // already reported with the indicator
+		return nil
+	}
+	if w.codeCol >= 0 && w.codeCol < len(row) {
+		if code := strings.TrimSpace(row[w.codeCol].Text); code != "" && code != ind.Code {
+			want := "no code column value, or the code set in the indicator's definition"
+			if ind.Code != "" {
+				want = fmt.Sprintf("%q, the code of %q", ind.Code, ind.ID)
+			}
+			ps.Errorf(row[w.codeCol].Pos, "column \"code\": %q is not the code of %q; expected %s", code, ind.ID, want)
+			return nil
+		}
+	}
+	target := model.None
+	if w.targetCol >= 0 && w.targetCol < len(row) {
+		if t := strings.TrimSpace(row[w.targetCol].Text); t != "" {
+			v, err := ParseNumber(t)
+			if err != nil {
+				ps.Errorf(row[w.targetCol].Pos, "column \"target\": %v", err)
+				return nil
+			}
+			target = model.Some(v)
+		}
 	}
 	var out []model.Observation
-	for _, row := range c.Rows {
-		id := strings.TrimSpace(row[0].Text)
-		ind := idx.byID[id]
-		switch {
-		case id == "":
-			ps.Errorf(row[0].Pos, "column \"indicator\" is empty; expected an indicator id such as \"idva-referrals\"")
-			continue
-		case ind == nil:
-			ps.Errorf(row[0].Pos, "column \"indicator\": %s", idx.unknown(id))
-			continue
-		case ind.Frequency == 0: // already reported with the indicator
+	for j, cell := range row[1:] {
+		j++
+		if !w.good[j] || strings.TrimSpace(cell.Text) == "" {
 			continue
 		}
-		if codeCol >= 0 && codeCol < len(row) {
-			if code := strings.TrimSpace(row[codeCol].Text); code != "" && code != ind.Code {
-				want := "no code column value, or the code set in the indicator's definition"
-				if ind.Code != "" {
-					want = fmt.Sprintf("%q, the code of %q", ind.Code, ind.ID)
-				}
-				ps.Errorf(row[codeCol].Pos, "column \"code\": %q is not the code of %q; expected %s", code, ind.ID, want)
-				continue
-			}
-		}
-		target := model.None
-		if targetCol >= 0 && targetCol < len(row) {
-			if t := strings.TrimSpace(row[targetCol].Text); t != "" {
-				v, err := ParseNumber(t)
-				if err != nil {
-					ps.Errorf(row[targetCol].Pos, "column \"target\": %v", err)
-					continue
-				}
-				target = model.Some(v)
-			}
-		}
-		for j, cell := range row[1:] {
-			j++
-			if !good[j] || strings.TrimSpace(cell.Text) == "" {
-				continue
-			}
-			if o, ok := wideCell(cell, c.Header[j], ind, ps); ok {
-				o.Target = target
-				out = append(out, o)
-			}
+		if o, ok := wideCell(cell, header[j], ind, ps); ok {
+			o.Target = target
+			out = append(out, o)
 		}
 	}
 	return out

@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"sort"
+	"time"
+)
 
 // ActionStatus is the progress of an action-plan item (SPEC 3.7).
 type ActionStatus string
@@ -41,12 +44,26 @@ type Input struct {
 	Observations []Observation
 	Actions      []Action
 	Content      Content
+
+	// UnreadIndicators are the ids that indicator files which could not
+	// be read (not UTF-8, not TOML) seem to define, each with its file.
+	// Problems that follow only from their absence are not reported:
+	// the file's own error is the cause.
+	UnreadIndicators map[string]string
 }
 
-// Indicator returns the indicator with id, or nil.
+// Indicator returns the indicator with id, or nil. Indicators are sorted
+// by id, so this is a binary search; when it finds nothing, a linear scan
+// makes sure (an Input built by hand may not be sorted), which only costs
+// for ids that are not indicators.
 func (in *Input) Indicator(id string) *Indicator {
-	for _, ind := range in.Indicators {
-		if ind.ID == id {
+	inds := in.Indicators
+	i := sort.Search(len(inds), func(i int) bool { return inds[i] != nil && inds[i].ID >= id })
+	if i < len(inds) && inds[i] != nil && inds[i].ID == id {
+		return inds[i]
+	}
+	for _, ind := range inds {
+		if ind != nil && ind.ID == id {
 			return ind
 		}
 	}

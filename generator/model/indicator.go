@@ -195,6 +195,7 @@ type Indicator struct {
 	SuppressBelow int // values 1..SuppressBelow-1 are withheld
 	Compare       Compare
 	Noun          string // kpisite addition: plural noun for sentences, e.g. "referrals"
+	Forecast      bool   // figures may be for periods after the current period (SPEC 3.8)
 
 	// SPEC 3.8 additions.
 	Cal         Calendar // frequency's kind of year (field "year")

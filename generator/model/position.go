@@ -87,6 +87,10 @@ type Problem struct {
 	Pos      Position
 	Severity Severity
 	Message  string
+	// More, when above 0, makes this problem a summary, "... and 12 more
+	// in FILE": it stands for More problems of its severity that were
+	// left out of the list (see Capped).
+	More int
 }
 
 func (p Problem) String() string {
@@ -122,10 +126,14 @@ func (ps Problems) HasErrors() bool {
 // Count returns the numbers of errors and warnings.
 func (ps Problems) Count() (errors, warnings int) {
 	for _, p := range ps {
+		n := 1
+		if p.More > 0 {
+			n = p.More
+		}
 		if p.Severity == Error {
-			errors++
+			errors += n
 		} else {
-			warnings++
+			warnings += n
 		}
 	}
 	return

@@ -24,6 +24,11 @@ type Site struct {
 
 	AmberTolerance float64
 
+	// Unread is set when site.toml is missing or could not be decoded:
+	// checks against its services and committees are then skipped, so
+	// the one real problem is not buried under their knock-on errors.
+	Unread bool
+
 	Committees []Committee
 	Services   []Service
 

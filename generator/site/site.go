@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"kpisite/generator/changes"
 	"kpisite/generator/chart"
 	"kpisite/generator/format"
 	"kpisite/generator/kpi"
@@ -52,10 +53,14 @@ type Checked struct {
 	Series   []model.Series
 	Current  model.Period
 	Problems model.Problems // sorted
+
+	theme *theme.Theme // loaded by Check, used by Build
 }
 
-// Check loads, validates and computes a site without rendering it. The
-// error is ErrInvalid when Problems has errors (or warnings, when strict).
+// Check loads, validates and computes a site, loads its theme, and renders
+// a sample of its pages in memory (see sample.go) so that a template that
+// fails to parse or to run fails check as it would fail build. The error
+// is ErrInvalid when Problems has errors (or warnings, when strict).
 func Check(fsys fs.FS, o Options) (*Checked, error) {
 	in, probs := load.Site(fsys)
 	c := &Checked{Input: in}
@@ -64,6 +69,14 @@ func Check(fsys fs.FS, o Options) (*Checked, error) {
 			in.Site.BaseURL = normaliseBaseURL(o.BaseURL)
 		}
 		probs = append(probs, validate.Input(in)...)
+		probs = append(probs, validate.Sanity(in, o.BuildDate)...)
+		if !in.Site.Unread {
+			th, err := theme.Load(fsys, in.Site.Theme, themes.Default(), template.FuncMap{})
+			if err != nil {
+				probs = append(probs, themeProblem(err, in.Site.PosOf("theme")))
+			}
+			c.theme = th
+		}
 	}
 	if probs.HasErrors() || in == nil {
 		c.Problems = probs.Sort()
@@ -80,6 +93,14 @@ func Check(fsys fs.FS, o Options) (*Checked, error) {
 		c.Current = cur
 	}
 	c.Series = series
+	if !probs.HasErrors() {
+		sin, sseries := sample(in, series)
+		so := o
+		so.SkipPNG = true
+		if _, err := render.Site(sin, sseries, renderOptions(c, sin, so, changes.Previous{})); err != nil {
+			probs = append(probs, themeProblem(err, model.Position{Path: "themes/" + in.Site.Theme}))
+		}
+	}
 	c.Problems = probs.Sort()
 	if c.Problems.HasErrors() {
 		return c, ErrInvalid
@@ -88,6 +109,21 @@ func Check(fsys fs.FS, o Options) (*Checked, error) {
 		return c, fmt.Errorf("%w: --strict and %s", ErrInvalid, format.Count(w, "warning", "warnings"))
 	}
 	return c, nil
+}
+
+// themeProblem turns an error of loading or running the theme into a
+// problem: at the template's file, line and column when the error names
+// one, else at pos.
+func themeProblem(err error, pos model.Position) model.Problem {
+	var te *theme.Error
+	if errors.As(err, &te) {
+		msg := te.Msg
+		if te.Builtin {
+			msg += " (in kpisite's built-in default theme)"
+		}
+		return model.Problem{Pos: model.Position{Path: te.Path, Line: te.Line, Column: te.Column}, Severity: model.Error, Message: "template: " + msg + "; expected a template that parses and runs with the data kpisite gives it"}
+	}
+	return model.Problem{Pos: pos, Severity: model.Error, Message: err.Error()}
 }
 
 func normaliseBaseURL(u string) string {
@@ -105,7 +141,6 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 	if err != nil {
 		return nil, c, err
 	}
-	in := c.Input
 	prev, probs := previous(o.Previous)
 	if len(probs) > 0 {
 		c.Problems = append(c.Problems, probs...).Sort()
@@ -113,14 +148,21 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 			return nil, c, ErrInvalid
 		}
 	}
-	md := markdown.New(in.Site.UnsafeHTML)
-	th, err := theme.Load(fsys, in.Site.Theme, themes.Default(), template.FuncMap{})
+	files, err := render.Site(c.Input, c.Series, renderOptions(c, c.Input, o, prev))
 	if err != nil {
-		return nil, c, fmt.Errorf("load theme: %w", err)
+		return nil, c, err
 	}
+	return files, c, nil
+}
+
+// renderOptions are the render stage's options for in (the whole input,
+// or a sample of it) with the theme Check loaded.
+func renderOptions(c *Checked, in *model.Input, o Options, prev changes.Previous) render.Options {
+	md := markdown.New(in.Site.UnsafeHTML)
+	th := c.theme
 	fy := in.Site.FinancialYearStart
 	chartOpts := chart.Options{FYStart: fy, AmberTolerance: in.Site.AmberTolerance}
-	ro := render.Options{
+	return render.Options{
 		Theme: th, Assets: th.Assets, BuildDate: o.BuildDate, Current: c.Current, Version: o.Version,
 		Markdown: func(src []byte, minHeading int, idPrefix string) (template.HTML, error) {
 			b, err := md.Convert(src, markdown.Options{MinHeading: minHeading, IDPrefix: idPrefix})
@@ -159,11 +201,6 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 		},
 		Releases: func(all []byte) (render.Releases, error) { return releases(prev, in, c.Current, all) },
 	}
-	files, err := render.Site(in, c.Series, ro)
-	if err != nil {
-		return nil, c, err
-	}
-	return files, c, nil
 }
 
 // chartLines turns breakdown series into chart lines, labelled by labels

@@ -75,6 +75,7 @@ unit = "count"
 polarity = "higher"
 measure = "ytd"
 target = { kind = "reference", period = "2019/20" }
+forecast = true # its 2022/23 Q2 figure is after the current period
 
 [[indicator]]
 id = "old-loans"

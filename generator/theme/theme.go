@@ -40,6 +40,7 @@ var shared = []string{"layout.html", "partials.html"}
 // Theme is a parsed theme.
 type Theme struct {
 	pages  map[string]*template.Template
+	files  map[string]source // template file name -> where it was read from
 	Assets map[string][]byte // path under assets/ -> content
 }
 
@@ -71,10 +72,12 @@ func Load(site fs.FS, name string, embedded fs.FS, funcs template.FuncMap) (*The
 			return nil, err
 		}
 	}
+	files := map[string]source{}
 	read := func(p string) ([]byte, error) {
 		if over != nil {
 			b, err := fs.ReadFile(over, p)
 			if err == nil {
+				files[path.Base(p)] = source{path: path.Join(dir, p)}
 				return b, nil
 			}
 			if outsideSite(err) {
@@ -85,6 +88,7 @@ func Load(site fs.FS, name string, embedded fs.FS, funcs template.FuncMap) (*The
 		if err != nil {
 			return nil, fmt.Errorf("theme %q: read %s: %w", name, p, err)
 		}
+		files[path.Base(p)] = source{path: path.Join("themes", "default", p), builtin: true}
 		return b, nil
 	}
 	base := template.New("layout.html").Option("missingkey=error").Funcs(funcs)
@@ -98,10 +102,10 @@ func Load(site fs.FS, name string, embedded fs.FS, funcs template.FuncMap) (*The
 			t = base.New(n)
 		}
 		if _, err := t.Parse(string(src)); err != nil {
-			return nil, fmt.Errorf("theme %q: %w", name, err)
+			return nil, position(err, files)
 		}
 	}
-	t := &Theme{pages: make(map[string]*template.Template), Assets: make(map[string][]byte)}
+	t := &Theme{pages: make(map[string]*template.Template), files: files, Assets: make(map[string][]byte)}
 	for _, n := range Names {
 		src, err := read("templates/" + n)
 		if err != nil {
@@ -112,7 +116,7 @@ func Load(site fs.FS, name string, embedded fs.FS, funcs template.FuncMap) (*The
 			return nil, fmt.Errorf("theme %q: %w", name, err)
 		}
 		if _, err := clone.New(n).Parse(string(src)); err != nil {
-			return nil, fmt.Errorf("theme %q: %w", name, err)
+			return nil, position(err, files)
 		}
 		t.pages[n] = clone
 	}
@@ -187,7 +191,7 @@ func (t *Theme) Execute(name string, data any) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&buf, "layout.html", data); err != nil {
-		return nil, fmt.Errorf("execute %s: %w", name, err)
+		return nil, fmt.Errorf("execute %s: %w", name, position(err, t.files))
 	}
 	return buf.Bytes(), nil
 }

@@ -18,6 +18,11 @@
 //   - an action's committee is not a [[committee]] id of site.toml;
 //   - [reporting] current_period is not a period.
 //
+// When site.toml could not be read (Site.Unread), nothing is checked
+// against its services and committees, and nothing that names an
+// indicator of a file that could not be read (Input.UnreadIndicators) is
+// reported as naming no indicator: the file's own error is the cause.
+//
 // Warnings (reported; they fail a build only with --strict):
 //   - an active indicator has outcome, retired or replaced_by set (they
 //     describe a retired indicator; status = "retired" is probably
@@ -96,7 +101,7 @@ func notAn(id string, ids []string, expected string) string {
 }
 
 func (v *checker) indicator(ind *model.Indicator) {
-	if ind.Service != "" && v.in.Site.Service(ind.Service) == nil {
+	if ind.Service != "" && !v.in.Site.Unread && v.in.Site.Service(ind.Service) == nil {
 		exp := "the id of a [[service]] in site.toml"
 		if len(v.services) > 0 {
 			exp = "one of " + strings.Join(v.services, ", ")
@@ -110,7 +115,7 @@ func (v *checker) indicator(ind *model.Indicator) {
 			v.ps.Errorf(ind.PosOf("replaced_by"), "key \"replaced_by\": %q names the indicator itself; expected the ids of the indicators that replace it", r)
 		case seen[r]:
 			v.ps.Errorf(ind.PosOf("replaced_by"), "key \"replaced_by\": %q is listed twice; expected each id once", r)
-		case v.in.Indicator(r) == nil:
+		case v.in.Indicator(r) == nil && v.in.UnreadIndicators[r] == "":
 			v.ps.Errorf(ind.PosOf("replaced_by"), "key \"replaced_by\": %q is not an indicator id; %s", r, notAn(r, v.ids, "the id of an [[indicator]]"))
 		}
 		seen[r] = true
@@ -148,12 +153,12 @@ func (v *checker) retiredData() {
 func (v *checker) content() {
 	c := v.in.Content
 	for _, id := range sortedKeys(c.Indicators) {
-		if v.in.Indicator(id) == nil {
+		if v.in.Indicator(id) == nil && v.in.UnreadIndicators[id] == "" {
 			v.ps.Errorf(pagePos(c.Indicators[id]), "%q is not an indicator id; %s", id, notAn(id, v.ids, "content/indicators/<indicator-id>.md"))
 		}
 	}
 	for _, id := range sortedKeys(c.Services) {
-		if v.in.Site.Service(id) == nil {
+		if !v.in.Site.Unread && v.in.Site.Service(id) == nil {
 			v.ps.Errorf(pagePos(c.Services[id]), "%q is not a service in site.toml; %s", id, notAn(id, v.services, "content/services/<service-id>.md"))
 		}
 	}
@@ -165,6 +170,9 @@ func (v *checker) content() {
 func (v *checker) commentary(cm *model.Commentary) {
 	pos := pagePos(&cm.Page)
 	ind := v.in.Indicator(cm.Indicator)
+	if ind == nil && v.in.UnreadIndicators[cm.Indicator] != "" {
+		return // its file could not be read: that is the problem
+	}
 	if ind == nil {
 		v.ps.Errorf(pos, "commentary for %q, which is not an indicator id; %s", cm.Indicator, notAn(cm.Indicator, v.ids, "content/commentary/<period-slug>/<indicator-id>.md"))
 		return
@@ -193,7 +201,7 @@ func exampleSlug(ind *model.Indicator) string {
 
 func (v *checker) actions() {
 	for _, a := range v.in.Actions {
-		if a.Committee != "" && v.in.Site.Committee(a.Committee) == nil {
+		if a.Committee != "" && !v.in.Site.Unread && v.in.Site.Committee(a.Committee) == nil {
 			exp := "the id of a [[committee]] in site.toml"
 			if len(v.committees) > 0 {
 				exp = "one of " + strings.Join(v.committees, ", ")

@@ -31,6 +31,7 @@ func main() {
 	dir := flag.String("dir", "", "where to write the site (default: a temporary directory, removed afterwards)")
 	bin := flag.String("kpisite", "", "kpisite binary to time (empty: only write the site)")
 	runs := flag.Int("runs", 3, "number of timed builds")
+	content := flag.Bool("content", true, "write commentary and notes (false: only site.toml, indicators and values, to measure loading and checking at scale)")
 	flag.Parse()
 
 	site := *dir
@@ -43,7 +44,7 @@ func main() {
 		site = tmp
 	}
 	start := time.Now()
-	if err := write(site, *n, *quarters); err != nil {
+	if err := write(site, *n, *quarters, *content); err != nil {
 		fail(err)
 	}
 	fmt.Printf("wrote a site of %d indicators x %d quarters to %s in %v\n", *n, *quarters, site, time.Since(start).Round(time.Millisecond))
@@ -96,7 +97,7 @@ func fail(err error) {
 	os.Exit(1)
 }
 
-func write(site string, n, quarters int) error {
+func write(site string, n, quarters int, content bool) error {
 	rng := rand.New(rand.NewPCG(1, 2))
 	files := map[string]*strings.Builder{}
 	file := func(p string) *strings.Builder {
@@ -166,6 +167,9 @@ name = "Benchmark Committee"
 				v = math.Min(100, math.Max(0, v))
 			}
 			fmt.Fprintf(csv, "%s,%s Q%d,%.*f,,\n", id, fy(idx/4), idx%4+1, decimals, v)
+		}
+		if !content {
+			continue
 		}
 		last := first + quarters - 1
 		fmt.Fprintf(file(fmt.Sprintf("content/commentary/%s-q%d/%s.md", slugFY(last/4), last%4+1, id)),
