@@ -3,8 +3,8 @@ package load
 import (
 	"fmt"
 	"io/fs"
-	"slices"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
