@@ -95,7 +95,7 @@ func TestCompareSiteEndToEnd(t *testing.T) {
 	mustContain(t, "indicator page", page,
 		// Summary: the first comparator, with significance, and the rank.
 		"Similar to England (12.0%).",
-		"3rd best of 5 in Nearest neighbours (second quarter).",
+		"3rd best of 5 in Nearest neighbours, in the second quarter.",
 		// The comparison table.
 		`<h2 id="compare-heading">Compared with other areas</h2>`,
 		`<th scope="col" class="num">Ourshire</th>`,
