@@ -187,6 +187,19 @@ func TestCompareSiteEndToEnd(t *testing.T) {
 		// With no overall figure the comparators keep a table of their own.
 		`<h2 id="compare-heading">Compared with other areas</h2>`, `<th scope="col" class="num">England</th>`)
 	mustOmit(t, "only-parts page", parts, "There is no figure for this indicator yet.", "No data to chart yet.")
+	// Scorecards and reports say it has no overall figure, not that data are missing.
+	for _, name := range []string{"index.html", "services/public-health/index.html", "committees/health/index.html", "reports/2022-23/index.html"} {
+		page := string(files[name])
+		i := strings.Index(page, ">Only breakdowns</a>")
+		if i < 0 {
+			t.Errorf("%s: no row for only-parts", name)
+			continue
+		}
+		row := page[i:]
+		row = row[:strings.Index(row, "</tr>")]
+		mustContain(t, name+" only-parts row", row, `<span class="status status-none"><span class="status-icon" aria-hidden="true">–</span> No overall figure</span>`, ">2022/23<")
+		mustOmit(t, name+" only-parts row", row, "No data", "[x]")
+	}
 	// Its chart draws the comparator it has.
 	mustContain(t, "only-parts chart", string(files["indicators/only-parts/chart.svg"]), ">England</text>", "Latest figure: England: 8 in")
 }
