@@ -240,5 +240,10 @@ func TestNationalStatisticsExample(t *testing.T) {
 	}
 	page := string(files["indicators/smoking-prevalence/index.html"])
 	mustContain(t, "smoking page", page, "Similar to England", "in Similar county areas", `<h2 id="by-age">By age group</h2>`, "illustrative")
-	mustContain(t, "suicide data.json", string(files["indicators/suicide-rate/data.json"]), `"comparators": [`, `"breakdowns": [`, `"lower": `)
+	mustContain(t, "suicide data.json", string(files["indicators/suicide-rate/data.json"]), `"comparators": [`, `"breakdowns": [`, `"lower": `,
+		`"frequency": "multi_year"`, `"period": "2021 to 2023"`)
+	// Calendar years: "2023", never a financial year.
+	mustContain(t, "smoking page", page, "11.8% in 2023.")
+	mustOmit(t, "smoking page", page, "2022/23", "April 2022")
+	mustContain(t, "home page", string(files["index.html"]), "latest: 2021 to 2023")
 }
