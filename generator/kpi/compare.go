@@ -59,7 +59,7 @@ func extend(s *model.Series, site *model.Site, rows []model.Observation, cfg Con
 		}
 		for i := range s.Points {
 			if cp := cs.At(s.Points[i].Period); cp != nil {
-				s.Points[i].Rank, s.Points[i].RankOf, s.Points[i].Quartile = cp.Rank, cp.RankOf, cp.Quartile
+				s.Points[i].Rank, s.Points[i].RankOf, s.Points[i].RankJoint, s.Points[i].Quartile = cp.Rank, cp.RankOf, cp.RankJoint, cp.Quartile
 			}
 		}
 		break
@@ -261,7 +261,7 @@ func group(own *model.Series, ind *model.Indicator, site *model.Site, c *model.C
 			for j, v := range vs {
 				shown[j] = model.Some(v).Round(ind.Decimals).V
 			}
-			p.Rank, p.RankOf = Rank(mine.Value.Round(ind.Decimals).V, shown, ind.Polarity)
+			p.Rank, p.RankOf, p.RankJoint = Rank(mine.Value.Round(ind.Decimals).V, shown, ind.Polarity)
 			p.Quartile = Quartile(p.Rank, p.RankOf)
 		}
 	}
@@ -307,16 +307,19 @@ func Median(vs []float64) float64 {
 
 // Rank is the council's place among the others and itself, 1 = best by
 // polarity: one more than the number of others strictly better. Equal
-// figures share a rank ("joint 3rd"). of counts the others and the
-// council.
-func Rank(own float64, others []float64, pol model.Polarity) (rank, of int) {
+// figures share a rank ("joint 3rd"): joint is true when another area has
+// the council's figure. of counts the others and the council.
+func Rank(own float64, others []float64, pol model.Polarity) (rank, of int, joint bool) {
 	rank = 1
 	for _, v := range others {
-		if (pol == model.LowerIsBetter && v < own) || (pol != model.LowerIsBetter && v > own) {
+		switch {
+		case v == own:
+			joint = true
+		case (pol == model.LowerIsBetter && v < own) || (pol != model.LowerIsBetter && v > own):
 			rank++
 		}
 	}
-	return rank, len(others) + 1
+	return rank, len(others) + 1, joint
 }
 
 // Quartile places a rank of n in quarters, 1 = best: ranks 1-4 of 16 are

@@ -14,21 +14,50 @@ func TestRank(t *testing.T) {
 		others   []float64
 		pol      model.Polarity
 		rank, of int
+		joint    bool
 	}{
-		{"best, higher is better", 9, []float64{1, 2, 3}, model.HigherIsBetter, 1, 4},
-		{"worst, higher is better", 0, []float64{1, 2, 3}, model.HigherIsBetter, 4, 4},
-		{"best, lower is better", 0, []float64{1, 2, 3}, model.LowerIsBetter, 1, 4},
-		{"middle, lower is better", 2.5, []float64{1, 2, 3}, model.LowerIsBetter, 3, 4},
-		{"tie with one other shares the better rank", 2, []float64{1, 2, 3}, model.HigherIsBetter, 2, 4},
-		{"tie with several shares the rank", 5, []float64{5, 5, 7}, model.HigherIsBetter, 2, 4},
-		{"tie at the top is joint 1st", 7, []float64{7, 1}, model.HigherIsBetter, 1, 3},
-		{"alone in the group", 3, nil, model.HigherIsBetter, 1, 1},
+		{"best, higher is better", 9, []float64{1, 2, 3}, model.HigherIsBetter, 1, 4, false},
+		{"worst, higher is better", 0, []float64{1, 2, 3}, model.HigherIsBetter, 4, 4, false},
+		{"best, lower is better", 0, []float64{1, 2, 3}, model.LowerIsBetter, 1, 4, false},
+		{"middle, lower is better", 2.5, []float64{1, 2, 3}, model.LowerIsBetter, 3, 4, false},
+		{"tie with one other shares the better rank", 2, []float64{1, 2, 3}, model.HigherIsBetter, 2, 4, true},
+		{"tie with several shares the rank", 5, []float64{5, 5, 7}, model.HigherIsBetter, 2, 4, true},
+		{"tie at the top is joint 1st", 7, []float64{7, 1}, model.HigherIsBetter, 1, 3, true},
+		{"tie at the bottom, lower is better", 9, []float64{9, 1, 2}, model.LowerIsBetter, 3, 4, true},
+		{"alone in the group", 3, nil, model.HigherIsBetter, 1, 1, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, of := Rank(tt.own, tt.others, tt.pol)
-			if r != tt.rank || of != tt.of {
-				t.Errorf("Rank = %d of %d, want %d of %d", r, of, tt.rank, tt.of)
+			r, of, joint := Rank(tt.own, tt.others, tt.pol)
+			if r != tt.rank || of != tt.of || joint != tt.joint {
+				t.Errorf("Rank = %d of %d joint %v, want %d of %d joint %v", r, of, joint, tt.rank, tt.of, tt.joint)
+			}
+		})
+	}
+}
+
+// TestRankPhrase is the rank in words: "joint" when tied, the quartile
+// as "in the best quarter".
+func TestRankPhrase(t *testing.T) {
+	group := &model.Comparator{ID: "nn", Name: "CIPFA nearest neighbours", Areas: []string{"A", "B"}}
+	tests := []struct {
+		name string
+		p    model.Point
+		want string
+	}{
+		{"no rank", model.Point{}, ""},
+		{"3rd of 16", model.Point{Rank: 3, RankOf: 16, Quartile: 1}, "3rd best of 16 in CIPFA nearest neighbours, in the best quarter"},
+		{"joint 3rd", model.Point{Rank: 3, RankOf: 16, Quartile: 1, RankJoint: true}, "Joint 3rd best of 16 in CIPFA nearest neighbours, in the best quarter"},
+		{"joint 1st", model.Point{Rank: 1, RankOf: 3, Quartile: 1, RankJoint: true}, "Joint 1st best of 3 in CIPFA nearest neighbours, in the best quarter"},
+		{"second quarter", model.Point{Rank: 6, RankOf: 16, Quartile: 2}, "6th best of 16 in CIPFA nearest neighbours, in the second quarter"},
+		{"third quarter", model.Point{Rank: 9, RankOf: 16, Quartile: 3}, "9th best of 16 in CIPFA nearest neighbours, in the third quarter"},
+		{"worst quarter", model.Point{Rank: 16, RankOf: 16, Quartile: 4}, "16th best of 16 in CIPFA nearest neighbours, in the worst quarter"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &model.Series{Comparators: []model.ComparatorSeries{{Comparator: group}}}
+			if got := RankPhrase(s, &tt.p); got != tt.want {
+				t.Errorf("RankPhrase = %q, want %q", got, tt.want)
 			}
 		})
 	}
@@ -186,7 +215,7 @@ func TestComparatorsAndBreakdowns(t *testing.T) {
 		t.Errorf("female rank = %d, want 2 (55 against 40 and 80)", got)
 	}
 	sum := SummaryWithComparators(&s, head, 4)
-	for _, want := range []string{"Above the England figure of 61.0%.", "3rd best of 5 in Neighbours (second quarter)."} {
+	for _, want := range []string{"Above the England figure of 61.0%.", "Joint 3rd best of 5 in Neighbours, in the second quarter."} {
 		if !strings.Contains(sum, want) {
 			t.Errorf("summary %q lacks %q", sum, want)
 		}
@@ -231,5 +260,42 @@ func TestNoHeadlineRows(t *testing.T) {
 	}
 	if len(s.Breakdowns) != 1 || len(s.Comparators) != 1 {
 		t.Errorf("breakdowns %d, comparators %d; want 1 and 1", len(s.Breakdowns), len(s.Comparators))
+	}
+}
+
+// TestCurrentPeriodOwnFigures is SPEC 3.8's rule for the current period
+// without current_period: the latest-ending period with a figure of the
+// council's own for an active indicator. Comparator rows, breakdown rows
+// and rows without a value do not count.
+func TestCurrentPeriodOwnFigures(t *testing.T) {
+	female := model.Dim{Dimension: "sex", Category: "Female"}
+	flagged := func(p model.Period, f model.Flag) model.Observation {
+		return model.Observation{Period: p, Flag: f}
+	}
+	tests := []struct {
+		name   string
+		rows   []model.Observation
+		want   model.Period
+		wantOK bool
+	}{
+		{"own headline figure", []model.Observation{row(annual(2021), "", 50)}, annual(2021), true},
+		{"own area code written out counts", []model.Observation{row(annual(2021), "", 50), row(annual(2022), "E1", 51)}, annual(2022), true},
+		{"a later comparator figure does not count", []model.Observation{row(annual(2021), "", 50), row(annual(2022), "E0", 61)}, annual(2021), true},
+		{"a later group member's figure does not count", []model.Observation{row(annual(2021), "", 50), row(annual(2023), "N2", 61)}, annual(2021), true},
+		{"a later breakdown figure does not count", []model.Observation{row(annual(2021), "", 50), row(annual(2022), "", 48, female)}, annual(2021), true},
+		{"a later row with only flag x does not count", []model.Observation{row(annual(2021), "", 50), flagged(annual(2022), model.FlagNotAvailable)}, annual(2021), true},
+		{"a later row with only flag z does not count", []model.Observation{row(annual(2021), "", 50), flagged(annual(2022), model.FlagNotApplicable)}, annual(2021), true},
+		{"a withheld figure counts", []model.Observation{row(annual(2021), "", 50), {Period: annual(2022), Value: model.Some(3), Flag: model.FlagConfidential}}, annual(2022), true},
+		{"only comparator and breakdown rows: no current period", []model.Observation{row(annual(2022), "E0", 61), row(annual(2022), "", 48, female)}, model.Period{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := compareInput(tt.rows)
+			series, _ := All(in, cfg)
+			got, ok, err := CurrentPeriod("", series, 4)
+			if err != nil || ok != tt.wantOK || got != tt.want {
+				t.Errorf("CurrentPeriod = %v, %v, %v; want %v, %v", got, ok, err, tt.want, tt.wantOK)
+			}
+		})
 	}
 }

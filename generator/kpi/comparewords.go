@@ -20,7 +20,7 @@ func SummaryWithComparators(s *model.Series, p *model.Point, fyStart int) string
 // for its period ("Above the England figure of 62.1%.", or "Similar to
 // England (62.1%)." where the confidence intervals overlap), and gives the
 // rank against the first group comparator ("3rd best of 16 in CIPFA
-// nearest neighbours (best quarter)."). It is "" when there is nothing to
+// nearest neighbours, in the best quarter."). It is "" when there is nothing to
 // compare with.
 func CompareSentence(s *model.Series, p *model.Point) string {
 	if p == nil || !p.Value.Valid {
@@ -67,8 +67,9 @@ func ComparePhrase(ind *model.Indicator, p, cp *model.Point, c *model.Comparator
 	return fmt.Sprintf("The same as the %s %s of %s", c.Name, what, fig)
 }
 
-// RankPhrase is "3rd best of 16 in CIPFA nearest neighbours (best
-// quarter)" for p's headline rank, or "".
+// RankPhrase is "3rd best of 16 in CIPFA nearest neighbours, in the best
+// quarter" ("Joint 3rd" when another area has the same figure) for p's
+// headline rank, or "".
 func RankPhrase(s *model.Series, p *model.Point) string {
 	if p.Rank == 0 {
 		return ""
@@ -80,7 +81,11 @@ func RankPhrase(s *model.Series, p *model.Point) string {
 			break
 		}
 	}
-	return fmt.Sprintf("%s best of %d in %s (%s)", Ordinal(p.Rank), p.RankOf, name, QuartileWords(p.Quartile))
+	joint := ""
+	if p.RankJoint {
+		joint = "Joint "
+	}
+	return fmt.Sprintf("%s%s best of %d in %s, in the %s", joint, Ordinal(p.Rank), p.RankOf, name, QuartileWords(p.Quartile))
 }
 
 // Ordinal writes 1st, 2nd, 3rd, 4th, 11th, 21st.

@@ -7,9 +7,14 @@ import (
 )
 
 // CurrentPeriod is the period the scorecards report: site.toml's
-// [reporting] current_period when set, else the latest period that has a
-// figure for any active indicator (the longest frequency's latest period
-// wins ties by ending last). ok is false when there is no data at all.
+// [reporting] current_period when set, else the latest-ending period that
+// has a figure of the council's own for any active indicator (SPEC 3.8).
+// Only headline figures count: series points are built from the
+// council's own rows without breakdown categories, so comparator and
+// breakdown rows never make a period current, and a row with no value
+// (only a flag such as x, or a note) does not either; a withheld figure
+// does. Of periods ending on the same day a quarter wins. ok is false when
+// there is no figure at all.
 func CurrentPeriod(configured string, series []model.Series, fyStart int) (model.Period, bool, error) {
 	if configured != "" {
 		p, err := model.ParseAnyPeriod(configured)
@@ -27,7 +32,7 @@ func CurrentPeriod(configured string, series []model.Series, fyStart int) (model
 		}
 		for j := len(s.Points) - 1; j >= 0; j-- {
 			p := s.Points[j]
-			if !p.HasRow {
+			if !p.HasFigure() {
 				continue
 			}
 			if !found || p.Period.End(fyStart).After(best.End(fyStart)) ||

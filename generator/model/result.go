@@ -91,6 +91,7 @@ type Point struct {
 	Lower, Upper Value // confidence interval, as given (withheld with the value)
 	Rank         int   // rank among a comparator group and the council (1 = best); 0 = none
 	RankOf       int   // how many were ranked
+	RankJoint    bool  // another area of the group has the same figure: "joint 3rd"
 	Quartile     int   // 1 = best quarter; 0 = none
 }
 
@@ -104,6 +105,13 @@ type Series struct {
 	// SPEC 3.8 additions.
 	Breakdowns  []Line             // breakdown series, dimension by dimension, categories in order
 	Comparators []ComparatorSeries // in site order, only those with figures
+}
+
+// HasFigure reports whether the point has a figure of its own: a value,
+// or one withheld from publication. A row with only a flag (x, z) or a
+// note has none.
+func (p *Point) HasFigure() bool {
+	return p.HasRow && (p.Value.Valid || p.PeriodValue.Valid || p.Withheld)
 }
 
 // StatusSource is "service" when the service set the status, else

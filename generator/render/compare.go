@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,6 +19,7 @@ type CompareSection struct {
 	Table        *GridTable // nil when there are no intervals or comparators
 	TableHeading string
 	Notes        []string // how to read the table (ranks, significance)
+	TableNotes   []string // how to read the comparator columns of the page's main table (ranks)
 	Breakdowns   []BreakdownView
 }
 
@@ -57,7 +59,11 @@ type GridRow struct {
 // all is the set whose range the chart shares (small multiples), or nil.
 type LineChart func(ind *model.Indicator, title, idPrefix string, lines []model.Line, labels []string, all []model.Line) []byte
 
-// compareSection builds an indicator page's CompareSection.
+// compareSection builds an indicator page's CompareSection. The
+// comparators' figures and ranks are columns of the page's main table
+// (pageTable) when the council has figures of its own; this section's
+// table then holds only confidence intervals. With no overall figure the
+// main table would be empty, so this table holds the comparators.
 func (b *builder) compareSection(s *model.Series) CompareSection {
 	ind := s.Indicator
 	var c CompareSection
@@ -67,7 +73,7 @@ func (b *builder) compareSection(s *model.Series) CompareSection {
 	if t, notes := b.compareTable(s); t != nil {
 		c.Table, c.Notes = t, notes
 		c.TableHeading = "Confidence intervals"
-		if len(s.Comparators) > 0 {
+		if len(s.Points) == 0 {
 			c.TableHeading = "Compared with other areas"
 		}
 	}
@@ -85,20 +91,45 @@ func (b *builder) ownName(ind *model.Indicator) string {
 	return b.in.Site.Organisation
 }
 
-// compareTable is the table of the council's figures, their intervals,
-// the comparators' figures and the council's rank in each group.
+// hasInterval reports whether any published point has an interval.
+func hasInterval(pts []model.Point) bool {
+	for i := range pts {
+		if pts[i].Lower.Valid && pts[i].Upper.Valid && !pts[i].Withheld {
+			return true
+		}
+	}
+	return false
+}
+
+// intervalCell is "9.6% to 12.4%", or "".
+func intervalCell(p *model.Point, ind *model.Indicator) string {
+	if p == nil || !p.Lower.Valid || !p.Upper.Valid || p.Withheld {
+		return ""
+	}
+	return format.Bare(p.Lower, ind) + " to " + format.Bare(p.Upper, ind)
+}
+
+// compareTable is the table of the council's figures with their
+// confidence intervals and those of the comparators that have them; and,
+// for an indicator with no overall figure, the comparators' figures and
+// the council's rank in each group.
 func (b *builder) compareTable(s *model.Series) (*GridTable, []string) {
 	ind := s.Indicator
-	intervals := false
-	for i := range s.Points {
-		intervals = intervals || (s.Points[i].Lower.Valid && !s.Points[i].Withheld)
+	withComparators := len(s.Points) == 0 && len(s.Comparators) > 0
+	intervals := hasInterval(s.Points)
+	var civ []int // comparators with intervals
+	for i := range s.Comparators {
+		if hasInterval(s.Comparators[i].Points) {
+			civ = append(civ, i)
+			intervals = true
+		}
 	}
-	if !intervals && len(s.Comparators) == 0 {
+	if !intervals && !withComparators {
 		return nil, nil
 	}
 	t := &GridTable{CaptionID: "compare-caption", Corner: "Period", Head: []string{b.ownName(ind)}}
 	var notes []string
-	if len(s.Comparators) > 0 {
+	if withComparators {
 		t.Caption = ind.Name() + ": compared with other areas"
 	} else {
 		t.Caption = ind.Name() + ": figures with their " + confidenceText(ind)
@@ -107,44 +138,66 @@ func (b *builder) compareTable(s *model.Series) (*GridTable, []string) {
 		t.Head = append(t.Head, capitalise(confidenceText(ind)))
 		notes = append(notes, "The "+confidenceText(ind)+" is the range the true figure is likely to lie in. Where the ranges of two figures overlap, the difference between them is not statistically significant: pages say \"similar to\" or \"no significant change\".")
 	}
-	for _, cs := range s.Comparators {
-		name := cs.Comparator.Name
-		if cs.Comparator.IsGroup() {
-			name += " (median)"
+	for i := range s.Comparators {
+		c := s.Comparators[i].Comparator
+		if withComparators {
+			name := c.Name
+			if c.IsGroup() {
+				name += " (median)"
+			}
+			t.Head = append(t.Head, name)
 		}
-		t.Head = append(t.Head, name)
-	}
-	for _, cs := range s.Comparators {
-		if cs.Comparator.IsGroup() && ind.Polarity != model.Neutral {
-			t.Head = append(t.Head, "Rank in "+cs.Comparator.Name)
-			notes = append(notes, "Rank in "+cs.Comparator.Name+": the place of "+b.ownName(ind)+" among the "+
-				strconv.Itoa(b.othersIn(cs.Comparator, ind))+" other areas of the group and itself, 1st being the best ("+polarityShort(ind.Polarity)+"); equal figures share a place. The quartile says which quarter of the group that place is in.")
+		if slices.Contains(civ, i) {
+			t.Head = append(t.Head, c.Name+": "+confidenceText(ind))
 		}
 	}
-	for _, per := range periodsNewestFirst(s) {
+	if withComparators {
+		for _, cs := range s.Comparators {
+			if cs.Comparator.IsGroup() && ind.Polarity != model.Neutral {
+				t.Head = append(t.Head, "Rank in "+cs.Comparator.Name)
+				notes = append(notes, "Rank in "+cs.Comparator.Name+": the place of "+b.ownName(ind)+" among the "+
+					strconv.Itoa(b.othersIn(cs.Comparator, ind))+" other areas of the group and itself, 1st being the best ("+polarityShort(ind.Polarity)+"); equal figures share a place (\"joint\"). The quarter says which quarter of the group that place is in.")
+			}
+		}
+	}
+	periods := periodsNewestFirst(s)
+	if !withComparators {
+		periods = periods[:0:0]
+		for i := len(s.Points) - 1; i >= 0; i-- {
+			periods = append(periods, s.Points[i].Period)
+		}
+		for _, i := range civ { // a comparator's interval in a period the council has none for
+			for _, cp := range s.Comparators[i].Points {
+				if s.At(cp.Period) == nil && !slices.Contains(periods, cp.Period) {
+					periods = append(periods, cp.Period)
+				}
+			}
+		}
+		sortNewestFirst(periods)
+	}
+	for _, per := range periods {
 		row := GridRow{Period: per.String(), PeriodWords: per.Words(b.fy)}
 		own := s.At(per)
 		row.Cells = append(row.Cells, pointCell(own, ind))
 		if intervals {
-			iv := ""
-			if own != nil && own.Lower.Valid && own.Upper.Valid && !own.Withheld {
-				iv = format.Bare(own.Lower, ind) + " to " + format.Bare(own.Upper, ind)
-			}
-			row.Cells = append(row.Cells, iv)
+			row.Cells = append(row.Cells, intervalCell(own, ind))
 		}
 		for i := range s.Comparators {
-			row.Cells = append(row.Cells, pointCell(s.Comparators[i].At(per), ind))
+			cp := s.Comparators[i].At(per)
+			if withComparators {
+				row.Cells = append(row.Cells, pointCell(cp, ind))
+			}
+			if slices.Contains(civ, i) {
+				row.Cells = append(row.Cells, intervalCell(cp, ind))
+			}
 		}
-		for i := range s.Comparators {
-			cs := &s.Comparators[i]
-			if !cs.Comparator.IsGroup() || ind.Polarity == model.Neutral {
-				continue
+		if withComparators {
+			for i := range s.Comparators {
+				cs := &s.Comparators[i]
+				if cs.Comparator.IsGroup() && ind.Polarity != model.Neutral {
+					row.Cells = append(row.Cells, rankCell(cs.At(per)))
+				}
 			}
-			r := ""
-			if p := cs.At(per); p != nil && p.Rank > 0 {
-				r = ordinal(p.Rank) + " of " + strconv.Itoa(p.RankOf) + " (" + quartileText(p.Quartile) + ")"
-			}
-			row.Cells = append(row.Cells, r)
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -178,12 +231,17 @@ func periodsNewestFirst(s *model.Series) []model.Period {
 	for _, c := range s.Comparators {
 		add(c.Points)
 	}
-	for i := 1; i < len(out); i++ { // insertion sort, newest first
+	sortNewestFirst(out)
+	return out
+}
+
+// sortNewestFirst orders periods newest first (insertion sort: short lists).
+func sortNewestFirst(out []model.Period) {
+	for i := 1; i < len(out); i++ {
 		for j := i; j > 0 && out[j-1].Before(out[j]); j-- {
 			out[j-1], out[j] = out[j], out[j-1]
 		}
 	}
-	return out
 }
 
 // dimensionSets groups breakdown lines by the dimensions they break

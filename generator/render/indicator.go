@@ -112,9 +112,11 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 	p.Chart = template.HTML(c.SVG)
 	p.ChartCaption = fmt.Sprintf("%s, %s. The same figures are in the table below.", ind.Name(), span(s, b.fy))
 
-	p.Table = b.dataTable(s, "data-caption", ind.Name()+": figures for each period", "note-", time.Time{}, 0, used)
+	var tableNotes []string
+	p.Table, tableNotes = b.pageTable(s, used)
 	p.FlagKey = flagKey(used)
 	p.Compare = b.compareSection(s)
+	p.Compare.TableNotes = tableNotes
 
 	for i, cm := range b.comments[ind.ID] {
 		html, err := b.o.Markdown(cm.Page.Body, 3, fmt.Sprintf("commentary-%d-", i+1))

@@ -182,6 +182,13 @@ func (b *builder) reportRow(s *model.Series, p model.Period, used map[model.Flag
 		row.ServiceName = svc.Name
 	}
 	pt := b.o.PointFor(s, p)
+	if pt == nil && noOverall(s) {
+		row.Status = noOverallStatus()
+		if per, ok := partsPeriod(s, p, b.fy); ok {
+			row.Period = b.periodShown(ind, per, p)
+		}
+		return row
+	}
 	if pt == nil {
 		row.Value = "[x]"
 		used[model.FlagNotAvailable] = true

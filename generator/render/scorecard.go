@@ -30,6 +30,11 @@ func (b *builder) scoreRow(s *model.Series, root string, used map[model.Flag]boo
 		if p.Value.Valid {
 			row.Flag = flagText(p.Flag)
 		}
+	} else if noOverall(s) {
+		row.Status = noOverallStatus()
+		if per, ok := partsPeriod(s, b.o.Current, b.fy); ok {
+			row.Period = b.periodShown(ind, per, b.o.Current)
+		}
 	} else {
 		row.Value = "[x]"
 		used[model.FlagNotAvailable] = true

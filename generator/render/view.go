@@ -105,19 +105,24 @@ type TableRow struct {
 	Status      StatusView
 	Direction   DirectionView
 	Flag        string
-	NoteRef     int // 0 = no note
+	NoteRef     int      // 0 = no note
+	Compare     []string // one cell per DataTable.CompareHead
 }
 
 // DataTable is an indicator's figures for each period, newest first, with
 // the notes under it (template "datatable").
 type DataTable struct {
-	CaptionID  string
-	Caption    string
-	UnitLabel  string
-	YTD        bool // two figure columns: year to date and the period's own
-	Rows       []TableRow
-	Footnotes  []Footnote
-	NotePrefix string // id prefix of the footnotes, unique on the page
+	CaptionID string
+	Caption   string
+	UnitLabel string
+	YTD       bool // two figure columns: year to date and the period's own
+	// CompareHead heads a column per comparator (its figure, or a group's
+	// median) and per group comparator the council's rank in it; empty
+	// when the table has no comparators.
+	CompareHead []string
+	Rows        []TableRow
+	Footnotes   []Footnote
+	NotePrefix  string // id prefix of the footnotes, unique on the page
 }
 
 // Footnote is a note under a table.

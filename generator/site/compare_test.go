@@ -95,15 +95,19 @@ func TestCompareSiteEndToEnd(t *testing.T) {
 	mustContain(t, "indicator page", page,
 		// Summary: the first comparator, with significance, and the rank.
 		"Similar to England (12.0%).",
-		"3rd best of 5 in Nearest neighbours (second quarter).",
-		// The comparison table.
-		`<h2 id="compare-heading">Compared with other areas</h2>`,
+		"3rd best of 5 in Nearest neighbours, in the second quarter.",
+		// The main table has a column per comparator, and the rank.
+		`<caption id="data-caption">Adults who smoke: figures for each period, with England and Nearest neighbours</caption>`,
+		`<th scope="col" class="num">Figure</th>`+"\n"+`<th scope="col" class="num">England</th>`+"\n"+
+			`<th scope="col" class="num">Nearest neighbours (median)</th>`+"\n"+`<th scope="col" class="num">Rank in Nearest neighbours</th>`,
+		`<td class="num">11.0%</td>`+"\n"+`<td class="num">12.0%</td>`+"\n"+
+			`<td class="num">11.5%</td>`+"\n"+ // median of 9, 10, 13, 15
+			`<td class="num">3rd of 5 (second quarter)</td>`,
+		// The intervals table, without the comparators again.
+		`<h2 id="compare-heading">Confidence intervals</h2>`,
 		`<th scope="col" class="num">Ourshire</th>`,
 		`<th scope="col" class="num">95% confidence interval</th>`,
-		`<th scope="col" class="num">Nearest neighbours (median)</th>`,
 		`<td class="num">9.6% to 12.4%</td>`,
-		`<td class="num">11.5%</td>`, // median of 9, 10, 13, 15
-		`<td class="num">3rd of 5 (second quarter)</td>`,
 		// Breakdowns: a chart and a table each, in the site's order.
 		`<h2 id="by-sex">By sex</h2>`, `<h2 id="by-age">By age group</h2>`,
 		`<th scope="col" class="num">Male</th>`+"\n"+`<th scope="col" class="num">Female</th>`,
@@ -111,6 +115,10 @@ func TestCompareSiteEndToEnd(t *testing.T) {
 		"the place of Ourshire among the 4 other areas of the group and itself",
 		"Grey: England; Nearest neighbours median, for",
 	)
+	// Each comparator's figures are in one table only.
+	if n := strings.Count(page, `Nearest neighbours (median)</th>`); n != 1 {
+		t.Errorf("the neighbours' median heads %d columns, want 1", n)
+	}
 	// Every chart on the page is well-formed XML.
 	for _, svg := range strings.Split(page, "<svg")[1:] {
 		end := strings.Index(svg, "</svg>")
@@ -175,8 +183,23 @@ func TestCompareSiteEndToEnd(t *testing.T) {
 	mustContain(t, "all.csv", all, ",note,sex,age,area,lower,upper\n", "only-parts,2022/23,5,5,,,,no-target,computed,,,,Female,,E1,,\n")
 	// No headline rows: no status, and the page says there is no overall figure.
 	parts := string(files["indicators/only-parts/index.html"])
-	mustContain(t, "only-parts page", parts, "There is no overall figure for this indicator")
+	mustContain(t, "only-parts page", parts, "There is no overall figure for this indicator",
+		// With no overall figure the comparators keep a table of their own.
+		`<h2 id="compare-heading">Compared with other areas</h2>`, `<th scope="col" class="num">England</th>`)
 	mustOmit(t, "only-parts page", parts, "There is no figure for this indicator yet.", "No data to chart yet.")
+	// Scorecards and reports say it has no overall figure, not that data are missing.
+	for _, name := range []string{"index.html", "services/public-health/index.html", "committees/health/index.html", "reports/2022-23/index.html"} {
+		page := string(files[name])
+		i := strings.Index(page, ">Only breakdowns</a>")
+		if i < 0 {
+			t.Errorf("%s: no row for only-parts", name)
+			continue
+		}
+		row := page[i:]
+		row = row[:strings.Index(row, "</tr>")]
+		mustContain(t, name+" only-parts row", row, `<span class="status status-none"><span class="status-icon" aria-hidden="true">–</span> No overall figure</span>`, ">2022/23<")
+		mustOmit(t, name+" only-parts row", row, "No data", "[x]")
+	}
 	// Its chart draws the comparator it has.
 	mustContain(t, "only-parts chart", string(files["indicators/only-parts/chart.svg"]), ">England</text>", "Latest figure: England: 8 in")
 }
@@ -217,5 +240,10 @@ func TestNationalStatisticsExample(t *testing.T) {
 	}
 	page := string(files["indicators/smoking-prevalence/index.html"])
 	mustContain(t, "smoking page", page, "Similar to England", "in Similar county areas", `<h2 id="by-age">By age group</h2>`, "illustrative")
-	mustContain(t, "suicide data.json", string(files["indicators/suicide-rate/data.json"]), `"comparators": [`, `"breakdowns": [`, `"lower": `)
+	mustContain(t, "suicide data.json", string(files["indicators/suicide-rate/data.json"]), `"comparators": [`, `"breakdowns": [`, `"lower": `,
+		`"frequency": "multi_year"`, `"period": "2021 to 2023"`)
+	// Calendar years: "2023", never a financial year.
+	mustContain(t, "smoking page", page, "11.8% in 2023.")
+	mustOmit(t, "smoking page", page, "2022/23", "April 2022")
+	mustContain(t, "home page", string(files["index.html"]), "latest: 2021 to 2023")
 }

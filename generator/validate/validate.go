@@ -30,8 +30,11 @@
 //   - a retired indicator with outcome "removed" names replacements;
 //   - a retired indicator has figures for periods from its retired period
 //     on;
-//   - commentary is for a period with no figure for its indicator;
-//   - [reporting] current_period has no figure for any indicator.
+//   - commentary is for a period with no figure of the council's own for
+//     its indicator (comparator rows and rows with no value do not count;
+//     breakdown rows count only for an indicator with no overall figure);
+//   - [reporting] current_period has no headline figure of the council's
+//     own for any indicator.
 //
 // Every "not an id" problem suggests the nearest id when one is close.
 package validate
@@ -50,13 +53,24 @@ func Input(in *model.Input) model.Problems {
 	if in == nil {
 		return nil
 	}
-	v := &checker{in: in, obs: map[string]map[model.Period]bool{}}
+	v := &checker{in: in, obs: map[string]map[model.Period]bool{}, parts: map[string]map[model.Period]bool{}}
+	headline := map[string]bool{}
 	for _, o := range in.Observations {
-		if v.obs[o.Indicator] == nil {
-			v.obs[o.Indicator] = map[model.Period]bool{}
+		if !hasFigure(&o) || !in.Site.IsOwn(in.Indicator(o.Indicator), o.Area) {
+			continue // comparator rows and rows without a value are no figure of the council's own
 		}
-		v.obs[o.Indicator][o.Period] = true
+		m := v.obs
+		if len(o.Dims) > 0 {
+			m = v.parts
+		} else {
+			headline[o.Indicator] = true
+		}
+		if m[o.Indicator] == nil {
+			m[o.Indicator] = map[model.Period]bool{}
+		}
+		m[o.Indicator][o.Period] = true
 	}
+	v.headline = headline
 	for _, ind := range in.Indicators {
 		if ind != nil {
 			v.ids = append(v.ids, ind.ID)
@@ -84,7 +98,9 @@ func Input(in *model.Input) model.Problems {
 
 type checker struct {
 	in         *model.Input
-	obs        map[string]map[model.Period]bool // indicator -> periods with a row
+	obs        map[string]map[model.Period]bool // indicator -> periods with a headline figure of the council's own
+	parts      map[string]map[model.Period]bool // indicator -> periods with a breakdown figure of the council's own
+	headline   map[string]bool                  // indicators with a headline figure of the council's own
 	ids        []string
 	services   []string
 	committees []string
@@ -189,9 +205,17 @@ func (v *checker) commentary(cm *model.Commentary) {
 		v.ps.Errorf(pos, "%s (%q is %s)", msg, ind.ID, ind.Frequency)
 		return
 	}
-	if !v.obs[ind.ID][p] {
+	// An indicator with only breakdown figures (no overall figure) may
+	// have commentary for a period any of them covers.
+	if !v.obs[ind.ID][p] && (v.headline[ind.ID] || !v.parts[ind.ID][p]) {
 		v.ps.Warnf(pos, "commentary for %s, but %q has no figure for that period; expected a row for it in data/values", p, ind.ID)
 	}
+}
+
+// hasFigure reports whether a row gives a figure: a value, a numerator
+// and denominator to work one out from, or a confidential (withheld) mark.
+func hasFigure(o *model.Observation) bool {
+	return o.Value.Valid || (o.Numerator.Valid && o.Denominator.Valid) || o.Flag == model.FlagConfidential
 }
 
 func exampleSlug(ind *model.Indicator) string {
@@ -227,7 +251,7 @@ func (v *checker) currentPeriod() {
 			return
 		}
 	}
-	v.ps.Warnf(pos, "key \"reporting.current_period\": no indicator has a figure for %s; expected the latest period with data, or no current_period", p)
+	v.ps.Warnf(pos, "key \"reporting.current_period\": no indicator has a figure of the council's own for %s; expected the latest period with data, or no current_period", p)
 }
 
 // pagePos is where a problem with a whole Markdown file is reported.

@@ -74,6 +74,12 @@ func valid() *model.Input {
 	}
 }
 
+// withEngland gives the site an area and an England comparator.
+func withEngland(in *model.Input) {
+	in.Site.Area = model.Area{Code: "E1", Name: "Ourshire"}
+	in.Site.Comparators = []model.Comparator{{ID: "england", Name: "England", Areas: []string{"E0"}}}
+}
+
 func ptr[T any](v T) *T { return &v }
 
 func TestInput(t *testing.T) {
@@ -153,11 +159,50 @@ func TestInput(t *testing.T) {
 		{"commentary for a period with no figure", func(in *model.Input) { in.Content.Commentary[0].PeriodSlug = "2022-23-q2" }, []string{
 			`content/commentary/2022-23-q1/idva-referrals.md:1: warning: commentary for 2022/23 Q2, but "idva-referrals" has no figure for that period; expected a row for it in data/values`,
 		}},
+		{"commentary for a period with only a comparator figure", func(in *model.Input) {
+			in.Content.Commentary[0].PeriodSlug = "2022-23-q2"
+			withEngland(in)
+			in.Observations = append(in.Observations, model.Observation{Indicator: "idva-referrals", Period: q(2022, 2), Area: "E0", Value: model.Some(1)})
+		}, []string{
+			`content/commentary/2022-23-q1/idva-referrals.md:1: warning: commentary for 2022/23 Q2, but "idva-referrals" has no figure for that period; expected a row for it in data/values`,
+		}},
+		{"commentary for a period with only a breakdown figure", func(in *model.Input) {
+			in.Content.Commentary[0].PeriodSlug = "2022-23-q2"
+			in.Observations = append(in.Observations, model.Observation{Indicator: "idva-referrals", Period: q(2022, 2), Dims: []model.Dim{{Dimension: "sex", Category: "Female"}}, Value: model.Some(1)})
+		}, []string{
+			`content/commentary/2022-23-q1/idva-referrals.md:1: warning: commentary for 2022/23 Q2, but "idva-referrals" has no figure for that period; expected a row for it in data/values`,
+		}},
+		{"commentary for a period with a row but no value", func(in *model.Input) {
+			in.Content.Commentary[0].PeriodSlug = "2022-23-q2"
+			in.Observations = append(in.Observations, model.Observation{Indicator: "idva-referrals", Period: q(2022, 2), Flag: model.FlagNotAvailable})
+		}, []string{
+			`content/commentary/2022-23-q1/idva-referrals.md:1: warning: commentary for 2022/23 Q2, but "idva-referrals" has no figure for that period; expected a row for it in data/values`,
+		}},
+		{"commentary for a withheld figure", func(in *model.Input) {
+			in.Content.Commentary[0].PeriodSlug = "2022-23-q2"
+			in.Observations = append(in.Observations, model.Observation{Indicator: "idva-referrals", Period: q(2022, 2), Flag: model.FlagConfidential})
+		}, nil},
+		{"commentary for an indicator with only breakdown figures", func(in *model.Input) {
+			in.Observations[0].Dims = []model.Dim{{Dimension: "sex", Category: "Female"}}
+		}, nil},
+		{"current period with only a comparator figure", func(in *model.Input) {
+			in.Site.CurrentPeriod = "2022/23 Q2"
+			withEngland(in)
+			in.Observations = append(in.Observations, model.Observation{Indicator: "idva-referrals", Period: q(2022, 2), Area: "E0", Value: model.Some(1)})
+		}, []string{
+			`site.toml:14:1: warning: key "reporting.current_period": no indicator has a figure of the council's own for 2022/23 Q2; expected the latest period with data, or no current_period`,
+		}},
+		{"current period with only a breakdown figure", func(in *model.Input) {
+			in.Site.CurrentPeriod = "2022/23 Q2"
+			in.Observations = append(in.Observations, model.Observation{Indicator: "idva-referrals", Period: q(2022, 2), Dims: []model.Dim{{Dimension: "sex", Category: "Female"}}, Value: model.Some(1)})
+		}, []string{
+			`site.toml:14:1: warning: key "reporting.current_period": no indicator has a figure of the council's own for 2022/23 Q2; expected the latest period with data, or no current_period`,
+		}},
 		{"current period not a period", func(in *model.Input) { in.Site.CurrentPeriod = "2022 Q5" }, []string{
 			`site.toml:14:1: key "reporting.current_period": "2022 Q5" is not a period; expected "2022/23 Q1", "2022-04", "2022/23", "2022 Q2" or "2022"`,
 		}},
 		{"current period without data", func(in *model.Input) { in.Site.CurrentPeriod = "2022/23 Q2" }, []string{
-			`site.toml:14:1: warning: key "reporting.current_period": no indicator has a figure for 2022/23 Q2; expected the latest period with data, or no current_period`,
+			`site.toml:14:1: warning: key "reporting.current_period": no indicator has a figure of the council's own for 2022/23 Q2; expected the latest period with data, or no current_period`,
 		}},
 		{"action for an unknown committee", func(in *model.Input) { in.Actions[0].Committee = "cmsi" }, []string{
 			`data/actions/plan.csv:2: column "committee": "cmsi" is not a committee in site.toml; did you mean "csmi"?`,
