@@ -323,17 +323,19 @@ type ActionView struct {
 
 // Tracker is one data/actions/*.csv file.
 type Tracker struct {
-	ID      string // "joint-agreement-action-plan"
-	Name    string // "Joint agreement action plan"
+	ID      string        // "joint-agreement-action-plan"
+	Name    string        // "Joint agreement action plan"
+	Intro   template.HTML // content/actions/<tracker>.md, if any
 	Actions []ActionView
 }
 
 // ActionsPage is actions/index.html.
 type ActionsPage struct {
 	Layout
-	BuildDate string // the date "Milestone passed" is judged against
-	Passed    int    // how many actions have passed their milestone
-	Trackers  []Tracker
+	AsAt     string // the date "Milestone passed" is judged against: the report's published date
+	AsAtWhat string // what that date is: "the date of the latest report"
+	Passed   int    // how many actions have passed their milestone
+	Trackers []Tracker
 }
 
 // RetiredRow is one retired indicator on retired/index.html.

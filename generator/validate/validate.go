@@ -12,6 +12,7 @@
 //     replaced_by;
 //   - content/indicators/<id>.md names no indicator;
 //   - content/services/<id>.md names no service;
+//   - content/actions/<tracker>.md names no data/actions/<tracker>.csv;
 //   - content/commentary/<slug>/<id>.md names no indicator, or <slug> is
 //     not the URL slug of a period of that indicator's frequency
 //     ("2022-23-q1" quarterly, "2022-04" monthly, "2022-23" annual);
@@ -155,6 +156,15 @@ func (v *checker) content() {
 	for _, id := range sortedKeys(c.Services) {
 		if v.in.Site.Service(id) == nil {
 			v.ps.Errorf(pagePos(c.Services[id]), "%q is not a service in site.toml; %s", id, notAn(id, v.services, "content/services/<service-id>.md"))
+		}
+	}
+	trackers := map[string]bool{}
+	for i := range v.in.Actions {
+		trackers[v.in.Actions[i].Tracker] = true
+	}
+	for _, id := range sortedKeys(c.Actions) {
+		if !trackers[id] {
+			v.ps.Errorf(pagePos(c.Actions[id]), "%q is not an action plan: there is no data/actions/%s.csv with actions; expected content/actions/<tracker>.md named after a file in data/actions/", id, id)
 		}
 	}
 	for i := range c.Commentary {

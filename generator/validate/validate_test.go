@@ -139,6 +139,11 @@ func TestInput(t *testing.T) {
 		}, []string{
 			`content/services/libraries.md:1: "libraries" is not a service in site.toml; expected content/services/<service-id>.md`,
 		}},
+		{"action plan introduction for no action plan", func(in *model.Input) {
+			in.Content.Actions = map[string]*model.Page{"joint-plan": ptr(page("content/actions/joint-plan.md"))}
+		}, []string{
+			`content/actions/joint-plan.md:1: "joint-plan" is not an action plan: there is no data/actions/joint-plan.csv with actions; expected content/actions/<tracker>.md named after a file in data/actions/`,
+		}},
 		{"commentary for an unknown indicator", func(in *model.Input) {
 			in.Content.Commentary[0].Indicator = "idva-referral"
 		}, []string{
