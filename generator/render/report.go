@@ -68,7 +68,7 @@ func (b *builder) reportPeriods() []reportPeriod {
 				continue
 			}
 			p := containing(cur, pt.Period.End(b.fy), b.fy)
-			if cur.Before(p) || !b.inForce(s, p) {
+			if cur.Before(p) || !b.reportWanted(p) || !b.inForce(s, p) {
 				continue
 			}
 			seen[p.Index()] = p
@@ -93,6 +93,21 @@ func (b *builder) reportPeriods() []reportPeriod {
 		out = append(out, rp)
 	}
 	return out
+}
+
+// reportWanted reports whether period p gets a report: the current
+// period always does, earlier periods only from [reporting] reports_from
+// (a period of any frequency: p is wanted when it starts on or after the
+// start of reports_from).
+func (b *builder) reportWanted(p model.Period) bool {
+	if p == b.o.Current {
+		return true
+	}
+	from := b.o.ReportsFrom
+	if from.IsZero() {
+		return false
+	}
+	return !periodStart(p, b.fy).Before(periodStart(from, b.fy))
 }
 
 // inReport reports whether s belongs in the report of period p: it is in
@@ -202,7 +217,9 @@ func (b *builder) reportRow(s *model.Series, p model.Period, used map[model.Flag
 const reportRecent = 5
 
 // reportIndicator is one indicator's section of the report of period p.
-func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, used map[model.Flag]bool) (ReportIndicator, error) {
+// The report shows the figures up to p only: when the indicator has later
+// figures, its chart is drawn again without them and added to files.
+func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, used map[model.Flag]bool, files map[string][]byte) (ReportIndicator, error) {
 	ind := s.Indicator
 	ri := ReportIndicator{
 		ID: "indicator-" + ind.ID, Title: ind.Title,
@@ -211,10 +228,11 @@ func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, 
 	if svc := b.in.Site.Service(ind.Service); svc != nil {
 		ri.ServiceName = svc.Name
 	}
+	upTo, cut := seriesUpTo(s, p.End(b.fy), b.fy)
 	pt := b.o.PointFor(s, p)
 	if pt != nil {
 		ri.PeriodLong = pt.Period.Long(b.fy)
-		ri.Summary = b.o.Summary(s, pt)
+		ri.Summary = b.o.Summary(&upTo, pt)
 	} else {
 		ri.Summary = "There is no figure for " + p.Words(b.fy) + "."
 	}
@@ -222,7 +240,17 @@ func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, 
 	// and a thousand inline charts would make it too heavy to load.
 	ri.ChartSrc = "../../indicators/" + ind.ID + "/chart.svg"
 	ri.ChartAlt = b.charts[ind.ID].Desc
-	ri.ChartCaption = fmt.Sprintf("%s: all periods to date, %s. The figures up to %s are in the table below.", ind.Name(), span(s, b.fy), p)
+	shown := s
+	if cut {
+		c, err := b.o.Chart(&upTo)
+		if err != nil {
+			return ri, fmt.Errorf("chart %s for %s: %w", ind.ID, p, err)
+		}
+		files["reports/"+p.Slug()+"/charts/"+ind.ID+".svg"] = c.File
+		ri.ChartSrc, ri.ChartAlt = "charts/"+ind.ID+".svg", c.Desc
+		shown = &upTo
+	}
+	ri.ChartCaption = fmt.Sprintf("%s: %s. The figures up to %s are in the table below.", ind.Name(), span(shown, b.fy), p)
 
 	ri.Table = b.dataTable(s, "indicator-"+ind.ID+"-caption", fmt.Sprintf("%s: recent figures up to %s", ind.Name(), p),
 		"indicator-"+ind.ID+"-note-", p.End(b.fy), reportRecent, used)
@@ -258,12 +286,13 @@ func (b *builder) reportJob(rp reportPeriod) job {
 			Layout: b.layout(path, title, fmt.Sprintf("Printable report of the key performance indicators of %s for %s, with charts, figures and commentary.", s.Organisation, p.Long(b.fy)), "reports"),
 			Period: p.String(), PeriodLong: p.Long(b.fy),
 			DataAsAt: format.Date(p.End(b.fy)), DataAsAtISO: format.ISODate(p.End(b.fy)),
-			Published: format.Date(s.Published), PublishedISO: format.ISODate(s.Published),
+			Published: format.Date(b.reportPublished(p)), PublishedISO: format.ISODate(b.reportPublished(p)),
 			IsCurrent:  p == b.o.Current,
 			AllReports: Link{Href: root + "reports/", Text: "All reports"},
 		}
 		page.Breadcrumbs = append(page.Breadcrumbs, Link{Href: page.AllReports.Href, Text: "Reports"})
 		used := map[model.Flag]bool{}
+		files := map[string][]byte{}
 		for _, c := range b.committeesOf(rp.Series) {
 			rc := ReportCommittee{ID: "committee-" + c.ID, Name: c.Name}
 			for _, s := range rp.Series {
@@ -271,7 +300,7 @@ func (b *builder) reportJob(rp reportPeriod) job {
 					continue
 				}
 				rc.Rows = append(rc.Rows, b.reportRow(s, p, used))
-				ri, err := b.reportIndicator(s, p, root, used)
+				ri, err := b.reportIndicator(s, p, root, used, files)
 				if err != nil {
 					return nil, err
 				}
@@ -281,8 +310,30 @@ func (b *builder) reportJob(rp reportPeriod) job {
 			page.Committees = append(page.Committees, rc)
 		}
 		page.FlagKey = flagKey(used)
-		return b.page(path, "report.html", page)
+		out, err := b.page(path, "report.html", page)
+		for name, data := range files {
+			out[name] = data
+		}
+		return out, err
 	}
+}
+
+// reportPublished is the date the report of period p was published: the
+// site's published date for the current period's report; for an earlier
+// report, the latest date of that period's commentary (zero when it has
+// none, and the report then gives no published date).
+func (b *builder) reportPublished(p model.Period) time.Time {
+	if p == b.o.Current {
+		return b.in.Site.Published
+	}
+	var latest time.Time
+	for i := range b.in.Content.Commentary {
+		cm := &b.in.Content.Commentary[i]
+		if cm.PeriodSlug == p.Slug() && cm.Page.Date.After(latest) {
+			latest = cm.Page.Date
+		}
+	}
+	return latest
 }
 
 // committeeOf is the id of the committee s reports to, or "".

@@ -9,6 +9,7 @@ import (
 	"html"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -35,8 +36,17 @@ func mustOmit(t *testing.T, name, page string, bad ...string) {
 	}
 }
 
+// withReportsFrom is the test site with [reporting] reports_from set.
+func withReportsFrom(from string) fstest.MapFS {
+	fsys := testSite()
+	f := *fsys["site.toml"]
+	f.Data = bytes.Replace(f.Data, []byte("published = 2022-07-21\n"), []byte("published = 2022-07-21\nreports_from = \""+from+"\"\n"), 1)
+	fsys["site.toml"] = &f
+	return fsys
+}
+
 func TestReportPage(t *testing.T) {
-	files := mustBuild(t, testSite())
+	files := mustBuild(t, withReportsFrom("2019/20 Q1"))
 	page := string(files["reports/2022-23-q1/index.html"])
 	mustContain(t, "report", page,
 		"<h1>Performance report: April to June 2022 (2022/23 Q1)</h1>",
@@ -47,7 +57,7 @@ func TestReportPage(t *testing.T) {
 		`<section class="report-indicator" id="indicator-idva-referrals"`,
 		"412 referrals in April to June 2022, 4% below the target of 430 (amber).",
 		"Near target", "Improving", `<img src="../../indicators/idva-referrals/chart.svg" alt="Latest: 412 referrals in April to June 2022`,
-		"IDVA referrals: all periods to date, 2021/22 Q1 to 2022/23 Q1.",
+		"IDVA referrals: 2021/22 Q1 to 2022/23 Q1. The figures up to 2022/23 Q1 are in the table below.",
 		"IDVA referrals: recent figures up to 2022/23 Q1",
 		"Referrals rose.", "IDVA Service Manager, 15 July 2022",
 		`href="#indicator-idva-referrals-note-1"`, `id="indicator-idva-referrals-note-1"`,
@@ -63,6 +73,14 @@ func TestReportPage(t *testing.T) {
 	mustContain(t, "2019/20 Q2 report", old, `id="indicator-old-loans"`, `id="indicator-library-visits"`,
 		"Visits were steady.", "Item loans: recent figures up to 2019/20 Q2")
 	mustOmit(t, "2019/20 Q2 report", old, "2022/23 Q1<span")
+	// An earlier report shows the figures up to its period only: its own
+	// chart, which ends there, and no published date of its own (the
+	// period has no dated commentary) and no next update.
+	mustContain(t, "2019/20 Q2 report", old, `<img src="charts/library-visits.svg"`, "Visits to libraries: 2019/20 Q1 to 2019/20 Q2.")
+	mustOmit(t, "2019/20 Q2 report", old, "Published <time", "<li>Next update", "2021/22")
+	chart := string(files["reports/2019-20-q2/charts/library-visits.svg"])
+	mustContain(t, "2019/20 Q2 chart", chart, "2019/20 Q2")
+	mustOmit(t, "2019/20 Q2 chart", chart, "2021/22", "2022/23")
 
 	// One report per period with data, up to the current period only.
 	var reports []string
@@ -72,6 +90,7 @@ func TestReportPage(t *testing.T) {
 		}
 	}
 	sort.Strings(reports)
+	reports = slices.DeleteFunc(reports, func(p string) bool { return strings.Contains(p, "/charts/") })
 	want := []string{
 		"reports/2019-20-q1/index.html", "reports/2019-20-q2/index.html",
 		"reports/2021-22-q1/index.html", "reports/2021-22-q2/index.html",
@@ -92,6 +111,31 @@ func TestReportPage(t *testing.T) {
 	mustContain(t, "committee", string(files["committees/csmi/index.html"]),
 		`<a href="../../reports/2022-23-q1/">`, `<a href="../../reports/">All performance reports</a>`)
 	mustContain(t, "service", string(files["services/domestic-abuse/index.html"]), "The IDVA service supports victims of domestic abuse.")
+}
+
+// Without reports_from only the current period gets a report; with it,
+// the periods from reports_from on (of any frequency, by start date).
+func TestReportsFrom(t *testing.T) {
+	for _, tc := range []struct {
+		fsys fstest.MapFS
+		want string
+	}{
+		{testSite(), "2022-23-q1"},
+		{withReportsFrom("2021/22 Q2"), "2021-22-q2 2022-23-q1"},
+		{withReportsFrom("2021/22"), "2021-22-q1 2021-22-q2 2022-23-q1"},
+	} {
+		files := mustBuild(t, tc.fsys)
+		var got []string
+		for p := range files {
+			if slug, ok := strings.CutSuffix(strings.TrimPrefix(p, "reports/"), "/index.html"); ok && strings.HasPrefix(p, "reports/") && !strings.Contains(slug, "/") {
+				got = append(got, slug)
+			}
+		}
+		sort.Strings(got)
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("reports = %v, want %s", got, tc.want)
+		}
+	}
 }
 
 func TestPrintStylesheet(t *testing.T) {
@@ -356,7 +400,7 @@ type atomDoc struct {
 }
 
 func TestFeed(t *testing.T) {
-	files := mustBuild(t, testSite())
+	files := mustBuild(t, withReportsFrom("2019/20 Q1"))
 	var f atomDoc
 	if err := xml.Unmarshal(files["feed.xml"], &f); err != nil {
 		t.Fatal(err)

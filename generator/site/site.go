@@ -48,10 +48,11 @@ var ErrInvalid = errors.New("the site's inputs have errors")
 
 // Checked is a site loaded, validated and computed.
 type Checked struct {
-	Input    *model.Input
-	Series   []model.Series
-	Current  model.Period
-	Problems model.Problems // sorted
+	Input       *model.Input
+	Series      []model.Series
+	Current     model.Period
+	ReportsFrom model.Period   // zero: a report for the current period only
+	Problems    model.Problems // sorted
 }
 
 // Check loads, validates and computes a site without rendering it. The
@@ -78,6 +79,10 @@ func Check(fsys fs.FS, o Options) (*Checked, error) {
 	}
 	if ok {
 		c.Current = cur
+	}
+	if in.Site.ReportsFrom != "" {
+		// Checked by validate: a period.
+		c.ReportsFrom, _ = model.ParseAnyPeriod(in.Site.ReportsFrom)
 	}
 	c.Series = series
 	c.Problems = probs.Sort()
@@ -121,7 +126,7 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 	fy := in.Site.FinancialYearStart
 	chartOpts := chart.Options{FYStart: fy, AmberTolerance: in.Site.AmberTolerance}
 	ro := render.Options{
-		Theme: th, Assets: th.Assets, BuildDate: o.BuildDate, Current: c.Current, Version: o.Version,
+		Theme: th, Assets: th.Assets, BuildDate: o.BuildDate, Current: c.Current, ReportsFrom: c.ReportsFrom, Version: o.Version,
 		Markdown: func(src []byte, minHeading int, idPrefix string) (template.HTML, error) {
 			b, err := md.Convert(src, markdown.Options{MinHeading: minHeading, IDPrefix: idPrefix})
 			// Trusted: the markdown package escapes raw HTML unless the

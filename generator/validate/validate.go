@@ -18,6 +18,7 @@
 //     ("2022-23-q1" quarterly, "2022-04" monthly, "2022-23" annual);
 //   - an action's committee is not a [[committee]] id of site.toml;
 //   - [reporting] current_period is not a period.
+//   - [reporting] reports_from is not a period, or is after current_period.
 //
 // Warnings (reported; they fail a build only with --strict):
 //   - an active indicator has outcome, retired or replaced_by set (they
@@ -74,6 +75,7 @@ func Input(in *model.Input) model.Problems {
 	v.content()
 	v.actions()
 	v.currentPeriod()
+	v.reportsFrom()
 	v.areas()
 	return v.ps
 }
@@ -230,6 +232,29 @@ func (v *checker) currentPeriod() {
 		}
 	}
 	v.ps.Warnf(pos, "key \"reporting.current_period\": no indicator has a figure for %s; expected the latest period with data, or no current_period", p)
+}
+
+// reportsFrom checks [reporting] reports_from: a period, not after the
+// current period when that is set.
+func (v *checker) reportsFrom() {
+	s := v.in.Site
+	if s.ReportsFrom == "" {
+		return
+	}
+	pos := s.PosOf("reporting.reports_from")
+	from, err := model.ParseAnyPeriod(s.ReportsFrom)
+	if err != nil {
+		v.ps.Errorf(pos, "key \"reporting.reports_from\": %v", err)
+		return
+	}
+	cur, err := model.ParseAnyPeriod(s.CurrentPeriod)
+	if s.CurrentPeriod == "" || err != nil {
+		return
+	}
+	fy := s.FinancialYearStart
+	if cur.End(fy).Before(from.End(fy)) {
+		v.ps.Errorf(pos, "key \"reporting.reports_from\": %s is after the current period %s; expected the first period to publish a report for, no later than current_period", from, cur)
+	}
 }
 
 // pagePos is where a problem with a whole Markdown file is reported.

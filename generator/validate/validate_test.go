@@ -164,6 +164,19 @@ func TestInput(t *testing.T) {
 		{"current period without data", func(in *model.Input) { in.Site.CurrentPeriod = "2022/23 Q2" }, []string{
 			`site.toml:14:1: warning: key "reporting.current_period": no indicator has a figure for 2022/23 Q2; expected the latest period with data, or no current_period`,
 		}},
+		{"reports from not a period", func(in *model.Input) {
+			in.Site.ReportsFrom = "2021 Q9"
+			in.Site.FieldPos["reporting.reports_from"] = pos("site.toml", 15, 1)
+		}, []string{
+			`site.toml:15:1: key "reporting.reports_from": "2021 Q9" is not a period; expected "2022/23 Q1", "2022-04", "2022/23", "2022 Q2" or "2022"`,
+		}},
+		{"reports from after the current period", func(in *model.Input) {
+			in.Site.ReportsFrom, in.Site.CurrentPeriod = "2022/23 Q2", "2022/23 Q1"
+			in.Site.FieldPos["reporting.reports_from"] = pos("site.toml", 15, 1)
+		}, []string{
+			`site.toml:15:1: key "reporting.reports_from": 2022/23 Q2 is after the current period 2022/23 Q1; expected the first period to publish a report for, no later than current_period`,
+		}},
+		{"reports from an earlier year", func(in *model.Input) { in.Site.ReportsFrom = "2021/22" }, nil},
 		{"action for an unknown committee", func(in *model.Input) { in.Actions[0].Committee = "cmsi" }, []string{
 			`data/actions/plan.csv:2: column "committee": "cmsi" is not a committee in site.toml; did you mean "csmi"?`,
 		}},
