@@ -242,7 +242,6 @@ func (b *builder) facts(s *model.Series) []Fact {
 	}
 	add("Responsible officer", ind.Lead)
 	add("Earlier reference", ind.LegacyID)
-	add("Indicator id", ind.ID)
 	return fs
 }
 

@@ -307,6 +307,11 @@ func (b *builder) reportJob(rp reportPeriod) job {
 				rc.Indicators = append(rc.Indicators, ri)
 			}
 			rc.Counts = countRows(rc.Rows)
+			cells := make([][3]string, len(rc.Rows))
+			for i, r := range rc.Rows {
+				cells[i] = [3]string{r.Target, r.Status.Key, r.Period}
+			}
+			rc.HasTarget, rc.Period = columns(cells)
 			page.Committees = append(page.Committees, rc)
 		}
 		page.FlagKey = flagKey(used)

@@ -70,6 +70,12 @@ type ScoreGroup struct {
 	Href    string
 	Rows    []ScoreRow
 	Retired []Link
+	// HasTarget is false when no row has a target: the table then has no
+	// Target and Status columns.
+	HasTarget bool
+	// Period is the period every row shows, said once in the caption
+	// instead of a Period column; "" when the rows differ.
+	Period string
 }
 
 // StatusCount is how many indicators have a status.
@@ -258,6 +264,8 @@ type ReportCommittee struct {
 	Counts     []StatusCount
 	Rows       []ReportRow
 	Indicators []ReportIndicator
+	HasTarget  bool   // some row has a target: show the Target and Status columns
+	Period     string // the period every row shows, or "" (then a Period column)
 }
 
 // ReportPage is reports/<period-slug>/index.html: the printable report

@@ -63,6 +63,8 @@ func TestReportPage(t *testing.T) {
 		`href="#indicator-idva-referrals-note-1"`, `id="indicator-idva-referrals-note-1"`,
 		`data-url="https://www.example.gov.uk/performance/indicators/idva-referrals/"`,
 		`<a href="../../reports/">Reports</a>`,
+		// One vocabulary, with a key beside the scorecard.
+		`<div class="status-key">`, "Near target</span>: missed it by no more than the tolerance",
 	)
 	// Retired from 2022/23 Q1: not in that report, but in earlier ones.
 	mustOmit(t, "report", page, "indicator-old-loans", "<script>alert")
