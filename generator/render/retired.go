@@ -77,7 +77,7 @@ func (b *builder) retiredJob() job {
 		const path = "retired/index.html"
 		root := rootFor(path)
 		page := RetiredPage{
-			Layout: b.layout(path, "Retired indicators", "Indicators no longer reported to committee, what the committee decided for each, and what replaced them.", "retired"),
+			Layout: b.layout(path, "Changes to indicators", "What the committee decided for each of its earlier indicators: retained in a new form, replaced by new indicators, or removed.", "retired"),
 		}
 		var retired []*model.Series
 		for i := range b.series {

@@ -160,14 +160,15 @@ type Download struct {
 // IndicatorPage is indicators/<id>/index.html.
 type IndicatorPage struct {
 	Layout
-	ID          string
-	FullTitle   string
-	ServiceName string
-	ServiceHref string
-	Active      bool
-	Retired     string // "Reported until …" words, for retired indicators
-	Outcome     string
-	ReplacedBy  []Link
+	ID            string
+	FullTitle     string
+	ServiceName   string
+	ServiceHref   string
+	Active        bool
+	Retired       string // "Reported in this form until …" words, for retired indicators
+	RetiredNotice string // the retired notice's first words: "This indicator is no longer reported."
+	Outcome       string // what happened to it, ending where the ReplacedBy list follows
+	ReplacedBy    []Link
 
 	HasData    bool
 	Behind     string // the current period has no figure: says so
