@@ -22,3 +22,16 @@ func TestColumns(t *testing.T) {
 		}
 	}
 }
+
+func TestSize(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{
+		{0, "1 KB"}, {1012, "1 KB"}, {1535, "1 KB"}, {1536, "2 KB"}, {24 * 1024, "24 KB"}, {1024*1024 + 200*1024, "1.2 MB"},
+	} {
+		if got := size(make([]byte, tc.n)); got != tc.want {
+			t.Errorf("size(%d bytes) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+}

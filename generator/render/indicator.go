@@ -293,12 +293,14 @@ func outcomeWords(o model.Outcome) (notice, outcome string) {
 	return "This indicator is no longer reported.", "The committee removed it: nothing replaces it."
 }
 
-// size is a file size in words: "2 KB".
+// size is a file size in words, always in KB or MB so that sizes compare
+// at a glance: "1 KB" (the least, for any file under 1.5 KB), "24 KB",
+// "1.2 MB".
 func size(b []byte) string {
 	n := len(b)
 	switch {
-	case n < 1024:
-		return fmt.Sprintf("%d bytes", n)
+	case n < 1536:
+		return "1 KB"
 	case n < 1024*1024:
 		return fmt.Sprintf("%s KB", format.Number(float64(n)/1024, 0))
 	}
