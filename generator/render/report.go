@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"sort"
 	"time"
 
 	"kpisite/generator/format"
@@ -312,15 +313,80 @@ func (b *builder) reportJob(rp reportPeriod) job {
 				cells[i] = [3]string{r.Target, r.Status.Key, r.Period}
 			}
 			rc.HasTarget, rc.Period = columns(cells)
+			for _, r := range rc.Rows {
+				if r.Status.Key == string(model.Red) {
+					rc.Exceptions = append(rc.Exceptions, r)
+				}
+			}
 			page.Committees = append(page.Committees, rc)
 		}
 		page.FlagKey = flagKey(used)
+		if err := b.reportActions(&page, p, root); err != nil {
+			return nil, err
+		}
+		for _, s := range b.changedIn(p) {
+			page.Changes = append(page.Changes, b.retiredRow(s, root))
+		}
 		out, err := b.page(path, "report.html", page)
 		for name, data := range files {
 			out[name] = data
 		}
 		return out, err
 	}
+}
+
+// reportActions adds the action plans to the report of period p, their
+// milestones judged against the report's date (its published date, else
+// the last day of the period).
+func (b *builder) reportActions(page *ReportPage, p model.Period, root string) error {
+	asAt := b.reportPublished(p)
+	if asAt.IsZero() {
+		asAt = p.End(b.fy)
+	}
+	actions := append([]model.Action(nil), b.in.Actions...)
+	sort.SliceStable(actions, func(i, j int) bool { return actions[i].Tracker < actions[j].Tracker })
+	seen := map[string]bool{}
+	for i := range actions {
+		a := &actions[i]
+		if n := len(page.Trackers); n == 0 || page.Trackers[n-1].ID != a.Tracker {
+			t := Tracker{ID: a.Tracker, Name: trackerName(a.Tracker)}
+			if intro := b.in.Content.Actions[a.Tracker]; intro != nil && !intro.Draft {
+				if intro.Title != "" {
+					t.Name = intro.Title
+				}
+				html, err := b.o.Markdown(intro.Body, 4, "report-tracker-"+a.Tracker+"-")
+				if err != nil {
+					return fmt.Errorf("%s: %w", intro.Path, err)
+				}
+				t.Intro = html
+			}
+			page.Trackers = append(page.Trackers, t)
+		}
+		v, err := b.actionView(a, root, asAt, seen)
+		if err != nil {
+			return err
+		}
+		// The update sits in a table cell of the report: its headings
+		// start at level 5 like the actions page's.
+		t := &page.Trackers[len(page.Trackers)-1]
+		t.Actions = append(t.Actions, v)
+	}
+	return nil
+}
+
+// changedIn lists the retired indicators that stopped being reported in
+// their old form with period p (their retired period starts when p
+// does), in the order of their earlier references.
+func (b *builder) changedIn(p model.Period) []*model.Series {
+	var out []*model.Series
+	for i := range b.series {
+		ind := b.series[i].Indicator
+		if !ind.IsActive() && !ind.RetiredFrom.IsZero() && periodStart(ind.RetiredFrom, b.fy).Equal(periodStart(p, b.fy)) {
+			out = append(out, &b.series[i])
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return legacyLess(out[i].Indicator, out[j].Indicator) })
+	return out
 }
 
 // reportPublished is the date the report of period p was published: the

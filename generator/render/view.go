@@ -121,6 +121,8 @@ type DataTable struct {
 	Caption    string
 	UnitLabel  string
 	YTD        bool // two figure columns: year to date and the period's own
+	HasTarget  bool // some row has a target or a status against one: Target and Status columns
+	HasNotes   bool // some row has a note: a Note column
 	Rows       []TableRow
 	Footnotes  []Footnote
 	NotePrefix string // id prefix of the footnotes, unique on the page
@@ -265,8 +267,9 @@ type ReportCommittee struct {
 	Counts     []StatusCount
 	Rows       []ReportRow
 	Indicators []ReportIndicator
-	HasTarget  bool   // some row has a target: show the Target and Status columns
-	Period     string // the period every row shows, or "" (then a Period column)
+	Exceptions []ReportRow // off target, listed under the counts
+	HasTarget  bool        // some row has a target: show the Target and Status columns
+	Period     string      // the period every row shows, or "" (then a Period column)
 }
 
 // ReportPage is reports/<period-slug>/index.html: the printable report
@@ -281,6 +284,8 @@ type ReportPage struct {
 	PublishedISO string
 	IsCurrent    bool // the site's current period
 	Committees   []ReportCommittee
+	Trackers     []Tracker // action plans, milestones judged at the report's date
+	Changes      []RetiredRow
 	FlagKey      []FlagKey
 	AllReports   Link
 }

@@ -65,6 +65,12 @@ func TestReportPage(t *testing.T) {
 		`<a href="../../reports/">Reports</a>`,
 		// One vocabulary, with a key beside the scorecard.
 		`<div class="status-key">`, "Near target</span>: missed it by no more than the tolerance",
+		// The first page: counts, key and the exceptions; then the action
+		// plan, its milestones judged at the report's date.
+		"<strong>Off target in 2022/23 Q1:</strong>",
+		`<h2 id="report-actions-heading">Action plan progress</h2>`, `<caption id="report-tracker-joint-plan-caption">Joint plan: progress</caption>`,
+		"Milestone passed", // C.2, due 1 July 2022, at the report's date of 21 July 2022
+		`<h2 id="report-changes-heading">Changes to indicators</h2>`, `<span class="outcome outcome-replaced">Replaced</span> by: <a href="../../indicators/library-visits/">`,
 	)
 	// Retired from 2022/23 Q1: not in that report, but in earlier ones.
 	mustOmit(t, "report", page, "indicator-old-loans", "<script>alert")
@@ -150,7 +156,7 @@ func TestPrintStylesheet(t *testing.T) {
 	print := css[i:]
 	mustContain(t, "print stylesheet", print, "size: A4", ".site-nav", ".skip-link", ".breadcrumbs",
 		"display: none", `:not([href^="#"])`, `attr(href)`, `attr(data-url)`, "break-before: page", "break-inside: avoid",
-		".status", "background: #fff")
+		".status", "print-color-adjust: exact", ".report-indicators, .report-actions, .report-changes { break-before: page; }")
 }
 
 func TestActionsPage(t *testing.T) {
