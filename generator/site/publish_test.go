@@ -186,6 +186,17 @@ func TestActionsPage(t *testing.T) {
 		mustOmit(t, "action "+ref, a, "Milestone passed")
 	}
 	mustOmit(t, "actions", page, "<inequalities>")
+	mustContain(t, "actions", page, "before 21 July 2022, the date of the latest report,")
+
+	// Milestones are judged against the report's date, not the build
+	// date: rebuilt in 2023, C.7 (November 2022) has still not passed.
+	later, _, err := Build(testSite(), Options{BuildDate: buildDate.AddDate(1, 0, 0), Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(later["actions/index.html"]), "Milestone passed</strong>"); n != 2 {
+		t.Errorf("rebuilt a year later, %d milestone-passed marks; want 2 (C.2 in the table and its article)", n)
+	}
 	mustContain(t, "nav", string(files["index.html"]), `<a href="actions/">Action plans</a>`)
 
 	// No trackers: no page, no link.
