@@ -21,17 +21,18 @@ var frontMatterKeys = []string{"title", "author", "date", "draft"}
 //	content/<page>.md                         Pages (page must be a slug)
 //	content/indicators/<id>.md                Indicators[id]
 //	content/services/<id>.md                  Services[id]
+//	content/actions/<tracker>.md              Actions[tracker]
 //	content/commentary/<period-slug>/<id>.md  Commentary
 //
 // Hidden files and folders are skipped. Any other file or folder in
-// indicators/, services/ or commentary/ is an error, and so is a Markdown
+// indicators/, services/, actions/ or commentary/ is an error, and so is a Markdown
 // file anywhere else (it would not be published). Other files elsewhere
 // in content/, such as images, are ignored. Whether ids and period slugs
 // name real indicators, services and periods is checked by package
 // validate.
 func Content(fsys fs.FS) (model.Content, model.Problems) {
 	var ps model.Problems
-	c := model.Content{Indicators: map[string]*model.Page{}, Services: map[string]*model.Page{}}
+	c := model.Content{Indicators: map[string]*model.Page{}, Services: map[string]*model.Page{}, Actions: map[string]*model.Page{}}
 	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if !(p == ContentDir && errors.Is(err, fs.ErrNotExist)) {
@@ -67,7 +68,7 @@ func contentDir(p string, ps *model.Problems) error {
 		return nil // content/ or content/<anything>/
 	case len(parts) == 3 && parts[1] == "commentary":
 		return nil // content/commentary/<period-slug>/
-	case parts[1] == "indicators" || parts[1] == "services" || parts[1] == "commentary":
+	case specialDir(parts[1]):
 		ps.Errorf(model.Position{Path: p}, "unexpected folder; expected %s", expectedIn(parts[1]))
 		return fs.SkipDir
 	}
@@ -80,6 +81,8 @@ func expectedIn(dir string) string {
 		return "only content/indicators/<indicator-id>.md files"
 	case "services":
 		return "only content/services/<service-id>.md files"
+	case "actions":
+		return "only content/actions/<tracker>.md files, one for each data/actions/<tracker>.csv"
 	}
 	return "only content/commentary/<period-slug>/<indicator-id>.md files"
 }
@@ -89,7 +92,7 @@ func contentFile(fsys fs.FS, p string, c *model.Content, ps *model.Problems) {
 	parts := strings.Split(p, "/")
 	isMD := path.Ext(p) == ".md"
 	name := strings.TrimSuffix(parts[len(parts)-1], ".md")
-	special := len(parts) >= 3 && (parts[1] == "indicators" || parts[1] == "services" || parts[1] == "commentary")
+	special := len(parts) >= 3 && specialDir(parts[1])
 	switch {
 	case special && (!isMD || (parts[1] == "commentary") != (len(parts) == 4)):
 		ps.Errorf(model.Position{Path: p}, "unexpected file; expected %s", expectedIn(parts[1]))
@@ -97,7 +100,7 @@ func contentFile(fsys fs.FS, p string, c *model.Content, ps *model.Problems) {
 	case !isMD:
 		return // images and other files outside the special folders
 	case len(parts) > 2 && !special:
-		ps.Errorf(model.Position{Path: p}, "Markdown file is not published; expected content/<page>.md, content/indicators/<id>.md, content/services/<id>.md or content/commentary/<period-slug>/<id>.md")
+		ps.Errorf(model.Position{Path: p}, "Markdown file is not published; expected content/<page>.md, content/indicators/<id>.md, content/services/<id>.md, content/actions/<tracker>.md or content/commentary/<period-slug>/<id>.md")
 		return
 	case p == "content/_index.md":
 	case !IsSlug(name):
@@ -117,9 +120,16 @@ func contentFile(fsys fs.FS, p string, c *model.Content, ps *model.Problems) {
 		c.Indicators[name] = page
 	case parts[1] == "services":
 		c.Services[name] = page
+	case parts[1] == "actions":
+		c.Actions[name] = page
 	default:
 		c.Commentary = append(c.Commentary, model.Commentary{Indicator: name, PeriodSlug: parts[2], Page: *page})
 	}
+}
+
+// specialDir reports whether content/<dir>/ holds files of one kind.
+func specialDir(dir string) bool {
+	return dir == "indicators" || dir == "services" || dir == "actions" || dir == "commentary"
 }
 
 func slugExample(parts []string) string {
@@ -128,6 +138,8 @@ func slugExample(parts []string) string {
 		return "content/about.md"
 	case parts[1] == "services":
 		return "content/services/domestic-abuse.md"
+	case parts[1] == "actions":
+		return "content/actions/joint-agreement-action-plan.md"
 	}
 	return strings.Join(parts[:len(parts)-1], "/") + "/idva-referrals.md"
 }

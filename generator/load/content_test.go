@@ -11,6 +11,8 @@ func TestContent(t *testing.T) {
 		"content/accessibility.md":                "+++\ndraft = true\n+++\n",
 		"content/indicators/idva-referrals.md":    "Notes\n",
 		"content/services/domestic-abuse.md":      "Intro\n",
+		"content/actions/joint-plan.md":           "Transferred\n",
+		"content/actions/notes.txt":               "stray",
 		"content/commentary/2022-23-q1/idva.md":   "Commentary\n",
 		"content/commentary/2021-22-q4/idva.md":   "Older\n",
 		"content/images/chart.png":                "PNG",
@@ -31,13 +33,14 @@ func TestContent(t *testing.T) {
 	c, ps := Content(fsys)
 	checkProblems(t, ps, []string{
 		`content/About Us.md: file name "About Us" is not a slug; expected lower-case letters, digits and hyphens, such as content/about.md`,
+		`content/actions/notes.txt: unexpected file; expected only content/actions/<tracker>.md files, one for each data/actions/<tracker>.csv`,
 		`content/broken.md:1: front matter opened with +++ on line 1 is not closed; expected a line holding only +++ after it`,
 		`content/commentary/2022-23-q1/chart.png: unexpected file; expected only content/commentary/<period-slug>/<indicator-id>.md files`,
 		`content/commentary/2022-23-q1/x: unexpected folder; expected only content/commentary/<period-slug>/<indicator-id>.md files`,
 		`content/commentary/idva.md: unexpected file; expected only content/commentary/<period-slug>/<indicator-id>.md files`,
 		`content/indicators/notes.txt: unexpected file; expected only content/indicators/<indicator-id>.md files`,
 		`content/indicators/old: unexpected folder; expected only content/indicators/<indicator-id>.md files`,
-		`content/news/2022-07-21.md: Markdown file is not published; expected content/<page>.md, content/indicators/<id>.md, content/services/<id>.md or content/commentary/<period-slug>/<id>.md`,
+		`content/news/2022-07-21.md: Markdown file is not published; expected content/<page>.md, content/indicators/<id>.md, content/services/<id>.md, content/actions/<tracker>.md or content/commentary/<period-slug>/<id>.md`,
 		`content/services/Domestic Abuse.md: file name "Domestic Abuse" is not a slug; expected lower-case letters, digits and hyphens, such as content/services/domestic-abuse.md`,
 	})
 	if c.Home == nil || c.Home.Title != "Home" || string(c.Home.Body) != "Welcome\n" || c.Home.BodyLine != 4 {
@@ -48,6 +51,9 @@ func TestContent(t *testing.T) {
 	}
 	if c.Indicators["idva-referrals"] == nil || c.Services["domestic-abuse"] == nil || len(c.Indicators) != 1 || len(c.Services) != 1 {
 		t.Errorf("Indicators = %v, Services = %v", c.Indicators, c.Services)
+	}
+	if c.Actions["joint-plan"] == nil || string(c.Actions["joint-plan"].Body) != "Transferred\n" || len(c.Actions) != 1 {
+		t.Errorf("Actions = %v", c.Actions)
 	}
 	if len(c.Commentary) != 2 || c.Commentary[0].PeriodSlug != "2021-22-q4" || c.Commentary[1].Indicator != "idva" || string(c.Commentary[1].Page.Body) != "Commentary\n" {
 		t.Errorf("Commentary = %+v", c.Commentary)

@@ -26,7 +26,7 @@ const (
 
 var (
 	siteKeys      = []string{"title", "organisation", "base_url", "language", "theme", "licence", "financial_year_start", "academic_year_start", "values", "contact", "unsafe_html", "png_charts", "notice", "reporting", "rag", "committee", "service"}
-	reportingKeys = []string{"current_period", "published", "next_update"}
+	reportingKeys = []string{"current_period", "published", "next_update", "reports_from"}
 	ragKeys       = []string{"amber_tolerance"}
 	valuesKeys    = []string{"ignore_columns"}
 	committeeKeys = []string{"id", "name"}
@@ -144,6 +144,7 @@ func readSite(t tomlTable, site *model.Site) {
 		site.CurrentPeriod = r.text("current_period")
 		site.Published, _ = r.date("published")
 		site.NextUpdate, _ = r.date("next_update")
+		site.ReportsFrom = r.text("reports_from")
 	}
 	if r, ok := t.table("rag", "[rag] with amber_tolerance = 0.05"); ok {
 		r.unknown(ragKeys)

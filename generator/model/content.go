@@ -25,6 +25,7 @@ type Content struct {
 	Home       *Page            // content/_index.md
 	Indicators map[string]*Page // content/indicators/<id>.md
 	Services   map[string]*Page // content/services/<id>.md
+	Actions    map[string]*Page // content/actions/<tracker>.md: introduces data/actions/<tracker>.csv
 	Commentary []Commentary     // content/commentary/<slug>/<id>.md
 	Pages      []*Page          // content/<page>.md, by path
 }

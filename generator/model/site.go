@@ -21,6 +21,7 @@ type Site struct {
 	CurrentPeriod string    // as written; "" = latest period with data
 	Published     time.Time // "Last updated"; zero if not set
 	NextUpdate    time.Time // zero if not set
+	ReportsFrom   string    // as written; "" = a report for the current period only
 
 	AmberTolerance float64
 

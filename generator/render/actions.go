@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"kpisite/generator/format"
 	"kpisite/generator/model"
@@ -60,10 +61,21 @@ func milestoneWords(a *model.Action) string {
 	return format.Date(a.MilestoneDate)
 }
 
+// actionsAsAt is the day milestones are judged against: the date the
+// current report was published ([reporting] published), so that a page
+// about June 2022 does not call November 2022 milestones overdue when it
+// is rebuilt later; the build date only when no published date is set.
+func (b *builder) actionsAsAt() time.Time {
+	if !b.in.Site.Published.IsZero() {
+		return b.in.Site.Published
+	}
+	return b.o.BuildDate
+}
+
 // actionView is one action; seen holds the anchors already used on the
-// page. Its milestone has passed when the build date is after the
-// milestone day and the action is not complete.
-func (b *builder) actionView(a *model.Action, root string, seen map[string]bool) (ActionView, error) {
+// page. Its milestone has passed when the day asAt is after the milestone
+// day and the action is not complete.
+func (b *builder) actionView(a *model.Action, root string, asAt time.Time, seen map[string]bool) (ActionView, error) {
 	v := ActionView{
 		ID:  "action-" + a.Tracker + "-" + anchor(a.Ref),
 		Ref: a.Ref, Action: a.Action, Lead: a.Lead,
@@ -82,8 +94,8 @@ func (b *builder) actionView(a *model.Action, root string, seen map[string]bool)
 	if c := b.in.Site.Committee(a.Committee); c != nil {
 		v.Committee = Link{Href: root + "committees/" + c.ID + "/", Text: c.Name}
 	}
-	if !a.MilestoneDate.IsZero() && !b.o.BuildDate.IsZero() && a.Status != model.ActionComplete {
-		v.MilestonePassed = !b.o.BuildDate.Before(a.MilestoneDate.AddDate(0, 0, 1))
+	if !a.MilestoneDate.IsZero() && !asAt.IsZero() && a.Status != model.ActionComplete {
+		v.MilestonePassed = !asAt.Before(a.MilestoneDate.AddDate(0, 0, 1))
 	}
 	if strings.TrimSpace(a.Update) != "" {
 		// Under the action's <h3> and its "Update" <h4>.
@@ -101,18 +113,34 @@ func (b *builder) actionsJob() job {
 		const path = "actions/index.html"
 		root := rootFor(path)
 		page := ActionsPage{
-			Layout:    b.layout(path, "Action plans", "Progress on the actions agreed by committee: milestones, leads and status.", "actions"),
-			BuildDate: format.Date(b.o.BuildDate),
+			Layout: b.layout(path, "Action plans", "Progress on the actions in the committee's action plans: milestones, leads and status.", "actions"),
+			AsAt:   format.Date(b.actionsAsAt()),
 		}
+		page.AsAtWhat = "the date of the latest report"
+		if b.in.Site.Published.IsZero() {
+			page.AsAtWhat = "the date this page was built"
+		}
+		asAt := b.actionsAsAt()
 		actions := append([]model.Action(nil), b.in.Actions...)
 		sort.SliceStable(actions, func(i, j int) bool { return actions[i].Tracker < actions[j].Tracker })
 		seen := map[string]bool{}
 		for i := range actions {
 			a := &actions[i]
 			if n := len(page.Trackers); n == 0 || page.Trackers[n-1].ID != a.Tracker {
-				page.Trackers = append(page.Trackers, Tracker{ID: a.Tracker, Name: trackerName(a.Tracker)})
+				t := Tracker{ID: a.Tracker, Name: trackerName(a.Tracker)}
+				if intro := b.in.Content.Actions[a.Tracker]; intro != nil && !intro.Draft {
+					if intro.Title != "" {
+						t.Name = intro.Title
+					}
+					html, err := b.o.Markdown(intro.Body, 3, "tracker-"+a.Tracker+"-")
+					if err != nil {
+						return nil, fmt.Errorf("%s: %w", intro.Path, err)
+					}
+					t.Intro = html
+				}
+				page.Trackers = append(page.Trackers, t)
 			}
-			v, err := b.actionView(a, root, seen)
+			v, err := b.actionView(a, root, asAt, seen)
 			if err != nil {
 				return nil, err
 			}

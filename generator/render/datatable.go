@@ -32,6 +32,10 @@ func (b *builder) dataTable(s *model.Series, captionID, caption, notePrefix stri
 		}
 		t.Rows = append(t.Rows, row)
 	}
+	for _, r := range t.Rows {
+		t.HasTarget = t.HasTarget || r.Target != "" || r.Status.Key == string(model.Green) || r.Status.Key == string(model.Amber) || r.Status.Key == string(model.Red)
+		t.HasNotes = t.HasNotes || r.NoteRef != 0
+	}
 	return t
 }
 

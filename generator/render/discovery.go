@@ -97,12 +97,16 @@ func (b *builder) feed() ([]byte, error) {
 			}
 			st = append(st, pt.Status)
 		}
+		when := b.reportPublished(p)
+		if when.IsZero() {
+			when = def
+		}
 		entries = append(entries, atomEntry{
 			ID: b.abs("reports/" + p.Slug() + "/"), Title: "Performance report: " + p.Long(b.fy),
-			Updated: atomTime(def),
+			Updated: atomTime(when),
 			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: b.abs("reports/" + p.Slug() + "/")},
 			Summary: fmt.Sprintf("Key performance indicators for %s: %s.", p.Long(b.fy), statusTally(st)),
-			when:    def, rank: 0, order: fmt.Sprintf("%012d", 1<<30-p.Index()),
+			when:    when, rank: 0, order: fmt.Sprintf("%012d", 1<<30-p.Index()),
 		})
 	}
 	for i := range b.series {

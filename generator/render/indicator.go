@@ -60,9 +60,13 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 		p.Breadcrumbs = append(p.Breadcrumbs, Link{Href: p.ServiceHref, Text: svc.Name})
 	}
 	if !ind.IsActive() {
-		p.Outcome = outcomeWords(ind.Outcome)
+		p.RetiredNotice, p.Outcome = outcomeWords(ind.Outcome)
 		if !ind.RetiredFrom.IsZero() {
-			p.Retired = "No longer reported from " + ind.RetiredFrom.Long(b.fy) + "."
+			if last := lastRow(s); ind.Outcome == model.OutcomeRetained && last != nil {
+				p.Retired = "Its last figure in this form is for " + last.Period.Long(b.fy) + "."
+			} else {
+				p.Retired = "No longer reported from " + ind.RetiredFrom.Long(b.fy) + "."
+			}
 		}
 		for _, id := range ind.ReplacedBy {
 			name := id
@@ -244,7 +248,6 @@ func (b *builder) facts(s *model.Series) []Fact {
 	}
 	add("Responsible officer", ind.Lead)
 	add("Earlier reference", ind.LegacyID)
-	add("Indicator id", ind.ID)
 	return fs
 }
 
@@ -279,22 +282,27 @@ func compareWords(ind *model.Indicator) string {
 	return "Direction of travel compares each figure with the same period a year earlier."
 }
 
-func outcomeWords(o model.Outcome) string {
+// outcomeWords is what happened to a retired indicator: the notice's
+// headline and the sentence before the list of indicators that continue
+// or replace it.
+func outcomeWords(o model.Outcome) (notice, outcome string) {
 	switch o {
 	case model.OutcomeRetained:
-		return "Retained: it continues as a current key performance indicator."
+		return "The committee retained this indicator.", "It continues, in a new form, as:"
 	case model.OutcomeReplaced:
-		return "Replaced by new key performance indicators."
+		return "This indicator is no longer reported.", "The committee replaced it with:"
 	}
-	return "Removed: no longer reported to committee."
+	return "This indicator is no longer reported.", "The committee removed it: nothing replaces it."
 }
 
-// size is a file size in words: "2 KB".
+// size is a file size in words, always in KB or MB so that sizes compare
+// at a glance: "1 KB" (the least, for any file under 1.5 KB), "24 KB",
+// "1.2 MB".
 func size(b []byte) string {
 	n := len(b)
 	switch {
-	case n < 1024:
-		return fmt.Sprintf("%d bytes", n)
+	case n < 1536:
+		return "1 KB"
 	case n < 1024*1024:
 		return fmt.Sprintf("%s KB", format.Number(float64(n)/1024, 0))
 	}

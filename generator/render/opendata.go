@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
+	"sort"
 	"time"
 
 	"kpisite/generator/format"
@@ -400,6 +401,25 @@ func statusColumns() []Column {
 	return out
 }
 
+// dataPageOrder lists the series as the open data page does: current
+// indicators first, in the order reports list them (committee, service,
+// id), then retired ones in the order of their earlier references
+// ("Indicator 37" before "Indicator 200").
+func (b *builder) dataPageOrder() []*model.Series {
+	var current, retired []*model.Series
+	for _, group := range b.reportOrder() {
+		for _, s := range group {
+			if s.Indicator.IsActive() {
+				current = append(current, s)
+			} else {
+				retired = append(retired, s)
+			}
+		}
+	}
+	sort.SliceStable(retired, func(i, j int) bool { return legacyLess(retired[i].Indicator, retired[j].Indicator) })
+	return append(current, retired...)
+}
+
 func (b *builder) dataPageJob(feed, catalogue []byte) job {
 	return func() (map[string][]byte, error) {
 		const path = "data/index.html"
@@ -417,8 +437,8 @@ func (b *builder) dataPageJob(feed, catalogue []byte) job {
 		for _, f := range model.Flags {
 			page.Flags = append(page.Flags, FlagKey{Code: "[" + string(f.Flag) + "]", Meaning: f.Meaning})
 		}
-		for i := range b.series {
-			ind := b.series[i].Indicator
+		for _, s := range b.dataPageOrder() {
+			ind := s.Indicator
 			dir := root + "indicators/" + ind.ID + "/"
 			files := b.data[ind.ID]
 			row := DataRow{

@@ -28,7 +28,10 @@ type Options struct {
 	Assets    map[string][]byte // copied to assets/
 	BuildDate time.Time         // today, for "due for update" notices; passed in for reproducibility
 	Current   model.Period
-	Version   string // kpisite version, for the generator meta tag
+	// ReportsFrom is the first period with a printable report
+	// ([reporting] reports_from); zero means the current period only.
+	ReportsFrom model.Period
+	Version     string // kpisite version, for the generator meta tag
 
 	// Markdown converts Markdown to trusted HTML. minHeading is the
 	// smallest heading level allowed; idPrefix prefixes heading ids.

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"sort"
 	"time"
 
 	"kpisite/generator/format"
@@ -68,7 +69,7 @@ func (b *builder) reportPeriods() []reportPeriod {
 				continue
 			}
 			p := containing(cur, pt.Period.End(b.fy), b.fy)
-			if cur.Before(p) || !b.inForce(s, p) {
+			if cur.Before(p) || !b.reportWanted(p) || !b.inForce(s, p) {
 				continue
 			}
 			seen[p.Index()] = p
@@ -93,6 +94,21 @@ func (b *builder) reportPeriods() []reportPeriod {
 		out = append(out, rp)
 	}
 	return out
+}
+
+// reportWanted reports whether period p gets a report: the current
+// period always does, earlier periods only from [reporting] reports_from
+// (a period of any frequency: p is wanted when it starts on or after the
+// start of reports_from).
+func (b *builder) reportWanted(p model.Period) bool {
+	if p == b.o.Current {
+		return true
+	}
+	from := b.o.ReportsFrom
+	if from.IsZero() {
+		return false
+	}
+	return !periodStart(p, b.fy).Before(periodStart(from, b.fy))
 }
 
 // inReport reports whether s belongs in the report of period p: it is in
@@ -209,7 +225,9 @@ func (b *builder) reportRow(s *model.Series, p model.Period, used map[model.Flag
 const reportRecent = 5
 
 // reportIndicator is one indicator's section of the report of period p.
-func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, used map[model.Flag]bool) (ReportIndicator, error) {
+// The report shows the figures up to p only: when the indicator has later
+// figures, its chart is drawn again without them and added to files.
+func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, used map[model.Flag]bool, files map[string][]byte) (ReportIndicator, error) {
 	ind := s.Indicator
 	ri := ReportIndicator{
 		ID: "indicator-" + ind.ID, Title: ind.Title,
@@ -218,10 +236,11 @@ func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, 
 	if svc := b.in.Site.Service(ind.Service); svc != nil {
 		ri.ServiceName = svc.Name
 	}
+	upTo, cut := seriesUpTo(s, p.End(b.fy), b.fy)
 	pt := b.o.PointFor(s, p)
 	if pt != nil {
 		ri.PeriodLong = pt.Period.Long(b.fy)
-		ri.Summary = b.o.Summary(s, pt)
+		ri.Summary = b.o.Summary(&upTo, pt)
 	} else {
 		ri.Summary = "There is no figure for " + p.Words(b.fy) + "."
 	}
@@ -229,7 +248,17 @@ func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, 
 	// and a thousand inline charts would make it too heavy to load.
 	ri.ChartSrc = "../../indicators/" + ind.ID + "/chart.svg"
 	ri.ChartAlt = b.charts[ind.ID].Desc
-	ri.ChartCaption = fmt.Sprintf("%s: all periods to date, %s. The figures up to %s are in the table below.", ind.Name(), span(s, b.fy), p)
+	shown := s
+	if cut {
+		c, err := b.o.Chart(&upTo)
+		if err != nil {
+			return ri, fmt.Errorf("chart %s for %s: %w", ind.ID, p, err)
+		}
+		files["reports/"+p.Slug()+"/charts/"+ind.ID+".svg"] = c.File
+		ri.ChartSrc, ri.ChartAlt = "charts/"+ind.ID+".svg", c.Desc
+		shown = &upTo
+	}
+	ri.ChartCaption = fmt.Sprintf("%s: %s. The figures up to %s are in the table below.", ind.Name(), span(shown, b.fy), p)
 
 	ri.Table = b.dataTable(s, "indicator-"+ind.ID+"-caption", fmt.Sprintf("%s: recent figures up to %s", ind.Name(), p),
 		"indicator-"+ind.ID+"-note-", p.End(b.fy), reportRecent, used)
@@ -265,12 +294,13 @@ func (b *builder) reportJob(rp reportPeriod) job {
 			Layout: b.layout(path, title, fmt.Sprintf("Printable report of the key performance indicators of %s for %s, with charts, figures and commentary.", s.Organisation, p.Long(b.fy)), "reports"),
 			Period: p.String(), PeriodLong: p.Long(b.fy),
 			DataAsAt: format.Date(p.End(b.fy)), DataAsAtISO: format.ISODate(p.End(b.fy)),
-			Published: format.Date(s.Published), PublishedISO: format.ISODate(s.Published),
+			Published: format.Date(b.reportPublished(p)), PublishedISO: format.ISODate(b.reportPublished(p)),
 			IsCurrent:  p == b.o.Current,
 			AllReports: Link{Href: root + "reports/", Text: "All reports"},
 		}
 		page.Breadcrumbs = append(page.Breadcrumbs, Link{Href: page.AllReports.Href, Text: "Reports"})
 		used := map[model.Flag]bool{}
+		files := map[string][]byte{}
 		for _, c := range b.committeesOf(rp.Series) {
 			rc := ReportCommittee{ID: "committee-" + c.ID, Name: c.Name}
 			for _, s := range rp.Series {
@@ -278,18 +308,110 @@ func (b *builder) reportJob(rp reportPeriod) job {
 					continue
 				}
 				rc.Rows = append(rc.Rows, b.reportRow(s, p, used))
-				ri, err := b.reportIndicator(s, p, root, used)
+				ri, err := b.reportIndicator(s, p, root, used, files)
 				if err != nil {
 					return nil, err
 				}
 				rc.Indicators = append(rc.Indicators, ri)
 			}
 			rc.Counts = countRows(rc.Rows)
+			cells := make([][3]string, len(rc.Rows))
+			for i, r := range rc.Rows {
+				cells[i] = [3]string{r.Target, r.Status.Key, r.Period}
+			}
+			rc.HasTarget, rc.Period = columns(cells)
+			for _, r := range rc.Rows {
+				if r.Status.Key == string(model.Red) {
+					rc.Exceptions = append(rc.Exceptions, r)
+				}
+			}
 			page.Committees = append(page.Committees, rc)
 		}
 		page.FlagKey = flagKey(used)
-		return b.page(path, "report.html", page)
+		if err := b.reportActions(&page, p, root); err != nil {
+			return nil, err
+		}
+		for _, s := range b.changedIn(p) {
+			page.Changes = append(page.Changes, b.retiredRow(s, root))
+		}
+		out, err := b.page(path, "report.html", page)
+		for name, data := range files {
+			out[name] = data
+		}
+		return out, err
 	}
+}
+
+// reportActions adds the action plans to the report of period p, their
+// milestones judged against the report's date (its published date, else
+// the last day of the period).
+func (b *builder) reportActions(page *ReportPage, p model.Period, root string) error {
+	asAt := b.reportPublished(p)
+	if asAt.IsZero() {
+		asAt = p.End(b.fy)
+	}
+	actions := append([]model.Action(nil), b.in.Actions...)
+	sort.SliceStable(actions, func(i, j int) bool { return actions[i].Tracker < actions[j].Tracker })
+	seen := map[string]bool{}
+	for i := range actions {
+		a := &actions[i]
+		if n := len(page.Trackers); n == 0 || page.Trackers[n-1].ID != a.Tracker {
+			t := Tracker{ID: a.Tracker, Name: trackerName(a.Tracker)}
+			if intro := b.in.Content.Actions[a.Tracker]; intro != nil && !intro.Draft {
+				if intro.Title != "" {
+					t.Name = intro.Title
+				}
+				html, err := b.o.Markdown(intro.Body, 4, "report-tracker-"+a.Tracker+"-")
+				if err != nil {
+					return fmt.Errorf("%s: %w", intro.Path, err)
+				}
+				t.Intro = html
+			}
+			page.Trackers = append(page.Trackers, t)
+		}
+		v, err := b.actionView(a, root, asAt, seen)
+		if err != nil {
+			return err
+		}
+		// The update sits in a table cell of the report: its headings
+		// start at level 5 like the actions page's.
+		t := &page.Trackers[len(page.Trackers)-1]
+		t.Actions = append(t.Actions, v)
+	}
+	return nil
+}
+
+// changedIn lists the retired indicators that stopped being reported in
+// their old form with period p (their retired period starts when p
+// does), in the order of their earlier references.
+func (b *builder) changedIn(p model.Period) []*model.Series {
+	var out []*model.Series
+	for i := range b.series {
+		ind := b.series[i].Indicator
+		if !ind.IsActive() && !ind.RetiredFrom.IsZero() && periodStart(ind.RetiredFrom, b.fy).Equal(periodStart(p, b.fy)) {
+			out = append(out, &b.series[i])
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return legacyLess(out[i].Indicator, out[j].Indicator) })
+	return out
+}
+
+// reportPublished is the date the report of period p was published: the
+// site's published date for the current period's report; for an earlier
+// report, the latest date of that period's commentary (zero when it has
+// none, and the report then gives no published date).
+func (b *builder) reportPublished(p model.Period) time.Time {
+	if p == b.o.Current {
+		return b.in.Site.Published
+	}
+	var latest time.Time
+	for i := range b.in.Content.Commentary {
+		cm := &b.in.Content.Commentary[i]
+		if cm.PeriodSlug == p.Slug() && cm.Page.Date.After(latest) {
+			latest = cm.Page.Date
+		}
+	}
+	return latest
 }
 
 // committeeOf is the id of the committee s reports to, or "".

@@ -72,12 +72,38 @@ func (b *builder) hasRetired() bool {
 	return false
 }
 
+// retiredRow is what happened to one retired indicator.
+func (b *builder) retiredRow(s *model.Series, root string) RetiredRow {
+	ind := s.Indicator
+	row := RetiredRow{
+		Href: root + "indicators/" + ind.ID + "/", Legacy: ind.LegacyID, Title: ind.Title,
+		Outcome: outcomeWord(ind.Outcome), OutcomeKey: strings.ToLower(outcomeWord(ind.Outcome)),
+	}
+	if svc := b.in.Site.Service(ind.Service); svc != nil {
+		row.ServiceName, row.ServiceHref = svc.Name, root+"services/"+svc.ID+"/"
+	}
+	if !ind.RetiredFrom.IsZero() {
+		row.RetiredFrom = ind.RetiredFrom.Long(b.fy)
+	}
+	for _, id := range ind.ReplacedBy {
+		name := id
+		if r := b.in.Indicator(id); r != nil {
+			name = r.Name()
+		}
+		row.ReplacedBy = append(row.ReplacedBy, Link{Href: root + "indicators/" + id + "/", Text: name})
+	}
+	if pt := lastRow(s); pt != nil {
+		row.LastPeriod = pt.Period.Long(b.fy)
+	}
+	return row
+}
+
 func (b *builder) retiredJob() job {
 	return func() (map[string][]byte, error) {
 		const path = "retired/index.html"
 		root := rootFor(path)
 		page := RetiredPage{
-			Layout: b.layout(path, "Retired indicators", "Indicators no longer reported to committee, what the committee decided for each, and what replaced them.", "retired"),
+			Layout: b.layout(path, "Changes to indicators", "What the committee decided for each of its earlier indicators: retained in a new form, replaced by new indicators, or removed.", "retired"),
 		}
 		var retired []*model.Series
 		for i := range b.series {
@@ -88,28 +114,8 @@ func (b *builder) retiredJob() job {
 		sort.SliceStable(retired, func(i, j int) bool { return legacyLess(retired[i].Indicator, retired[j].Indicator) })
 		n := map[model.Outcome]int{}
 		for _, s := range retired {
-			ind := s.Indicator
-			row := RetiredRow{
-				Href: root + "indicators/" + ind.ID + "/", Legacy: ind.LegacyID, Title: ind.Title,
-				Outcome: outcomeWord(ind.Outcome), OutcomeKey: strings.ToLower(outcomeWord(ind.Outcome)),
-			}
+			row := b.retiredRow(s, root)
 			n[model.Outcome(row.OutcomeKey)]++
-			if svc := b.in.Site.Service(ind.Service); svc != nil {
-				row.ServiceName, row.ServiceHref = svc.Name, root+"services/"+svc.ID+"/"
-			}
-			if !ind.RetiredFrom.IsZero() {
-				row.RetiredFrom = ind.RetiredFrom.Long(b.fy)
-			}
-			for _, id := range ind.ReplacedBy {
-				name := id
-				if r := b.in.Indicator(id); r != nil {
-					name = r.Name()
-				}
-				row.ReplacedBy = append(row.ReplacedBy, Link{Href: root + "indicators/" + id + "/", Text: name})
-			}
-			if pt := lastRow(s); pt != nil {
-				row.LastPeriod = pt.Period.Long(b.fy)
-			}
 			page.Rows = append(page.Rows, row)
 		}
 		for _, o := range []model.Outcome{model.OutcomeRetained, model.OutcomeReplaced, model.OutcomeRemoved} {

@@ -64,7 +64,40 @@ func (b *builder) group(svc *model.Service, root string, used map[model.Flag]boo
 		}
 		g.Rows = append(g.Rows, b.scoreRow(s, root, used, b.sparkline(s)))
 	}
+	g.HasTarget, g.Period = columnsOf(g.Rows)
 	return g
+}
+
+// columnsOf says which columns a scorecard table needs: hasTarget when
+// any row has a target or a status against one, and period when every row
+// shows the same period (said once in the caption instead of a column).
+func columnsOf(rows []ScoreRow) (hasTarget bool, period string) {
+	cells := make([][3]string, len(rows))
+	for i, r := range rows {
+		cells[i] = [3]string{r.Target, r.Status.Key, r.Period}
+	}
+	return columns(cells)
+}
+
+// columns is columnsOf for rows given as target, status key and period.
+func columns(rows [][3]string) (hasTarget bool, period string) {
+	for i, r := range rows {
+		switch r[1] {
+		case string(model.Green), string(model.Amber), string(model.Red), noOverallStatus().Key:
+			// "No overall figure" is said in the Status column too.
+			hasTarget = true
+		}
+		if r[0] != "" {
+			hasTarget = true
+		}
+		switch {
+		case i == 0:
+			period = r[2]
+		case r[2] != period:
+			period = ""
+		}
+	}
+	return hasTarget, period
 }
 
 func retiredName(ind *model.Indicator) string {

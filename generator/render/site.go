@@ -230,7 +230,7 @@ func (b *builder) layout(path, title, description, section string) Layout {
 		l.Nav = append(l.Nav, Link{Href: root + "actions/", Text: "Action plans", Current: section == "actions"})
 	}
 	if b.retired {
-		l.Nav = append(l.Nav, Link{Href: root + "retired/", Text: "Retired indicators", Current: section == "retired"})
+		l.Nav = append(l.Nav, Link{Href: root + "retired/", Text: "Changes to indicators", Current: section == "retired"})
 	}
 	l.Nav = append(l.Nav, Link{Href: root + "data/", Text: "Open data", Current: section == "data"})
 	l.Nav = append(l.Nav, Link{Href: root + "search/", Text: "Search", Current: section == "search"})

@@ -70,6 +70,12 @@ type ScoreGroup struct {
 	Href    string
 	Rows    []ScoreRow
 	Retired []Link
+	// HasTarget is false when no row has a target: the table then has no
+	// Target and Status columns.
+	HasTarget bool
+	// Period is the period every row shows, said once in the caption
+	// instead of a Period column; "" when the rows differ.
+	Period string
 }
 
 // StatusCount is how many indicators have a status.
@@ -120,6 +126,8 @@ type DataTable struct {
 	// median) and per group comparator the council's rank in it; empty
 	// when the table has no comparators.
 	CompareHead []string
+	HasTarget   bool // some row has a target or a status against one: Target and Status columns
+	HasNotes    bool // some row has a note: a Note column
 	Rows        []TableRow
 	Footnotes   []Footnote
 	NotePrefix  string // id prefix of the footnotes, unique on the page
@@ -159,14 +167,15 @@ type Download struct {
 // IndicatorPage is indicators/<id>/index.html.
 type IndicatorPage struct {
 	Layout
-	ID          string
-	FullTitle   string
-	ServiceName string
-	ServiceHref string
-	Active      bool
-	Retired     string // "Reported until …" words, for retired indicators
-	Outcome     string
-	ReplacedBy  []Link
+	ID            string
+	FullTitle     string
+	ServiceName   string
+	ServiceHref   string
+	Active        bool
+	Retired       string // "Reported in this form until …" words, for retired indicators
+	RetiredNotice string // the retired notice's first words: "This indicator is no longer reported."
+	Outcome       string // what happened to it, ending where the ReplacedBy list follows
+	ReplacedBy    []Link
 
 	HasData    bool
 	Behind     string // the current period has no figure: says so
@@ -263,6 +272,9 @@ type ReportCommittee struct {
 	Counts     []StatusCount
 	Rows       []ReportRow
 	Indicators []ReportIndicator
+	Exceptions []ReportRow // off target, listed under the counts
+	HasTarget  bool        // some row has a target: show the Target and Status columns
+	Period     string      // the period every row shows, or "" (then a Period column)
 }
 
 // ReportPage is reports/<period-slug>/index.html: the printable report
@@ -277,6 +289,8 @@ type ReportPage struct {
 	PublishedISO string
 	IsCurrent    bool // the site's current period
 	Committees   []ReportCommittee
+	Trackers     []Tracker // action plans, milestones judged at the report's date
+	Changes      []RetiredRow
 	FlagKey      []FlagKey
 	AllReports   Link
 }
@@ -328,17 +342,19 @@ type ActionView struct {
 
 // Tracker is one data/actions/*.csv file.
 type Tracker struct {
-	ID      string // "joint-agreement-action-plan"
-	Name    string // "Joint agreement action plan"
+	ID      string        // "joint-agreement-action-plan"
+	Name    string        // "Joint agreement action plan"
+	Intro   template.HTML // content/actions/<tracker>.md, if any
 	Actions []ActionView
 }
 
 // ActionsPage is actions/index.html.
 type ActionsPage struct {
 	Layout
-	BuildDate string // the date "Milestone passed" is judged against
-	Passed    int    // how many actions have passed their milestone
-	Trackers  []Tracker
+	AsAt     string // the date "Milestone passed" is judged against: the report's published date
+	AsAtWhat string // what that date is: "the date of the latest report"
+	Passed   int    // how many actions have passed their milestone
+	Trackers []Tracker
 }
 
 // RetiredRow is one retired indicator on retired/index.html.

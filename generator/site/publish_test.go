@@ -9,6 +9,7 @@ import (
 	"html"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -35,8 +36,17 @@ func mustOmit(t *testing.T, name, page string, bad ...string) {
 	}
 }
 
+// withReportsFrom is the test site with [reporting] reports_from set.
+func withReportsFrom(from string) fstest.MapFS {
+	fsys := testSite()
+	f := *fsys["site.toml"]
+	f.Data = bytes.Replace(f.Data, []byte("published = 2022-07-21\n"), []byte("published = 2022-07-21\nreports_from = \""+from+"\"\n"), 1)
+	fsys["site.toml"] = &f
+	return fsys
+}
+
 func TestReportPage(t *testing.T) {
-	files := mustBuild(t, testSite())
+	files := mustBuild(t, withReportsFrom("2019/20 Q1"))
 	page := string(files["reports/2022-23-q1/index.html"])
 	mustContain(t, "report", page,
 		"<h1>Performance report: April to June 2022 (2022/23 Q1)</h1>",
@@ -47,12 +57,20 @@ func TestReportPage(t *testing.T) {
 		`<section class="report-indicator" id="indicator-idva-referrals"`,
 		"412 referrals in April to June 2022, 4% below the target of 430 (amber).",
 		"Near target", "Improving", `<img src="../../indicators/idva-referrals/chart.svg" alt="Latest: 412 referrals in April to June 2022`,
-		"IDVA referrals: all periods to date, 2021/22 Q1 to 2022/23 Q1.",
+		"IDVA referrals: 2021/22 Q1 to 2022/23 Q1. The figures up to 2022/23 Q1 are in the table below.",
 		"IDVA referrals: recent figures up to 2022/23 Q1",
 		"Referrals rose.", "IDVA Service Manager, 15 July 2022",
 		`href="#indicator-idva-referrals-note-1"`, `id="indicator-idva-referrals-note-1"`,
 		`data-url="https://www.example.gov.uk/performance/indicators/idva-referrals/"`,
 		`<a href="../../reports/">Reports</a>`,
+		// One vocabulary, with a key beside the scorecard.
+		`<div class="status-key">`, "Near target</span>: missed it by no more than the tolerance",
+		// The first page: counts, key and the exceptions; then the action
+		// plan, its milestones judged at the report's date.
+		"<strong>Off target in 2022/23 Q1:</strong>",
+		`<h2 id="report-actions-heading">Action plan progress</h2>`, `<caption id="report-tracker-joint-plan-caption">Joint plan: progress</caption>`,
+		"Milestone passed", // C.2, due 1 July 2022, at the report's date of 21 July 2022
+		`<h2 id="report-changes-heading">Changes to indicators</h2>`, `<span class="outcome outcome-replaced">Replaced</span> by: <a href="../../indicators/library-visits/">`,
 	)
 	// Retired from 2022/23 Q1: not in that report, but in earlier ones.
 	mustOmit(t, "report", page, "indicator-old-loans", "<script>alert")
@@ -63,6 +81,14 @@ func TestReportPage(t *testing.T) {
 	mustContain(t, "2019/20 Q2 report", old, `id="indicator-old-loans"`, `id="indicator-library-visits"`,
 		"Visits were steady.", "Item loans: recent figures up to 2019/20 Q2")
 	mustOmit(t, "2019/20 Q2 report", old, "2022/23 Q1<span")
+	// An earlier report shows the figures up to its period only: its own
+	// chart, which ends there, and no published date of its own (the
+	// period has no dated commentary) and no next update.
+	mustContain(t, "2019/20 Q2 report", old, `<img src="charts/library-visits.svg"`, "Visits to libraries: 2019/20 Q1 to 2019/20 Q2.")
+	mustOmit(t, "2019/20 Q2 report", old, "Published <time", "<li>Next update", "2021/22")
+	chart := string(files["reports/2019-20-q2/charts/library-visits.svg"])
+	mustContain(t, "2019/20 Q2 chart", chart, "2019/20 Q2")
+	mustOmit(t, "2019/20 Q2 chart", chart, "2021/22", "2022/23")
 
 	// One report per period with data, up to the current period only.
 	var reports []string
@@ -72,6 +98,7 @@ func TestReportPage(t *testing.T) {
 		}
 	}
 	sort.Strings(reports)
+	reports = slices.DeleteFunc(reports, func(p string) bool { return strings.Contains(p, "/charts/") })
 	want := []string{
 		"reports/2019-20-q1/index.html", "reports/2019-20-q2/index.html",
 		"reports/2021-22-q1/index.html", "reports/2021-22-q2/index.html",
@@ -94,6 +121,31 @@ func TestReportPage(t *testing.T) {
 	mustContain(t, "service", string(files["services/domestic-abuse/index.html"]), "The IDVA service supports victims of domestic abuse.")
 }
 
+// Without reports_from only the current period gets a report; with it,
+// the periods from reports_from on (of any frequency, by start date).
+func TestReportsFrom(t *testing.T) {
+	for _, tc := range []struct {
+		fsys fstest.MapFS
+		want string
+	}{
+		{testSite(), "2022-23-q1"},
+		{withReportsFrom("2021/22 Q2"), "2021-22-q2 2022-23-q1"},
+		{withReportsFrom("2021/22"), "2021-22-q1 2021-22-q2 2022-23-q1"},
+	} {
+		files := mustBuild(t, tc.fsys)
+		var got []string
+		for p := range files {
+			if slug, ok := strings.CutSuffix(strings.TrimPrefix(p, "reports/"), "/index.html"); ok && strings.HasPrefix(p, "reports/") && !strings.Contains(slug, "/") {
+				got = append(got, slug)
+			}
+		}
+		sort.Strings(got)
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("reports = %v, want %s", got, tc.want)
+		}
+	}
+}
+
 func TestPrintStylesheet(t *testing.T) {
 	files := mustBuild(t, testSite())
 	css := string(files["assets/style.css"])
@@ -104,7 +156,7 @@ func TestPrintStylesheet(t *testing.T) {
 	print := css[i:]
 	mustContain(t, "print stylesheet", print, "size: A4", ".site-nav", ".skip-link", ".breadcrumbs",
 		"display: none", `:not([href^="#"])`, `attr(href)`, `attr(data-url)`, "break-before: page", "break-inside: avoid",
-		".status", "background: #fff")
+		".status", "print-color-adjust: exact", ".report-indicators, .report-actions, .report-changes { break-before: page; }")
 }
 
 func TestActionsPage(t *testing.T) {
@@ -134,6 +186,17 @@ func TestActionsPage(t *testing.T) {
 		mustOmit(t, "action "+ref, a, "Milestone passed")
 	}
 	mustOmit(t, "actions", page, "<inequalities>")
+	mustContain(t, "actions", page, "before 21 July 2022, the date of the latest report,")
+
+	// Milestones are judged against the report's date, not the build
+	// date: rebuilt in 2023, C.7 (November 2022) has still not passed.
+	later, _, err := Build(testSite(), Options{BuildDate: buildDate.AddDate(1, 0, 0), Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(later["actions/index.html"]), "Milestone passed</strong>"); n != 2 {
+		t.Errorf("rebuilt a year later, %d milestone-passed marks; want 2 (C.2 in the table and its article)", n)
+	}
 	mustContain(t, "nav", string(files["index.html"]), `<a href="actions/">Action plans</a>`)
 
 	// No trackers: no page, no link.
@@ -150,13 +213,16 @@ func TestRetiredPage(t *testing.T) {
 	files := mustBuild(t, testSite())
 	page := string(files["retired/index.html"])
 	mustContain(t, "retired", page,
-		"<h1>Retired indicators</h1>", `<caption id="retired-caption">Retired indicators</caption>`,
+		"<h1>Changes to indicators</h1>", `<caption id="retired-caption">Earlier indicators and what happened to each</caption>`,
 		"<td>Indicator 38</td>", `<a href="../indicators/old-loans/">Item loans</a>`,
 		`<a href="../services/libraries/">Libraries</a>`, `<span class="outcome outcome-replaced">Replaced</span>`,
 		`<a href="../indicators/library-visits/">Visits to libraries</a>`,
-		"<td>April to June 2022 (2022/23 Q1)</td>", "<td>July to September 2019 (2019/20 Q2)</td>",
+		`<span class="outcome outcome-replaced">Replaced</span> by:`,
+		`<span class="retired-from">Since April to June 2022 (2022/23 Q1).</span>`, "<td>July to September 2019 (2019/20 Q2)</td>",
 	)
-	mustContain(t, "nav", string(files["index.html"]), `<a href="retired/">Retired indicators</a>`)
+	mustContain(t, "nav", string(files["index.html"]), `<a href="retired/">Changes to indicators</a>`)
+	mustContain(t, "replaced indicator page", string(files["indicators/old-loans/index.html"]),
+		"<strong>This indicator is no longer reported.</strong>", "The committee replaced it with:")
 	// Its history stays readable on its own page.
 	mustContain(t, "retired indicator page", string(files["indicators/old-loans/index.html"]), "5,100")
 }
@@ -323,12 +389,16 @@ func TestDataPage(t *testing.T) {
 		`<a href="all.csv">All indicators <span class="download-meta">(CSV, `,
 		`<a href="catalogue.json">Catalogue of the datasets <span class="download-meta">(JSON-LD (DCAT), `,
 		`<a href="../feed.xml">`,
-		`<a href="../indicators/idva-referrals/data.csv">CSV<span class="visually-hidden"> data for IDVA referrals</span> <span class="download-meta">(CSV, 316 bytes)</span></a>`,
+		`<a href="../indicators/idva-referrals/data.csv">CSV<span class="visually-hidden"> data for IDVA referrals</span></a> <span class="download-meta">1 KB</span>`,
 		`<caption id="columns-caption">Columns of the CSV files</caption>`, "<code>period_value</code>",
 		"<code>withheld</code>", "<dt>[c]</dt>", "<dt>[z]</dt>",
 	)
-	if len(files["indicators/idva-referrals/data.csv"]) != 316 {
-		t.Errorf("data.csv has %d bytes; the page says 316", len(files["indicators/idva-referrals/data.csv"]))
+	if n := len(files["indicators/idva-referrals/data.csv"]); n >= 1536 {
+		t.Errorf("data.csv has %d bytes; the page says 1 KB", n)
+	}
+	// Current indicators come before retired ones.
+	if cur, old := strings.Index(page, `href="../indicators/idva-referrals/data.csv"`), strings.Index(page, `href="../indicators/old-loans/data.csv"`); cur < 0 || old < 0 || cur > old {
+		t.Errorf("data page lists idva-referrals at %d, the retired old-loans at %d; want current first", cur, old)
 	}
 	mustContain(t, "nav", string(files["index.html"]), `<a href="data/">Open data</a>`)
 }
@@ -356,7 +426,7 @@ type atomDoc struct {
 }
 
 func TestFeed(t *testing.T) {
-	files := mustBuild(t, testSite())
+	files := mustBuild(t, withReportsFrom("2019/20 Q1"))
 	var f atomDoc
 	if err := xml.Unmarshal(files["feed.xml"], &f); err != nil {
 		t.Fatal(err)

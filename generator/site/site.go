@@ -49,10 +49,11 @@ var ErrInvalid = errors.New("the site's inputs have errors")
 
 // Checked is a site loaded, validated and computed.
 type Checked struct {
-	Input    *model.Input
-	Series   []model.Series
-	Current  model.Period
-	Problems model.Problems // sorted
+	Input       *model.Input
+	Series      []model.Series
+	Current     model.Period
+	ReportsFrom model.Period   // zero: a report for the current period only
+	Problems    model.Problems // sorted
 
 	theme *theme.Theme // loaded by Check, used by Build
 }
@@ -91,6 +92,10 @@ func Check(fsys fs.FS, o Options) (*Checked, error) {
 	}
 	if ok {
 		c.Current = cur
+	}
+	if in.Site.ReportsFrom != "" {
+		// Checked by validate: a period.
+		c.ReportsFrom, _ = model.ParseAnyPeriod(in.Site.ReportsFrom)
 	}
 	c.Series = series
 	if !probs.HasErrors() {
@@ -163,7 +168,7 @@ func renderOptions(c *Checked, in *model.Input, o Options, prev changes.Previous
 	fy := in.Site.FinancialYearStart
 	chartOpts := chart.Options{FYStart: fy, AmberTolerance: in.Site.AmberTolerance}
 	return render.Options{
-		Theme: th, Assets: th.Assets, BuildDate: o.BuildDate, Current: c.Current, Version: o.Version,
+		Theme: th, Assets: th.Assets, BuildDate: o.BuildDate, Current: c.Current, ReportsFrom: c.ReportsFrom, Version: o.Version,
 		Markdown: func(src []byte, minHeading int, idPrefix string) (template.HTML, error) {
 			b, err := md.Convert(src, markdown.Options{MinHeading: minHeading, IDPrefix: idPrefix})
 			// Trusted: the markdown package escapes raw HTML unless the

@@ -12,11 +12,13 @@
 //     replaced_by;
 //   - content/indicators/<id>.md names no indicator;
 //   - content/services/<id>.md names no service;
+//   - content/actions/<tracker>.md names no data/actions/<tracker>.csv;
 //   - content/commentary/<slug>/<id>.md names no indicator, or <slug> is
 //     not the URL slug of a period of that indicator's frequency
 //     ("2022-23-q1" quarterly, "2022-04" monthly, "2022-23" annual);
 //   - an action's committee is not a [[committee]] id of site.toml;
 //   - [reporting] current_period is not a period.
+//   - [reporting] reports_from is not a period, or is after current_period.
 //
 // When site.toml could not be read (Site.Unread), nothing is checked
 // against its services and committees, and nothing that names an
@@ -92,6 +94,7 @@ func Input(in *model.Input) model.Problems {
 	v.content()
 	v.actions()
 	v.currentPeriod()
+	v.reportsFrom()
 	v.areas()
 	return v.ps
 }
@@ -178,6 +181,15 @@ func (v *checker) content() {
 			v.ps.Errorf(pagePos(c.Services[id]), "%q is not a service in site.toml; %s", id, notAn(id, v.services, "content/services/<service-id>.md"))
 		}
 	}
+	trackers := map[string]bool{}
+	for i := range v.in.Actions {
+		trackers[v.in.Actions[i].Tracker] = true
+	}
+	for _, id := range sortedKeys(c.Actions) {
+		if !trackers[id] {
+			v.ps.Errorf(pagePos(c.Actions[id]), "%q is not an action plan: there is no data/actions/%s.csv with actions; expected content/actions/<tracker>.md named after a file in data/actions/", id, id)
+		}
+	}
 	for i := range c.Commentary {
 		v.commentary(&c.Commentary[i])
 	}
@@ -252,6 +264,29 @@ func (v *checker) currentPeriod() {
 		}
 	}
 	v.ps.Warnf(pos, "key \"reporting.current_period\": no indicator has a figure of the council's own for %s; expected the latest period with data, or no current_period", p)
+}
+
+// reportsFrom checks [reporting] reports_from: a period, not after the
+// current period when that is set.
+func (v *checker) reportsFrom() {
+	s := v.in.Site
+	if s.ReportsFrom == "" {
+		return
+	}
+	pos := s.PosOf("reporting.reports_from")
+	from, err := model.ParseAnyPeriod(s.ReportsFrom)
+	if err != nil {
+		v.ps.Errorf(pos, "key \"reporting.reports_from\": %v", err)
+		return
+	}
+	cur, err := model.ParseAnyPeriod(s.CurrentPeriod)
+	if s.CurrentPeriod == "" || err != nil {
+		return
+	}
+	fy := s.FinancialYearStart
+	if cur.End(fy).Before(from.End(fy)) {
+		v.ps.Errorf(pos, "key \"reporting.reports_from\": %s is after the current period %s; expected the first period to publish a report for, no later than current_period", from, cur)
+	}
 }
 
 // pagePos is where a problem with a whole Markdown file is reported.

@@ -145,6 +145,11 @@ func TestInput(t *testing.T) {
 		}, []string{
 			`content/services/libraries.md:1: "libraries" is not a service in site.toml; expected content/services/<service-id>.md`,
 		}},
+		{"action plan introduction for no action plan", func(in *model.Input) {
+			in.Content.Actions = map[string]*model.Page{"joint-plan": ptr(page("content/actions/joint-plan.md"))}
+		}, []string{
+			`content/actions/joint-plan.md:1: "joint-plan" is not an action plan: there is no data/actions/joint-plan.csv with actions; expected content/actions/<tracker>.md named after a file in data/actions/`,
+		}},
 		{"commentary for an unknown indicator", func(in *model.Input) {
 			in.Content.Commentary[0].Indicator = "idva-referral"
 		}, []string{
@@ -204,6 +209,19 @@ func TestInput(t *testing.T) {
 		{"current period without data", func(in *model.Input) { in.Site.CurrentPeriod = "2022/23 Q2" }, []string{
 			`site.toml:14:1: warning: key "reporting.current_period": no indicator has a figure of the council's own for 2022/23 Q2; expected the latest period with data, or no current_period`,
 		}},
+		{"reports from not a period", func(in *model.Input) {
+			in.Site.ReportsFrom = "2021 Q9"
+			in.Site.FieldPos["reporting.reports_from"] = pos("site.toml", 15, 1)
+		}, []string{
+			`site.toml:15:1: key "reporting.reports_from": "2021 Q9" is not a period; expected "2022/23 Q1", "2022-04", "2022/23", "2022 Q2" or "2022"`,
+		}},
+		{"reports from after the current period", func(in *model.Input) {
+			in.Site.ReportsFrom, in.Site.CurrentPeriod = "2022/23 Q2", "2022/23 Q1"
+			in.Site.FieldPos["reporting.reports_from"] = pos("site.toml", 15, 1)
+		}, []string{
+			`site.toml:15:1: key "reporting.reports_from": 2022/23 Q2 is after the current period 2022/23 Q1; expected the first period to publish a report for, no later than current_period`,
+		}},
+		{"reports from an earlier year", func(in *model.Input) { in.Site.ReportsFrom = "2021/22" }, nil},
 		{"action for an unknown committee", func(in *model.Input) { in.Actions[0].Committee = "cmsi" }, []string{
 			`data/actions/plan.csv:2: column "committee": "cmsi" is not a committee in site.toml; did you mean "csmi"?`,
 		}},

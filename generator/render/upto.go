@@ -1,0 +1,43 @@
+package render
+
+import (
+	"time"
+
+	"kpisite/generator/model"
+)
+
+// seriesUpTo is s as a report for a period ending on end saw it: only the
+// points whose period ends on or before end, for the council, its
+// breakdowns and its comparators. cut is false when nothing was left out,
+// so the indicator's own chart already ends there.
+func seriesUpTo(s *model.Series, end time.Time, fy int) (out model.Series, cut bool) {
+	out = model.Series{Indicator: s.Indicator}
+	keep := func(pts []model.Point) []model.Point {
+		var kept []model.Point
+		for i := range pts {
+			if pts[i].Period.End(fy).After(end) {
+				cut = true
+				continue
+			}
+			kept = append(kept, pts[i])
+		}
+		return kept
+	}
+	lines := func(ls []model.Line) []model.Line {
+		var kept []model.Line
+		for _, l := range ls {
+			l.Points = keep(l.Points)
+			kept = append(kept, l)
+		}
+		return kept
+	}
+	out.Points = keep(s.Points)
+	out.Breakdowns = lines(s.Breakdowns)
+	for _, c := range s.Comparators {
+		c.Points = keep(c.Points)
+		c.Breakdowns = lines(c.Breakdowns)
+		c.Members = lines(c.Members)
+		out.Comparators = append(out.Comparators, c)
+	}
+	return out, cut
+}
