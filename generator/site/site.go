@@ -135,7 +135,7 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 			if len(s.Points) == 0 && len(s.Comparators) > 0 {
 				return comparatorsOnly(s, co), nil
 			}
-			rc := render.Chart{SVG: chart.SVG(s, co), Desc: chart.Describe(s, co), Sparkline: chart.Sparkline(s, co)}
+			rc := render.Chart{SVG: chart.Inline(s, co), Desc: chart.Describe(s, co), Sparkline: chart.Sparkline(s, co)}
 			co.Standalone = true
 			rc.File = chart.SVG(s, co)
 			if in.Site.PNGCharts && !o.SkipPNG {
