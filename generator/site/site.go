@@ -155,6 +155,9 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 			if all != nil {
 				ext = chart.LinesExtent(chartLines(all, nil))
 			}
+			if all == nil { // one chart for the column: drawn for its width
+				return chart.LinesInline(ind, title, chartLines(lines, labels), ext, co)
+			}
 			return chart.Lines(ind, title, chartLines(lines, labels), ext, co)
 		},
 		Releases: func(all []byte) (render.Releases, error) { return releases(prev, in, c.Current, all) },

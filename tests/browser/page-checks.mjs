@@ -401,8 +401,8 @@ export function chartTextChecks(label) {
 
 /**
  * On a phone (375 × 667): every scorecard status is on screen, within the
- * viewport's width; an indicator page's headline figure starts on the
- * first screen.
+ * viewport's width; an indicator page's headline figure (a retired one's
+ * notice) starts on the first screen.
  */
 export function phoneChecks() {
   const out = [];
@@ -417,10 +417,14 @@ export function phoneChecks() {
       f('phone-status', `status "${s.textContent.trim()}" of "${row.slice(0, 50)}" spans ${Math.round(r.left)}-${Math.round(r.right)} px, off the ${vw} px screen`);
     }
   }
-  const fig = document.querySelector('.headline-figure');
-  if (fig) {
-    const top = fig.getBoundingClientRect().top + window.scrollY;
-    if (top >= vh) f('phone-headline', `the headline figure starts ${Math.round(top)} px down, below the first ${vh} px screen`);
+  // A retired indicator's page leads with what happened to it: there the
+  // notice, not the last figure, must start on the first screen.
+  const retired = document.querySelector('.retired-notice');
+  const lead = retired || document.querySelector('.headline-figure');
+  if (lead) {
+    const what = retired ? 'retired notice' : 'headline figure';
+    const top = lead.getBoundingClientRect().top + window.scrollY;
+    if (top >= vh) f('phone-headline', `the ${what} starts ${Math.round(top)} px down, below the first ${vh} px screen`);
   }
   return out;
 }
