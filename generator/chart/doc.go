@@ -10,10 +10,14 @@
 //     (#12436D), markers dropped where periods crowd (only the latest and
 //     lone figures keep theirs); the latest figure is written beside it;
 //   - the target as a black dashed line, labelled "Target" at its right end
-//     (direct labels, no legend); where the indicator has a polarity and a
-//     tolerance, a light amber band marks "near target": target×(1−t) up to
-//     the target for "higher is better", target up to target×(1+t) for
-//     "lower is better";
+//     (direct labels, no legend); a moving target (last year's figure, a
+//     rolling average) as a short solid bar at each period, named by a note
+//     under the plot; where the indicator has a polarity and a tolerance, a
+//     light amber band marks "near target": target×(1−t) up to the target
+//     for "higher is better", target up to target×(1+t) for "lower is
+//     better" — but only where it means something (not at a target of 0,
+//     not narrower than 1 for a count, not more than half the plot, not
+//     behind a moving target);
 //   - one y axis, its unit written horizontally above it (format.UnitLabel),
 //     tick labels in en-GB style (format.Compact: 1,234 / 65% / £1.2m) on
 //     round steps of 1, 2 or 5 × 10ⁿ, never finer than the indicator's
@@ -48,9 +52,11 @@
 // reader hears the title and description once, not a stream of tick
 // labels. The id prefix (Options.IDPrefix) lets several charts share a page.
 //
-// The chart scales by its viewBox (640 units wide); the inline version sets
-// width="100%" and no height. Text is 22 units, so it is 11 CSS pixels when
-// the chart is squeezed to 320 pixels. Every element carries presentation
+// The chart scales by its viewBox; the inline version sets width="100%"
+// and no height. Text is 22 units. SVG draws one chart 640 units wide (the
+// chart.svg file, the PNG); Inline draws the page's chart three times, for
+// three column widths, so that its text is about 14-16 CSS pixels wherever
+// it is shown (see inline.go). Text uses the page's font stack. Every element carries presentation
 // attributes (fill, stroke, font-size), so the chart is complete with CSS
 // off, while class names (kpi-chart, kpi-chart-values, …) allow theming.
 // Every string that comes from the input is XML-escaped at the point it is

@@ -44,7 +44,7 @@ func drawYAxis(sc *scene, ticks []float64, text []string, left, right float64, y
 // drawXAxis labels the periods chosen by xLabelled, with a tick mark each,
 // and returns the y below the labels.
 func drawXAxis(sc *scene, f *facts, xs []float64, text []string, widths []float64, bottom float64) float64 {
-	on := xLabelled(xs, widths, f.pts[0].Period.Freq)
+	on := xLabelledIn(sc.w, xs, widths, f.pts[0].Period.Freq)
 	// The baseline leaves the labels' tops clear of the lowest y label.
 	y := bottom + 0.6*fontSize + 0.75*fontSize + 2
 	for i, x := range xs {
@@ -52,16 +52,31 @@ func drawXAxis(sc *scene, f *facts, xs []float64, text []string, widths []float6
 			continue
 		}
 		sc.line(layerAxes, x, bottom, x, bottom+6, paint{stroke: colourGrid, width: 1})
-		sc.text(layerAxes, labelCentre(x, widths[i]), y, text[i], textPaint(anchorMiddle))
+		sc.text(layerAxes, labelCentre(sc.w, x, widths[i]), y, text[i], textPaint(anchorMiddle))
 	}
 	return y + 0.25*fontSize + 10
 }
 
 // drawTarget draws the target as a dashed line through each run of
-// periods that have one (a short level line for a lone period). It returns
-// where the last run ends, for the "Target" label.
+// periods that have one (a short level line for a lone period). A moving
+// target (last year's figure, a rolling average) is a short solid bar at
+// each period instead: joined up, it would read as a second, lagged series
+// crossing the figures. It returns where the last target ends, for the
+// "Target" label.
 func drawTarget(sc *scene, f *facts, xs []float64, half float64, ypos func(float64) float64) (endX, endY float64) {
-	ok := func(i int) bool { return f.target(i).Valid }
+	ok := func(i int) bool { return f.target(i).Valid && !f.moving(i) }
+	bar := min(half*0.7, 12)
+	defer func() {
+		if i := f.lastTarget; i >= 0 && f.moving(i) && f.target(i).Valid {
+			endX, endY = xs[i]+bar, ypos(f.target(i).V)
+		}
+	}()
+	for i := range xs {
+		if f.target(i).Valid && f.moving(i) {
+			y := ypos(f.target(i).V)
+			sc.line(layerTarget, xs[i]-bar, y, xs[i]+bar, y, paint{stroke: colourText, width: 3})
+		}
+	}
 	p := paint{stroke: colourText, width: 2.5, dash: targetDash}
 	f.runs(ok, func(a, b int) {
 		from := sc.begin()
@@ -133,16 +148,18 @@ func drawDirectLabels(sc *scene, f *facts, xs []float64, latest string, targetEn
 	v := label{text: latest, l: layerLabels, cy: ypos(f.value(f.last).V),
 		x: xs[f.last] + valueGap, w: room(latest, fontSize, true),
 		p: paint{fill: colourValues, size: fontSize, bold: true, halo: true}}
-	if v.x+v.w > chartWidth-edge { // no room to the right: above the marker
+	if v.x+v.w > sc.w-edge { // no room to the right: above the marker
 		v.x, v.cy, v.p.anchor = xs[f.last]-markerR, v.cy-fontSize, anchorEnd
 	}
-	if f.lastTarget < 0 {
+	if f.lastTarget < 0 || f.moving(f.lastTarget) {
+		// A moving target's bars are named by the note under the plot: a
+		// "Target" beside the last bar would sit on the bars before it.
 		place(sc, v)
 		return
 	}
 	t := label{text: "Target", l: layerLabels, cy: targetY, x: targetEnd + targetGap,
 		w: room("Target", fontSize, false), p: paint{fill: colourText, size: fontSize, halo: true}}
-	if t.x+t.w > chartWidth-edge {
+	if t.x+t.w > sc.w-edge {
 		t.x, t.cy, t.p.anchor = targetEnd, t.cy-fontSize, anchorEnd
 	}
 	v0, v1 := v.span()

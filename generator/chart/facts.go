@@ -22,6 +22,9 @@ type facts struct {
 	withheld   []int   // points withheld to protect privacy
 	tol        float64 // near-target band as a fraction of the target; 0 = no band
 	fy         int     // financial year start month
+	// noBand turns the near-target band off for the whole chart: it would
+	// fill most of the plot, or the target moves (see bandMeans).
+	noBand bool
 }
 
 func newFacts(s *model.Series, o Options) facts {
@@ -68,7 +71,62 @@ func newFacts(s *model.Series, o Options) facts {
 			f.tol = 0
 		}
 	}
+	f.noBand = !f.bandMeans()
 	return f
+}
+
+// moving reports whether the target of point i follows the figures (last
+// year's figure or a rolling average): it is drawn as a mark per period,
+// not a line that would read as a second, lagged series.
+func (f *facts) moving(i int) bool {
+	r, ok := f.ind.RuleAt(f.pts[i].Period)
+	return ok && (r.Kind == model.TargetPreviousYear || r.Kind == model.TargetRollingAverage)
+}
+
+// movingKind is the kind of moving target the chart shows ("" if none):
+// the last one in force, for the note under the plot.
+func (f *facts) movingKind() (model.TargetRule, bool) {
+	for i := len(f.pts) - 1; i >= 0; i-- {
+		if f.target(i).Valid && f.moving(i) {
+			r, _ := f.ind.RuleAt(f.pts[i].Period)
+			return r, true
+		}
+	}
+	return model.TargetRule{}, false
+}
+
+// bandMeans reports whether the near-target band says something on this
+// chart. It does not when the target moves with the figures (a band
+// following last year's line would read as a second series), or when the
+// widest band is more than half the height the figures and targets span
+// on the y axis (the plot would be mostly shaded).
+func (f *facts) bandMeans() bool {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	widest := 0.0
+	for i := range f.pts {
+		for _, v := range []model.Value{f.value(i), f.target(i)} {
+			if v.Valid {
+				lo, hi = math.Min(lo, v.V), math.Max(hi, v.V)
+			}
+		}
+		if e, ok := f.rawBand(i); ok {
+			if f.moving(i) {
+				return false
+			}
+			widest = math.Max(widest, math.Abs(e-f.target(i).V))
+		}
+	}
+	if widest == 0 || lo > hi {
+		return widest == 0
+	}
+	span := hi - lo
+	switch { // the y axis starts at zero unless the data sit far from it
+	case lo > 0 && lo <= hi/2:
+		span = hi
+	case hi < 0 && hi >= lo/2:
+		span = -lo
+	}
+	return widest <= span/2
 }
 
 // value is the published figure of point i: missing when there is none or
@@ -100,13 +158,32 @@ func (f *facts) shown(i int) float64 {
 //
 // The edge is the point's own (package kpi works it out from the rule in
 // force: an absolute amber threshold or a tolerance); a point without one
-// falls back to the tolerance. A band of no width (a target of 0) is no
-// band.
+// falls back to the tolerance. A band of no width is no band, and neither
+// is one at a target of 0, nor one narrower than 1 for a count (0.6 of an
+// inquest means nothing). See bandMeans for the chart-wide rules.
 func (f *facts) band(i int) (float64, bool) {
-	t := f.target(i)
-	if !t.Valid || (f.ind.Polarity != model.HigherIsBetter && f.ind.Polarity != model.LowerIsBetter) {
+	if f.noBand {
 		return 0, false
 	}
+	return f.rawBand(i)
+}
+
+// rawBand is band without the chart-wide rules.
+func (f *facts) rawBand(i int) (float64, bool) {
+	t := f.target(i)
+	if !t.Valid || t.V == 0 || (f.ind.Polarity != model.HigherIsBetter && f.ind.Polarity != model.LowerIsBetter) {
+		return 0, false
+	}
+	e, ok := f.edge(i)
+	if ok && f.ind.Unit == model.UnitCount && math.Abs(e-t.V) < 1 {
+		return 0, false
+	}
+	return e, ok
+}
+
+// edge is the far edge of point i's band before the rules on meaning.
+func (f *facts) edge(i int) (float64, bool) {
+	t := f.target(i)
 	if a := f.pts[i].Amber; a.Valid && !math.IsNaN(a.V) && !math.IsInf(a.V, 0) && a.V != t.V {
 		return a.V, true
 	}

@@ -11,6 +11,17 @@ import (
 // background and a visible title; inline ones leave the title to the
 // page's figcaption.
 func layout(s *model.Series, o Options, solo bool) *scene {
+	return layoutFor(s, o, solo, size{w: chartWidth, plot: plotHeight})
+}
+
+// size is the viewBox width of a chart and the height of its plot, in
+// units; text stays fontSize units, so a wider chart has smaller text
+// relative to its width (see Inline).
+type size struct{ w, plot float64 }
+
+// layoutFor is layout at the size z.
+func layoutFor(s *model.Series, o Options, solo bool, z size) *scene {
+	chartWidth, plotHeight := z.w, z.plot
 	f := newFacts(s, o)
 	n := len(f.pts)
 	sc := &scene{
@@ -124,10 +135,10 @@ func noData(sc *scene, f *facts, y float64) *scene {
 		msg = "No figures to chart: withheld to protect privacy."
 	}
 	const h = 80.0
-	sc.path(layerAxes, []point{{edge, y}, {chartWidth - edge, y}, {chartWidth - edge, y + h}, {edge, y + h}, {edge, y}},
+	sc.path(layerAxes, []point{{edge, y}, {sc.w - edge, y}, {sc.w - edge, y + h}, {edge, y + h}, {edge, y}},
 		false, paint{stroke: colourGrid, width: 1})
-	for _, ln := range wrap(msg, chartWidth-4*edge, fontSize, false, 0) {
-		sc.text(layerNotes, chartWidth/2, y+h/2+0.35*fontSize, ln, textPaint(anchorMiddle))
+	for _, ln := range wrap(msg, sc.w-4*edge, fontSize, false, 0) {
+		sc.text(layerNotes, sc.w/2, y+h/2+0.35*fontSize, ln, textPaint(anchorMiddle))
 	}
 	return finish(sc, y+h)
 }

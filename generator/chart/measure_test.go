@@ -62,8 +62,11 @@ func layoutCases() map[string]*model.Series {
 // widened by the fallback-font slack.
 func TestTextPlacement(t *testing.T) {
 	for name, s := range layoutCases() {
-		for _, solo := range []bool{false, true} {
-			sc := layout(s, site, solo)
+		scenes := []*scene{layout(s, site, false), layout(s, site, true)}
+		for _, v := range variants { // the page's narrow, medium and wide charts
+			scenes = append(scenes, layoutFor(s, site, false, v.z))
+		}
+		for _, sc := range scenes {
 			var axis, direct []item
 			for _, it := range sc.items {
 				switch {

@@ -58,6 +58,29 @@ func pointValue(p *model.Point) model.Value {
 // drawn; the caller splits more into small multiples. title is the
 // chart's <title>; ext, when set, fixes the y range.
 func Lines(ind *model.Indicator, title string, lines []Line, ext Extent, o Options) []byte {
+	return writeSVG(linesScene(ind, title, lines, ext, o, size{w: chartWidth, plot: plotHeight}))
+}
+
+// LinesInline is Lines for a page, drawn for three column widths like
+// Inline (classes kpi-chart-narrow, -medium, -wide; id prefixes with
+// "-n", "-m", "-w"). Small multiples, which sit in narrower cells, use
+// Lines.
+func LinesInline(ind *model.Indicator, title string, lines []Line, ext Extent, o Options) []byte {
+	var out []byte
+	for _, v := range variants {
+		vo := o
+		vo.IDPrefix = o.idPrefix() + "-" + v.suffix
+		vo.Standalone = false
+		sc := linesScene(ind, title, lines, ext, vo, v.z)
+		sc.class = v.class
+		out = append(out, writeSVG(sc)...)
+	}
+	return out
+}
+
+// linesScene lays out Lines at the size z.
+func linesScene(ind *model.Indicator, title string, lines []Line, ext Extent, o Options, z size) *scene {
+	chartWidth, plotHeight := z.w, z.plot
 	if len(lines) > MaxLines {
 		lines = lines[:MaxLines]
 	}
@@ -104,7 +127,7 @@ func Lines(ind *model.Indicator, title string, lines []Line, ext Extent, o Optio
 		y += 6
 	}
 	if f.count == 0 {
-		return writeSVG(noData(sc, &f, y))
+		return noData(sc, &f, y)
 	}
 	unitY := baseline(y, lineHeight, fontSize)
 	y += lineHeight + 14
@@ -180,7 +203,7 @@ func Lines(ind *model.Indicator, title string, lines []Line, ext Extent, o Optio
 	for _, a := range labels {
 		place(sc, a)
 	}
-	return writeSVG(finish(sc, y))
+	return finish(sc, y)
 }
 
 // linesDescribe states each line's latest figure in words.

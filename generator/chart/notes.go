@@ -2,6 +2,7 @@ package chart
 
 import (
 	"math"
+	"strconv"
 	"time"
 
 	"kpisite/generator/format"
@@ -29,6 +30,13 @@ func notes(f *facts) []string {
 	}
 	if n := len(f.withheld); n > 0 {
 		out = append(out, gapWord(n)+": "+periodList(f.pts, f.withheld, model.Period.Short)+" withheld to protect privacy.")
+	}
+	if r, ok := f.movingKind(); ok {
+		what := "the figure for the same " + f.periodWord() + " last year"
+		if r.Kind == model.TargetRollingAverage {
+			what = "the average of the same " + f.periodWord() + " in the previous " + strconv.Itoa(r.Years) + " years"
+		}
+		out = append(out, "Short black bars: the target, "+what+".")
 	}
 	if f.hasBand() {
 		side := "below"
@@ -90,4 +98,19 @@ func fyMonth(fy int) string {
 		fy = 4
 	}
 	return time.Month(fy).String()
+}
+
+// periodWord names one of the chart's periods: "quarter", "month" or
+// "period" (a target compared with last year is "the same quarter last
+// year").
+func (f *facts) periodWord() string {
+	if len(f.pts) > 0 {
+		switch f.pts[0].Period.Freq {
+		case model.Quarterly:
+			return "quarter"
+		case model.Monthly:
+			return "month"
+		}
+	}
+	return "period"
 }

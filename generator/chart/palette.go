@@ -6,7 +6,7 @@ package chart
 const (
 	colourValues = "#12436d" // dark blue, 10.4:1: values line, markers, latest figure
 	colourText   = "#0b0c0c" // near-black, 19.5:1: text, target line, zero line
-	colourBand   = "#fcd6c3" // light amber (orange #f46a25 at 30% on white): near-target band
+	colourBand   = "#fde9b5" // light amber (GOV.UK yellow #ffdd00 and amber #ffbf47 tint): near-target band
 	colourGrid   = "#b1b4b6" // mid grey: gridlines and tick marks
 	colourWhite  = "#ffffff" // background, marker rims and text halos
 )

@@ -63,15 +63,17 @@ func TestRandomCharts(t *testing.T) {
 			o := site
 			o.Standalone = solo
 			parse(t, SVG(s, o))
-			sc := layout(s, o, solo)
-			var texts []item
-			for _, it := range sc.items {
-				if it.kind == kindText && it.layer != layerNotes && it.layer != layerTitle {
-					texts = append(texts, it)
-				}
-			}
 			before := t.Failed()
-			checkBoxes(t, "random", sc, texts, 1)
+			// The chart, and the page's narrow chart, where room is tightest.
+			for _, sc := range []*scene{layout(s, o, solo), layoutFor(s, o, false, variants[0].z)} {
+				var texts []item
+				for _, it := range sc.items {
+					if it.kind == kindText && it.layer != layerNotes && it.layer != layerTitle {
+						texts = append(texts, it)
+					}
+				}
+				checkBoxes(t, "random", sc, texts, 1)
+			}
 			if !before && t.Failed() {
 				t.Fatalf("chart %d: %s %s %s, %d points", i, s.Indicator.Unit, s.Indicator.Polarity, s.Indicator.Frequency, len(s.Points))
 			}

@@ -10,6 +10,7 @@ type scene struct {
 	desc   string  // <desc>
 	solo   bool    // standalone: intrinsic size, white background
 	prefix string  // id prefix
+	class  string  // a class beside kpi-chart, e.g. kpi-chart-narrow
 }
 
 type point struct{ x, y float64 }

@@ -7,10 +7,11 @@ import (
 	"kpisite/generator/model"
 )
 
-// fontFamily is what the browser draws text with. Text is measured with
-// Roboto (go-chart's font, Android's system font); Arial and Helvetica run
-// slightly narrower, so layouts measured with Roboto still fit.
-const fontFamily = "Roboto, Arial, Helvetica, sans-serif"
+// fontFamily is what the browser draws text with: the default theme's
+// body font stack, so the chart reads as part of the page. Text is
+// measured with Roboto (go-chart's font, Android's system font) plus 12%
+// slack, enough for the wider system faces (DejaVu Sans, Segoe UI).
+const fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 
 // SVG draws the indicator chart of s. Inline charts scale to their
 // container's width; with o.Standalone the chart is a complete file with
@@ -65,7 +66,12 @@ func (w *svgOut) sattr(name, s string) {
 
 func writeSVG(sc *scene) []byte {
 	w := &svgOut{b: make([]byte, 0, 2048+120*len(sc.items)+24*len(sc.pts))}
-	w.str(`<svg xmlns="http://www.w3.org/2000/svg" class="kpi-chart" viewBox="0 0 `)
+	w.str(`<svg xmlns="http://www.w3.org/2000/svg" class="kpi-chart`)
+	if sc.class != "" {
+		w.str(" ")
+		w.str(sc.class)
+	}
+	w.str(`" viewBox="0 0 `)
 	w.num(sc.w)
 	w.str(" ")
 	w.num(sc.h)

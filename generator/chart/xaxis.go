@@ -33,6 +33,11 @@ func labelSteps(f model.Frequency) []int {
 // latest (always labelled), with the smallest k for which the labels keep
 // labelGap apart; then the first period too if it fits.
 func xLabelled(xs []float64, widths []float64, f model.Frequency) []bool {
+	return xLabelledIn(chartWidth, xs, widths, f)
+}
+
+// xLabelledIn is xLabelled for a chart cw units wide.
+func xLabelledIn(cw float64, xs []float64, widths []float64, f model.Frequency) []bool {
 	n := len(xs)
 	on := make([]bool, n)
 	if n == 0 {
@@ -63,14 +68,14 @@ func xLabelled(xs []float64, widths []float64, f model.Frequency) []bool {
 		next = i
 	}
 	if !on[0] && next >= 0 &&
-		labelCentre(xs[0], widths[0])+widths[0]/2+labelGap <= labelCentre(xs[next], widths[next])-widths[next]/2 {
+		labelCentre(cw, xs[0], widths[0])+widths[0]/2+labelGap <= labelCentre(cw, xs[next], widths[next])-widths[next]/2 {
 		on[0] = true
 	}
 	return on
 }
 
 // labelCentre is where a period label of width w goes for a period at x:
-// centred under it, but kept inside the viewBox.
-func labelCentre(x, w float64) float64 {
-	return min(max(x, edge+w/2), chartWidth-edge-w/2)
+// centred under it, but kept inside a viewBox cw units wide.
+func labelCentre(cw, x, w float64) float64 {
+	return min(max(x, edge+w/2), cw-edge-w/2)
 }

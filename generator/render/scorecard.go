@@ -118,6 +118,30 @@ func counts(groups []ScoreGroup) []StatusCount {
 	return countStatuses(shown)
 }
 
+// offTarget is the rows of groups that are off target, in scorecard order.
+func offTarget(groups []ScoreGroup) []ScoreRow {
+	var out []ScoreRow
+	for _, g := range groups {
+		for _, r := range g.Rows {
+			if r.Status.Key == string(model.Red) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// methodLink is the content page that explains how the figures are worked
+// out (content/methodology.md), or a zero Link when the site has none.
+func (b *builder) methodLink(root string) Link {
+	for _, p := range b.in.Content.Pages {
+		if !p.Draft && pageSlug(p) == "methodology" {
+			return Link{Href: root + "methodology/", Text: navTitle(p)}
+		}
+	}
+	return Link{}
+}
+
 // countStatuses tallies statuses in a fixed order.
 func countStatuses(shown []StatusView) []StatusCount {
 	order := []model.Status{model.Green, model.Amber, model.Red, model.NoTarget, model.NoData, model.Withheld}
@@ -165,6 +189,8 @@ func (b *builder) homeJob() job {
 			Groups:     groups,
 			Counts:     counts(groups),
 			FlagKey:    flagKey(used),
+			OffTarget:  offTarget(groups),
+			Method:     b.methodLink(""),
 		}
 		if h := b.in.Content.Home; h != nil {
 			html, err := b.o.Markdown(h.Body, 2, "intro-")

@@ -216,7 +216,7 @@ func (b *builder) layout(path, title, description, section string) Layout {
 		Generator: "kpisite " + b.o.Version,
 		Path:      path,
 	}
-	l.Nav = append(l.Nav, Link{Href: root, Text: "Scorecard", Current: section == "home"})
+	l.Nav = append(l.Nav, Link{Href: root, Text: "Scorecard", Current: section == "home", Primary: true})
 	for _, c := range s.Committees {
 		l.Nav = append(l.Nav, Link{Href: root + "committees/" + c.ID + "/", Text: "Committee", Current: section == "committee:"+c.ID})
 		if len(s.Committees) > 1 {
@@ -224,7 +224,7 @@ func (b *builder) layout(path, title, description, section string) Layout {
 		}
 	}
 	if len(b.reports) > 0 {
-		l.Nav = append(l.Nav, Link{Href: root + "reports/", Text: "Reports", Current: section == "reports"})
+		l.Nav = append(l.Nav, Link{Href: root + "reports/", Text: "Reports", Current: section == "reports", Primary: true})
 	}
 	if len(b.in.Actions) > 0 {
 		l.Nav = append(l.Nav, Link{Href: root + "actions/", Text: "Action plans", Current: section == "actions"})
@@ -233,7 +233,7 @@ func (b *builder) layout(path, title, description, section string) Layout {
 		l.Nav = append(l.Nav, Link{Href: root + "retired/", Text: "Changes to indicators", Current: section == "retired"})
 	}
 	l.Nav = append(l.Nav, Link{Href: root + "data/", Text: "Open data", Current: section == "data"})
-	l.Nav = append(l.Nav, Link{Href: root + "search/", Text: "Search", Current: section == "search"})
+	l.Nav = append(l.Nav, Link{Href: root + "search/", Text: "Search", Current: section == "search", Primary: true})
 	for _, p := range b.in.Content.Pages {
 		if p.Draft {
 			continue

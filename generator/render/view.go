@@ -25,10 +25,13 @@ type Layout struct {
 }
 
 // Link is a link with its text; Current marks the page being shown.
+// Primary marks the main navigation's links that a phone shows before
+// "More".
 type Link struct {
 	Href    string
 	Text    string
 	Current bool
+	Primary bool
 }
 
 // StatusView is a RAG status as a word, an icon and a CSS class.
@@ -91,6 +94,8 @@ type HomePage struct {
 	PeriodLong string
 	Report     Link // the printable report of the current period, if any
 	Counts     []StatusCount
+	OffTarget  []ScoreRow // the indicators off target, listed under the counts
+	Method     Link       // the page that explains the method, if the site has one
 	Groups     []ScoreGroup
 	FlagKey    []FlagKey
 }

@@ -182,7 +182,7 @@ func renderOptions(c *Checked, in *model.Input, o Options, prev changes.Previous
 			if len(s.Points) == 0 && len(s.Comparators) > 0 {
 				return comparatorsOnly(s, co), nil
 			}
-			rc := render.Chart{SVG: chart.SVG(s, co), Desc: chart.Describe(s, co), Sparkline: chart.Sparkline(s, co)}
+			rc := render.Chart{SVG: chart.Inline(s, co), Desc: chart.Describe(s, co), Sparkline: chart.Sparkline(s, co)}
 			co.Standalone = true
 			rc.File = chart.SVG(s, co)
 			if in.Site.PNGCharts && !o.SkipPNG {
@@ -201,6 +201,9 @@ func renderOptions(c *Checked, in *model.Input, o Options, prev changes.Previous
 			ext := chart.Extent{}
 			if all != nil {
 				ext = chart.LinesExtent(chartLines(all, nil))
+			}
+			if all == nil { // one chart for the column: drawn for its width
+				return chart.LinesInline(ind, title, chartLines(lines, labels), ext, co)
 			}
 			return chart.Lines(ind, title, chartLines(lines, labels), ext, co)
 		},

@@ -368,3 +368,63 @@ export function contentDOM() {
   for (const el of root.querySelectorAll('[data-js]')) el.remove();
   return root.outerHTML;
 }
+
+/**
+ * Chart text: every chart text shown renders at 12 px or more and at no
+ * more than 1.5 times the body text (rendered size = its font size in the
+ * SVG's units × the SVG's scale, its width on screen over its viewBox's).
+ */
+export function chartTextChecks(label) {
+  const out = [];
+  const f = (msg) => out.push({ check: label, msg });
+  const body = parseFloat(getComputedStyle(document.body).fontSize);
+  for (const svg of document.querySelectorAll('svg.kpi-chart')) {
+    const r = svg.getBoundingClientRect();
+    const vb = svg.viewBox && svg.viewBox.baseVal;
+    if (!r.width || !vb || !vb.width) continue; // not shown at this width
+    const scale = r.width / vb.width;
+    let lo = Infinity;
+    let hi = 0;
+    let loText = '';
+    let hiText = '';
+    for (const t of svg.querySelectorAll('text')) {
+      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+      if (px < lo) [lo, loText] = [px, t.textContent];
+      if (px > hi) [hi, hiText] = [px, t.textContent];
+    }
+    const name = (svg.getAttribute('class') || '') + ' ' + (svg.getAttribute('aria-labelledby') || '').split(' ')[0];
+    if (lo < 12) f(`${name}: "${loText}" renders at ${lo.toFixed(1)} px, under 12 px`);
+    if (hi > 1.5 * body) f(`${name}: "${hiText}" renders at ${hi.toFixed(1)} px, over 1.5 × the ${body} px body text`);
+  }
+  return out;
+}
+
+/**
+ * On a phone (375 × 667): every scorecard status is on screen, within the
+ * viewport's width; an indicator page's headline figure (a retired one's
+ * notice) starts on the first screen.
+ */
+export function phoneChecks() {
+  const out = [];
+  const f = (check, msg) => out.push({ check, msg });
+  const vw = document.documentElement.clientWidth;
+  const vh = window.innerHeight;
+  for (const s of document.querySelectorAll('table.scorecard td .status')) {
+    const r = s.getBoundingClientRect();
+    if (!r.width) continue;
+    if (r.left < 0 || r.right > vw + 0.5) {
+      const row = s.closest('tr')?.querySelector('th')?.textContent.replace(/\s+/g, ' ').trim() || '';
+      f('phone-status', `status "${s.textContent.trim()}" of "${row.slice(0, 50)}" spans ${Math.round(r.left)}-${Math.round(r.right)} px, off the ${vw} px screen`);
+    }
+  }
+  // A retired indicator's page leads with what happened to it: there the
+  // notice, not the last figure, must start on the first screen.
+  const retired = document.querySelector('.retired-notice');
+  const lead = retired || document.querySelector('.headline-figure');
+  if (lead) {
+    const what = retired ? 'retired notice' : 'headline figure';
+    const top = lead.getBoundingClientRect().top + window.scrollY;
+    if (top >= vh) f('phone-headline', `the ${what} starts ${Math.round(top)} px down, below the first ${vh} px screen`);
+  }
+  return out;
+}

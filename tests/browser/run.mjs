@@ -217,9 +217,22 @@ async function checkEveryPage(ctx, p) {
     }));
     if (!after.inMain) add(p, 'skip-link', `after Enter on the skip link, focus is on ${after.active}, not in <main> (hash ${after.hash})`);
 
+    note(p, 'chart-text-1280');
+    addAll(p, await page.evaluate(pc.chartTextChecks, 'chart-text-1280'));
+
     const axe = await runAxe(page, p, 'axe');
     stats.axeRules = Math.max(stats.axeRules, axe.passes);
     for (const id of axe.incomplete) stats.axeIncomplete.set(id, (stats.axeIncomplete.get(id) || 0) + 1);
+
+    // A phone (375 × 667): no sideways scrolling, every scorecard status
+    // on screen, an indicator's headline figure on the first screen, chart
+    // text still 12 px or more.
+    for (const c of ['reflow-375', 'phone-status', 'phone-headline', 'chart-text-375']) note(p, c);
+    await page.setViewportSize({ width: 375, height: 667 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    addAll(p, await page.evaluate(pc.reflowChecks, 'reflow-375'));
+    addAll(p, await page.evaluate(pc.phoneChecks));
+    addAll(p, await page.evaluate(pc.chartTextChecks, 'chart-text-375'));
 
     note(p, 'reflow-320');
     await page.setViewportSize({ width: 320, height: 640 });

@@ -1,0 +1,43 @@
+package chart
+
+import "kpisite/generator/model"
+
+// The inline chart is drawn three times, for three ranges of column width,
+// and the page's stylesheet shows one (classes kpi-chart-narrow, -medium,
+// -wide). Text is fontSize (22) units in each, so the narrower the viewBox
+// the larger the text on screen: drawn for the width, labels stay about
+// 14-16 CSS pixels wherever the chart is shown, instead of shrinking to 11
+// pixels on a phone or growing past the body text on a desktop.
+//
+//	variant  viewBox  shown (viewport)     column      text
+//	narrow    528     below 40rem          288-416 px  12-17 px
+//	medium    880     40rem to below 64rem 608-768 px  15-19 px
+//	wide     1408     64rem and wider      992-1024 px 15.5-16 px
+//
+// The stylesheet caps the narrow and medium charts' width (26rem, 48rem)
+// so that text never grows beyond those sizes. Only the shown variant is
+// in the accessibility tree (the others are display: none), so a screen
+// reader meets the title and description once.
+var variants = [...]struct {
+	class, suffix string
+	z             size
+}{
+	{"kpi-chart-narrow", "n", size{w: 528, plot: 300}},
+	{"kpi-chart-medium", "m", size{w: 880, plot: 330}},
+	{"kpi-chart-wide", "w", size{w: 1408, plot: 420}},
+}
+
+// Inline draws the chart of s for a page: one SVG per column width, each
+// with its own id prefix (o.IDPrefix plus "-n", "-m" or "-w"), for the
+// stylesheet to choose from. Like SVG, every input string is escaped.
+func Inline(s *model.Series, o Options) []byte {
+	var out []byte
+	for _, v := range variants {
+		vo := o
+		vo.IDPrefix = o.idPrefix() + "-" + v.suffix
+		sc := layoutFor(s, vo, false, v.z)
+		sc.class = v.class
+		out = append(out, writeSVG(sc)...)
+	}
+	return out
+}
