@@ -85,22 +85,7 @@ func RankPhrase(s *model.Series, p *model.Point) string {
 	if p.RankJoint {
 		joint = "Joint "
 	}
-	return fmt.Sprintf("%s%s best of %d in %s, in the %s", joint, Ordinal(p.Rank), p.RankOf, name, QuartileWords(p.Quartile))
-}
-
-// Ordinal writes 1st, 2nd, 3rd, 4th, 11th, 21st.
-func Ordinal(n int) string {
-	suffix := "th"
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-	case n%10 == 1:
-		suffix = "st"
-	case n%10 == 2:
-		suffix = "nd"
-	case n%10 == 3:
-		suffix = "rd"
-	}
-	return fmt.Sprintf("%d%s", n, suffix)
+	return fmt.Sprintf("%s%s best of %d in %s, in the %s", joint, format.Ordinal(p.Rank), p.RankOf, name, QuartileWords(p.Quartile))
 }
 
 // QuartileWords names a quartile: 1 is "best quarter".

@@ -351,20 +351,6 @@ func polarityShort(p model.Polarity) string {
 	return "higher is better"
 }
 
-func ordinal(n int) string {
-	suffix := "th"
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-	case n%10 == 1:
-		suffix = "st"
-	case n%10 == 2:
-		suffix = "nd"
-	case n%10 == 3:
-		suffix = "rd"
-	}
-	return strconv.Itoa(n) + suffix
-}
-
 func quartileText(q int) string {
 	switch q {
 	case 1:

@@ -107,7 +107,7 @@ func rankCell(p *model.Point) string {
 	if p.RankJoint {
 		joint = "joint "
 	}
-	return joint + ordinal(p.Rank) + " of " + strconv.Itoa(p.RankOf) + " (" + quartileText(p.Quartile) + ")"
+	return joint + format.Ordinal(p.Rank) + " of " + strconv.Itoa(p.RankOf) + " (" + quartileText(p.Quartile) + ")"
 }
 
 // joinAnd joins names as "A", "A and B", "A, B and C".
