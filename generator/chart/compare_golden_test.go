@@ -134,3 +134,20 @@ func TestCompareChartsSayWhatTheyDraw(t *testing.T) {
 		t.Errorf("labels are not escaped: %v", err)
 	}
 }
+
+// A small multiple is drawn at the narrow size, so that its text stays
+// 12 px or more in a grid cell as narrow as a phone's column (22 units of
+// 528 at 288 px and up), and keeps the shared scale it is given.
+func TestLinesSmall(t *testing.T) {
+	six := breakdownLines(4)
+	ind := rateIndicator()
+	small := string(LinesSmall(ind, "Suicide rate: 10-24", six[:1], LinesExtent(six), Options{}))
+	if !strings.Contains(small, `viewBox="0 0 528 `) {
+		t.Errorf("small multiple is not 528 units wide:\n%.300s", small)
+	}
+	big := string(Lines(ind, "Suicide rate: 10-24", six[:1], LinesExtent(six), Options{}))
+	if strings.Contains(big, `viewBox="0 0 528 `) {
+		t.Errorf("Lines is drawn at the small size too")
+	}
+	parse(t, []byte(small))
+}

@@ -65,6 +65,13 @@ func Lines(ind *model.Indicator, title string, lines []Line, ext Extent, o Optio
 // Inline (classes kpi-chart-narrow, -medium, -wide; id prefixes with
 // "-n", "-m", "-w"). Small multiples, which sit in narrower cells, use
 // Lines.
+// LinesSmall is Lines drawn as one of a set of small multiples: at the
+// narrow size of Inline (528 units wide, text 22 units), so that its text
+// stays 12 px or more in a grid cell as narrow as a phone's column.
+func LinesSmall(ind *model.Indicator, title string, lines []Line, ext Extent, o Options) []byte {
+	return writeSVG(linesScene(ind, title, lines, ext, o, variants[0].z))
+}
+
 func LinesInline(ind *model.Indicator, title string, lines []Line, ext Extent, o Options) []byte {
 	var out []byte
 	for _, v := range variants {

@@ -205,7 +205,7 @@ func renderOptions(c *Checked, in *model.Input, o Options, prev changes.Previous
 			if all == nil { // one chart for the column: drawn for its width
 				return chart.LinesInline(ind, title, chartLines(lines, labels), ext, co)
 			}
-			return chart.Lines(ind, title, chartLines(lines, labels), ext, co)
+			return chart.LinesSmall(ind, title, chartLines(lines, labels), ext, co) // one of small multiples
 		},
 		Releases: func(all []byte) (render.Releases, error) { return releases(prev, in, c.Current, all) },
 	}
