@@ -20,6 +20,7 @@ type builder struct {
 	comments map[string][]model.Commentary // by indicator, newest first
 	charts   map[string]Chart              // by indicator
 	data     map[string]dataFiles          // by indicator
+	rows     map[*model.Series]tableRows   // data table rows, rendered once
 	allCSV   []byte                        // data/all.csv
 	reports  []reportPeriod                // newest first
 	retired  bool                          // some indicator is retired
@@ -53,6 +54,7 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 	if err := b.renderCharts(); err != nil {
 		return nil, err
 	}
+	b.renderRows()
 	if err := b.renderData(); err != nil {
 		return nil, err
 	}

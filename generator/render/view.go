@@ -118,6 +118,8 @@ type DataTable struct {
 	Rows       []TableRow
 	Footnotes  []Footnote
 	NotePrefix string // id prefix of the footnotes, unique on the page
+
+	frags []string // each row's HTML, rendered once per build ("" for a row with a note)
 }
 
 // Footnote is a note under a table.
