@@ -31,6 +31,9 @@ type Options struct {
 	Strict    bool      // warnings fail the build
 	SkipPNG   bool      // leave out chart.png even when png_charts is on (fast previews in kpisite serve)
 	Previous  Previous  // the previous release, for "What changed"
+	// Emit, when set, receives each output file as it is rendered (from
+	// several goroutines), and Build returns no files (render.Options.Emit).
+	Emit func(path string, data []byte) error
 }
 
 // Previous is what the previous release published, as read by the caller
@@ -121,7 +124,7 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 	fy := in.Site.FinancialYearStart
 	chartOpts := chart.Options{FYStart: fy, AmberTolerance: in.Site.AmberTolerance}
 	ro := render.Options{
-		Theme: th, Assets: th.Assets, BuildDate: o.BuildDate, Current: c.Current, Version: o.Version,
+		Emit: o.Emit, Theme: th, Assets: th.Assets, BuildDate: o.BuildDate, Current: c.Current, Version: o.Version,
 		Markdown: func(src []byte, minHeading int, idPrefix string) (template.HTML, error) {
 			b, err := md.Convert(src, markdown.Options{MinHeading: minHeading, IDPrefix: idPrefix})
 			// Trusted: the markdown package escapes raw HTML unless the
