@@ -24,6 +24,8 @@ type Stream struct {
 	l        *lock
 	inPlace  bool
 
+	dirs sync.Map // folders made under tmp, to spare a stat per file
+
 	mu    sync.Mutex
 	paths []string
 	files map[string][]byte // in place only
@@ -103,8 +105,13 @@ func (s *Stream) Add(p string, data []byte) error {
 	}
 	s.mu.Unlock()
 	full := filepath.Join(s.tmp, filepath.FromSlash(p))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		return fmt.Errorf("publish: %w", err)
+	if dir := filepath.Dir(full); dir != s.tmp {
+		if _, made := s.dirs.Load(dir); !made {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return fmt.Errorf("publish: %w", err)
+			}
+			s.dirs.Store(dir, true)
+		}
 	}
 	if err := os.WriteFile(full, data, 0o644); err != nil {
 		return fmt.Errorf("publish: %w", err)
