@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	pathpkg "path"
 	"path/filepath"
+	"strings"
+	"sync"
 	"time"
 
 	"kpisite/generator/format"
@@ -68,38 +71,109 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer root.Close()
-	files, c, err := site.Build(fsys, site.Options{BaseURL: *baseURL, BuildDate: today, Version: version(), Strict: *strict, Previous: prev})
+	// Files are written into the new site's temporary folder as they are
+	// rendered (publish.Stream), so memory does not grow with the output;
+	// the first file takes the lock. A build that fails removes the folder
+	// and leaves OUT as it was.
+	pub := &streamer{out: *out, o: publish.Options{Site: *siteDir, Log: stderr}}
+	_, c, err := site.Build(fsys, site.Options{BaseURL: *baseURL, BuildDate: today, Version: version(), Strict: *strict, Previous: prev, Emit: pub.add})
 	if c != nil {
 		for _, p := range c.Problems.Capped(maxPerFile) {
 			fmt.Fprintln(stderr, problemLine(p))
 		}
 	}
+	if err == nil {
+		err = ctx.Err()
+	}
 	if err != nil {
+		pub.abort()
+		if perr := pub.failed(); perr != nil {
+			return &exitError{code: exitInput, msg: perr.Error()}
+		}
 		if errors.Is(err, site.ErrInvalid) {
 			e, w := c.Problems.Count()
 			return &exitError{code: exitInput, msg: fmt.Sprintf("build failed: %s, %s; nothing was written", format.Count(e, "error", "errors"), format.Count(w, "warning", "warnings"))}
 		}
+		if ctx.Err() != nil {
+			return &exitError{code: exitInput, msg: "build interrupted; nothing was written"}
+		}
 		return &exitError{code: exitInput, msg: fmt.Sprintf("build failed: %v; nothing was written", err)}
 	}
-	if err := ctx.Err(); err != nil {
-		return &exitError{code: exitInput, msg: "build interrupted; nothing was written"}
-	}
-	if err := publish.Write(*out, files, publish.Options{Site: *siteDir, Log: stderr}); err != nil {
+	if err := pub.commit(); err != nil {
 		return &exitError{code: exitInput, msg: err.Error()}
 	}
-	pages, charts := 0, 0
-	for p := range files {
-		switch filepath.Ext(p) {
-		case ".html":
-			pages++
-		case ".svg":
-			if filepath.Base(p) == "chart.svg" {
-				charts++
-			}
-		}
-	}
+	pages, charts := pub.pages, pub.charts
 	fmt.Fprintf(stdout, "built %s and %s in %d ms into %s\n", format.Count(pages, "page", "pages"), format.Count(charts, "chart", "charts"), time.Since(start).Milliseconds(), *out)
 	return nil
+}
+
+// streamer publishes a build's files as they are rendered, starting
+// (publish.Begin, which takes the lock) with the first.
+type streamer struct {
+	out string
+	o   publish.Options
+
+	mu            sync.Mutex
+	s             *publish.Stream
+	err           error // the first failure to publish
+	pages, charts int
+}
+
+func (p *streamer) add(path string, data []byte) error {
+	p.mu.Lock()
+	if p.s == nil && p.err == nil {
+		p.s, p.err = publish.Begin(p.out, p.o)
+	}
+	if p.err != nil {
+		err := p.err
+		p.mu.Unlock()
+		return err
+	}
+	switch {
+	case strings.HasSuffix(path, ".html"):
+		p.pages++
+	case pathpkg.Base(path) == "chart.svg":
+		p.charts++
+	}
+	s := p.s
+	p.mu.Unlock()
+	if err := s.Add(path, data); err != nil {
+		p.mu.Lock()
+		if p.err == nil {
+			p.err = err
+		}
+		p.mu.Unlock()
+		return err
+	}
+	return nil
+}
+
+// failed is the first failure to publish, if any.
+func (p *streamer) failed() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.err
+}
+
+func (p *streamer) abort() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.s != nil {
+		p.s.Abort()
+	}
+}
+
+// commit publishes the build; a build that rendered no file still
+// replaces OUT (with an empty site).
+func (p *streamer) commit() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.s == nil {
+		if p.s, p.err = publish.Begin(p.out, p.o); p.err != nil {
+			return p.err
+		}
+	}
+	return p.s.Commit()
 }
 
 // checkDir reports a missing site directory as a usage error.

@@ -25,5 +25,8 @@ func main() {
 	// before writing, and serve shuts down cleanly.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	os.Exit(exitCode(run(ctx, os.Args[1:], os.Stdout, os.Stderr)))
+	stopProfile := startProfile(os.Stderr)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stopProfile()
+	os.Exit(exitCode(err))
 }

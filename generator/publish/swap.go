@@ -27,10 +27,10 @@ func swap(out, tmp string, o *Options) error {
 	if !o.noExchange {
 		done, err := exchange(tmp, out)
 		if err != nil {
-			os.RemoveAll(tmp)
 			if cannotRename(err) {
-				return errCannotRename
+				return errCannotRename // the caller removes tmp
 			}
+			os.RemoveAll(tmp)
 			return fmt.Errorf("publish: swap in the new site: %w", err)
 		}
 		if done {
@@ -45,10 +45,10 @@ func swap(out, tmp string, o *Options) error {
 	}
 	old := out + oldSuffix
 	if err := os.Rename(out, old); err != nil {
-		os.RemoveAll(tmp)
 		if cannotRename(err) {
-			return errCannotRename
+			return errCannotRename // the caller removes tmp
 		}
+		os.RemoveAll(tmp)
 		return fmt.Errorf("publish: move the previous site aside: %w", err)
 	}
 	if err := o.at("parked"); err != nil {

@@ -18,23 +18,35 @@ func (b *builder) dataTable(s *model.Series, captionID, caption, notePrefix stri
 		CaptionID: captionID, Caption: caption, NotePrefix: notePrefix,
 		UnitLabel: format.UnitLabel(ind), YTD: ind.Measure == model.MeasureYTD,
 	}
+	var frags [2][]string // the rows' cached HTML without and with a Note column
 	for i := len(s.Points) - 1; i >= 0 && (limit == 0 || len(t.Rows) < limit); i-- {
 		pt := &s.Points[i]
 		if !upTo.IsZero() && pt.Period.End(b.fy).After(upTo) {
 			continue
 		}
 		pointFlags(used, pt)
-		row := b.tableRow(pt, ind)
+		row, frag := b.cachedRow(s, i)
 		if pt.Note != "" {
 			n := len(t.Footnotes) + 1
 			t.Footnotes = append(t.Footnotes, Footnote{N: n, Period: pt.Period.String(), Text: pt.Note})
 			row.NoteRef = n
 		}
 		t.Rows = append(t.Rows, row)
+		frags[0] = append(frags[0], frag[0])
+		frags[1] = append(frags[1], frag[1])
 	}
 	for _, r := range t.Rows {
 		t.HasTarget = t.HasTarget || r.Target != "" || r.Status.Key == string(model.Green) || r.Status.Key == string(model.Amber) || r.Status.Key == string(model.Red)
 		t.HasNotes = t.HasNotes || r.NoteRef != 0
+	}
+	// The cached rows were written with the Target and Status columns;
+	// a table without them writes its rows afresh.
+	if t.HasTarget {
+		if t.HasNotes {
+			t.frags = frags[1]
+		} else {
+			t.frags = frags[0]
+		}
 	}
 	return t
 }
@@ -94,6 +106,7 @@ func (b *builder) pageTable(s *model.Series, used map[model.Flag]bool) (t DataTa
 		rows = append(rows, r)
 	}
 	t.Rows = rows
+	t.frags = nil // the rows have comparator cells: written afresh
 	return t, notes
 }
 
@@ -119,4 +132,45 @@ func joinAnd(names []string) string {
 		return names[0]
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// tableRows is every series' rows of its data table and their HTML,
+// rendered once and shared by its page and every report that shows them
+// (a row with a note is rendered in each table, which numbers its notes).
+// Each row's HTML is kept twice, for a table without and with a Note
+// column, both with the Target and Status columns.
+type tableRows struct {
+	rows  []TableRow
+	frags [2][]string
+}
+
+func (b *builder) renderRows() {
+	b.rows = make(map[*model.Series]tableRows, len(b.series))
+	for i := range b.series {
+		s := &b.series[i]
+		ytd := s.Indicator.Measure == model.MeasureYTD
+		tr := tableRows{rows: make([]TableRow, len(s.Points))}
+		tr.frags[0], tr.frags[1] = make([]string, len(s.Points)), make([]string, len(s.Points))
+		var w strings.Builder
+		for j := range s.Points {
+			tr.rows[j] = b.tableRow(&s.Points[j], s.Indicator)
+			if s.Points[j].Note == "" {
+				for k, notes := range []bool{false, true} {
+					w.Reset()
+					writeTableRow(&w, &tr.rows[j], rowColumns{ytd: ytd, target: true, notes: notes})
+					tr.frags[k][j] = w.String()
+				}
+			}
+		}
+		b.rows[s] = tr
+	}
+}
+
+// cachedRow is the row of point i of s, and its HTML (without and with a
+// Note column) if it has no note.
+func (b *builder) cachedRow(s *model.Series, i int) (TableRow, [2]string) {
+	if tr, ok := b.rows[s]; ok {
+		return tr.rows[i], [2]string{tr.frags[0][i], tr.frags[1][i]}
+	}
+	return b.tableRow(&s.Points[i], s.Indicator), [2]string{}
 }

@@ -24,6 +24,11 @@ type Chart struct {
 
 // Options is everything render needs beyond the data.
 type Options struct {
+	// Emit, when set, receives each file as soon as it is rendered (from
+	// several goroutines at once), and Site keeps none of them: a build
+	// streams its output to disk instead of holding it all in memory.
+	Emit func(path string, data []byte) error
+
 	Theme     Templates
 	Assets    map[string][]byte // copied to assets/
 	BuildDate time.Time         // today, for "due for update" notices; passed in for reproducibility

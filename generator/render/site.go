@@ -20,6 +20,7 @@ type builder struct {
 	comments map[string][]model.Commentary // by indicator, newest first
 	charts   map[string]Chart              // by indicator
 	data     map[string]dataFiles          // by indicator
+	rows     map[*model.Series]tableRows   // data table rows, rendered once
 	allCSV   []byte                        // data/all.csv
 	reports  []reportPeriod                // newest first
 	retired  bool                          // some indicator is retired
@@ -53,6 +54,7 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 	if err := b.renderCharts(); err != nil {
 		return nil, err
 	}
+	b.renderRows()
 	if err := b.renderData(); err != nil {
 		return nil, err
 	}
@@ -99,13 +101,16 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 	if b.retired {
 		jobs = append(jobs, b.retiredJob())
 	}
-	files, err := runJobs(jobs)
+	files, err := runJobs(jobs, b.o.Emit)
 	if err != nil {
 		return nil, err
 	}
 	sitemap, err := b.sitemap(files)
 	if err != nil {
 		return nil, err
+	}
+	if b.o.Emit != nil {
+		return nil, b.o.Emit("sitemap.xml", sitemap)
 	}
 	files["sitemap.xml"] = sitemap
 	return files, nil
@@ -131,7 +136,7 @@ func (b *builder) renderCharts() error {
 			return nil, nil
 		}
 	}
-	if _, err := runJobs(jobs); err != nil {
+	if _, err := runJobs(jobs, nil); err != nil {
 		return err
 	}
 	b.charts = make(map[string]Chart, len(b.series))
@@ -143,9 +148,11 @@ func (b *builder) renderCharts() error {
 
 // runJobs runs jobs on every core and merges their files. The first error
 // (in job order) wins, so errors are reproducible too.
-func runJobs(jobs []job) (map[string][]byte, error) {
+func runJobs(jobs []job, emit func(string, []byte) error) (map[string][]byte, error) {
 	results := make([]map[string][]byte, len(jobs))
 	errs := make([]error, len(jobs))
+	var mu sync.Mutex
+	emitted := map[string][]byte{} // paths only: the data went to emit
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -154,6 +161,11 @@ func runJobs(jobs []job) (map[string][]byte, error) {
 			defer wg.Done()
 			for i := range next {
 				results[i], errs[i] = jobs[i]()
+				if emit == nil || errs[i] != nil {
+					continue
+				}
+				errs[i] = emitJob(results[i], emit, &mu, emitted)
+				results[i] = nil
 			}
 		}()
 	}
@@ -162,11 +174,16 @@ func runJobs(jobs []job) (map[string][]byte, error) {
 	}
 	close(next)
 	wg.Wait()
-	out := make(map[string][]byte)
-	for i, r := range results {
+	for i := range errs {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
+	}
+	if emit != nil {
+		return emitted, nil
+	}
+	out := make(map[string][]byte)
+	for _, r := range results {
 		for p, b := range r {
 			if _, dup := out[p]; dup {
 				return nil, fmt.Errorf("render: two pages write %s", p)
@@ -175,6 +192,31 @@ func runJobs(jobs []job) (map[string][]byte, error) {
 		}
 	}
 	return out, nil
+}
+
+// emitJob hands one job's files to emit, in path order, and notes their
+// paths in seen (under mu) to catch two pages writing the same file.
+func emitJob(files map[string][]byte, emit func(string, []byte) error, mu *sync.Mutex, seen map[string][]byte) error {
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	mu.Lock()
+	for _, p := range paths {
+		if _, dup := seen[p]; dup {
+			mu.Unlock()
+			return fmt.Errorf("render: two pages write %s", p)
+		}
+		seen[p] = nil
+	}
+	mu.Unlock()
+	for _, p := range paths {
+		if err := emit(p, files[p]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // page renders one template into a single-file result.

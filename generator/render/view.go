@@ -136,6 +136,8 @@ type DataTable struct {
 	Rows        []TableRow
 	Footnotes   []Footnote
 	NotePrefix  string // id prefix of the footnotes, unique on the page
+
+	frags []string // each row's HTML, rendered once per build ("": write the row)
 }
 
 // Footnote is a note under a table.

@@ -32,6 +32,9 @@ type Options struct {
 	Strict    bool      // warnings fail the build
 	SkipPNG   bool      // leave out chart.png even when png_charts is on (fast previews in kpisite serve)
 	Previous  Previous  // the previous release, for "What changed"
+	// Emit, when set, receives each output file as it is rendered (from
+	// several goroutines), and Build returns no files (render.Options.Emit).
+	Emit func(path string, data []byte) error
 }
 
 // Previous is what the previous release published, as read by the caller
@@ -102,6 +105,7 @@ func Check(fsys fs.FS, o Options) (*Checked, error) {
 		sin, sseries := sample(in, series)
 		so := o
 		so.SkipPNG = true
+		so.Emit = nil // the sample is a trial render: nothing is written
 		if _, err := render.Site(sin, sseries, renderOptions(c, sin, so, changes.Previous{})); err != nil {
 			probs = append(probs, themeProblem(err, model.Position{Path: "themes/" + in.Site.Theme}))
 		}
@@ -168,7 +172,7 @@ func renderOptions(c *Checked, in *model.Input, o Options, prev changes.Previous
 	fy := in.Site.FinancialYearStart
 	chartOpts := chart.Options{FYStart: fy, AmberTolerance: in.Site.AmberTolerance}
 	return render.Options{
-		Theme: th, Assets: th.Assets, BuildDate: o.BuildDate, Current: c.Current, ReportsFrom: c.ReportsFrom, Version: o.Version,
+		Emit: o.Emit, Theme: th, Assets: th.Assets, BuildDate: o.BuildDate, Current: c.Current, ReportsFrom: c.ReportsFrom, Version: o.Version,
 		Markdown: func(src []byte, minHeading int, idPrefix string) (template.HTML, error) {
 			b, err := md.Convert(src, markdown.Options{MinHeading: minHeading, IDPrefix: idPrefix})
 			// Trusted: the markdown package escapes raw HTML unless the

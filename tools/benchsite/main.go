@@ -1,13 +1,20 @@
-// Command benchsite makes a large synthetic kpisite site and measures how
-// long kpisite takes to build it and how much memory it needs at its peak.
-// make bench runs it.
+// Command benchsite measures kpisite against Hugo on the same content, and
+// makes large synthetic sites. make bench runs it.
 //
-//	go run ./tools/benchsite -n 1000 -quarters 40 -kpisite bin/kpisite
+//	go run ./tools/benchsite -n 1000 -kpisite bin/kpisite -hugo hugo -runs 3
+//	go run ./tools/benchsite -content synthetic -n 1000 -kpisite bin/kpisite
 //
-// The site has n quarterly indicators spread over 20 services, each with
-// `quarters` quarters of data (a seasonal pattern with noise from a fixed
-// seed, so every run makes the same site), a target of a rotating kind,
-// commentary for the latest quarter, and notes for every tenth indicator.
+// With the peer content (the default, peer.go) it writes the same
+// indicators as a kpisite site and as a Hugo site and builds each, in turns
+// (Hugo, kpisite, Hugo, kpisite, ...), because a shared machine's speed
+// drifts: a cold build into an empty folder, then, after one CSV row (one
+// value in Hugo's data file) changes, a rebuild into the existing output.
+// It prints the medians of the runs' wall time, CPU time (user + system)
+// and peak memory of each tool, and kpisite's as a ratio to Hugo's. Where
+// Hugo is not installed it says so and measures kpisite alone.
+//
+// -cpuprofile DIR passes KPISITE_CPUPROFILE to kpisite's cold builds, so
+// each writes a CPU profile there (go tool pprof -top bin/kpisite DIR/...).
 package main
 
 import (
@@ -15,56 +22,229 @@ import (
 	"compress/gzip"
 	"flag"
 	"fmt"
-	"math"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
 )
 
 func main() {
-	n := flag.Int("n", 1000, "number of indicators")
-	quarters := flag.Int("quarters", 40, "quarters of data per indicator")
-	dir := flag.String("dir", "", "where to write the site (default: a temporary directory, removed afterwards)")
-	bin := flag.String("kpisite", "", "kpisite binary to time (empty: only write the site)")
-	runs := flag.Int("runs", 3, "number of timed builds")
-	content := flag.Bool("content", true, "write commentary and notes (false: only site.toml, indicators and values, to measure loading and checking at scale)")
+	sizes := flag.String("n", "1000", "number of indicators; a comma-separated list measures each size")
+	content := flag.String("content", "peer", "peer (the same content as a Hugo site), synthetic (kpisite only) or bare (synthetic without commentary or notes)")
+	seed := flag.Uint64("seed", 7, "seed of the peer content")
+	quarters := flag.Int("quarters", 40, "quarters of data per indicator (synthetic content)")
+	dir := flag.String("dir", "", "where to write the sites (default: a temporary directory, removed afterwards)")
+	bin := flag.String("kpisite", "", "kpisite binary to time (empty: only write the sites)")
+	hugo := flag.String("hugo", "hugo", "Hugo binary (empty: kpisite alone)")
+	runs := flag.Int("runs", 3, "number of timed builds of each kind")
+	rebuild := flag.Bool("rebuild", true, "also time a rebuild after one row changes")
+	profile := flag.String("cpuprofile", "", "folder for kpisite's CPU profiles (KPISITE_CPUPROFILE)")
 	flag.Parse()
 
-	site := *dir
-	if site == "" {
+	root := *dir
+	if root == "" {
 		tmp, err := os.MkdirTemp("", "kpisite-bench-")
 		if err != nil {
 			fail(err)
 		}
 		defer os.RemoveAll(tmp)
-		site = tmp
+		root = tmp
 	}
+	for _, s := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 {
+			fail(fmt.Errorf("-n %q: want a positive number or a comma-separated list", *sizes))
+		}
+		dir := filepath.Join(root, fmt.Sprint(n))
+		switch *content {
+		case "synthetic", "bare":
+			// bare: only site.toml, indicators and values, to measure
+			// loading and checking at scale.
+			synthetic(dir, n, *quarters, *bin, *runs, *content == "synthetic")
+		case "peer":
+			b := bench{n: n, seed: *seed, dir: dir, kpisite: *bin, runs: *runs, rebuild: *rebuild, profile: *profile}
+			if *hugo != "" {
+				if p, err := exec.LookPath(*hugo); err == nil {
+					b.hugo = p
+				} else {
+					fmt.Printf("Hugo (%s) is not installed: measuring kpisite alone, without ratios (Debian: apt-get install hugo)\n", *hugo)
+				}
+			}
+			b.run()
+		default:
+			fail(fmt.Errorf("-content %q: want peer, synthetic or bare", *content))
+		}
+	}
+}
+
+// bench is one size of the peer benchmark.
+type bench struct {
+	n                     int
+	seed                  uint64
+	dir, kpisite, hugo    string
+	runs                  int
+	rebuild               bool
+	profile               string
+	kpis                  []peerIndicator
+	kpisiteSite, hugoSite string
+}
+
+// usage is one measured build.
+type usage struct {
+	wall, cpu time.Duration
+	peakKiB   int64
+}
+
+func (b *bench) run() {
 	start := time.Now()
-	if err := write(site, *n, *quarters, *content); err != nil {
+	b.kpis = makePeer(b.n, b.seed)
+	b.kpisiteSite, b.hugoSite = filepath.Join(b.dir, "kpisite"), filepath.Join(b.dir, "hugo")
+	if err := writePeerKpisite(b.kpisiteSite, b.kpis); err != nil {
 		fail(err)
 	}
-	fmt.Printf("wrote a site of %d indicators x %d quarters to %s in %v\n", *n, *quarters, site, time.Since(start).Round(time.Millisecond))
-	if *bin == "" {
+	if err := writePeerHugo(b.hugoSite, b.kpis); err != nil {
+		fail(err)
+	}
+	fmt.Printf("wrote %d indicators x 40 quarters as a kpisite site and a Hugo site under %s in %v\n", b.n, b.dir, time.Since(start).Round(time.Millisecond))
+	if b.kpisite == "" {
 		return
 	}
-	for i := 1; i <= *runs; i++ {
-		out := filepath.Join(site, "public")
-		cmd := exec.Command(*bin, "build", "-s", site, "-o", out)
-		cmd.Stderr = os.Stderr
-		t0 := time.Now()
-		msg, err := cmd.Output()
+	kOut, hOut := filepath.Join(b.dir, "kpisite-public"), filepath.Join(b.dir, "hugo-public")
+	var kCold, hCold, kRe, hRe []usage
+	for r := 0; r < b.runs; r++ {
+		// Cold builds: each into an empty folder, as CI does on a fresh clone.
+		if b.hugo != "" {
+			hCold = append(hCold, b.measureHugo(hOut, true))
+		}
+		kCold = append(kCold, b.measureKpisite(kOut, true, r))
+		if !b.rebuild {
+			continue
+		}
+		if err := changeOneRow(b.kpisiteSite, b.hugoSite, b.kpis, r); err != nil {
+			fail(err)
+		}
+		if b.hugo != "" {
+			hRe = append(hRe, b.measureHugo(hOut, false))
+		}
+		kRe = append(kRe, b.measureKpisite(kOut, false, r))
+	}
+	fmt.Printf("\n%d indicators, medians of %d alternating runs (kpisite %s", b.n, b.runs, b.kpisite)
+	if b.hugo != "" {
+		fmt.Printf(", Hugo %s", hugoVersion(b.hugo))
+	}
+	fmt.Printf(")\n")
+	fmt.Printf("%-22s %13s %13s %8s\n", "", "kpisite", "Hugo", "ratio")
+	table("cold build", kCold, hCold)
+	if b.rebuild {
+		table("rebuild after one row changes", kRe, hRe)
+	}
+	fmt.Println()
+}
+
+func table(what string, k, h []usage) {
+	fmt.Println(what)
+	row := func(name string, f func(usage) float64, unit string) {
+		km := median(k, f)
+		line := fmt.Sprintf("  %-20s %9.2f %-3s", name, km, unit)
+		if len(h) > 0 {
+			hm := median(h, f)
+			line += fmt.Sprintf(" %9.2f %-3s %8.2f", hm, unit, km/hm)
+		} else {
+			line += fmt.Sprintf(" %13s %8s", "-", "-")
+		}
+		fmt.Println(line)
+	}
+	row("wall time", func(u usage) float64 { return u.wall.Seconds() }, "s")
+	row("CPU (user+sys)", func(u usage) float64 { return u.cpu.Seconds() }, "s")
+	row("peak memory", func(u usage) float64 { return float64(u.peakKiB) / 1024 }, "MiB")
+}
+
+func median(us []usage, f func(usage) float64) float64 {
+	v := make([]float64, len(us))
+	for i, u := range us {
+		v[i] = f(u)
+	}
+	slices.Sort(v)
+	if len(v)%2 == 1 {
+		return v[len(v)/2]
+	}
+	return (v[len(v)/2-1] + v[len(v)/2]) / 2
+}
+
+func (b *bench) measureHugo(out string, cold bool) usage {
+	if cold {
+		if err := os.RemoveAll(out); err != nil {
+			fail(err)
+		}
+	}
+	return measure(exec.Command(b.hugo, "--quiet", "-s", b.hugoSite, "-d", out))
+}
+
+func (b *bench) measureKpisite(out string, cold bool, round int) usage {
+	if cold {
+		if err := os.RemoveAll(out); err != nil {
+			fail(err)
+		}
+	}
+	cmd := exec.Command(b.kpisite, "build", "-s", b.kpisiteSite, "-o", out)
+	if b.profile != "" && cold {
+		if err := os.MkdirAll(b.profile, 0o755); err != nil {
+			fail(err)
+		}
+		p, err := filepath.Abs(filepath.Join(b.profile, fmt.Sprintf("kpisite-%d-cold-%d.pprof", b.n, round+1)))
 		if err != nil {
-			fail(fmt.Errorf("kpisite build: %v", err))
+			fail(err)
 		}
-		wall := time.Since(t0)
-		var rss int64
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			rss = ru.Maxrss // kilobytes on Linux
-		}
+		cmd.Env = append(os.Environ(), "KPISITE_CPUPROFILE="+p)
+	}
+	return measure(cmd)
+}
+
+// measure runs cmd and reads its wall time, and its CPU time and peak
+// memory from the operating system's account of the child (getrusage).
+func measure(cmd *exec.Cmd) usage {
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	t0 := time.Now()
+	if _, err := cmd.Output(); err != nil {
+		fail(fmt.Errorf("%s: %v\n%s", strings.Join(cmd.Args, " "), err, stderr.String()))
+	}
+	u := usage{wall: time.Since(t0), cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		u.peakKiB = int64(ru.Maxrss) // kilobytes on Linux
+	}
+	return u
+}
+
+func hugoVersion(bin string) string {
+	out, err := exec.Command(bin, "version").Output()
+	if err != nil {
+		return bin
+	}
+	f := strings.Fields(string(out))
+	if len(f) > 1 {
+		return f[1]
+	}
+	return bin
+}
+
+// synthetic writes the synthetic site and times kpisite building it.
+func synthetic(site string, n, quarters int, bin string, runs int, content bool) {
+	start := time.Now()
+	if err := write(site, n, quarters, content); err != nil {
+		fail(err)
+	}
+	fmt.Printf("wrote a site of %d indicators x %d quarters to %s in %v\n", n, quarters, site, time.Since(start).Round(time.Millisecond))
+	if bin == "" {
+		return
+	}
+	out := filepath.Join(site, "public")
+	for i := 1; i <= runs; i++ {
+		u := measure(exec.Command(bin, "build", "-s", site, "-o", out))
 		pages := 0
 		_ = filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
 			if err == nil && strings.HasSuffix(p, ".html") {
@@ -72,11 +252,11 @@ func main() {
 			}
 			return nil
 		})
-		fmt.Printf("run %d: build %v wall, peak memory %.0f MB, %d HTML pages (%s)\n",
-			i, wall.Round(time.Millisecond), float64(rss)/1024, pages, strings.TrimSpace(string(msg)))
+		fmt.Printf("run %d: build %v wall, %v CPU, peak memory %.0f MB, %d HTML pages\n",
+			i, u.wall.Round(time.Millisecond), u.cpu.Round(time.Millisecond), float64(u.peakKiB)/1024, pages)
 	}
 	for _, f := range []string{"search/index.json", "search/index.html"} {
-		if b, err := os.ReadFile(filepath.Join(site, "public", f)); err == nil {
+		if b, err := os.ReadFile(filepath.Join(out, f)); err == nil {
 			fmt.Printf("%s: %d bytes, %d gzipped\n", f, len(b), gzipSize(b))
 		}
 	}
@@ -96,99 +276,3 @@ func fail(err error) {
 	fmt.Fprintln(os.Stderr, "benchsite:", err)
 	os.Exit(1)
 }
-
-func write(site string, n, quarters int, content bool) error {
-	rng := rand.New(rand.NewPCG(1, 2))
-	files := map[string]*strings.Builder{}
-	file := func(p string) *strings.Builder {
-		if b, ok := files[p]; ok {
-			return b
-		}
-		b := &strings.Builder{}
-		files[p] = b
-		return b
-	}
-	const services = 20
-	cfg := file("site.toml")
-	cfg.WriteString(`title = "Synthetic benchmark site"
-organisation = "Benchmark County Council"
-base_url = "https://www.example.gov.uk/bench/"
-notice = "Synthetic data for benchmarking: every figure is made up."
-[reporting]
-published = 2026-01-15
-[[committee]]
-id = "bench"
-name = "Benchmark Committee"
-`)
-	for s := 0; s < services; s++ {
-		fmt.Fprintf(cfg, "[[service]]\nid = \"service-%02d\"\nname = \"Service %02d\"\ncommittee = \"bench\"\n", s, s)
-		fmt.Fprintf(file(fmt.Sprintf("content/services/service-%02d.md", s)), "Service %02d delivers synthetic outcomes.\n", s)
-	}
-	first := 2026*4 - quarters // quarters ending 2025/26 Q4
-	targets := []string{
-		`{ kind = "fixed", value = %d }`, `{ kind = "previous_year" }`,
-		`{ kind = "rolling_average", years = 3 }`, `{ kind = "reference", period = "%s" }`, `{ kind = "none" }`,
-	}
-	file("content/_index.md").WriteString("A synthetic site for measuring kpisite.\n")
-	for i := 0; i < n; i++ {
-		id := fmt.Sprintf("kpi-%04d", i)
-		svc := fmt.Sprintf("service-%02d", i%services)
-		unit, polarity, decimals := "count", "higher", 0
-		switch i % 4 {
-		case 1:
-			unit, decimals = "percent", 1
-		case 2:
-			polarity = "lower"
-		case 3:
-			polarity = "neutral"
-		}
-		base := 100 + rng.Float64()*900
-		if unit == "percent" {
-			base = 40 + rng.Float64()*50
-		}
-		target := targets[i%len(targets)]
-		switch i % len(targets) {
-		case 0:
-			target = fmt.Sprintf(target, int(base))
-		case 3:
-			target = fmt.Sprintf(target, fy(first/4))
-		}
-		toml := file(fmt.Sprintf("data/indicators/%s.toml", svc))
-		fmt.Fprintf(toml, "[[indicator]]\nid = %q\ntitle = \"Synthetic indicator %d: a long title as committees approve them, with words\"\nshort_title = \"Indicator %d\"\nservice = %q\nfrequency = \"quarterly\"\nunit = %q\ndecimals = %d\npolarity = %q\ntarget = %s\ndefinition = \"What indicator %d counts.\"\nrationale = \"Why indicator %d matters.\"\nsource = \"Synthetic\"\nlead = \"Head of Service\"\n\n",
-			id, i, i, svc, unit, decimals, polarity, target, i, i)
-		csv := file(fmt.Sprintf("data/values/%s.csv", svc))
-		if csv.Len() == 0 {
-			csv.WriteString("indicator,period,value,flag,note\n")
-		}
-		for q := 0; q < quarters; q++ {
-			idx := first + q
-			v := base * (1 + 0.1*math.Sin(float64(idx%4)*math.Pi/2) + 0.05*rng.NormFloat64())
-			if unit == "percent" {
-				v = math.Min(100, math.Max(0, v))
-			}
-			fmt.Fprintf(csv, "%s,%s Q%d,%.*f,,\n", id, fy(idx/4), idx%4+1, decimals, v)
-		}
-		if !content {
-			continue
-		}
-		last := first + quarters - 1
-		fmt.Fprintf(file(fmt.Sprintf("content/commentary/%s-q%d/%s.md", slugFY(last/4), last%4+1, id)),
-			"+++\nauthor = \"Head of Service\"\ndate = 2026-01-10\n+++\nIndicator %d moved as expected this quarter. Demand was **steady** and the service met most of its commitments.\n\n- One point\n- Another point\n", i)
-		if i%10 == 0 {
-			fmt.Fprintf(file("content/indicators/"+id+".md"), "## Notes\n\nLonger notes about indicator %d.\n", i)
-		}
-	}
-	for p, b := range files {
-		full := filepath.Join(site, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(full, []byte(b.String()), 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func fy(y int) string     { return fmt.Sprintf("%d/%02d", y, (y+1)%100) }
-func slugFY(y int) string { return fmt.Sprintf("%d-%02d", y, (y+1)%100) }

@@ -1,0 +1,179 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Stream publishes a build file by file, as it is rendered, so that a
+// large site's output never has to be held in memory at once: Begin takes
+// the lock and makes the temporary folder beside OUT, Add writes each file
+// into it, Commit writes the manifest and swaps the folder in (as Write
+// does), and Abort removes the folder and leaves OUT as it was. Add may be
+// called from several goroutines. Into a mount point, files are kept in
+// memory and published by Commit as Write publishes them.
+type Stream struct {
+	out, tmp string
+	o        Options
+	l        *lock
+	inPlace  bool
+
+	dirs sync.Map // folders made under tmp, to spare a stat per file
+
+	mu    sync.Mutex
+	paths []string
+	files map[string][]byte // in place only
+	done  bool
+}
+
+// Begin starts publishing to out. The caller must end with Commit or Abort.
+func Begin(out string, o Options) (*Stream, error) {
+	if o.Wait == 0 {
+		o.Wait = DefaultWait
+	}
+	out, err := resolve(out)
+	if err != nil {
+		return nil, err
+	}
+	if err := refuseSource(out, o.Site); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	s := &Stream{out: out, o: o, inPlace: o.inPlace || isMountPoint(out)}
+	lockPath := out + lockSuffix
+	if s.inPlace {
+		lockPath = filepath.Join(out, lockSuffix)
+	}
+	if s.l, err = acquire(lockPath, out, &s.o); err != nil {
+		return nil, err
+	}
+	if s.inPlace {
+		s.files = map[string][]byte{}
+		return s, nil
+	}
+	if err := s.prepare(); err != nil {
+		s.l.release()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Stream) prepare() error {
+	if err := recoverSwap(s.out, &s.o); err != nil {
+		return err
+	}
+	if err := checkTarget(s.out); err != nil {
+		return err
+	}
+	if err := removeStale(filepath.Dir(s.out), filepath.Base(s.out)+newSuffix); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(s.out), filepath.Base(s.out)+newSuffix+"-")
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	s.tmp = tmp
+	if err := os.Chmod(tmp, 0o755); err != nil { // os.MkdirTemp makes it 0700
+		return fmt.Errorf("publish: %w", err)
+	}
+	return nil
+}
+
+// Add writes one file (a slash-separated path relative to OUT).
+func (s *Stream) Add(p string, data []byte) error {
+	if !fs.ValidPath(p) || strings.Contains(p, "\\") || p == "." || p == ManifestName || isWorkName(strings.SplitN(p, "/", 2)[0]) {
+		return fmt.Errorf("publish: invalid output path %q", p)
+	}
+	s.mu.Lock()
+	if s.done {
+		s.mu.Unlock()
+		return errors.New("publish: file added after the build was published or abandoned")
+	}
+	s.paths = append(s.paths, p)
+	if s.inPlace {
+		s.files[p] = data
+		s.mu.Unlock()
+		return nil
+	}
+	s.mu.Unlock()
+	full := filepath.Join(s.tmp, filepath.FromSlash(p))
+	if dir := filepath.Dir(full); dir != s.tmp {
+		if _, made := s.dirs.Load(dir); !made {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return fmt.Errorf("publish: %w", err)
+			}
+			s.dirs.Store(dir, true)
+		}
+	}
+	if err := os.WriteFile(full, data, 0o644); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	return nil
+}
+
+// Commit publishes the files added and releases the lock.
+func (s *Stream) Commit() error {
+	s.mu.Lock()
+	if s.done {
+		s.mu.Unlock()
+		return errors.New("publish: already published or abandoned")
+	}
+	s.done = true
+	s.mu.Unlock()
+	defer s.l.release()
+	if s.inPlace {
+		return writeInPlace(s.out, s.files, &s.o)
+	}
+	sort.Strings(s.paths)
+	for i := 1; i < len(s.paths); i++ {
+		if s.paths[i] == s.paths[i-1] {
+			os.RemoveAll(s.tmp)
+			return fmt.Errorf("publish: two files write %s", s.paths[i])
+		}
+	}
+	if err := os.WriteFile(filepath.Join(s.tmp, ManifestName), manifest(s.paths), 0o644); err != nil {
+		os.RemoveAll(s.tmp)
+		return fmt.Errorf("publish: %w", err)
+	}
+	err := swap(s.out, s.tmp, &s.o)
+	if errors.Is(err, errCannotRename) {
+		// A mount point that shares its parent's device (a bind mount):
+		// read the files back and publish them in place.
+		files := make(map[string][]byte, len(s.paths))
+		for _, p := range s.paths {
+			b, rerr := os.ReadFile(filepath.Join(s.tmp, filepath.FromSlash(p)))
+			if rerr != nil {
+				os.RemoveAll(s.tmp)
+				return fmt.Errorf("publish: %w", rerr)
+			}
+			files[p] = b
+		}
+		os.RemoveAll(s.tmp)
+		return writeInPlace(s.out, files, &s.o)
+	}
+	return err
+}
+
+// Abort abandons the build: its temporary folder is removed, OUT is left
+// as it was, and the lock is released. After Commit it does nothing.
+func (s *Stream) Abort() {
+	s.mu.Lock()
+	if s.done {
+		s.mu.Unlock()
+		return
+	}
+	s.done = true
+	s.mu.Unlock()
+	if s.tmp != "" {
+		os.RemoveAll(s.tmp)
+	}
+	s.l.release()
+}
