@@ -428,3 +428,56 @@ export function phoneChecks() {
   }
   return out;
 }
+
+/**
+ * An indicator page's data.json (the figures the page shows): no period
+ * before its target's `from` (target null) has a green, amber or red status
+ * that kpisite worked out. A status the service set itself is its own.
+ * Resolves to { applies, out }: applies is false on pages with no data.json.
+ */
+export async function targetFromChecks() {
+  const out = [];
+  const link = document.querySelector('a[href="data.json"]');
+  if (!link) return { applies: false, out };
+  let doc;
+  try {
+    doc = await (await fetch(link.href)).json();
+  } catch (e) {
+    out.push({ check: 'target-from', msg: `data.json cannot be read: ${e.message}` });
+    return { applies: true, out };
+  }
+  for (const p of doc.periods || []) {
+    if (p.target === null && ['green', 'amber', 'red'].includes(p.status) && p.status_source !== 'service') {
+      out.push({ check: 'target-from', msg: `${p.period} is ${p.status} but had no target then (before the target's from)` });
+    }
+  }
+  return { applies: true, out };
+}
+
+/**
+ * A committee report laid out for print on A4 (the stylesheet's 15 mm
+ * margins leave 180 × 267 mm, 680 × 1009 CSS px): its key is on the first
+ * page, with no forced page break before it.
+ */
+export function reportKeyChecks(pageHeight) {
+  const out = [];
+  const f = (msg) => out.push({ check: 'report-key-print', msg });
+  const key = document.querySelector('main .status-key');
+  if (!key) {
+    f('the report has no key (.status-key)');
+    return out;
+  }
+  for (const el of document.querySelectorAll('main *')) {
+    if (el === key) break;
+    const s = getComputedStyle(el);
+    if ([s.breakBefore, s.pageBreakBefore, s.breakAfter, s.pageBreakAfter].some((v) => v === 'page' || v === 'always')) {
+      if (!el.contains(key)) {
+        f(`${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''} forces a page break before the key`);
+        return out;
+      }
+    }
+  }
+  const bottom = key.getBoundingClientRect().bottom + window.scrollY;
+  if (bottom > pageHeight) f(`the key ends ${Math.round(bottom)} px down in print, past the first A4 page (${pageHeight} px)`);
+  return out;
+}

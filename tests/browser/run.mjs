@@ -238,6 +238,23 @@ async function checkEveryPage(ctx, p) {
     await page.setViewportSize({ width: 320, height: 640 });
     addAll(p, await page.evaluate(pc.reflowChecks, 'reflow-320'));
     if (p.sample) await runAxe(page, p, 'axe-320');
+
+    // An indicator's figures: no status before its target's from.
+    const tf = await page.evaluate(pc.targetFromChecks);
+    if (tf.applies) {
+      note(p, 'target-from');
+      addAll(p, tf.out);
+    }
+
+    // A committee report printed on A4: its key is on the first page.
+    if (/^reports\/[^/]+\/index\.html$/.test(p.rel)) {
+      note(p, 'report-key-print');
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: 680, height: 1009 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      addAll(p, await page.evaluate(pc.reportKeyChecks, 1009));
+      await page.emulateMedia({ media: 'screen' });
+    }
   } finally {
     await page.close();
   }

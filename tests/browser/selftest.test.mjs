@@ -55,9 +55,13 @@ test('run.mjs finds every planted problem and no false alarm', () => {
     ['reflow-375', /\[reflow-375\] the page scrolls sideways: it is \d+px wide in a 375px viewport/],
     ['zoom-200', /\[zoom-200\] the page scrolls sideways: it is \d+px wide in a 640px viewport/],
     ['css-off', /\[css-off\] text only CSS shows, lost with CSS off: p\.gen::before/],
+    ['target-from', /\[target-from\] 2019\/20 Q1 is red but had no target then/],
+    ['report-key-print', /\[report-key-print\] the key ends \d+ px down in print, past the first A4 page/],
     ['axe', /\[axe\] heading-order \(moderate\)/],
     ['axe', /\[axe\] tabindex \(serious\)/],
   ]) {
     assert.match(listing, pattern, `the ${check} check missed a planted problem:\n${out}`);
   }
+  // A status the service set itself is its own, target or none.
+  assert.doesNotMatch(listing, /\[target-from\] 2019\/20 Q2/, `target-from flagged a status the service set:\n${out}`);
 });
