@@ -246,17 +246,25 @@ func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, 
 	}
 	// The chart file, not the inline SVG: a report holds every indicator,
 	// and a thousand inline charts would make it too heavy to load.
+	// The report's caption names the chart, so the report shows a copy
+	// without the drawn title (chart.svg keeps it, for embedding elsewhere).
 	ri.ChartSrc = "../../indicators/" + ind.ID + "/chart.svg"
-	ri.ChartAlt = b.charts[ind.ID].Desc
+	c := b.charts[ind.ID]
 	shown := s
 	if cut {
-		c, err := b.o.Chart(&upTo)
-		if err != nil {
+		var err error
+		if c, err = b.o.Chart(&upTo); err != nil {
 			return ri, fmt.Errorf("chart %s for %s: %w", ind.ID, p, err)
 		}
-		files["reports/"+p.Slug()+"/charts/"+ind.ID+".svg"] = c.File
-		ri.ChartSrc, ri.ChartAlt = "charts/"+ind.ID+".svg", c.Desc
 		shown = &upTo
+	}
+	ri.ChartAlt = c.Desc
+	if file := c.Report; file != nil || cut {
+		if file == nil {
+			file = c.File
+		}
+		files["reports/"+p.Slug()+"/charts/"+ind.ID+".svg"] = file
+		ri.ChartSrc = "charts/" + ind.ID + ".svg"
 	}
 	ri.ChartCaption = fmt.Sprintf("%s: %s. The figures up to %s are in the table below.", ind.Name(), span(shown, b.fy), p)
 
