@@ -127,17 +127,56 @@ func (b *builder) inReport(s *model.Series, p model.Period) bool {
 	return s.Indicator.IsActive() && p == b.o.Current
 }
 
-// inForce reports whether s was still reported in period p.
+// inForce reports whether s was reported in period p: a current
+// indicator from its reporting start (reportStart) on, the current
+// period's report always; a retired one until it was retired.
 func (b *builder) inForce(s *model.Series, p model.Period) bool {
 	ind := s.Indicator
 	if ind.IsActive() {
-		return true
+		start := b.reportStart(ind)
+		return p == b.o.Current || start.IsZero() || !p.End(b.fy).Before(periodStart(start, b.fy))
 	}
 	if !ind.RetiredFrom.IsZero() {
 		return p.End(b.fy).Before(periodStart(ind.RetiredFrom, b.fy))
 	}
 	last := lastRow(s)
 	return last != nil && !periodStart(p, b.fy).After(last.Period.End(b.fy))
+}
+
+// reportStart is the first period whose report shows the current
+// indicator ind, or zero for every period it has a figure in: the earliest
+// of the period a retired indicator it replaces was retired from (the new
+// suite began then) and the period its first target came in (the
+// committee set it then). A back-series of figures from before then is on
+// the indicator's page and in its chart, but an earlier report shows the
+// suite of its own time, not the new one beside the old.
+func (b *builder) reportStart(ind *model.Indicator) model.Period {
+	var start model.Period
+	earlier := func(p model.Period) {
+		if p.IsZero() {
+			return
+		}
+		if start.IsZero() || periodStart(p, b.fy).Before(periodStart(start, b.fy)) {
+			start = p
+		}
+	}
+	for i := range b.series {
+		old := b.series[i].Indicator
+		if old.IsActive() || old.RetiredFrom.IsZero() {
+			continue
+		}
+		for _, id := range old.ReplacedBy {
+			if id == ind.ID {
+				earlier(old.RetiredFrom)
+			}
+		}
+	}
+	if len(ind.TargetList) > 0 {
+		earlier(ind.TargetList[0].From)
+	} else {
+		earlier(ind.Target.From)
+	}
+	return start
 }
 
 // periodStart is the first day of p.

@@ -45,6 +45,28 @@ func withReportsFrom(from string) fstest.MapFS {
 	return fsys
 }
 
+// TestReportSuite: a current indicator joins the reports from its first
+// target's "from" (or from when an indicator it replaces was retired);
+// before then an earlier report leaves it out, though it has figures.
+func TestReportSuite(t *testing.T) {
+	fsys := withReportsFrom("2019/20 Q1")
+	f := *fsys["data/indicators/da.toml"]
+	f.Data = bytes.Replace(f.Data, []byte(`target = { kind = "fixed", value = 430 }`), []byte(`target = [ { kind = "fixed", value = 430, from = "2021/22 Q2" } ]`), 1)
+	fsys["data/indicators/da.toml"] = &f
+	files := mustBuild(t, fsys)
+	before := string(files["reports/2021-22-q1/index.html"])
+	mustContain(t, "2021/22 Q1 report", before, `id="indicator-small-numbers"`)
+	mustOmit(t, "2021/22 Q1 report", before, `id="indicator-idva-referrals"`)
+	mustContain(t, "2021/22 Q2 report", string(files["reports/2021-22-q2/index.html"]), `id="indicator-idva-referrals"`)
+	for _, p := range []string{"reports/2019-20-q1/index.html", "reports/2019-20-q2/index.html"} {
+		mustContain(t, p, string(files[p]), `id="indicator-old-loans"`)
+		mustOmit(t, p, string(files[p]), `id="indicator-library-visits"`)
+	}
+	latest := string(files["reports/2022-23-q1/index.html"])
+	mustContain(t, "2022/23 Q1 report", latest, `id="indicator-library-visits"`, `id="indicator-idva-referrals"`)
+	mustOmit(t, "2022/23 Q1 report", latest, `id="indicator-old-loans"`)
+}
+
 func TestReportPage(t *testing.T) {
 	files := mustBuild(t, withReportsFrom("2019/20 Q1"))
 	page := string(files["reports/2022-23-q1/index.html"])
@@ -82,18 +104,21 @@ func TestReportPage(t *testing.T) {
 	if n := strings.Count(page, "<h1>"); n != 1 {
 		t.Errorf("report has %d <h1>, want 1", n)
 	}
+	// An earlier report shows the suite of its time: the retired item
+	// loans, not library visits, which replaced it from 2022/23 Q1 (its
+	// back-series of figures is on its own page).
 	old := string(files["reports/2019-20-q2/index.html"])
-	mustContain(t, "2019/20 Q2 report", old, `id="indicator-old-loans"`, `id="indicator-library-visits"`,
-		"Visits were steady.", "Item loans: recent figures up to 2019/20 Q2")
-	mustOmit(t, "2019/20 Q2 report", old, "2022/23 Q1<span")
+	mustContain(t, "2019/20 Q2 report", old, `id="indicator-old-loans"`, "Item loans: recent figures up to 2019/20 Q2")
+	mustOmit(t, "2019/20 Q2 report", old, "2022/23 Q1<span", `id="indicator-library-visits"`, "Visits were steady.")
 	// An earlier report shows the figures up to its period only: its own
 	// chart, which ends there, and no published date of its own (the
 	// period has no dated commentary) and no next update.
-	mustContain(t, "2019/20 Q2 report", old, `<img src="charts/library-visits.svg"`, "Visits to libraries: 2019/20 Q1 to 2019/20 Q2.")
-	mustOmit(t, "2019/20 Q2 report", old, "Published <time", "<li>Next update", "2021/22")
-	chart := string(files["reports/2019-20-q2/charts/library-visits.svg"])
-	mustContain(t, "2019/20 Q2 chart", chart, "2019/20 Q2")
-	mustOmit(t, "2019/20 Q2 chart", chart, "2021/22", "2022/23")
+	q1 := string(files["reports/2019-20-q1/index.html"])
+	mustContain(t, "2019/20 Q1 report", q1, `<img src="charts/old-loans.svg"`)
+	mustOmit(t, "2019/20 Q1 report", q1, "Published <time", "<li>Next update", "2021/22", `id="indicator-library-visits"`)
+	chart := string(files["reports/2019-20-q1/charts/old-loans.svg"])
+	mustContain(t, "2019/20 Q1 chart", chart, "5,000")
+	mustOmit(t, "2019/20 Q1 chart", chart, "5,100", "2019/20 Q2", "2022/23")
 
 	// One report per period with data, up to the current period only.
 	var reports []string
