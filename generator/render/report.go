@@ -16,8 +16,9 @@ import (
 // of the period their latest figure ends in or before (Options.PointFor),
 // so a quarterly report shows the month or year ending at or before the
 // quarter's end. An indicator is in force in a period until the period it
-// was retired from; a retired indicator without a retired period is in
-// force while it has figures. Periods after the current period get no
+// was retired from (a retired indicator without a retired period while it
+// has figures), and a current one from the period it joined the suite
+// (reportStart). Periods after the current period get no
 // report yet: they are not published.
 
 // reportPeriod is one period that gets a printable report.
