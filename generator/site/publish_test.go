@@ -244,11 +244,11 @@ func TestRetiredPage(t *testing.T) {
 	page := string(files["retired/index.html"])
 	mustContain(t, "retired", page,
 		"<h1>Changes to indicators</h1>", `<caption id="retired-caption">Earlier indicators and what happened to each</caption>`,
-		"<td>Indicator 38</td>", `<a href="../indicators/old-loans/">Item loans</a>`,
+		`<td data-label="Earlier reference">Indicator 38</td>`, `<a href="../indicators/old-loans/">Item loans</a>`,
 		`<a href="../services/libraries/">Libraries</a>`, `<span class="outcome outcome-replaced">Replaced</span>`,
 		`<a href="../indicators/library-visits/">Visits to libraries</a>`,
 		`<span class="outcome outcome-replaced">Replaced</span> by:`,
-		`<span class="retired-from">Since April to June 2022 (2022/23 Q1).</span>`, "<td>July to September 2019 (2019/20 Q2)</td>",
+		`<span class="retired-from">Since April to June 2022 (2022/23 Q1).</span>`, `<td data-label="Last figure in this form">July to September 2019 (2019/20 Q2)</td>`,
 	)
 	mustContain(t, "nav", string(files["index.html"]), `<a href="retired/">Changes to indicators</a>`)
 	mustContain(t, "replaced indicator page", string(files["indicators/old-loans/index.html"]),
