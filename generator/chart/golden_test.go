@@ -24,6 +24,8 @@ func goldenCases() []struct {
 } {
 	solo := site
 	solo.Standalone = true
+	untitled := solo
+	untitled.Untitled = true
 	return []struct {
 		name string
 		out  []byte
@@ -34,6 +36,7 @@ func goldenCases() []struct {
 		{"no-data", SVG(noDataSeries(), site)},
 		{"one-point", SVG(onePoint(), site)},
 		{"standalone", SVG(typicalCount(), solo)},
+		{"standalone-untitled", SVG(typicalCount(), untitled)},
 		{"sparkline", Sparkline(typicalCount(), site)},
 	}
 }
@@ -56,6 +59,34 @@ func TestGolden(t *testing.T) {
 				t.Errorf("%s differs from the golden file:\n%s", path, firstDiff(string(c.out), string(want)))
 			}
 		})
+	}
+}
+
+// TestUntitled: a report's chart file draws no title of its own (the
+// report's caption names it) but keeps its <title> for assistive
+// technology; the standalone chart.svg draws it.
+func TestUntitled(t *testing.T) {
+	solo := site
+	solo.Standalone = true
+	untitled := solo
+	untitled.Untitled = true
+	for _, c := range []struct {
+		name         string
+		titled, bare []byte
+	}{
+		{"indicator", SVG(typicalCount(), solo), SVG(typicalCount(), untitled)},
+		{"lines", Lines(typicalCount().Indicator, "Lines", []Line{{Label: "A", Points: typicalCount().Points}}, Extent{}, solo),
+			Lines(typicalCount().Indicator, "Lines", []Line{{Label: "A", Points: typicalCount().Points}}, Extent{}, untitled)},
+	} {
+		if !bytes.Contains(c.titled, []byte("kpi-chart-title")) {
+			t.Errorf("%s: the standalone chart draws no title", c.name)
+		}
+		if bytes.Contains(c.bare, []byte("kpi-chart-title")) {
+			t.Errorf("%s: the untitled chart still draws its title", c.name)
+		}
+		if !bytes.Contains(c.bare, []byte("<title id=")) {
+			t.Errorf("%s: the untitled chart lost its <title> element", c.name)
+		}
 	}
 }
 

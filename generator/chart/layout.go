@@ -33,6 +33,8 @@ func layoutFor(s *model.Series, o Options, solo bool, z size) *scene {
 	y := edge
 	if solo {
 		sc.rect(layerBackground, 0, 0, chartWidth, 0, colourWhite) // height set below
+	}
+	if solo && !o.Untitled {
 		name := f.ind.Title
 		if name == "" {
 			name = f.ind.Name()

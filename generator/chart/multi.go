@@ -127,6 +127,8 @@ func linesScene(ind *model.Indicator, title string, lines []Line, ext Extent, o 
 	y := edge
 	if o.Standalone {
 		sc.rect(layerBackground, 0, 0, chartWidth, 0, colourWhite)
+	}
+	if o.Standalone && !o.Untitled {
 		for _, ln := range wrap(title, chartWidth-2*edge, titleSize, true, maxTitleLn) {
 			sc.text(layerTitle, edge, baseline(y, titleLead, titleSize), ln, paint{fill: colourText, size: titleSize, bold: true})
 			y += titleLead

@@ -8,6 +8,7 @@ type Options struct {
 	AmberTolerance float64 // site tolerance for the amber band when the target has none of its own
 	IDPrefix       string  // prefix for element ids; reduced to [a-z0-9-]
 	Standalone     bool    // a complete .svg file: intrinsic size, background, visible title
+	Untitled       bool    // with Standalone: leave the visible title out (the <title> element stays), for pages whose caption names the chart
 }
 
 // idPrefix reduces o.IDPrefix to lower-case letters, digits and single

@@ -16,8 +16,9 @@ import (
 // of the period their latest figure ends in or before (Options.PointFor),
 // so a quarterly report shows the month or year ending at or before the
 // quarter's end. An indicator is in force in a period until the period it
-// was retired from; a retired indicator without a retired period is in
-// force while it has figures. Periods after the current period get no
+// was retired from (a retired indicator without a retired period while it
+// has figures), and a current one from the period it joined the suite
+// (reportStart). Periods after the current period get no
 // report yet: they are not published.
 
 // reportPeriod is one period that gets a printable report.
@@ -127,17 +128,56 @@ func (b *builder) inReport(s *model.Series, p model.Period) bool {
 	return s.Indicator.IsActive() && p == b.o.Current
 }
 
-// inForce reports whether s was still reported in period p.
+// inForce reports whether s was reported in period p: a current
+// indicator from its reporting start (reportStart) on, the current
+// period's report always; a retired one until it was retired.
 func (b *builder) inForce(s *model.Series, p model.Period) bool {
 	ind := s.Indicator
 	if ind.IsActive() {
-		return true
+		start := b.reportStart(ind)
+		return p == b.o.Current || start.IsZero() || !p.End(b.fy).Before(periodStart(start, b.fy))
 	}
 	if !ind.RetiredFrom.IsZero() {
 		return p.End(b.fy).Before(periodStart(ind.RetiredFrom, b.fy))
 	}
 	last := lastRow(s)
 	return last != nil && !periodStart(p, b.fy).After(last.Period.End(b.fy))
+}
+
+// reportStart is the first period whose report shows the current
+// indicator ind, or zero for every period it has a figure in: the earliest
+// of the period a retired indicator it replaces was retired from (the new
+// suite began then) and the period its first target came in (the
+// committee set it then). A back-series of figures from before then is on
+// the indicator's page and in its chart, but an earlier report shows the
+// suite of its own time, not the new one beside the old.
+func (b *builder) reportStart(ind *model.Indicator) model.Period {
+	var start model.Period
+	earlier := func(p model.Period) {
+		if p.IsZero() {
+			return
+		}
+		if start.IsZero() || periodStart(p, b.fy).Before(periodStart(start, b.fy)) {
+			start = p
+		}
+	}
+	for i := range b.series {
+		old := b.series[i].Indicator
+		if old.IsActive() || old.RetiredFrom.IsZero() {
+			continue
+		}
+		for _, id := range old.ReplacedBy {
+			if id == ind.ID {
+				earlier(old.RetiredFrom)
+			}
+		}
+	}
+	if len(ind.TargetList) > 0 {
+		earlier(ind.TargetList[0].From)
+	} else {
+		earlier(ind.Target.From)
+	}
+	return start
 }
 
 // periodStart is the first day of p.
@@ -246,17 +286,25 @@ func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, 
 	}
 	// The chart file, not the inline SVG: a report holds every indicator,
 	// and a thousand inline charts would make it too heavy to load.
+	// The report's caption names the chart, so the report shows a copy
+	// without the drawn title (chart.svg keeps it, for embedding elsewhere).
 	ri.ChartSrc = "../../indicators/" + ind.ID + "/chart.svg"
-	ri.ChartAlt = b.charts[ind.ID].Desc
+	c := b.charts[ind.ID]
 	shown := s
 	if cut {
-		c, err := b.o.Chart(&upTo)
-		if err != nil {
+		var err error
+		if c, err = b.o.Chart(&upTo); err != nil {
 			return ri, fmt.Errorf("chart %s for %s: %w", ind.ID, p, err)
 		}
-		files["reports/"+p.Slug()+"/charts/"+ind.ID+".svg"] = c.File
-		ri.ChartSrc, ri.ChartAlt = "charts/"+ind.ID+".svg", c.Desc
 		shown = &upTo
+	}
+	ri.ChartAlt = c.Desc
+	if file := c.Report; file != nil || cut {
+		if file == nil {
+			file = c.File
+		}
+		files["reports/"+p.Slug()+"/charts/"+ind.ID+".svg"] = file
+		ri.ChartSrc = "charts/" + ind.ID + ".svg"
 	}
 	ri.ChartCaption = fmt.Sprintf("%s: %s. The figures up to %s are in the table below.", ind.Name(), span(shown, b.fy), p)
 

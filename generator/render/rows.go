@@ -115,25 +115,25 @@ func writeTableRow(w *strings.Builder, r *TableRow, c rowColumns) {
 func writeReportRow(w *strings.Builder, r *ReportRow, period, target bool) {
 	w.WriteString("\n<tr>\n<th scope=\"row\">")
 	writeName(w, r.Code, r.Anchor, r.Name)
-	w.WriteString("</th>\n<td>")
+	w.WriteString("</th>\n<td data-label=\"Service\">")
 	escText(w, r.ServiceName)
 	w.WriteString("</td>")
 	if period {
-		w.WriteString("\n<td>")
+		w.WriteString("\n<td data-label=\"Period\">")
 		writePeriod(w, r.Period)
 		w.WriteString("</td>")
 	}
-	w.WriteString("\n<td class=\"num\">")
+	w.WriteString("\n<td class=\"num\" data-label=\"Figure\">")
 	writeValue(w, r.Value, r.Flag)
 	w.WriteString("</td>")
 	if target {
-		w.WriteString("\n<td class=\"num\">")
+		w.WriteString("\n<td class=\"num\" data-label=\"Target\">")
 		escText(w, r.Target)
-		w.WriteString("</td>\n<td>")
+		w.WriteString("</td>\n<td data-label=\"Status\">")
 		writeStatus(w, r.Status)
 		w.WriteString("</td>")
 	}
-	w.WriteString("\n<td>")
+	w.WriteString("\n<td data-label=\"Direction of travel\">")
 	writeDirection(w, r.Direction)
 	w.WriteString("</td>\n</tr>")
 }

@@ -38,16 +38,16 @@ const rowTemplates = `{{define "status"}}<span class="status status-{{.Key}}"><s
 {{- range .Rows}}
 <tr>
 <th scope="row">{{if .Code}}<span class="kpi-code">{{.Code}}</span> {{end}}<a href="{{.Anchor}}">{{.Name}}</a></th>
-<td>{{.ServiceName}}</td>
+<td data-label="Service">{{.ServiceName}}</td>
 {{- if not $c.Period}}
-<td>{{if .Period}}{{.Period}}{{else}}No data{{end}}</td>
+<td data-label="Period">{{if .Period}}{{.Period}}{{else}}No data{{end}}</td>
 {{- end}}
-<td class="num">{{.Value}}{{if .Flag}} <span class="flag">{{.Flag}}</span>{{end}}</td>
+<td class="num" data-label="Figure">{{.Value}}{{if .Flag}} <span class="flag">{{.Flag}}</span>{{end}}</td>
 {{- if $c.HasTarget}}
-<td class="num">{{.Target}}</td>
-<td>{{template "status" .Status}}</td>
+<td class="num" data-label="Target">{{.Target}}</td>
+<td data-label="Status">{{template "status" .Status}}</td>
 {{- end}}
-<td>{{template "direction" .Direction}}</td>
+<td data-label="Direction of travel">{{template "direction" .Direction}}</td>
 </tr>
 {{- end}}
 </tbody>{{end}}

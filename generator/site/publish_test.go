@@ -45,6 +45,28 @@ func withReportsFrom(from string) fstest.MapFS {
 	return fsys
 }
 
+// TestReportSuite: a current indicator joins the reports from its first
+// target's "from" (or from when an indicator it replaces was retired);
+// before then an earlier report leaves it out, though it has figures.
+func TestReportSuite(t *testing.T) {
+	fsys := withReportsFrom("2019/20 Q1")
+	f := *fsys["data/indicators/da.toml"]
+	f.Data = bytes.Replace(f.Data, []byte(`target = { kind = "fixed", value = 430 }`), []byte(`target = [ { kind = "fixed", value = 430, from = "2021/22 Q2" } ]`), 1)
+	fsys["data/indicators/da.toml"] = &f
+	files := mustBuild(t, fsys)
+	before := string(files["reports/2021-22-q1/index.html"])
+	mustContain(t, "2021/22 Q1 report", before, `id="indicator-small-numbers"`)
+	mustOmit(t, "2021/22 Q1 report", before, `id="indicator-idva-referrals"`)
+	mustContain(t, "2021/22 Q2 report", string(files["reports/2021-22-q2/index.html"]), `id="indicator-idva-referrals"`)
+	for _, p := range []string{"reports/2019-20-q1/index.html", "reports/2019-20-q2/index.html"} {
+		mustContain(t, p, string(files[p]), `id="indicator-old-loans"`)
+		mustOmit(t, p, string(files[p]), `id="indicator-library-visits"`)
+	}
+	latest := string(files["reports/2022-23-q1/index.html"])
+	mustContain(t, "2022/23 Q1 report", latest, `id="indicator-library-visits"`, `id="indicator-idva-referrals"`)
+	mustOmit(t, "2022/23 Q1 report", latest, `id="indicator-old-loans"`)
+}
+
 func TestReportPage(t *testing.T) {
 	files := mustBuild(t, withReportsFrom("2019/20 Q1"))
 	page := string(files["reports/2022-23-q1/index.html"])
@@ -56,7 +78,7 @@ func TestReportPage(t *testing.T) {
 		`<a href="#indicator-idva-referrals">IDVA referrals</a>`,
 		`<section class="report-indicator" id="indicator-idva-referrals"`,
 		"412 referrals in April to June 2022, 4% below the target of 430 (amber).",
-		"Near target", "Improving", `<img src="../../indicators/idva-referrals/chart.svg" alt="Latest: 412 referrals in April to June 2022`,
+		"Near target", "Improving", `<img src="charts/idva-referrals.svg" alt="Latest: 412 referrals in April to June 2022`,
 		"IDVA referrals: 2021/22 Q1 to 2022/23 Q1. The figures up to 2022/23 Q1 are in the table below.",
 		"IDVA referrals: recent figures up to 2022/23 Q1",
 		"Referrals rose.", "IDVA Service Manager, 15 July 2022",
@@ -74,21 +96,29 @@ func TestReportPage(t *testing.T) {
 	)
 	// Retired from 2022/23 Q1: not in that report, but in earlier ones.
 	mustOmit(t, "report", page, "indicator-old-loans", "<script>alert")
+	// One chart title: the report's copy of the chart leaves the drawn
+	// title to the caption; chart.svg, for embedding elsewhere, keeps it.
+	mustOmit(t, "report chart", string(files["reports/2022-23-q1/charts/idva-referrals.svg"]), "kpi-chart-title")
+	mustContain(t, "report chart", string(files["reports/2022-23-q1/charts/idva-referrals.svg"]), "<title id=")
+	mustContain(t, "chart.svg", string(files["indicators/idva-referrals/chart.svg"]), "kpi-chart-title")
 	if n := strings.Count(page, "<h1>"); n != 1 {
 		t.Errorf("report has %d <h1>, want 1", n)
 	}
+	// An earlier report shows the suite of its time: the retired item
+	// loans, not library visits, which replaced it from 2022/23 Q1 (its
+	// back-series of figures is on its own page).
 	old := string(files["reports/2019-20-q2/index.html"])
-	mustContain(t, "2019/20 Q2 report", old, `id="indicator-old-loans"`, `id="indicator-library-visits"`,
-		"Visits were steady.", "Item loans: recent figures up to 2019/20 Q2")
-	mustOmit(t, "2019/20 Q2 report", old, "2022/23 Q1<span")
+	mustContain(t, "2019/20 Q2 report", old, `id="indicator-old-loans"`, "Item loans: recent figures up to 2019/20 Q2")
+	mustOmit(t, "2019/20 Q2 report", old, "2022/23 Q1<span", `id="indicator-library-visits"`, "Visits were steady.")
 	// An earlier report shows the figures up to its period only: its own
 	// chart, which ends there, and no published date of its own (the
 	// period has no dated commentary) and no next update.
-	mustContain(t, "2019/20 Q2 report", old, `<img src="charts/library-visits.svg"`, "Visits to libraries: 2019/20 Q1 to 2019/20 Q2.")
-	mustOmit(t, "2019/20 Q2 report", old, "Published <time", "<li>Next update", "2021/22")
-	chart := string(files["reports/2019-20-q2/charts/library-visits.svg"])
-	mustContain(t, "2019/20 Q2 chart", chart, "2019/20 Q2")
-	mustOmit(t, "2019/20 Q2 chart", chart, "2021/22", "2022/23")
+	q1 := string(files["reports/2019-20-q1/index.html"])
+	mustContain(t, "2019/20 Q1 report", q1, `<img src="charts/old-loans.svg"`)
+	mustOmit(t, "2019/20 Q1 report", q1, "Published <time", "<li>Next update", "2021/22", `id="indicator-library-visits"`)
+	chart := string(files["reports/2019-20-q1/charts/old-loans.svg"])
+	mustContain(t, "2019/20 Q1 chart", chart, "5,000")
+	mustOmit(t, "2019/20 Q1 chart", chart, "5,100", "2019/20 Q2", "2022/23")
 
 	// One report per period with data, up to the current period only.
 	var reports []string
@@ -214,11 +244,11 @@ func TestRetiredPage(t *testing.T) {
 	page := string(files["retired/index.html"])
 	mustContain(t, "retired", page,
 		"<h1>Changes to indicators</h1>", `<caption id="retired-caption">Earlier indicators and what happened to each</caption>`,
-		"<td>Indicator 38</td>", `<a href="../indicators/old-loans/">Item loans</a>`,
+		`<td data-label="Earlier reference">Indicator 38</td>`, `<a href="../indicators/old-loans/">Item loans</a>`,
 		`<a href="../services/libraries/">Libraries</a>`, `<span class="outcome outcome-replaced">Replaced</span>`,
 		`<a href="../indicators/library-visits/">Visits to libraries</a>`,
 		`<span class="outcome outcome-replaced">Replaced</span> by:`,
-		`<span class="retired-from">Since April to June 2022 (2022/23 Q1).</span>`, "<td>July to September 2019 (2019/20 Q2)</td>",
+		`<span class="retired-from">Since April to June 2022 (2022/23 Q1).</span>`, `<td data-label="Last figure in this form">July to September 2019 (2019/20 Q2)</td>`,
 	)
 	mustContain(t, "nav", string(files["index.html"]), `<a href="retired/">Changes to indicators</a>`)
 	mustContain(t, "replaced indicator page", string(files["indicators/old-loans/index.html"]),

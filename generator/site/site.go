@@ -189,6 +189,9 @@ func renderOptions(c *Checked, in *model.Input, o Options, prev changes.Previous
 			rc := render.Chart{SVG: chart.Inline(s, co), Desc: chart.Describe(s, co), Sparkline: chart.Sparkline(s, co)}
 			co.Standalone = true
 			rc.File = chart.SVG(s, co)
+			untitled := co
+			untitled.Untitled = true
+			rc.Report = chart.SVG(s, untitled)
 			if in.Site.PNGCharts && !o.SkipPNG {
 				png, err := chart.PNG(s, co)
 				if err != nil {
@@ -243,6 +246,8 @@ func comparatorsOnly(s *model.Series, co chart.Options) render.Chart {
 	rc := render.Chart{SVG: chart.Lines(s.Indicator, title, lines, chart.Extent{}, co), Desc: chart.DescribeLines(s.Indicator, lines, co)}
 	co.Standalone = true
 	rc.File = chart.Lines(s.Indicator, title, lines, chart.Extent{}, co)
+	co.Untitled = true
+	rc.Report = chart.Lines(s.Indicator, title, lines, chart.Extent{}, co)
 	rc.Sparkline = chart.Sparkline(s, co)
 	return rc
 }

@@ -453,31 +453,3 @@ export async function targetFromChecks() {
   }
   return { applies: true, out };
 }
-
-/**
- * A committee report laid out for print on A4 (the stylesheet's 15 mm
- * margins leave 180 × 267 mm, 680 × 1009 CSS px): its key is on the first
- * page, with no forced page break before it.
- */
-export function reportKeyChecks(pageHeight) {
-  const out = [];
-  const f = (msg) => out.push({ check: 'report-key-print', msg });
-  const key = document.querySelector('main .status-key');
-  if (!key) {
-    f('the report has no key (.status-key)');
-    return out;
-  }
-  for (const el of document.querySelectorAll('main *')) {
-    if (el === key) break;
-    const s = getComputedStyle(el);
-    if ([s.breakBefore, s.pageBreakBefore, s.breakAfter, s.pageBreakAfter].some((v) => v === 'page' || v === 'always')) {
-      if (!el.contains(key)) {
-        f(`${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''} forces a page break before the key`);
-        return out;
-      }
-    }
-  }
-  const bottom = key.getBoundingClientRect().bottom + window.scrollY;
-  if (bottom > pageHeight) f(`the key ends ${Math.round(bottom)} px down in print, past the first A4 page (${pageHeight} px)`);
-  return out;
-}

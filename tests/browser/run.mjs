@@ -15,6 +15,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { startServer, basePathFromSite } from './server.mjs';
@@ -246,15 +247,6 @@ async function checkEveryPage(ctx, p) {
       addAll(p, tf.out);
     }
 
-    // A committee report printed on A4: its key is on the first page.
-    if (/^reports\/[^/]+\/index\.html$/.test(p.rel)) {
-      note(p, 'report-key-print');
-      await page.emulateMedia({ media: 'print' });
-      await page.setViewportSize({ width: 680, height: 1009 });
-      await page.evaluate(() => window.scrollTo(0, 0));
-      addAll(p, await page.evaluate(pc.reportKeyChecks, 1009));
-      await page.emulateMedia({ media: 'screen' });
-    }
   } finally {
     await page.close();
   }
@@ -328,6 +320,54 @@ async function checkJSOff(ctx, p) {
   }
 }
 
+// pdfPages counts the pages of a PDF: its /Type /Page objects, in plain
+// text or in deflated streams (Chromium keeps them in object streams).
+function pdfPages(buf) {
+  const s = buf.toString('latin1');
+  let n = 0;
+  const count = (t) => { n += (t.match(/\/Type\s*\/Page(?![a-zA-Z])/g) || []).length; };
+  count(s.replace(/stream\r?\n[\s\S]*?endstream/g, ''));
+  for (const m of s.matchAll(/stream\r?\n/g)) {
+    const start = m.index + m[0].length;
+    const end = s.indexOf('endstream', start);
+    try { count(zlib.inflateSync(buf.subarray(start, end)).toString('latin1')); } catch { /* not a deflated stream */ }
+  }
+  return n;
+}
+
+// The latest report, printed on A4: its first page holds the key, and it
+// fits a committee's papers: about 1-2 pages of summary, half a page per
+// indicator, then the action plan and the changes to indicators.
+async function checkPrintedReport(p) {
+  note(p, 'print');
+  // The A4 page's content box (210 x 297 mm less the report's @page
+  // margins, 13 and 12 mm) in CSS pixels at 96 per inch.
+  const mm = 96 / 25.4;
+  const ctx = await browser.newContext({ viewport: { width: Math.round((210 - 26) * mm), height: Math.round((297 - 24) * mm) } });
+  const page = await open(ctx, p);
+  try {
+    await page.emulateMedia({ media: 'print' });
+    const r = await page.evaluate(() => {
+      const key = document.querySelector('.report .status-key');
+      return {
+        key: key ? key.getBoundingClientRect().bottom + window.scrollY : -1,
+        indicators: document.querySelectorAll('.report-indicator').length,
+        more: document.querySelectorAll('.report-actions, .report-changes').length,
+      };
+    });
+    const pageHeight = (297 - 24) * mm;
+    if (r.key < 0) add(p, 'print', 'the report has no key (.status-key)');
+    else if (r.key > pageHeight) add(p, 'print', `the key ends ${Math.round(r.key)} px down, past the first printed page (${Math.round(pageHeight)} px)`);
+    const pages = pdfPages(await page.pdf({ preferCSSPageSize: true, format: 'A4' }));
+    const limit = 2 + Math.ceil(r.indicators / 2) + r.more;
+    if (pages > limit) add(p, 'print', `the report prints on ${pages} A4 pages; ${r.indicators} indicators allow ${limit} (2 of summary, half a page per indicator, one each for the action plan and the changes)`);
+    console.log(`browser: ${p.rel} prints on ${pages} A4 pages (${r.indicators} indicators; limit ${limit})`);
+  } finally {
+    await page.close();
+    await ctx.close();
+  }
+}
+
 async function pool(items, n, fn) {
   let next = 0;
   const worker = async () => {
@@ -373,6 +413,10 @@ try {
     await timed('search: A to Z without JavaScript, filter from the keyboard', () => pool([searchPage], 1,
       (p) => checkSearch({ browser, open, p, publicDir, runAxe, add, note })));
   }
+
+  // The latest report, printed.
+  const latestReport = pages.filter((p) => /^reports\/[^/]+\/index\.html$/.test(p.rel)).sort((a, b) => (a.rel < b.rel ? 1 : -1))[0];
+  if (latestReport) await timed('print: the latest report on A4', () => pool([latestReport], 1, checkPrintedReport));
 
   // Screenshots of the home page and an indicator page, to look at.
   await timed('screenshots', async () => {

@@ -56,7 +56,7 @@ test('run.mjs finds every planted problem and no false alarm', () => {
     ['zoom-200', /\[zoom-200\] the page scrolls sideways: it is \d+px wide in a 640px viewport/],
     ['css-off', /\[css-off\] text only CSS shows, lost with CSS off: p\.gen::before/],
     ['target-from', /\[target-from\] 2019\/20 Q1 is red but had no target then/],
-    ['report-key-print', /\[report-key-print\] the key ends \d+ px down in print, past the first A4 page/],
+    ['print', /\[print\] the key ends \d+ px down, past the first printed page/],
     ['axe', /\[axe\] heading-order \(moderate\)/],
     ['axe', /\[axe\] tabindex \(serious\)/],
   ]) {
