@@ -79,6 +79,32 @@ func columnsOf(rows []ScoreRow) (hasTarget bool, period string) {
 	return columns(cells)
 }
 
+// sameColumns gives every scorecard table of a page the same columns, so
+// that Status, Figure and Target stand in the same place in each: Target
+// and Status when any table needs them, and the Period column unless
+// every row of every table is for the same period.
+func sameColumns(groups []ScoreGroup) {
+	hasTarget, period, first := false, "", true
+	for _, g := range groups {
+		if len(g.Rows) == 0 {
+			continue
+		}
+		hasTarget = hasTarget || g.HasTarget
+		switch {
+		case first:
+			period, first = g.Period, false
+		case g.Period != period:
+			period = ""
+		}
+	}
+	for i := range groups {
+		if len(groups[i].Rows) == 0 {
+			continue // a group of retired links only has no table
+		}
+		groups[i].HasTarget, groups[i].Period = hasTarget, period
+	}
+}
+
 // columns is columnsOf for rows given as target, status key and period.
 func columns(rows [][3]string) (hasTarget bool, period string) {
 	for i, r := range rows {
@@ -178,6 +204,7 @@ func (b *builder) homeJob() job {
 				groups = append(groups, g)
 			}
 		}
+		sameColumns(groups)
 		desc := "Key performance indicators of " + s.Organisation
 		if w := b.currentWords(); w != "" {
 			desc += " for " + w
@@ -244,6 +271,7 @@ func (b *builder) committeeJob(c *model.Committee) job {
 				groups = append(groups, g)
 			}
 		}
+		sameColumns(groups)
 		page := CommitteePage{
 			Layout:     b.layout(path, c.Name, "Key performance indicators reported to "+c.Name+".", "committee:"+c.ID),
 			PeriodLong: b.currentWords(),
