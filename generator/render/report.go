@@ -347,6 +347,12 @@ func (b *builder) reportJob(rp reportPeriod) job {
 			AllReports: Link{Href: root + "reports/", Text: "All reports"},
 		}
 		page.Breadcrumbs = append(page.Breadcrumbs, Link{Href: page.AllReports.Href, Text: "Reports"})
+		if !page.IsCurrent {
+			// An archived report is as it was published: its own date, no
+			// next update and no "due for an update" notice, so that it
+			// changes only when one of its figures is revised.
+			page.LastUpdated, page.NextUpdate, page.UpdateDue = page.Published, "", false
+		}
 		used := map[model.Flag]bool{}
 		files := map[string][]byte{}
 		for _, c := range b.committeesOf(rp.Series) {

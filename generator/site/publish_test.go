@@ -854,3 +854,40 @@ func TestNoReportsWithoutData(t *testing.T) {
 		t.Errorf("feed without data: %d entries, updated %s", len(f.Entries), f.Updated)
 	}
 }
+
+// An archived report is as it was published: the next release (a new
+// current period, a new published date, built on a later day) leaves it
+// byte for byte, "Last updated" and the "due for an update" notice
+// included; only a revised figure of its own would change it.
+func TestArchivedReportIsFrozen(t *testing.T) {
+	before := withReportsFrom("2021/22 Q2")
+	after := withReportsFrom("2021/22 Q2")
+	site := *after["site.toml"]
+	site.Data = []byte(strings.NewReplacer(
+		`current_period = "2022/23 Q1"`, `current_period = "2022/23 Q2"`,
+		"published = 2022-07-21\n", "published = 2022-10-20\n",
+	).Replace(string(site.Data)))
+	after["site.toml"] = &site
+	da := *after["data/values/da.csv"]
+	da.Data = append(append([]byte(nil), da.Data...), "idva-referrals,2022/23 Q2,420,,\n"...)
+	after["data/values/da.csv"] = &da
+
+	old, c, err := Build(before, Options{BuildDate: buildDate, Version: "test"})
+	if err != nil {
+		t.Fatalf("build: %v\n%v", err, c.Problems)
+	}
+	later := buildDate.AddDate(1, 0, 0) // long after next_update
+	now, c, err := Build(after, Options{BuildDate: later, Version: "test"})
+	if err != nil {
+		t.Fatalf("build: %v\n%v", err, c.Problems)
+	}
+	const archived = "reports/2021-22-q2/index.html"
+	if len(old[archived]) == 0 || !bytes.Equal(old[archived], now[archived]) {
+		t.Errorf("%s changed with the next release", archived)
+	}
+	mustOmit(t, archived, string(now[archived]), "due for an update", "Next update")
+	// The report of the new current period says when the next one is due.
+	if _, ok := now["reports/2022-23-q2/index.html"]; !ok {
+		t.Errorf("no report for the new current period")
+	}
+}
