@@ -108,6 +108,41 @@ func (b *builder) actionView(a *model.Action, root string, asAt time.Time, seen 
 	return v, nil
 }
 
+// trackers are the action plans, one per tracker file in file-name order,
+// each with its introduction (content/actions/<tracker>.md, its headings
+// from level minHeading, ids under idPrefix) and its actions, milestones
+// judged against asAt.
+func (b *builder) trackers(root string, asAt time.Time, minHeading int, idPrefix string) ([]Tracker, error) {
+	actions := append([]model.Action(nil), b.in.Actions...)
+	sort.SliceStable(actions, func(i, j int) bool { return actions[i].Tracker < actions[j].Tracker })
+	var out []Tracker
+	seen := map[string]bool{}
+	for i := range actions {
+		a := &actions[i]
+		if n := len(out); n == 0 || out[n-1].ID != a.Tracker {
+			t := Tracker{ID: a.Tracker, Name: trackerName(a.Tracker)}
+			if intro := b.in.Content.Actions[a.Tracker]; intro != nil && !intro.Draft {
+				if intro.Title != "" {
+					t.Name = intro.Title
+				}
+				html, err := b.o.Markdown(intro.Body, minHeading, idPrefix+a.Tracker+"-")
+				if err != nil {
+					return nil, fmt.Errorf("%s: %w", intro.Path, err)
+				}
+				t.Intro = html
+			}
+			out = append(out, t)
+		}
+		v, err := b.actionView(a, root, asAt, seen)
+		if err != nil {
+			return nil, err
+		}
+		t := &out[len(out)-1]
+		t.Actions = append(t.Actions, v)
+	}
+	return out, nil
+}
+
 func (b *builder) actionsJob() job {
 	return func() (map[string][]byte, error) {
 		const path = "actions/index.html"
@@ -120,35 +155,17 @@ func (b *builder) actionsJob() job {
 		if b.in.Site.Published.IsZero() {
 			page.AsAtWhat = "the date this page was built"
 		}
-		asAt := b.actionsAsAt()
-		actions := append([]model.Action(nil), b.in.Actions...)
-		sort.SliceStable(actions, func(i, j int) bool { return actions[i].Tracker < actions[j].Tracker })
-		seen := map[string]bool{}
-		for i := range actions {
-			a := &actions[i]
-			if n := len(page.Trackers); n == 0 || page.Trackers[n-1].ID != a.Tracker {
-				t := Tracker{ID: a.Tracker, Name: trackerName(a.Tracker)}
-				if intro := b.in.Content.Actions[a.Tracker]; intro != nil && !intro.Draft {
-					if intro.Title != "" {
-						t.Name = intro.Title
-					}
-					html, err := b.o.Markdown(intro.Body, 3, "tracker-"+a.Tracker+"-")
-					if err != nil {
-						return nil, fmt.Errorf("%s: %w", intro.Path, err)
-					}
-					t.Intro = html
+		trackers, err := b.trackers(root, b.actionsAsAt(), 3, "tracker-")
+		if err != nil {
+			return nil, err
+		}
+		page.Trackers = trackers
+		for _, t := range trackers {
+			for _, v := range t.Actions {
+				if v.MilestonePassed {
+					page.Passed++
 				}
-				page.Trackers = append(page.Trackers, t)
 			}
-			v, err := b.actionView(a, root, asAt, seen)
-			if err != nil {
-				return nil, err
-			}
-			if v.MilestonePassed {
-				page.Passed++
-			}
-			t := &page.Trackers[len(page.Trackers)-1]
-			t.Actions = append(t.Actions, v)
 		}
 		return b.page(path, "actions.html", page)
 	}

@@ -404,34 +404,13 @@ func (b *builder) reportActions(page *ReportPage, p model.Period, root string) e
 	if asAt.IsZero() {
 		asAt = p.End(b.fy)
 	}
-	actions := append([]model.Action(nil), b.in.Actions...)
-	sort.SliceStable(actions, func(i, j int) bool { return actions[i].Tracker < actions[j].Tracker })
-	seen := map[string]bool{}
-	for i := range actions {
-		a := &actions[i]
-		if n := len(page.Trackers); n == 0 || page.Trackers[n-1].ID != a.Tracker {
-			t := Tracker{ID: a.Tracker, Name: trackerName(a.Tracker)}
-			if intro := b.in.Content.Actions[a.Tracker]; intro != nil && !intro.Draft {
-				if intro.Title != "" {
-					t.Name = intro.Title
-				}
-				html, err := b.o.Markdown(intro.Body, 4, "report-tracker-"+a.Tracker+"-")
-				if err != nil {
-					return fmt.Errorf("%s: %w", intro.Path, err)
-				}
-				t.Intro = html
-			}
-			page.Trackers = append(page.Trackers, t)
-		}
-		v, err := b.actionView(a, root, asAt, seen)
-		if err != nil {
-			return err
-		}
-		// The update sits in a table cell of the report: its headings
-		// start at level 5 like the actions page's.
-		t := &page.Trackers[len(page.Trackers)-1]
-		t.Actions = append(t.Actions, v)
+	// The updates sit in table cells of the report: their headings start
+	// at level 5 like the actions page's.
+	trackers, err := b.trackers(root, asAt, 4, "report-tracker-")
+	if err != nil {
+		return err
 	}
+	page.Trackers = append(page.Trackers, trackers...)
 	return nil
 }
 
