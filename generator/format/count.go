@@ -25,3 +25,20 @@ func Ordinal(n int) string {
 	}
 	return strconv.Itoa(n) + suffix
 }
+
+// Quartile names a quartile of a ranked group, 1 being the best:
+// "best quarter", "second quarter", "third quarter", "worst quarter";
+// "" for anything else.
+func Quartile(q int) string {
+	switch q {
+	case 1:
+		return "best quarter"
+	case 2:
+		return "second quarter"
+	case 3:
+		return "third quarter"
+	case 4:
+		return "worst quarter"
+	}
+	return ""
+}

@@ -26,3 +26,11 @@ func TestOrdinal(t *testing.T) {
 		}
 	}
 }
+
+func TestQuartile(t *testing.T) {
+	for q, want := range map[int]string{0: "", 1: "best quarter", 2: "second quarter", 3: "third quarter", 4: "worst quarter", 5: ""} {
+		if got := Quartile(q); got != want {
+			t.Errorf("Quartile(%d) = %q, want %q", q, got, want)
+		}
+	}
+}

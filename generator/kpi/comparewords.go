@@ -85,20 +85,5 @@ func RankPhrase(s *model.Series, p *model.Point) string {
 	if p.RankJoint {
 		joint = "Joint "
 	}
-	return fmt.Sprintf("%s%s best of %d in %s, in the %s", joint, format.Ordinal(p.Rank), p.RankOf, name, QuartileWords(p.Quartile))
-}
-
-// QuartileWords names a quartile: 1 is "best quarter".
-func QuartileWords(q int) string {
-	switch q {
-	case 1:
-		return "best quarter"
-	case 2:
-		return "second quarter"
-	case 3:
-		return "third quarter"
-	case 4:
-		return "worst quarter"
-	}
-	return "no quartile"
+	return fmt.Sprintf("%s%s best of %d in %s, in the %s", joint, format.Ordinal(p.Rank), p.RankOf, name, format.Quartile(p.Quartile))
 }

@@ -351,20 +351,6 @@ func polarityShort(p model.Polarity) string {
 	return "higher is better"
 }
 
-func quartileText(q int) string {
-	switch q {
-	case 1:
-		return "best quarter"
-	case 2:
-		return "second quarter"
-	case 3:
-		return "third quarter"
-	case 4:
-		return "worst quarter"
-	}
-	return ""
-}
-
 // othersIn counts a group's areas other than the indicator's own.
 func (b *builder) othersIn(c *model.Comparator, ind *model.Indicator) int {
 	n := 0

@@ -120,7 +120,7 @@ func rankCell(p *model.Point) string {
 	if p.RankJoint {
 		joint = "joint "
 	}
-	return joint + format.Ordinal(p.Rank) + " of " + strconv.Itoa(p.RankOf) + " (" + quartileText(p.Quartile) + ")"
+	return joint + format.Ordinal(p.Rank) + " of " + strconv.Itoa(p.RankOf) + " (" + format.Quartile(p.Quartile) + ")"
 }
 
 // joinAnd joins names as "A", "A and B", "A, B and C".
