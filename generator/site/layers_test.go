@@ -15,6 +15,7 @@ func TestStagesImportOnlyModel(t *testing.T) {
 		"kpisite/generator/model":   true,
 		"kpisite/generator/format":  true,
 		"kpisite/generator/suggest": true,
+		"kpisite/generator/i18n":    true,
 	}
 	stages := []string{"model", "format", "suggest", "load", "validate", "kpi", "chart", "markdown", "theme", "render", "publish", "changes"}
 	for _, stage := range stages {

@@ -1,0 +1,158 @@
+package i18n
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Words are one language's interface words.
+type Words struct {
+	lang     string
+	text     map[string]string
+	fallback *Words
+
+	mu      sync.Mutex
+	missing map[string]bool
+}
+
+// New returns the words of lang from text (key to value). The map is
+// copied.
+func New(lang string, text map[string]string) *Words {
+	w := &Words{lang: lang, text: make(map[string]string, len(text))}
+	for k, v := range text {
+		w.text[k] = v
+	}
+	return w
+}
+
+// Lang is the language code the words are in ("en-GB", "cy").
+func (w *Words) Lang() string { return w.lang }
+
+// WithFallback returns a copy of w that takes a key it lacks from fb,
+// recording the key as missing.
+func (w *Words) WithFallback(fb *Words) *Words {
+	c := New(w.lang, w.text)
+	c.fallback = fb
+	return c
+}
+
+// Has reports whether w itself (not its fallback) has key.
+func (w *Words) Has(key string) bool {
+	_, ok := w.text[key]
+	return ok
+}
+
+// Keys are w's own keys, sorted.
+func (w *Words) Keys() []string {
+	keys := make([]string, 0, len(w.text))
+	for k := range w.text {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Missing are the keys looked up so far that w lacked (taken from the
+// fallback, or not found at all), sorted.
+func (w *Words) Missing() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	keys := make([]string, 0, len(w.missing))
+	for k := range w.missing {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// lookup finds key in w, then in its fallback; a key found nowhere is
+// written as itself, so that a missing word shows on the page and in the
+// missing list rather than vanishing.
+func (w *Words) lookup(key string) string {
+	if w == nil {
+		return key
+	}
+	if s, ok := w.text[key]; ok {
+		return s
+	}
+	w.mu.Lock()
+	if w.missing == nil {
+		w.missing = make(map[string]bool)
+	}
+	w.missing[key] = true
+	w.mu.Unlock()
+	if w.fallback != nil {
+		return w.fallback.lookup(key)
+	}
+	return key
+}
+
+// T is the words of key with its placeholders filled from args, read as
+// name/value pairs: T("report.due", "date", "21 July 2022") fills {date}.
+// A placeholder without a value is left as written.
+func (w *Words) T(key string, args ...string) string {
+	return fill(w.lookup(key), args)
+}
+
+// N is the counted phrase key for n, in the plural form the language
+// uses for n ("key.one", "key.other", …), with {n} filled by n (with
+// thousands separators) and the other placeholders from args. A form the
+// words lack falls back to "key.other".
+func (w *Words) N(key string, n int, args ...string) string {
+	return fill(w.counted(key, n), append([]string{"n", groupThousands(n)}, args...))
+}
+
+// counted finds the plural form of key for n: w's own form, else w's own
+// "other" form, else (recording the key as missing) the fallback's form
+// for n in the fallback's language.
+func (w *Words) counted(key string, n int) string {
+	if w == nil {
+		return key
+	}
+	if s, ok := w.text[key+"."+PluralForm(w.lang, n)]; ok {
+		return s
+	}
+	if s, ok := w.text[key+".other"]; ok {
+		return s
+	}
+	w.mu.Lock()
+	if w.missing == nil {
+		w.missing = make(map[string]bool)
+	}
+	w.missing[key+".other"] = true
+	w.mu.Unlock()
+	if w.fallback != nil {
+		return w.fallback.counted(key, n)
+	}
+	return key
+}
+
+func fill(s string, args []string) string {
+	if len(args) < 2 || !strings.Contains(s, "{") {
+		return s
+	}
+	pairs := make([]string, 0, len(args))
+	for i := 0; i+1 < len(args); i += 2 {
+		pairs = append(pairs, "{"+args[i]+"}", args[i+1])
+	}
+	return strings.NewReplacer(pairs...).Replace(s)
+}
+
+func groupThousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
