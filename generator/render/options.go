@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"kpisite/generator/i18n"
 	"time"
 
 	"kpisite/generator/model"
@@ -53,4 +54,9 @@ type Options struct {
 	PointFor func(s *model.Series, cur model.Period) *model.Point
 	// LineChart draws breakdown charts (SPEC 3.8); nil draws none.
 	LineChart LineChart
+
+	// Words are the interface words of the language being rendered
+	// (themes/<theme>/i18n/<code>.toml), already falling back to the
+	// site's first language.
+	Words *i18n.Words
 }
