@@ -25,6 +25,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"kpisite/generator/i18n"
 )
 
 // Page template names: each is a page kind the renderer knows.
@@ -40,8 +42,10 @@ var shared = []string{"layout.html", "partials.html"}
 // Theme is a parsed theme.
 type Theme struct {
 	pages  map[string]*template.Template
-	files  map[string]source // template file name -> where it was read from
-	Assets map[string][]byte // path under assets/ -> content
+	protos map[string]*template.Template // parsed, never executed: ForWords clones them
+	words  *i18n.Words                   // the words pages writes
+	files  map[string]source             // template file name -> where it was read from
+	Assets map[string][]byte             // path under assets/ -> content
 }
 
 // Load reads theme name from site (files under themes/<name>/) over
@@ -91,7 +95,7 @@ func Load(site fs.FS, name string, embedded fs.FS, funcs template.FuncMap) (*The
 		files[path.Base(p)] = source{path: path.Join("themes", "default", p), builtin: true}
 		return b, nil
 	}
-	base := template.New("layout.html").Option("missingkey=error").Funcs(funcs)
+	base := template.New("layout.html").Option("missingkey=error").Funcs(funcs).Funcs(wordFuncs(i18n.English()))
 	for _, n := range shared {
 		src, err := read("templates/" + n)
 		if err != nil {
@@ -105,7 +109,7 @@ func Load(site fs.FS, name string, embedded fs.FS, funcs template.FuncMap) (*The
 			return nil, position(err, files)
 		}
 	}
-	t := &Theme{pages: make(map[string]*template.Template), files: files, Assets: make(map[string][]byte)}
+	t := &Theme{protos: make(map[string]*template.Template), files: files, Assets: make(map[string][]byte)}
 	for _, n := range Names {
 		src, err := read("templates/" + n)
 		if err != nil {
@@ -118,8 +122,13 @@ func Load(site fs.FS, name string, embedded fs.FS, funcs template.FuncMap) (*The
 		if _, err := clone.New(n).Parse(string(src)); err != nil {
 			return nil, position(err, files)
 		}
-		t.pages[n] = clone
+		t.protos[n] = clone
 	}
+	en, err := t.ForWords(nil)
+	if err != nil {
+		return nil, fmt.Errorf("theme %q: %w", name, err)
+	}
+	t.pages, t.words = en.pages, en.words
 	for _, src := range []fs.FS{embedded, over} {
 		if src == nil {
 			continue
@@ -182,6 +191,27 @@ func checkNames(over fs.FS, dir string) error {
 	return fmt.Errorf("%s/templates: unknown template %s; expected one of %s",
 		dir, strings.Join(unknown, ", "), strings.Join(all, ", "))
 }
+
+// ForWords returns the theme writing the interface words w (nil: the
+// default theme's English) through its template functions t, th and n.
+// It clones the parsed templates once, so a build calls it once per
+// language, not per page; the copy shares the theme's assets.
+func (t *Theme) ForWords(w *i18n.Words) (*Theme, error) {
+	w = i18n.Or(w)
+	c := &Theme{pages: make(map[string]*template.Template, len(t.protos)), protos: t.protos, words: w, files: t.files, Assets: t.Assets}
+	funcs := wordFuncs(w)
+	for n, p := range t.protos {
+		clone, err := p.Clone()
+		if err != nil {
+			return nil, err
+		}
+		c.pages[n] = clone.Funcs(funcs)
+	}
+	return c, nil
+}
+
+// Words are the interface words the theme's pages write.
+func (t *Theme) Words() *i18n.Words { return t.words }
 
 // Execute renders page template name with data.
 func (t *Theme) Execute(name string, data any) ([]byte, error) {
