@@ -51,14 +51,14 @@ func anchor(s string) string {
 // milestoneWords is a milestone as people read it: a date in words ("30
 // November 2021"), a month for a milestone written as a month ("November
 // 2022"), or the text as written.
-func milestoneWords(a *model.Action) string {
+func (b *builder) milestoneWords(a *model.Action) string {
 	if a.MilestoneDate.IsZero() {
 		return a.Milestone
 	}
 	if p, err := model.ParsePeriod(a.Milestone, model.Monthly); err == nil {
-		return p.Words(1)
+		return b.lang.Words(p, 1)
 	}
-	return format.Date(a.MilestoneDate)
+	return b.lang.Date(a.MilestoneDate)
 }
 
 // actionsAsAt is the day milestones are judged against: the date the
@@ -80,9 +80,9 @@ func (b *builder) actionView(a *model.Action, root string, asAt time.Time, seen 
 		ID:  "action-" + a.Tracker + "-" + anchor(a.Ref),
 		Ref: a.Ref, Action: a.Action, Lead: a.Lead,
 		SuccessCriteria: a.SuccessCriteria, Baseline: a.Baseline,
-		Milestone: milestoneWords(a), MilestoneISO: format.ISODate(a.MilestoneDate),
+		Milestone: b.milestoneWords(a), MilestoneISO: format.ISODate(a.MilestoneDate),
 		Status:  actionStatusView(a.Status),
-		Updated: format.Date(a.Updated), UpdatedISO: format.ISODate(a.Updated),
+		Updated: b.lang.Date(a.Updated), UpdatedISO: format.ISODate(a.Updated),
 		Committee: Link{Text: a.Committee},
 	}
 	// Refs are unique in a tracker, but "1.1" and "1-1" make the same
@@ -149,7 +149,7 @@ func (b *builder) actionsJob() job {
 		root := rootFor(path)
 		page := ActionsPage{
 			Layout: b.layout(path, "Action plans", "Progress on the actions in the committee's action plans: milestones, leads and status.", "actions"),
-			AsAt:   format.Date(b.actionsAsAt()),
+			AsAt:   b.lang.Date(b.actionsAsAt()),
 		}
 		page.AsAtWhat = "the date of the latest report"
 		if b.in.Site.Published.IsZero() {

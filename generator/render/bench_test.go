@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"kpisite/generator/chart"
+	"kpisite/generator/format"
 	"kpisite/generator/kpi"
 	"kpisite/generator/markdown"
 	"kpisite/generator/model"
@@ -65,7 +66,7 @@ func benchBuilder(tb testing.TB) (*builder, *model.Series) {
 		PointFor: func(s *model.Series, cur model.Period) *model.Point { return kpi.PointFor(s, cur, 4) },
 	}
 	b := &builder{in: in, series: series, o: o, byID: map[string]*model.Series{ind.ID: &series[0]},
-		comments: map[string][]model.Commentary{ind.ID: in.Content.Commentary}, fy: 4}
+		comments: map[string][]model.Commentary{ind.ID: in.Content.Commentary}, fy: 4, lang: format.English()}
 	if err := b.renderCharts(); err != nil {
 		tb.Fatal(err)
 	}

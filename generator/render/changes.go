@@ -86,7 +86,7 @@ func (b *builder) releaseDate(r *model.Release) (time.Time, bool) {
 // releaseHeading is "21 July 2022", else the release's id.
 func (b *builder) releaseHeading(r *model.Release) string {
 	if t, ok := b.releaseDate(r); ok {
-		return format.Date(t)
+		return b.lang.Date(t)
 	}
 	return r.ID
 }
@@ -188,7 +188,7 @@ func (b *builder) changesJob() job {
 			}
 			page.Releases = append(page.Releases, v)
 		}
-		page.FlagKey = flagKey(used)
+		page.FlagKey = b.flagKey(used)
 		if b.history.File != nil {
 			page.File = Download{Href: "releases.json", Text: "Every release and its changes", Format: "JSON", Size: size(b.history.File)}
 		}

@@ -176,7 +176,7 @@ func (b *builder) compareTable(s *model.Series) (*GridTable, []string) {
 		sortNewestFirst(periods)
 	}
 	for _, per := range periods {
-		row := GridRow{Period: per.String(), PeriodWords: per.Words(b.fy)}
+		row := GridRow{Period: b.lang.Period(per), PeriodWords: b.lang.Words(per, b.fy)}
 		own := s.At(per)
 		row.Cells = append(row.Cells, pointCell(own, ind))
 		if intervals {
@@ -312,7 +312,7 @@ func (b *builder) breakdownView(ind *model.Indicator, set []model.Line) Breakdow
 		s.Comparators = append(s.Comparators, model.ComparatorSeries{Points: l.Points})
 	}
 	for _, per := range periodsNewestFirst(&s) {
-		row := GridRow{Period: per.String(), PeriodWords: per.Words(b.fy)}
+		row := GridRow{Period: b.lang.Period(per), PeriodWords: b.lang.Words(per, b.fy)}
 		for _, l := range set {
 			row.Cells = append(row.Cells, pointCell(pointIn(l.Points, per), ind))
 		}

@@ -16,7 +16,8 @@ func (b *builder) dataTable(s *model.Series, captionID, caption, notePrefix stri
 	ind := s.Indicator
 	t := DataTable{
 		CaptionID: captionID, Caption: caption, NotePrefix: notePrefix,
-		UnitLabel: format.UnitLabel(ind), YTD: ind.Measure == model.MeasureYTD,
+		UnitLabel: b.lang.UnitLabel(ind), YTD: ind.Measure == model.MeasureYTD,
+		words: b.rw,
 	}
 	var frags [2][]string // the rows' cached HTML without and with a Note column
 	for i := len(s.Points) - 1; i >= 0 && (limit == 0 || len(t.Rows) < limit); i-- {
@@ -28,7 +29,7 @@ func (b *builder) dataTable(s *model.Series, captionID, caption, notePrefix stri
 		row, frag := b.cachedRow(s, i)
 		if pt.Note != "" {
 			n := len(t.Footnotes) + 1
-			t.Footnotes = append(t.Footnotes, Footnote{N: n, Period: pt.Period.String(), Text: pt.Note})
+			t.Footnotes = append(t.Footnotes, Footnote{N: n, Period: b.lang.Period(pt.Period), Text: pt.Note})
 			row.NoteRef = n
 		}
 		t.Rows = append(t.Rows, row)
@@ -89,7 +90,7 @@ func (b *builder) pageTable(s *model.Series, used map[model.Flag]bool) (t DataTa
 	}
 	rows := make([]TableRow, 0, len(t.Rows))
 	for _, per := range periodsNewestFirst(s) {
-		r, ok := byPeriod[per.String()]
+		r, ok := byPeriod[b.lang.Period(per)]
 		if !ok {
 			gap := model.Point{Period: per, Status: model.NoData}
 			pointFlags(used, &gap)
@@ -157,7 +158,7 @@ func (b *builder) renderRows() {
 			if s.Points[j].Note == "" {
 				for k, notes := range []bool{false, true} {
 					w.Reset()
-					writeTableRow(&w, &tr.rows[j], rowColumns{ytd: ytd, target: true, notes: notes})
+					writeTableRow(&w, &tr.rows[j], rowColumns{ytd: ytd, target: true, notes: notes, words: b.rw})
 					tr.frags[k][j] = w.String()
 				}
 			}

@@ -102,10 +102,10 @@ func (b *builder) feed() ([]byte, error) {
 			when = def
 		}
 		entries = append(entries, atomEntry{
-			ID: b.abs("reports/" + p.Slug() + "/"), Title: "Performance report: " + p.Long(b.fy),
+			ID: b.abs("reports/" + p.Slug() + "/"), Title: "Performance report: " + b.lang.Long(p, b.fy),
 			Updated: atomTime(when),
 			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: b.abs("reports/" + p.Slug() + "/")},
-			Summary: fmt.Sprintf("Key performance indicators for %s: %s.", p.Long(b.fy), statusTally(st)),
+			Summary: fmt.Sprintf("Key performance indicators for %s: %s.", b.lang.Long(p, b.fy), b.statusTally(st)),
 			when:    when, rank: 0, order: fmt.Sprintf("%012d", 1<<30-p.Index()),
 		})
 	}
@@ -118,7 +118,7 @@ func (b *builder) feed() ([]byte, error) {
 			}
 			words := cm.PeriodSlug
 			if per, err := ind.ParseSlug(cm.PeriodSlug); err == nil {
-				words = per.Long(b.fy)
+				words = b.lang.Long(per, b.fy)
 			}
 			html, err := b.o.Markdown(cm.Page.Body, 2, "feed-")
 			if err != nil {
@@ -182,13 +182,13 @@ func (b *builder) feed() ([]byte, error) {
 
 // statusTally is "4 on target, 2 near target, 1 off target" in a fixed
 // order.
-func statusTally(st []model.Status) string {
+func (b *builder) statusTally(st []model.Status) string {
 	shown := make([]StatusView, len(st))
 	for i, s := range st {
-		shown[i] = statusView(s)
+		shown[i] = b.statusView(s)
 	}
 	var parts []string
-	for _, c := range countStatuses(shown) {
+	for _, c := range b.countStatuses(shown) {
 		parts = append(parts, fmt.Sprintf("%d %s", c.Count, strings.ToLower(c.Status.Label)))
 	}
 	if len(parts) == 0 {

@@ -45,7 +45,7 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 	root := rootFor(path)
 	p := IndicatorPage{
 		ID: ind.ID, FullTitle: ind.Title, Active: ind.IsActive(),
-		Status: statusView(model.NoData), Direction: directionView(model.NoComparison),
+		Status: b.statusView(model.NoData), Direction: b.directionView(model.NoComparison),
 	}
 	desc := ind.Title
 	if ind.Definition != "" {
@@ -63,9 +63,9 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 		p.RetiredNotice, p.Outcome = outcomeWords(ind.Outcome)
 		if !ind.RetiredFrom.IsZero() {
 			if last := lastRow(s); ind.Outcome == model.OutcomeRetained && last != nil {
-				p.Retired = "Its last figure in this form is for " + last.Period.Long(b.fy) + "."
+				p.Retired = "Its last figure in this form is for " + b.lang.Long(last.Period, b.fy) + "."
 			} else {
-				p.Retired = "No longer reported from " + ind.RetiredFrom.Long(b.fy) + "."
+				p.Retired = "No longer reported from " + b.lang.Long(ind.RetiredFrom, b.fy) + "."
 			}
 		}
 		for _, id := range ind.ReplacedBy {
@@ -86,7 +86,7 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 		if head != nil && !cur.IsZero() && head.Period.Freq == cur.Freq && head.Period.End(b.fy).Before(cur.End(b.fy)) {
 			// No row for the current period: the latest figure, said
 			// plainly not to be the current period's.
-			p.Behind = "There is no figure yet for " + cur.Long(b.fy) + ". This is the latest figure."
+			p.Behind = "There is no figure yet for " + b.lang.Long(cur, b.fy) + ". This is the latest figure."
 		}
 		if head != nil && ind.OutOfDate(head.Period, cur, b.fy) {
 			if p.Behind == "" {
@@ -100,12 +100,12 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 	used := map[model.Flag]bool{}
 	if head != nil {
 		p.HasData = true
-		p.PeriodLong = head.Period.Long(b.fy)
-		p.Value = format.Figure(head.Value, ind)
+		p.PeriodLong = b.lang.Long(head.Period, b.fy)
+		p.Value = b.lang.Figure(head.Value, ind)
 		if head.Withheld {
 			p.Value = "[c]"
 		}
-		p.Status, p.Direction = pointStatus(head), directionView(head.Direction)
+		p.Status, p.Direction = b.pointStatus(head), b.directionView(head.Direction)
 		p.Summary = b.o.Summary(s, head)
 		if head.Value.Valid {
 			p.Flag = flagText(head.Flag)
@@ -118,7 +118,7 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 
 	var tableNotes []string
 	p.Table, tableNotes = b.pageTable(s, used)
-	p.FlagKey = flagKey(used)
+	p.FlagKey = b.flagKey(used)
 	p.Compare = b.compareSection(s)
 	p.Compare.TableNotes = tableNotes
 
@@ -129,11 +129,11 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 		}
 		words := cm.PeriodSlug
 		if per, err := ind.ParseSlug(cm.PeriodSlug); err == nil {
-			words = per.Long(b.fy)
+			words = b.lang.Long(per, b.fy)
 		}
 		p.Commentary = append(p.Commentary, CommentaryView{
 			ID: "commentary-" + cm.PeriodSlug, PeriodLong: words, Author: cm.Page.Author,
-			Date: format.Date(cm.Page.Date), HTML: html,
+			Date: b.lang.Date(cm.Page.Date), HTML: html,
 		})
 	}
 	if n := b.in.Content.Indicators[ind.ID]; n != nil && !n.Draft {
@@ -164,11 +164,11 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 // tableRow is one period of an indicator's data table.
 func (b *builder) tableRow(pt *model.Point, ind *model.Indicator) TableRow {
 	row := TableRow{
-		Period: pt.Period.String(), PeriodWords: pt.Period.Words(b.fy),
+		Period: b.lang.Period(pt.Period), PeriodWords: b.lang.Words(pt.Period, b.fy),
 		Value:       cell(pt.Value, pt.Withheld, pt.Flag, ind),
 		PeriodValue: cell(pt.PeriodValue, pt.Withheld, pt.Flag, ind),
 		Target:      format.Bare(pt.Target, ind),
-		Status:      pointStatus(pt), Direction: directionView(pt.Direction),
+		Status:      b.pointStatus(pt), Direction: b.directionView(pt.Direction),
 	}
 	if w, ok := strings.CutPrefix(row.PeriodWords, row.Period); ok {
 		// "2021" says it all; "2020 to 2022 (pooled)" needs only "pooled".
@@ -207,7 +207,7 @@ func (b *builder) facts(s *model.Series) []Fact {
 	add("Why it matters", ind.Rationale)
 	add("Target", b.targetWords(s))
 	if bl := ind.Baseline; bl != nil {
-		v := format.Figure(bl.Value, ind)
+		v := b.lang.Figure(bl.Value, ind)
 		switch {
 		case v != "" && bl.Period != "":
 			v += " (" + bl.Period + ")"
@@ -222,26 +222,26 @@ func (b *builder) facts(s *model.Series) []Fact {
 		}
 		add("Baseline", v)
 	}
-	add("Which way is better", polarityWords(ind.Polarity))
-	add("Unit", format.UnitLabel(ind))
+	add("Which way is better", b.polarityWords(ind.Polarity))
+	add("Unit", b.lang.UnitLabel(ind))
 	switch ind.Measure {
 	case model.MeasureYTD:
 		add("Measure", "Year to date: each figure is the total from the start of the "+ind.Cal.Year.String()+" year, which restarts every year. The table also shows each period's own figure.")
 	case model.MeasureCumulative:
 		add("Measure", "Reported year to date: each figure is the total so far in the "+ind.Cal.Year.String()+" year, as the service reports it. It starts again every year.")
 	}
-	add("How often", frequencyWords(ind))
-	add("Compared with", compareWords(ind))
+	add("How often", b.frequencyWords(ind))
+	add("Compared with", b.compareWords(ind))
 	add("Council's code", ind.Code)
 	add("Source", ind.Source)
 	if ind.SourceURL != "" {
 		fs = append(fs, Fact{Term: "Source address", Desc: ind.SourceURL, Href: ind.SourceURL})
 	}
 	add("Geography", ind.Geography)
-	add("Released", releaseWords(ind.Released))
-	add("Next release", releaseWords(ind.NextRelease))
+	add("Released", b.releaseWords(ind.Released))
+	add("Next release", b.releaseWords(ind.NextRelease))
 	if ind.ExpectedLag > 0 {
-		add("Expected delay", lagWords(ind.ExpectedLag)+" after the end of each period; older figures are marked out of date on scorecards.")
+		add("Expected delay", b.lagWords(ind.ExpectedLag)+" after the end of each period; older figures are marked out of date on scorecards.")
 	}
 	for i, f := range ind.Footnotes {
 		add(fmt.Sprintf("Footnote %d", i+1), f)
@@ -253,14 +253,14 @@ func (b *builder) facts(s *model.Series) []Fact {
 
 // releaseWords shows a release date in words ("20 July 2023"), or text
 // such as "TBC" as given.
-func releaseWords(s string) string {
+func (b *builder) releaseWords(s string) string {
 	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return format.Date(t)
+		return b.lang.Date(t)
 	}
 	return s
 }
 
-func lagWords(months int) string {
+func (b *builder) lagWords(months int) string {
 	switch {
 	case months%12 == 0 && months == 12:
 		return "1 year"
@@ -272,7 +272,7 @@ func lagWords(months int) string {
 	return fmt.Sprintf("%d months", months)
 }
 
-func compareWords(ind *model.Indicator) string {
+func (b *builder) compareWords(ind *model.Indicator) string {
 	if ind.Frequency == model.MultiYear || ind.Frequency == model.Annual {
 		return "Direction of travel compares each figure with the year before, or with the latest earlier figure when there is none for the year before."
 	}

@@ -100,7 +100,7 @@ func (b *builder) temporal(s *model.Series) (start, end time.Time, ok bool) {
 // at least a sentence, for catalogues and search engines.
 func (b *builder) description(s *model.Series) string {
 	ind := s.Indicator
-	often := frequencyWords(ind)
+	often := b.frequencyWords(ind)
 	if ind.Frequency == model.MultiYear {
 		often = "Pooled multi-year"
 	}

@@ -3,7 +3,6 @@ package render
 import (
 	"net/url"
 
-	"kpisite/generator/format"
 	"kpisite/generator/model"
 )
 
@@ -18,7 +17,7 @@ func (b *builder) contentJob(p *model.Page) job {
 		title := navTitle(p)
 		page := ContentPage{
 			Layout: b.layout(path, title, title+": "+b.in.Site.Title+".", "page:"+slug),
-			Author: p.Author, Date: format.Date(p.Date), HTML: html,
+			Author: p.Author, Date: b.lang.Date(p.Date), HTML: html,
 		}
 		return b.page(path, "page.html", page)
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"kpisite/generator/format"
 	"kpisite/generator/model"
 )
 
@@ -86,7 +87,8 @@ func TestMilestoneWords(t *testing.T) {
 		{"When the board meets", time.Time{}, "When the board meets"},
 	}
 	for _, tt := range tests {
-		if got := milestoneWords(&model.Action{Milestone: tt.written, MilestoneDate: tt.date}); got != tt.want {
+		b := &builder{lang: format.English()}
+		if got := b.milestoneWords(&model.Action{Milestone: tt.written, MilestoneDate: tt.date}); got != tt.want {
 			t.Errorf("milestoneWords(%q) = %q, want %q", tt.written, got, tt.want)
 		}
 	}

@@ -220,7 +220,7 @@ func reportPath(p model.Period) string {
 func (b *builder) reportLink(root string) Link {
 	for _, rp := range b.reports {
 		if rp.Period == b.o.Current {
-			return Link{Href: root + "reports/" + rp.Period.Slug() + "/", Text: "Printable report for " + rp.Period.Long(b.fy)}
+			return Link{Href: root + "reports/" + rp.Period.Slug() + "/", Text: "Printable report for " + b.lang.Long(rp.Period, b.fy)}
 		}
 	}
 	return Link{}
@@ -232,7 +232,7 @@ func (b *builder) reportRow(s *model.Series, p model.Period, used map[model.Flag
 	ind := s.Indicator
 	row := ReportRow{
 		Anchor: "#indicator-" + ind.ID, Name: ind.Name(), Code: ind.Code,
-		Status: statusView(model.NoData), Direction: directionView(model.NoComparison),
+		Status: b.statusView(model.NoData), Direction: b.directionView(model.NoComparison),
 	}
 	if svc := b.in.Site.Service(ind.Service); svc != nil {
 		row.ServiceName = svc.Name
@@ -254,7 +254,7 @@ func (b *builder) reportRow(s *model.Series, p model.Period, used map[model.Flag
 	row.Period = b.periodShown(ind, pt.Period, p)
 	row.Value = cell(pt.Value, pt.Withheld, pt.Flag, ind)
 	row.Target = format.Bare(pt.Target, ind)
-	row.Status, row.Direction = pointStatus(pt), directionView(pt.Direction)
+	row.Status, row.Direction = b.pointStatus(pt), b.directionView(pt.Direction)
 	if pt.Value.Valid {
 		row.Flag = flagText(pt.Flag)
 	}
@@ -279,10 +279,10 @@ func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, 
 	upTo, cut := seriesUpTo(s, p.End(b.fy), b.fy)
 	pt := b.o.PointFor(s, p)
 	if pt != nil {
-		ri.PeriodLong = pt.Period.Long(b.fy)
+		ri.PeriodLong = b.lang.Long(pt.Period, b.fy)
 		ri.Summary = b.o.Summary(&upTo, pt)
 	} else {
-		ri.Summary = "There is no figure for " + p.Words(b.fy) + "."
+		ri.Summary = "There is no figure for " + b.lang.Words(p, b.fy) + "."
 	}
 	// The chart file, not the inline SVG: a report holds every indicator,
 	// and a thousand inline charts would make it too heavy to load.
@@ -325,7 +325,7 @@ func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, 
 		}
 		ri.Commentary = append(ri.Commentary, CommentaryView{
 			ID: "indicator-" + ind.ID + "-commentary-" + cm.PeriodSlug, Author: cm.Page.Author,
-			Date: format.Date(cm.Page.Date), HTML: html,
+			Date: b.lang.Date(cm.Page.Date), HTML: html,
 		})
 	}
 	return ri, nil
@@ -337,12 +337,12 @@ func (b *builder) reportJob(rp reportPeriod) job {
 		path := reportPath(p)
 		root := rootFor(path)
 		s := &b.in.Site
-		title := "Performance report: " + p.Long(b.fy)
+		title := "Performance report: " + b.lang.Long(p, b.fy)
 		page := ReportPage{
-			Layout: b.layout(path, title, fmt.Sprintf("Printable report of the key performance indicators of %s for %s, with charts, figures and commentary.", s.Organisation, p.Long(b.fy)), "reports"),
-			Period: p.String(), PeriodLong: p.Long(b.fy),
-			DataAsAt: format.Date(p.End(b.fy)), DataAsAtISO: format.ISODate(p.End(b.fy)),
-			Published: format.Date(b.reportPublished(p)), PublishedISO: format.ISODate(b.reportPublished(p)),
+			Layout: b.layout(path, title, fmt.Sprintf("Printable report of the key performance indicators of %s for %s, with charts, figures and commentary.", s.Organisation, b.lang.Long(p, b.fy)), "reports"),
+			Period: b.lang.Period(p), PeriodLong: b.lang.Long(p, b.fy),
+			DataAsAt: b.lang.Date(p.End(b.fy)), DataAsAtISO: format.ISODate(p.End(b.fy)),
+			Published: b.lang.Date(b.reportPublished(p)), PublishedISO: format.ISODate(b.reportPublished(p)),
 			IsCurrent:  p == b.o.Current,
 			AllReports: Link{Href: root + "reports/", Text: "All reports"},
 		}
@@ -356,7 +356,7 @@ func (b *builder) reportJob(rp reportPeriod) job {
 		used := map[model.Flag]bool{}
 		files := map[string][]byte{}
 		for _, c := range b.committeesOf(rp.Series) {
-			rc := ReportCommittee{ID: "committee-" + c.ID, Name: c.Name}
+			rc := ReportCommittee{ID: "committee-" + c.ID, Name: c.Name, words: b.rw}
 			for _, s := range rp.Series {
 				if b.committeeOf(s) != c.ID {
 					continue
@@ -368,7 +368,7 @@ func (b *builder) reportJob(rp reportPeriod) job {
 				}
 				rc.Indicators = append(rc.Indicators, ri)
 			}
-			rc.Counts = countRows(rc.Rows)
+			rc.Counts = b.countRows(rc.Rows)
 			cells := make([][3]string, len(rc.Rows))
 			for i, r := range rc.Rows {
 				cells[i] = [3]string{r.Target, r.Status.Key, r.Period}
@@ -381,7 +381,7 @@ func (b *builder) reportJob(rp reportPeriod) job {
 			}
 			page.Committees = append(page.Committees, rc)
 		}
-		page.FlagKey = flagKey(used)
+		page.FlagKey = b.flagKey(used)
 		if err := b.reportActions(&page, p, root); err != nil {
 			return nil, err
 		}
@@ -475,12 +475,12 @@ func (b *builder) committeesOf(series []*model.Series) []model.Committee {
 }
 
 // countRows tallies a report's statuses in a fixed order.
-func countRows(rows []ReportRow) []StatusCount {
+func (b *builder) countRows(rows []ReportRow) []StatusCount {
 	shown := make([]StatusView, len(rows))
 	for i, r := range rows {
 		shown[i] = r.Status
 	}
-	return countStatuses(shown)
+	return b.countStatuses(shown)
 }
 
 func (b *builder) reportsJob() job {
@@ -493,8 +493,8 @@ func (b *builder) reportsJob() job {
 		for _, rp := range b.reports {
 			p := rp.Period
 			row := ReportListRow{
-				Href: root + "reports/" + p.Slug() + "/", Period: p.String(), PeriodLong: p.Long(b.fy),
-				DataAsAt: format.Date(p.End(b.fy)), Indicators: len(rp.Series), IsCurrent: p == b.o.Current,
+				Href: root + "reports/" + p.Slug() + "/", Period: b.lang.Period(p), PeriodLong: b.lang.Long(p, b.fy),
+				DataAsAt: b.lang.Date(p.End(b.fy)), Indicators: len(rp.Series), IsCurrent: p == b.o.Current,
 			}
 			for _, s := range rp.Series {
 				st := model.NoData

@@ -83,7 +83,7 @@ func (b *builder) retiredRow(s *model.Series, root string) RetiredRow {
 		row.ServiceName, row.ServiceHref = svc.Name, root+"services/"+svc.ID+"/"
 	}
 	if !ind.RetiredFrom.IsZero() {
-		row.RetiredFrom = ind.RetiredFrom.Long(b.fy)
+		row.RetiredFrom = b.lang.Long(ind.RetiredFrom, b.fy)
 	}
 	for _, id := range ind.ReplacedBy {
 		name := id
@@ -93,7 +93,7 @@ func (b *builder) retiredRow(s *model.Series, root string) RetiredRow {
 		row.ReplacedBy = append(row.ReplacedBy, Link{Href: root + "indicators/" + id + "/", Text: name})
 	}
 	if pt := lastRow(s); pt != nil {
-		row.LastPeriod = pt.Period.Long(b.fy)
+		row.LastPeriod = b.lang.Long(pt.Period, b.fy)
 	}
 	return row
 }

@@ -4,6 +4,9 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
+
+	"kpisite/generator/format"
 )
 
 // Typed writers of the fragments a page repeats many times: the rows of a
@@ -53,11 +56,42 @@ func writeValue(w *strings.Builder, value, flag string) {
 	}
 }
 
+// rowWords are the interface words the row writers write, looked up and
+// escaped once per build (newRowWords), not per cell.
+type rowWords struct {
+	service, period, figure, target, status, direction string // data-label values, escaped
+	note, noData                                       string // escaped
+}
+
+func newRowWords(l *format.Lang) *rowWords {
+	esc := func(key string) string {
+		var w strings.Builder
+		escText(&w, l.T(key))
+		return w.String()
+	}
+	return &rowWords{
+		service: esc("table.service"), period: esc("table.period"), figure: esc("table.figure"),
+		target: esc("table.target"), status: esc("table.status"), direction: esc("table.direction"),
+		note: esc("table.note"), noData: esc("status.no_data"),
+	}
+}
+
+var englishRowWords = sync.OnceValue(func() *rowWords { return newRowWords(format.English()) })
+
+// orEnglish is rw, or the English words when rw is nil.
+func (rw *rowWords) orEnglish() *rowWords {
+	if rw == nil {
+		return englishRowWords()
+	}
+	return rw
+}
+
 // rowColumns are the optional columns of a data table's rows.
 type rowColumns struct {
-	ytd    bool // the period's own figure after the year to date
-	target bool // Target and Status
-	notes  bool // Note
+	words  *rowWords // nil: English
+	ytd    bool      // the period's own figure after the year to date
+	target bool      // Target and Status
+	notes  bool      // Note
 	// notePrefix is the id prefix of the table's footnotes.
 	notePrefix string
 }
@@ -101,7 +135,9 @@ func writeTableRow(w *strings.Builder, r *TableRow, c rowColumns) {
 			w.WriteString(`<a href="#`)
 			escURLPart(w, c.notePrefix)
 			escURLPart(w, n)
-			w.WriteString(`">Note `)
+			w.WriteString(`">`)
+			w.WriteString(c.words.orEnglish().note)
+			w.WriteString(` `)
 			w.WriteString(n)
 			w.WriteString(`</a>`)
 		}
@@ -112,57 +148,59 @@ func writeTableRow(w *strings.Builder, r *TableRow, c rowColumns) {
 
 // writeReportRow is one row of a report's summary table: period adds a
 // Period column, target the Target and Status columns.
-func writeReportRow(w *strings.Builder, r *ReportRow, period, target bool) {
+func writeReportRow(w *strings.Builder, r *ReportRow, period, target bool, rw *rowWords) {
+	rw = rw.orEnglish()
 	w.WriteString("\n<tr>\n<th scope=\"row\">")
 	writeName(w, r.Code, r.Anchor, r.Name)
-	w.WriteString("</th>\n<td data-label=\"Service\">")
+	w.WriteString("</th>\n<td data-label=\"" + rw.service + "\">")
 	escText(w, r.ServiceName)
 	w.WriteString("</td>")
 	if period {
-		w.WriteString("\n<td data-label=\"Period\">")
-		writePeriod(w, r.Period)
+		w.WriteString("\n<td data-label=\"" + rw.period + "\">")
+		writePeriod(w, r.Period, rw)
 		w.WriteString("</td>")
 	}
-	w.WriteString("\n<td class=\"num\" data-label=\"Figure\">")
+	w.WriteString("\n<td class=\"num\" data-label=\"" + rw.figure + "\">")
 	writeValue(w, r.Value, r.Flag)
 	w.WriteString("</td>")
 	if target {
-		w.WriteString("\n<td class=\"num\" data-label=\"Target\">")
+		w.WriteString("\n<td class=\"num\" data-label=\"" + rw.target + "\">")
 		escText(w, r.Target)
-		w.WriteString("</td>\n<td data-label=\"Status\">")
+		w.WriteString("</td>\n<td data-label=\"" + rw.status + "\">")
 		writeStatus(w, r.Status)
 		w.WriteString("</td>")
 	}
-	w.WriteString("\n<td data-label=\"Direction of travel\">")
+	w.WriteString("\n<td data-label=\"" + rw.direction + "\">")
 	writeDirection(w, r.Direction)
 	w.WriteString("</td>\n</tr>")
 }
 
 // writeScoreRow is one row of template "scoretable": period adds a
 // Period column, target the Status and Target columns.
-func writeScoreRow(w *strings.Builder, r *ScoreRow, period, target bool) {
+func writeScoreRow(w *strings.Builder, r *ScoreRow, period, target bool, rw *rowWords) {
+	rw = rw.orEnglish()
 	w.WriteString("\n<tr>\n<th scope=\"row\">")
 	writeName(w, r.Code, r.Href, r.Name)
 	w.WriteString("</th>")
 	if target {
-		w.WriteString("\n<td data-label=\"Status\">")
+		w.WriteString("\n<td data-label=\"" + rw.status + "\">")
 		writeStatus(w, r.Status)
 		w.WriteString("</td>")
 	}
-	w.WriteString("\n<td class=\"num\" data-label=\"Figure\">")
+	w.WriteString("\n<td class=\"num\" data-label=\"" + rw.figure + "\">")
 	writeValue(w, r.Value, r.Flag)
 	w.WriteString("</td>")
 	if target {
-		w.WriteString("\n<td class=\"num\" data-label=\"Target\">")
+		w.WriteString("\n<td class=\"num\" data-label=\"" + rw.target + "\">")
 		escText(w, r.Target)
 		w.WriteString("</td>")
 	}
-	w.WriteString("\n<td data-label=\"Direction of travel\">")
+	w.WriteString("\n<td data-label=\"" + rw.direction + "\">")
 	writeDirection(w, r.Direction)
 	w.WriteString("</td>")
 	if period {
-		w.WriteString("\n<td class=\"period\" data-label=\"Period\">")
-		writePeriod(w, r.Period)
+		w.WriteString("\n<td class=\"period\" data-label=\"" + rw.period + "\">")
+		writePeriod(w, r.Period, rw)
 		w.WriteString("</td>")
 	}
 	w.WriteString("\n<td class=\"spark-col\">")
@@ -184,18 +222,18 @@ func writeName(w *strings.Builder, code, href, name string) {
 	w.WriteString(`</a>`)
 }
 
-func writePeriod(w *strings.Builder, period string) {
+func writePeriod(w *strings.Builder, period string, rw *rowWords) {
 	if period != "" {
 		escText(w, period)
 	} else {
-		w.WriteString("No data")
+		w.WriteString(rw.noData)
 	}
 }
 
 // RowsHTML is the table's rows (template "datatable"), each from its
 // cached HTML where it has one (renderRows).
 func (t DataTable) RowsHTML() template.HTML {
-	c := rowColumns{ytd: t.YTD, target: t.HasTarget, notes: t.HasNotes, notePrefix: t.NotePrefix}
+	c := rowColumns{ytd: t.YTD, target: t.HasTarget, notes: t.HasNotes, notePrefix: t.NotePrefix, words: t.words}
 	var w strings.Builder
 	for i := range t.Rows {
 		if i < len(t.frags) && t.frags[i] != "" {
@@ -211,7 +249,7 @@ func (t DataTable) RowsHTML() template.HTML {
 func (g ScoreGroup) RowsHTML() template.HTML {
 	var w strings.Builder
 	for i := range g.Rows {
-		writeScoreRow(&w, &g.Rows[i], g.Period == "", g.HasTarget)
+		writeScoreRow(&w, &g.Rows[i], g.Period == "", g.HasTarget, g.words)
 	}
 	return template.HTML(w.String())
 }
@@ -220,7 +258,7 @@ func (g ScoreGroup) RowsHTML() template.HTML {
 func (c ReportCommittee) RowsHTML() template.HTML {
 	var w strings.Builder
 	for i := range c.Rows {
-		writeReportRow(&w, &c.Rows[i], c.Period == "", c.HasTarget)
+		writeReportRow(&w, &c.Rows[i], c.Period == "", c.HasTarget, c.words)
 	}
 	return template.HTML(w.String())
 }

@@ -179,7 +179,7 @@ func TestRowWritersMatchTemplates(t *testing.T) {
 // javascript: link goes nowhere.
 func TestRowWritersEscape(t *testing.T) {
 	var w strings.Builder
-	writeReportRow(&w, &ReportRow{Anchor: "javascript:alert(1)", Name: "<script>x</script>", Value: "1+1"}, true, true)
+	writeReportRow(&w, &ReportRow{Anchor: "javascript:alert(1)", Name: "<script>x</script>", Value: "1+1"}, true, true, nil)
 	got := w.String()
 	for _, bad := range []string{"<script>", "javascript:", "1+1"} {
 		if strings.Contains(got, bad) {

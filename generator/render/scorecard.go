@@ -14,7 +14,7 @@ func (b *builder) scoreRow(s *model.Series, root string, used map[model.Flag]boo
 	ind := s.Indicator
 	row := ScoreRow{
 		Href: root + "indicators/" + ind.ID + "/", Name: ind.Name(), Title: ind.Title, Code: ind.Code,
-		Status: statusView(model.NoData), Direction: directionView(model.NoComparison),
+		Status: b.statusView(model.NoData), Direction: b.directionView(model.NoComparison),
 	}
 	if svc := b.in.Site.Service(ind.Service); svc != nil {
 		row.ServiceName, row.ServiceHref = svc.Name, root+"services/"+svc.ID+"/"
@@ -25,8 +25,8 @@ func (b *builder) scoreRow(s *model.Series, root string, used map[model.Flag]boo
 		row.Period = b.periodShown(ind, p.Period, b.o.Current)
 		row.Value = cell(p.Value, p.Withheld, p.Flag, ind)
 		row.Target = format.Bare(p.Target, ind)
-		row.Status = pointStatus(p)
-		row.Direction = directionView(p.Direction)
+		row.Status = b.pointStatus(p)
+		row.Direction = b.directionView(p.Direction)
 		if p.Value.Valid {
 			row.Flag = flagText(p.Flag)
 		}
@@ -52,7 +52,7 @@ func (b *builder) sparkline(s *model.Series) []byte {
 // group is the scorecard table of one service's active indicators, with
 // links to its retired ones.
 func (b *builder) group(svc *model.Service, root string, used map[model.Flag]bool) ScoreGroup {
-	g := ScoreGroup{ID: "service-" + svc.ID, Name: svc.Name, Href: root + "services/" + svc.ID + "/"}
+	g := ScoreGroup{ID: "service-" + svc.ID, Name: svc.Name, Href: root + "services/" + svc.ID + "/", words: b.rw}
 	for i := range b.series {
 		s := &b.series[i]
 		if s.Indicator.Service != svc.ID {
@@ -134,14 +134,14 @@ func retiredName(ind *model.Indicator) string {
 }
 
 // counts tallies the statuses shown in groups, in a fixed order.
-func counts(groups []ScoreGroup) []StatusCount {
+func (b *builder) counts(groups []ScoreGroup) []StatusCount {
 	var shown []StatusView
 	for _, g := range groups {
 		for _, r := range g.Rows {
 			shown = append(shown, r.Status)
 		}
 	}
-	return countStatuses(shown)
+	return b.countStatuses(shown)
 }
 
 // offTarget is the rows of groups that are off target, in scorecard order.
@@ -169,7 +169,7 @@ func (b *builder) methodLink(root string) Link {
 }
 
 // countStatuses tallies statuses in a fixed order.
-func countStatuses(shown []StatusView) []StatusCount {
+func (b *builder) countStatuses(shown []StatusView) []StatusCount {
 	order := []model.Status{model.Green, model.Amber, model.Red, model.NoTarget, model.NoData, model.Withheld}
 	n := map[string]int{}
 	for _, s := range shown {
@@ -178,7 +178,7 @@ func countStatuses(shown []StatusView) []StatusCount {
 	var out []StatusCount
 	for _, s := range order {
 		if n[string(s)] > 0 {
-			out = append(out, StatusCount{Status: statusView(s), Count: n[string(s)]})
+			out = append(out, StatusCount{Status: b.statusView(s), Count: n[string(s)]})
 		}
 	}
 	return out
@@ -188,7 +188,7 @@ func (b *builder) currentWords() string {
 	if b.o.Current.IsZero() {
 		return ""
 	}
-	return b.o.Current.Long(b.fy)
+	return b.lang.Long(b.o.Current, b.fy)
 }
 
 func (b *builder) homeJob() job {
@@ -214,8 +214,8 @@ func (b *builder) homeJob() job {
 			PeriodLong: b.currentWords(),
 			Report:     b.reportLink(""),
 			Groups:     groups,
-			Counts:     counts(groups),
-			FlagKey:    flagKey(used),
+			Counts:     b.counts(groups),
+			FlagKey:    b.flagKey(used),
 			OffTarget:  offTarget(groups),
 			Method:     b.methodLink(""),
 		}
@@ -240,7 +240,7 @@ func (b *builder) serviceJob(svc *model.Service) job {
 			PeriodLong: b.currentWords(),
 			Group:      b.group(svc, root, used),
 		}
-		page.FlagKey = flagKey(used)
+		page.FlagKey = b.flagKey(used)
 		if c := b.in.Site.Committee(svc.Committee); c != nil {
 			page.Committee = Link{Href: root + "committees/" + c.ID + "/", Text: c.Name}
 			page.Breadcrumbs = append(page.Breadcrumbs, page.Committee)
@@ -277,8 +277,8 @@ func (b *builder) committeeJob(c *model.Committee) job {
 			PeriodLong: b.currentWords(),
 			Report:     b.reportLink(root),
 			Groups:     groups,
-			Counts:     counts(groups),
-			FlagKey:    flagKey(used),
+			Counts:     b.counts(groups),
+			FlagKey:    b.flagKey(used),
 		}
 		if len(b.reports) > 0 {
 			page.AllReports = Link{Href: root + "reports/", Text: "All performance reports"}

@@ -127,7 +127,7 @@ func (b *builder) searchJob() job {
 			}
 			if it.Retired {
 				if pt := lastRow(s); pt != nil {
-					it.LastPeriod = pt.Period.String()
+					it.LastPeriod = b.lang.Period(pt.Period)
 				}
 				retired = append(retired, it)
 				retiredEntries = append(retiredEntries, e)
@@ -136,9 +136,9 @@ func (b *builder) searchJob() job {
 			st := model.NoData
 			if pt := b.o.PointFor(s, b.o.Current); pt != nil {
 				st = pt.Status
-				it.Period = pt.Period.String()
+				it.Period = b.lang.Period(pt.Period)
 			}
-			it.Status = statusView(st)
+			it.Status = b.statusView(st)
 			page.Current++
 			id, letter := letterOf(it.Name)
 			if _, ok := byLetter[id]; !ok {

@@ -26,6 +26,8 @@ type builder struct {
 	retired  bool                          // some indicator is retired
 	history  Releases                      // what changed, release by release
 	fy       int
+	lang     *format.Lang // the interface words of the language being rendered
+	rw       *rowWords    // the row writers' words in lang
 }
 
 // job renders some files.
@@ -34,7 +36,11 @@ type job func() (map[string][]byte, error)
 // Site renders every file of the site. Pages are rendered in parallel; the
 // result does not depend on the order they finish in.
 func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte, error) {
-	b := &builder{in: in, series: series, o: o, byID: map[string]*model.Series{}, fy: in.Site.FinancialYearStart}
+	b := &builder{in: in, series: series, o: o, byID: map[string]*model.Series{}, fy: in.Site.FinancialYearStart, lang: format.English()}
+	if o.Words != nil {
+		b.lang = format.NewLang(o.Words)
+	}
+	b.rw = newRowWords(b.lang)
 	for i := range series {
 		b.byID[series[i].Indicator.ID] = &series[i]
 	}
@@ -253,7 +259,7 @@ func (b *builder) layout(path, title, description, section string) Layout {
 		Licence: s.Licence, LicenceURL: licenceURL(s.Licence), Contact: s.Contact, Notice: s.Notice,
 		Title: title, Description: description, Root: root,
 		Canonical:   s.BaseURL + dir,
-		LastUpdated: format.Date(s.Published), NextUpdate: format.Date(s.NextUpdate),
+		LastUpdated: b.lang.Date(s.Published), NextUpdate: b.lang.Date(s.NextUpdate),
 		UpdateDue: !s.NextUpdate.IsZero() && !b.o.BuildDate.IsZero() && b.o.BuildDate.After(s.NextUpdate),
 		Generator: "kpisite " + b.o.Version,
 		Path:      path,

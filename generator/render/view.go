@@ -79,6 +79,8 @@ type ScoreGroup struct {
 	// Period is the period every row shows, said once in the caption
 	// instead of a Period column; "" when the rows differ.
 	Period string
+
+	words *rowWords // the rows' interface words (nil: English)
 }
 
 // StatusCount is how many indicators have a status.
@@ -137,7 +139,8 @@ type DataTable struct {
 	Footnotes   []Footnote
 	NotePrefix  string // id prefix of the footnotes, unique on the page
 
-	frags []string // each row's HTML, rendered once per build ("": write the row)
+	frags []string  // each row's HTML, rendered once per build ("": write the row)
+	words *rowWords // the rows' interface words (nil: English)
 }
 
 // Footnote is a note under a table.
@@ -282,6 +285,8 @@ type ReportCommittee struct {
 	Exceptions []ReportRow // off target, listed under the counts
 	HasTarget  bool        // some row has a target: show the Target and Status columns
 	Period     string      // the period every row shows, or "" (then a Period column)
+
+	words *rowWords // the rows' interface words (nil: English)
 }
 
 // ReportPage is reports/<period-slug>/index.html: the printable report

@@ -13,25 +13,24 @@ import (
 // allows (SPEC 3.8).
 func (b *builder) periodShown(ind *model.Indicator, p, cur model.Period) string {
 	if cur.IsZero() || p.End(b.fy).Equal(cur.End(b.fy)) && p.Freq == cur.Freq {
-		return p.String()
+		return b.lang.Period(p)
 	}
-	s := "latest: " + p.String()
 	if ind.OutOfDate(p, cur, b.fy) {
-		s += ", out of date"
+		return b.lang.T("scorecard.latest_out_of_date", "period", b.lang.Period(p))
 	}
-	return s
+	return b.lang.T("scorecard.latest", "period", b.lang.Period(p))
 }
 
 // pointStatus is a point's status, saying when the service set it.
-func pointStatus(pt *model.Point) StatusView {
-	v := statusView(pt.Status)
+func (b *builder) pointStatus(pt *model.Point) StatusView {
+	v := b.statusView(pt.Status)
 	if pt.ByService {
-		v.SetBy = "status set by the service"
+		v.SetBy = b.lang.T("status.set_by_service")
 	}
 	return v
 }
 
-func statusView(s model.Status) StatusView {
+func (b *builder) statusView(s model.Status) StatusView {
 	icons := map[model.Status]string{
 		model.Green: "✓", model.Amber: "!", model.Red: "✕",
 		model.NoTarget: "–", model.NoData: "?", model.Withheld: "c",
@@ -39,10 +38,10 @@ func statusView(s model.Status) StatusView {
 	if s == "" {
 		s = model.NoData
 	}
-	return StatusView{Key: string(s), Label: s.Label(), Icon: icons[s]}
+	return StatusView{Key: string(s), Label: b.lang.Status(s), Icon: icons[s]}
 }
 
-func directionView(d model.Direction) DirectionView {
+func (b *builder) directionView(d model.Direction) DirectionView {
 	arrows := map[model.Direction]string{
 		model.Improving: "▲", model.Worsening: "▼", model.NoChange: "▶",
 		model.Up: "▲", model.Down: "▼", model.NoSignificantChange: "≈",
@@ -51,7 +50,7 @@ func directionView(d model.Direction) DirectionView {
 	if d == model.NoComparison {
 		key = "none"
 	}
-	return DirectionView{Key: key, Label: d.Label(), Arrow: arrows[d]}
+	return DirectionView{Key: key, Label: b.lang.Direction(d), Arrow: arrows[d]}
 }
 
 // cell is a figure as shown in a table: "[c]" when withheld, "[x]" or
@@ -78,11 +77,11 @@ func flagText(f model.Flag) string {
 
 // flagKey lists the meanings of the flags that appear, in the standard
 // order.
-func flagKey(used map[model.Flag]bool) []FlagKey {
+func (b *builder) flagKey(used map[model.Flag]bool) []FlagKey {
 	var out []FlagKey
 	for _, f := range model.Flags {
 		if used[f.Flag] {
-			out = append(out, FlagKey{Code: "[" + string(f.Flag) + "]", Meaning: f.Meaning})
+			out = append(out, FlagKey{Code: "[" + string(f.Flag) + "]", Meaning: b.lang.T("flag." + string(f.Flag))})
 		}
 	}
 	return out
@@ -104,27 +103,27 @@ func pointFlags(used map[model.Flag]bool, p *model.Point) {
 	}
 }
 
-func polarityWords(p model.Polarity) string {
+func (b *builder) polarityWords(p model.Polarity) string {
 	switch p {
 	case model.HigherIsBetter:
-		return "Higher is better"
+		return b.lang.T("facts.higher")
 	case model.LowerIsBetter:
-		return "Lower is better"
+		return b.lang.T("facts.lower")
 	}
-	return "Neither higher nor lower is better (monitoring only)"
+	return b.lang.T("facts.neutral")
 }
 
-func frequencyWords(ind *model.Indicator) string {
+func (b *builder) frequencyWords(ind *model.Indicator) string {
+	year := b.lang.T("year_kind." + ind.Cal.Year.String())
 	switch ind.Frequency {
 	case model.MultiYear:
-		return "Every few years, each figure pooled over several " + ind.Cal.Year.String() + " years"
+		return b.lang.T("facts.multi_year", "year", year)
 	case model.Monthly:
-		return "Monthly"
+		return b.lang.T("frequency.monthly")
 	}
-	s := ind.Frequency.String()
-	s = strings.ToUpper(s[:1]) + s[1:]
+	s := b.lang.T("frequency." + ind.Frequency.String())
 	if ind.Cal.Year != model.FinancialYear {
-		s += " (" + ind.Cal.Year.String() + " years)"
+		s = b.lang.T("facts.frequency_years", "frequency", s, "year", year)
 	}
 	return s
 }
@@ -149,28 +148,28 @@ func (b *builder) targetWords(s *model.Series) string {
 	}
 	switch {
 	case !ind.HasTargetRule() && rowTargets:
-		return "Set for each period with the figures (see the table)." + band
+		return b.lang.T("target.with_figures") + band
 	case len(rules) == 0:
-		return "No target: this indicator is monitored without one."
+		return b.lang.T("target.none")
 	case len(rules) == 1 && rules[0].From.IsZero():
 		if rules[0].Kind == model.TargetNone {
-			return "No target: this indicator is monitored without one."
+			return b.lang.T("target.none")
 		}
-		return ruleWords(ind, rules[0]) + band
+		return b.ruleWords(ind, rules[0]) + band
 	}
 	var parts []string
 	if !rules[0].From.IsZero() {
-		parts = append(parts, "No target before "+rules[0].From.Long(b.fy)+".")
+		parts = append(parts, b.lang.T("target.none_before", "period", b.lang.Long(rules[0].From, b.fy)))
 	}
 	for _, r := range rules {
-		w := ruleWords(ind, r)
+		w := b.ruleWords(ind, r)
 		if r.Kind == model.TargetNone {
-			w = "no target"
+			w = b.lang.T("target.no_target")
 		}
 		if r.From.IsZero() {
-			parts = append(parts, "At first: "+w)
+			parts = append(parts, b.lang.T("target.at_first", "target", w))
 		} else {
-			parts = append(parts, "From "+r.From.Long(b.fy)+": "+w)
+			parts = append(parts, b.lang.T("target.from", "period", b.lang.Long(r.From, b.fy), "target", w))
 		}
 	}
 	return strings.Join(parts, " ") + band
@@ -183,15 +182,15 @@ func (b *builder) bandWords(ind *model.Indicator, rules []model.TargetRule) stri
 	for _, r := range rules {
 		switch {
 		case r.Amber.Valid:
-			abs = append(abs, format.Figure(r.Amber, ind))
+			abs = append(abs, b.lang.Figure(r.Amber, ind))
 		case r.Tolerance.Valid:
 			tol = r.Tolerance.V
 		}
 	}
 	if len(abs) > 0 && len(abs) == countKind(rules) {
-		return "Up to the amber threshold (" + strings.Join(abs, ", then ") + ") counts as near target (amber)."
+		return b.lang.T("target.band_threshold", "thresholds", strings.Join(abs, b.lang.T("target.then")))
 	}
-	return "Within " + format.Percent(tol) + " of the target counts as near target (amber)."
+	return b.lang.T("target.band_tolerance", "tolerance", format.Percent(tol))
 }
 
 func countKind(rules []model.TargetRule) int {
@@ -205,20 +204,16 @@ func countKind(rules []model.TargetRule) int {
 }
 
 // ruleWords describes one target rule, ending with a full stop.
-func ruleWords(ind *model.Indicator, r model.TargetRule) string {
+func (b *builder) ruleWords(ind *model.Indicator, r model.TargetRule) string {
 	switch r.Kind {
 	case model.TargetFixed:
-		return format.Figure(r.Value, ind) + " each period."
+		return b.lang.T("target.fixed", "target", b.lang.Figure(r.Value, ind))
 	case model.TargetReference:
-		return "The same period of " + model.Period{Freq: model.Annual, Year: r.Reference.Year, Cal: ind.Cal}.String() + " (a return to that year's level)."
+		return b.lang.T("target.reference", "year", b.lang.Period(model.Period{Freq: model.Annual, Year: r.Reference.Year, Cal: ind.Cal}))
 	case model.TargetPreviousYear:
-		return "Better than the same period last year."
+		return b.lang.T("target.previous_year")
 	case model.TargetRollingAverage:
-		n := format.Number(float64(r.Years), 0)
-		if r.Years == 1 {
-			return "The figure for the same period in the previous year."
-		}
-		return "The average of the same period in the previous " + n + " years."
+		return b.lang.N("target.rolling_average", r.Years)
 	}
-	return "No target."
+	return b.lang.T("target.no_target_rule")
 }
