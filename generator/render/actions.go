@@ -148,12 +148,12 @@ func (b *builder) actionsJob() job {
 		const path = "actions/index.html"
 		root := rootFor(path)
 		page := ActionsPage{
-			Layout: b.layout(path, "Action plans", "Progress on the actions in the committee's action plans: milestones, leads and status.", "actions"),
+			Layout: b.layout(path, b.lang.T("nav.actions"), b.lang.T("actions.description"), "actions"),
 			AsAt:   b.lang.Date(b.actionsAsAt()),
 		}
-		page.AsAtWhat = "the date of the latest report"
+		page.AsAtWhat = b.lang.T("actions.as_at_report")
 		if b.in.Site.Published.IsZero() {
-			page.AsAtWhat = "the date this page was built"
+			page.AsAtWhat = b.lang.T("actions.as_at_built")
 		}
 		trackers, err := b.trackers(root, b.actionsAsAt(), 3, "tracker-")
 		if err != nil {

@@ -92,27 +92,25 @@ func (b *builder) releaseHeading(r *model.Release) string {
 }
 
 // releaseSummary is "3 new figures, 1 revised figure, 1 indicator added".
-func releaseSummary(r *model.Release) string {
+func (b *builder) releaseSummary(r *model.Release) string {
 	if !r.Compared {
-		return "There was no previous release to compare with."
+		return b.lang.T("changes.no_previous")
 	}
 	var parts []string
-	count := func(n int, one, many string) {
-		if n == 1 {
-			parts = append(parts, "1 "+one)
-		} else if n > 1 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, many))
+	count := func(n int, key string) {
+		if n > 0 {
+			parts = append(parts, b.lang.N(key, n))
 		}
 	}
-	count(len(r.New), "new figure", "new figures")
-	count(len(r.Revised), "revised figure", "revised figures")
-	count(len(r.Withdrawn), "figure withdrawn", "figures withdrawn")
-	count(len(r.Added), "indicator added", "indicators added")
-	count(len(r.Retired), "indicator retired", "indicators retired")
+	count(len(r.New), "changes.count_new")
+	count(len(r.Revised), "changes.count_revised")
+	count(len(r.Withdrawn), "changes.count_withdrawn")
+	count(len(r.Added), "changes.count_added")
+	count(len(r.Retired), "changes.count_retired")
 	if len(parts) == 0 {
-		return "No figures changed."
+		return b.lang.T("changes.no_change")
 	}
-	return strings.Join(parts, ", ") + "."
+	return b.lang.T("changes.summary", "counts", strings.Join(parts, b.lang.T("list.comma")))
 }
 
 var flagInCell = regexp.MustCompile(`\[([a-z])\]`)
@@ -142,7 +140,7 @@ func (b *builder) changesJob() job {
 		const path = "changes/index.html"
 		root := rootFor(path)
 		page := ChangesPage{
-			Layout: b.layout(path, "What changed", "New and revised figures, and indicators added or retired, in each release of these figures.", "changes"),
+			Layout: b.layout(path, b.lang.T("changes.title"), b.lang.T("changes.description"), "changes"),
 		}
 		used := map[model.Flag]bool{}
 		note := func(v string) {
@@ -180,7 +178,7 @@ func (b *builder) changesJob() job {
 			r := &b.history.List[i]
 			v := ReleaseView{
 				ID: "release-" + r.ID, Heading: b.releaseHeading(r), Period: r.Period, Compared: r.Compared,
-				Summary: releaseSummary(r), Added: inds(r.Added), Retired: inds(r.Retired),
+				Summary: b.releaseSummary(r), Added: inds(r.Added), Retired: inds(r.Retired),
 				New: figs(r.New), Revised: figs(r.Revised), Withdrawn: figs(r.Withdrawn),
 			}
 			if t, ok := b.releaseDate(r); ok {
@@ -190,7 +188,7 @@ func (b *builder) changesJob() job {
 		}
 		page.FlagKey = b.flagKey(used)
 		if b.history.File != nil {
-			page.File = Download{Href: "releases.json", Text: "Every release and its changes", Format: "JSON", Size: size(b.history.File)}
+			page.File = Download{Href: "releases.json", Text: b.lang.T("changes.file"), Format: "JSON", Size: size(b.history.File)}
 		}
 		out, err := b.page(path, "changes.html", page)
 		if err != nil {
@@ -220,7 +218,7 @@ func (b *builder) releaseEntries() []atomEntry {
 		out = append(out, atomEntry{
 			ID: href, Title: title, Updated: atomTime(when),
 			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: href},
-			Summary: releaseSummary(r),
+			Summary: b.releaseSummary(r),
 			when:    when, rank: -1, order: fmt.Sprintf("%06d", i),
 		})
 	}

@@ -68,13 +68,13 @@ func (b *builder) compareSection(s *model.Series) CompareSection {
 	ind := s.Indicator
 	var c CompareSection
 	if len(s.Points) == 0 && (len(s.Breakdowns) > 0 || len(s.Comparators) > 0) {
-		c.NoOverall = "There is no overall figure for this indicator: the data give only the breakdowns and comparisons shown below."
+		c.NoOverall = b.lang.T("compare.no_overall")
 	}
 	if t, notes := b.compareTable(s); t != nil {
 		c.Table, c.Notes = t, notes
-		c.TableHeading = "Confidence intervals"
+		c.TableHeading = b.lang.T("compare.intervals_heading")
 		if len(s.Points) == 0 {
-			c.TableHeading = "Compared with other areas"
+			c.TableHeading = b.lang.T("compare.areas_heading")
 		}
 	}
 	for _, set := range dimensionSets(s.Breakdowns) {
@@ -127,36 +127,35 @@ func (b *builder) compareTable(s *model.Series) (*GridTable, []string) {
 	if !intervals && !withComparators {
 		return nil, nil
 	}
-	t := &GridTable{CaptionID: "compare-caption", Corner: "Period", Head: []string{b.ownName(ind)}}
+	t := &GridTable{CaptionID: "compare-caption", Corner: b.lang.T("table.period"), Head: []string{b.ownName(ind)}}
 	var notes []string
 	if withComparators {
-		t.Caption = ind.Name() + ": compared with other areas"
+		t.Caption = b.lang.T("compare.areas_caption", "name", ind.Name())
 	} else {
-		t.Caption = ind.Name() + ": figures with their " + confidenceText(ind)
+		t.Caption = b.lang.T("compare.intervals_caption", "name", ind.Name(), "interval", b.confidenceText(ind))
 	}
 	if intervals {
-		t.Head = append(t.Head, capitalise(confidenceText(ind)))
-		notes = append(notes, "The "+confidenceText(ind)+" is the range the true figure is likely to lie in. Where the ranges of two figures overlap, the difference between them is not statistically significant: pages say \"similar to\" or \"no significant change\".")
+		t.Head = append(t.Head, capitalise(b.confidenceText(ind)))
+		notes = append(notes, b.lang.T("compare.intervals_note", "interval", b.confidenceText(ind)))
 	}
 	for i := range s.Comparators {
 		c := s.Comparators[i].Comparator
 		if withComparators {
 			name := c.Name
 			if c.IsGroup() {
-				name += " (median)"
+				name = b.lang.T("compare.median", "name", name)
 			}
 			t.Head = append(t.Head, name)
 		}
 		if slices.Contains(civ, i) {
-			t.Head = append(t.Head, c.Name+": "+confidenceText(ind))
+			t.Head = append(t.Head, b.lang.T("compare.interval_of", "name", c.Name, "interval", b.confidenceText(ind)))
 		}
 	}
 	if withComparators {
 		for _, cs := range s.Comparators {
 			if cs.Comparator.IsGroup() && ind.Polarity != model.Neutral {
-				t.Head = append(t.Head, "Rank in "+cs.Comparator.Name)
-				notes = append(notes, "Rank in "+cs.Comparator.Name+": the place of "+b.ownName(ind)+" among the "+
-					strconv.Itoa(b.othersIn(cs.Comparator, ind))+" other areas of the group and itself, 1st being the best ("+polarityShort(ind.Polarity)+"); equal figures share a place (\"joint\"). The quarter says which quarter of the group that place is in.")
+				t.Head = append(t.Head, b.lang.T("compare.rank_in", "group", cs.Comparator.Name))
+				notes = append(notes, b.rankNote(cs.Comparator, ind))
 			}
 		}
 	}
@@ -195,7 +194,7 @@ func (b *builder) compareTable(s *model.Series) (*GridTable, []string) {
 			for i := range s.Comparators {
 				cs := &s.Comparators[i]
 				if cs.Comparator.IsGroup() && ind.Polarity != model.Neutral {
-					row.Cells = append(row.Cells, rankCell(cs.At(per)))
+					row.Cells = append(row.Cells, b.rankCell(cs.At(per)))
 				}
 			}
 		}
@@ -282,22 +281,22 @@ func (b *builder) breakdownView(ind *model.Indicator, set []model.Line) Breakdow
 		names = append(names, lowerFirst(b.dimName(d.Dimension)))
 		ids = append(ids, d.Dimension)
 	}
-	by := strings.Join(names, " and ")
-	v := BreakdownView{ID: "by-" + strings.Join(ids, "-"), Heading: "By " + by}
+	by := strings.Join(names, b.lang.T("list.and"))
+	v := BreakdownView{ID: "by-" + strings.Join(ids, "-"), Heading: b.lang.T("compare.by", "breakdown", by)}
 	labels := make([]string, len(set))
 	for i, l := range set {
 		labels[i] = model.DimLabel(l.Dims)
 	}
 	prefix := "chart-" + ind.ID + "-" + v.ID
-	title := ind.Name() + " by " + by
+	title := b.lang.T("compare.title_by", "name", ind.Name(), "breakdown", by)
 	if b.o.LineChart != nil {
 		if len(set) <= 6 {
 			v.Charts = append(v.Charts, LineChartView{
 				SVG:     template.HTML(b.o.LineChart(ind, title, prefix, set, labels, nil)), // Trusted: chart SVG, every string escaped by package chart.
-				Caption: title + ". The same figures are in the table below.",
+				Caption: b.lang.T("compare.chart_caption", "title", title),
 			})
 		} else {
-			v.Intro = "There are " + strconv.Itoa(len(set)) + " categories, too many to tell apart on one chart, so each has its own small chart on the same scale."
+			v.Intro = b.lang.N("compare.small_multiples", len(set))
 			for i, l := range set {
 				v.Charts = append(v.Charts, LineChartView{
 					SVG:     template.HTML(b.o.LineChart(ind, title+": "+labels[i], prefix+"-"+strconv.Itoa(i+1), []model.Line{l}, labels[i:i+1], set)), // Trusted: as above.
@@ -306,7 +305,7 @@ func (b *builder) breakdownView(ind *model.Indicator, set []model.Line) Breakdow
 			}
 		}
 	}
-	v.Table = GridTable{CaptionID: v.ID + "-caption", Caption: title + ": figures for each period", Corner: "Period", Head: labels}
+	v.Table = GridTable{CaptionID: v.ID + "-caption", Caption: b.lang.T("table.figures_caption", "name", title), Corner: b.lang.T("table.period"), Head: labels}
 	s := model.Series{Indicator: ind}
 	for _, l := range set {
 		s.Comparators = append(s.Comparators, model.ComparatorSeries{Points: l.Points})
@@ -330,11 +329,17 @@ func pointIn(pts []model.Point, p model.Period) *model.Point {
 	return nil
 }
 
-func confidenceText(ind *model.Indicator) string {
+func (b *builder) confidenceText(ind *model.Indicator) string {
 	if ind.Confidence > 0 {
-		return strconv.Itoa(ind.Confidence) + "% confidence interval"
+		return b.lang.T("compare.interval_percent", "percent", strconv.Itoa(ind.Confidence))
 	}
-	return "confidence interval"
+	return b.lang.T("compare.interval")
+}
+
+// rankNote says how to read the column of the council's rank in group c.
+func (b *builder) rankNote(c *model.Comparator, ind *model.Indicator) string {
+	return b.lang.T("compare.rank_note", "group", c.Name, "own", b.ownName(ind),
+		"others", strconv.Itoa(b.othersIn(c, ind)), "polarity", b.polarityShort(ind.Polarity))
 }
 
 func capitalise(s string) string {
@@ -344,11 +349,11 @@ func capitalise(s string) string {
 	return string(s[0]-'a'+'A') + s[1:]
 }
 
-func polarityShort(p model.Polarity) string {
+func (b *builder) polarityShort(p model.Polarity) string {
 	if p == model.LowerIsBetter {
-		return "lower is better"
+		return b.lang.T("compare.lower_better")
 	}
-	return "higher is better"
+	return b.lang.T("compare.higher_better")
 }
 
 // othersIn counts a group's areas other than the indicator's own.

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"kpisite/generator/format"
 	"kpisite/generator/model"
 )
 
@@ -60,7 +59,7 @@ func (b *builder) dataTable(s *model.Series, captionID, caption, notePrefix stri
 // figure the chart draws. notes say how to read the rank columns.
 func (b *builder) pageTable(s *model.Series, used map[model.Flag]bool) (t DataTable, notes []string) {
 	ind := s.Indicator
-	caption := ind.Name() + ": figures for each period"
+	caption := b.lang.T("table.figures_caption", "name", ind.Name())
 	if len(s.Points) == 0 || len(s.Comparators) == 0 {
 		return b.dataTable(s, "data-caption", caption, "note-", time.Time{}, 0, used), nil
 	}
@@ -68,7 +67,7 @@ func (b *builder) pageTable(s *model.Series, used map[model.Flag]bool) (t DataTa
 	for i := range s.Comparators {
 		names[i] = s.Comparators[i].Comparator.Name
 	}
-	caption += ", with " + joinAnd(names)
+	caption = b.lang.T("table.figures_with", "caption", caption, "names", b.joinAnd(names))
 	t = b.dataTable(s, "data-caption", caption, "note-", time.Time{}, 0, used)
 	ranked := ind.Polarity != model.Neutral
 	for _, cs := range s.Comparators {
@@ -77,11 +76,10 @@ func (b *builder) pageTable(s *model.Series, used map[model.Flag]bool) (t DataTa
 			t.CompareHead = append(t.CompareHead, c.Name)
 			continue
 		}
-		t.CompareHead = append(t.CompareHead, c.Name+" (median)")
+		t.CompareHead = append(t.CompareHead, b.lang.T("compare.median", "name", c.Name))
 		if ranked {
-			t.CompareHead = append(t.CompareHead, "Rank in "+c.Name)
-			notes = append(notes, "Rank in "+c.Name+": the place of "+b.ownName(ind)+" among the "+
-				strconv.Itoa(b.othersIn(c, ind))+" other areas of the group and itself, 1st being the best ("+polarityShort(ind.Polarity)+"); equal figures share a place (\"joint\"). The quarter says which quarter of the group that place is in.")
+			t.CompareHead = append(t.CompareHead, b.lang.T("compare.rank_in", "group", c.Name))
+			notes = append(notes, b.rankNote(c, ind))
 		}
 	}
 	byPeriod := make(map[string]TableRow, len(t.Rows))
@@ -101,7 +99,7 @@ func (b *builder) pageTable(s *model.Series, used map[model.Flag]bool) (t DataTa
 			cp := cs.At(per)
 			r.Compare = append(r.Compare, pointCell(cp, ind))
 			if cs.Comparator.IsGroup() && ranked {
-				r.Compare = append(r.Compare, rankCell(cp))
+				r.Compare = append(r.Compare, b.rankCell(cp))
 			}
 		}
 		rows = append(rows, r)
@@ -113,26 +111,26 @@ func (b *builder) pageTable(s *model.Series, used map[model.Flag]bool) (t DataTa
 
 // rankCell is the council's rank in a group for a table: "3rd of 16
 // (best quarter)", "joint 3rd of 16 (best quarter)", or "".
-func rankCell(p *model.Point) string {
+func (b *builder) rankCell(p *model.Point) string {
 	if p == nil || p.Rank == 0 {
 		return ""
 	}
-	joint := ""
+	key := "compare.rank"
 	if p.RankJoint {
-		joint = "joint "
+		key = "compare.rank_joint"
 	}
-	return joint + format.Ordinal(p.Rank) + " of " + strconv.Itoa(p.RankOf) + " (" + format.Quartile(p.Quartile) + ")"
+	return b.lang.T(key, "rank", b.lang.Ordinal(p.Rank), "of", strconv.Itoa(p.RankOf), "quartile", b.lang.Quartile(p.Quartile))
 }
 
 // joinAnd joins names as "A", "A and B", "A, B and C".
-func joinAnd(names []string) string {
+func (b *builder) joinAnd(names []string) string {
 	switch len(names) {
 	case 0:
 		return ""
 	case 1:
 		return names[0]
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return strings.Join(names[:len(names)-1], b.lang.T("list.comma")) + b.lang.T("list.and") + names[len(names)-1]
 }
 
 // tableRows is every series' rows of its data table and their HTML,

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 	"time"
 
@@ -60,12 +61,12 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 		p.Breadcrumbs = append(p.Breadcrumbs, Link{Href: p.ServiceHref, Text: svc.Name})
 	}
 	if !ind.IsActive() {
-		p.RetiredNotice, p.Outcome = outcomeWords(ind.Outcome)
+		p.RetiredNotice, p.Outcome = b.outcomeWords(ind.Outcome)
 		if !ind.RetiredFrom.IsZero() {
 			if last := lastRow(s); ind.Outcome == model.OutcomeRetained && last != nil {
-				p.Retired = "Its last figure in this form is for " + b.lang.Long(last.Period, b.fy) + "."
+				p.Retired = b.lang.T("indicator.retired_last", "period", b.lang.Long(last.Period, b.fy))
 			} else {
-				p.Retired = "No longer reported from " + b.lang.Long(ind.RetiredFrom, b.fy) + "."
+				p.Retired = b.lang.T("indicator.retired_from", "period", b.lang.Long(ind.RetiredFrom, b.fy))
 			}
 		}
 		for _, id := range ind.ReplacedBy {
@@ -86,13 +87,13 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 		if head != nil && !cur.IsZero() && head.Period.Freq == cur.Freq && head.Period.End(b.fy).Before(cur.End(b.fy)) {
 			// No row for the current period: the latest figure, said
 			// plainly not to be the current period's.
-			p.Behind = "There is no figure yet for " + b.lang.Long(cur, b.fy) + ". This is the latest figure."
+			p.Behind = b.lang.T("indicator.behind", "period", b.lang.Long(cur, b.fy))
 		}
 		if head != nil && ind.OutOfDate(head.Period, cur, b.fy) {
 			if p.Behind == "" {
-				p.Behind = "This is the latest figure."
+				p.Behind = b.lang.T("indicator.latest_figure")
 			}
-			p.Behind += " It is older than figures for this indicator are expected to be: out of date."
+			p.Behind += " " + b.lang.T("indicator.out_of_date")
 		}
 	} else if len(s.Points) > 0 {
 		head = &s.Points[len(s.Points)-1]
@@ -114,7 +115,7 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 
 	// Trusted: chart SVG, every string escaped by package chart.
 	p.Chart = template.HTML(c.SVG)
-	p.ChartCaption = fmt.Sprintf("%s, %s. The same figures are in the table below.", ind.Name(), span(s, b.fy))
+	p.ChartCaption = b.lang.T("indicator.chart_caption", "name", ind.Name(), "span", b.span(s))
 
 	var tableNotes []string
 	p.Table, tableNotes = b.pageTable(s, used)
@@ -151,12 +152,12 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 	p.JSONLD = js
 	dir := "indicators/" + ind.ID + "/"
 	p.Downloads = []Download{
-		{Href: "data.csv", Text: "Data for this indicator", Format: "CSV", Size: size(files[dir+"data.csv"])},
-		{Href: "data.json", Text: "Data for this indicator", Format: "JSON", Size: size(files[dir+"data.json"])},
-		{Href: "chart.svg", Text: "Chart", Format: "SVG image", Size: size(files[dir+"chart.svg"])},
+		{Href: "data.csv", Text: b.lang.T("downloads.data"), Format: "CSV", Size: size(files[dir+"data.csv"])},
+		{Href: "data.json", Text: b.lang.T("downloads.data"), Format: "JSON", Size: size(files[dir+"data.json"])},
+		{Href: "chart.svg", Text: b.lang.T("downloads.chart"), Format: b.lang.T("downloads.svg"), Size: size(files[dir+"chart.svg"])},
 	}
 	if png, ok := files[dir+"chart.png"]; ok {
-		p.Downloads = append(p.Downloads, Download{Href: "chart.png", Text: "Chart for printing", Format: "PNG image", Size: size(png)})
+		p.Downloads = append(p.Downloads, Download{Href: "chart.png", Text: b.lang.T("downloads.chart_png"), Format: b.lang.T("downloads.png"), Size: size(png)})
 	}
 	return p, nil
 }
@@ -181,18 +182,18 @@ func (b *builder) tableRow(pt *model.Point, ind *model.Indicator) TableRow {
 }
 
 // span describes the periods a series covers: "2019/20 Q1 to 2022/23 Q1".
-func span(s *model.Series, fy int) string {
+func (b *builder) span(s *model.Series) string {
 	if len(s.Points) == 0 {
-		return "no data yet"
+		return b.lang.T("indicator.no_data_yet")
 	}
 	first, last := s.Points[0].Period, s.Points[len(s.Points)-1].Period
 	if first == last {
-		return first.String()
+		return b.lang.Period(first)
 	}
 	if first.Freq == model.MultiYear {
-		return first.String() + " up to " + last.String()
+		return b.lang.T("indicator.span_up_to", "from", b.lang.Period(first), "to", b.lang.Period(last))
 	}
-	return first.String() + " to " + last.String()
+	return b.lang.T("indicator.span", "from", b.lang.Period(first), "to", b.lang.Period(last))
 }
 
 func (b *builder) facts(s *model.Series) []Fact {
@@ -203,9 +204,10 @@ func (b *builder) facts(s *model.Series) []Fact {
 			fs = append(fs, Fact{Term: term, Desc: desc})
 		}
 	}
-	add("Definition", ind.Definition)
-	add("Why it matters", ind.Rationale)
-	add("Target", b.targetWords(s))
+	l := b.lang
+	add(l.T("facts.definition"), ind.Definition)
+	add(l.T("facts.rationale"), ind.Rationale)
+	add(l.T("facts.target"), b.targetWords(s))
 	if bl := ind.Baseline; bl != nil {
 		v := b.lang.Figure(bl.Value, ind)
 		switch {
@@ -220,34 +222,35 @@ func (b *builder) facts(s *model.Series) []Fact {
 			}
 			v += bl.Note
 		}
-		add("Baseline", v)
+		add(l.T("facts.baseline"), v)
 	}
-	add("Which way is better", b.polarityWords(ind.Polarity))
-	add("Unit", b.lang.UnitLabel(ind))
+	add(l.T("facts.polarity"), b.polarityWords(ind.Polarity))
+	add(l.T("facts.unit"), l.UnitLabel(ind))
+	year := l.T("year_kind." + ind.Cal.Year.String())
 	switch ind.Measure {
 	case model.MeasureYTD:
-		add("Measure", "Year to date: each figure is the total from the start of the "+ind.Cal.Year.String()+" year, which restarts every year. The table also shows each period's own figure.")
+		add(l.T("facts.measure"), l.T("facts.measure_ytd", "year", year))
 	case model.MeasureCumulative:
-		add("Measure", "Reported year to date: each figure is the total so far in the "+ind.Cal.Year.String()+" year, as the service reports it. It starts again every year.")
+		add(l.T("facts.measure"), l.T("facts.measure_cumulative", "year", year))
 	}
-	add("How often", b.frequencyWords(ind))
-	add("Compared with", b.compareWords(ind))
-	add("Council's code", ind.Code)
-	add("Source", ind.Source)
+	add(l.T("facts.frequency"), b.frequencyWords(ind))
+	add(l.T("facts.compared_with"), b.compareWords(ind))
+	add(l.T("facts.code"), ind.Code)
+	add(l.T("facts.source"), ind.Source)
 	if ind.SourceURL != "" {
-		fs = append(fs, Fact{Term: "Source address", Desc: ind.SourceURL, Href: ind.SourceURL})
+		fs = append(fs, Fact{Term: l.T("facts.source_url"), Desc: ind.SourceURL, Href: ind.SourceURL})
 	}
-	add("Geography", ind.Geography)
-	add("Released", b.releaseWords(ind.Released))
-	add("Next release", b.releaseWords(ind.NextRelease))
+	add(l.T("facts.geography"), ind.Geography)
+	add(l.T("facts.released"), b.releaseWords(ind.Released))
+	add(l.T("facts.next_release"), b.releaseWords(ind.NextRelease))
 	if ind.ExpectedLag > 0 {
-		add("Expected delay", b.lagWords(ind.ExpectedLag)+" after the end of each period; older figures are marked out of date on scorecards.")
+		add(l.T("facts.lag"), l.T("facts.lag_words", "delay", b.lagWords(ind.ExpectedLag)))
 	}
 	for i, f := range ind.Footnotes {
-		add(fmt.Sprintf("Footnote %d", i+1), f)
+		add(l.T("facts.footnote", "n", strconv.Itoa(i+1)), f)
 	}
-	add("Responsible officer", ind.Lead)
-	add("Earlier reference", ind.LegacyID)
+	add(l.T("facts.lead"), ind.Lead)
+	add(l.T("retired.legacy"), ind.LegacyID)
 	return fs
 }
 
@@ -261,38 +264,33 @@ func (b *builder) releaseWords(s string) string {
 }
 
 func (b *builder) lagWords(months int) string {
-	switch {
-	case months%12 == 0 && months == 12:
-		return "1 year"
-	case months%12 == 0:
-		return fmt.Sprintf("%d years", months/12)
-	case months == 1:
-		return "1 month"
+	if months%12 == 0 {
+		return b.lang.N("facts.years", months/12)
 	}
-	return fmt.Sprintf("%d months", months)
+	return b.lang.N("facts.months", months)
 }
 
 func (b *builder) compareWords(ind *model.Indicator) string {
 	if ind.Frequency == model.MultiYear || ind.Frequency == model.Annual {
-		return "Direction of travel compares each figure with the year before, or with the latest earlier figure when there is none for the year before."
+		return b.lang.T("facts.compare_year_before")
 	}
 	if ind.Compare == model.ComparePreviousPeriod {
-		return "Direction of travel compares each figure with the previous period."
+		return b.lang.T("facts.compare_previous")
 	}
-	return "Direction of travel compares each figure with the same period a year earlier."
+	return b.lang.T("facts.compare_year_earlier")
 }
 
 // outcomeWords is what happened to a retired indicator: the notice's
 // headline and the sentence before the list of indicators that continue
 // or replace it.
-func outcomeWords(o model.Outcome) (notice, outcome string) {
+func (b *builder) outcomeWords(o model.Outcome) (notice, outcome string) {
 	switch o {
 	case model.OutcomeRetained:
-		return "The committee retained this indicator.", "It continues, in a new form, as:"
+		return b.lang.T("indicator.retained"), b.lang.T("indicator.retained_as")
 	case model.OutcomeReplaced:
-		return "This indicator is no longer reported.", "The committee replaced it with:"
+		return b.lang.T("indicator.no_longer"), b.lang.T("indicator.replaced_with")
 	}
-	return "This indicator is no longer reported.", "The committee removed it: nothing replaces it."
+	return b.lang.T("indicator.no_longer"), b.lang.T("indicator.removed")
 }
 
 // size is a file size in words, always in KB or MB so that sizes compare

@@ -11,8 +11,8 @@ func noOverall(s *model.Series) bool {
 
 // noOverallStatus is the status cell of such an indicator: not a RAG
 // status and not missing data, so it is counted with neither.
-func noOverallStatus() StatusView {
-	return StatusView{Key: "none", Label: "No overall figure", Icon: "–"}
+func (b *builder) noOverallStatus() StatusView {
+	return StatusView{Key: "none", Label: b.lang.T("status.no_overall"), Icon: "–"}
 }
 
 // partsPeriod is the latest period, ending no later than cur (zero: any),

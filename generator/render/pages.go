@@ -28,7 +28,7 @@ func (b *builder) contentJob(p *model.Page) job {
 func (b *builder) notFoundJob() job {
 	return func() (map[string][]byte, error) {
 		const path = "404.html"
-		l := b.layout(path, "Page not found", "The page you asked for is not on this site.", "404")
+		l := b.layout(path, b.lang.T("notfound.title"), b.lang.T("notfound.description"), "404")
 		root := "/"
 		if u, err := url.Parse(b.in.Site.BaseURL); err == nil && u.Path != "" {
 			root = u.Path

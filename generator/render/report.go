@@ -220,7 +220,7 @@ func reportPath(p model.Period) string {
 func (b *builder) reportLink(root string) Link {
 	for _, rp := range b.reports {
 		if rp.Period == b.o.Current {
-			return Link{Href: root + "reports/" + rp.Period.Slug() + "/", Text: "Printable report for " + b.lang.Long(rp.Period, b.fy)}
+			return Link{Href: root + "reports/" + rp.Period.Slug() + "/", Text: b.lang.T("report.printable_for", "period", b.lang.Long(rp.Period, b.fy))}
 		}
 	}
 	return Link{}
@@ -239,7 +239,7 @@ func (b *builder) reportRow(s *model.Series, p model.Period, used map[model.Flag
 	}
 	pt := b.o.PointFor(s, p)
 	if pt == nil && noOverall(s) {
-		row.Status = noOverallStatus()
+		row.Status = b.noOverallStatus()
 		if per, ok := partsPeriod(s, p, b.fy); ok {
 			row.Period = b.periodShown(ind, per, p)
 		}
@@ -282,7 +282,7 @@ func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, 
 		ri.PeriodLong = b.lang.Long(pt.Period, b.fy)
 		ri.Summary = b.o.Summary(&upTo, pt)
 	} else {
-		ri.Summary = "There is no figure for " + b.lang.Words(p, b.fy) + "."
+		ri.Summary = b.lang.T("report.no_figure", "period", b.lang.Words(p, b.fy))
 	}
 	// The chart file, not the inline SVG: a report holds every indicator,
 	// and a thousand inline charts would make it too heavy to load.
@@ -306,9 +306,9 @@ func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, 
 		files["reports/"+p.Slug()+"/charts/"+ind.ID+".svg"] = file
 		ri.ChartSrc = "charts/" + ind.ID + ".svg"
 	}
-	ri.ChartCaption = fmt.Sprintf("%s: %s. The figures up to %s are in the table below.", ind.Name(), span(shown, b.fy), p)
+	ri.ChartCaption = b.lang.T("report.chart_caption", "name", ind.Name(), "span", b.span(shown), "period", b.lang.Period(p))
 
-	ri.Table = b.dataTable(s, "indicator-"+ind.ID+"-caption", fmt.Sprintf("%s: recent figures up to %s", ind.Name(), p),
+	ri.Table = b.dataTable(s, "indicator-"+ind.ID+"-caption", b.lang.T("report.table_caption", "name", ind.Name(), "period", b.lang.Period(p)),
 		"indicator-"+ind.ID+"-note-", p.End(b.fy), reportRecent, used)
 
 	slugs := map[string]bool{p.Slug(): true}
@@ -337,16 +337,16 @@ func (b *builder) reportJob(rp reportPeriod) job {
 		path := reportPath(p)
 		root := rootFor(path)
 		s := &b.in.Site
-		title := "Performance report: " + b.lang.Long(p, b.fy)
+		title := b.lang.T("report.title", "period", b.lang.Long(p, b.fy))
 		page := ReportPage{
-			Layout: b.layout(path, title, fmt.Sprintf("Printable report of the key performance indicators of %s for %s, with charts, figures and commentary.", s.Organisation, b.lang.Long(p, b.fy)), "reports"),
+			Layout: b.layout(path, title, b.lang.T("report.description", "organisation", s.Organisation, "period", b.lang.Long(p, b.fy)), "reports"),
 			Period: b.lang.Period(p), PeriodLong: b.lang.Long(p, b.fy),
 			DataAsAt: b.lang.Date(p.End(b.fy)), DataAsAtISO: format.ISODate(p.End(b.fy)),
 			Published: b.lang.Date(b.reportPublished(p)), PublishedISO: format.ISODate(b.reportPublished(p)),
 			IsCurrent:  p == b.o.Current,
-			AllReports: Link{Href: root + "reports/", Text: "All reports"},
+			AllReports: Link{Href: root + "reports/", Text: b.lang.T("report.all")},
 		}
-		page.Breadcrumbs = append(page.Breadcrumbs, Link{Href: page.AllReports.Href, Text: "Reports"})
+		page.Breadcrumbs = append(page.Breadcrumbs, Link{Href: page.AllReports.Href, Text: b.lang.T("nav.reports")})
 		if !page.IsCurrent {
 			// An archived report is as it was published: its own date, no
 			// next update and no "due for an update" notice, so that it
@@ -469,7 +469,7 @@ func (b *builder) committeesOf(series []*model.Series) []model.Committee {
 		}
 	}
 	if has[""] {
-		out = append(out, model.Committee{ID: "", Name: "Other indicators"})
+		out = append(out, model.Committee{ID: "", Name: b.lang.T("report.other_indicators")})
 	}
 	return out
 }
@@ -488,7 +488,7 @@ func (b *builder) reportsJob() job {
 		const path = "reports/index.html"
 		root := rootFor(path)
 		page := ReportsPage{
-			Layout: b.layout(path, "Performance reports", "Printable reports of the key performance indicators of "+b.in.Site.Organisation+", one for each period, newest first.", "reports"),
+			Layout: b.layout(path, b.lang.T("reports.caption"), b.lang.T("reports.description", "organisation", b.in.Site.Organisation), "reports"),
 		}
 		for _, rp := range b.reports {
 			p := rp.Period

@@ -9,14 +9,14 @@ import (
 )
 
 // outcomeWord is a KPI review's decision in one word.
-func outcomeWord(o model.Outcome) string {
+func (b *builder) outcomeWord(o model.Outcome) string {
 	switch o {
 	case model.OutcomeRetained:
-		return "Retained"
+		return b.lang.T("retired.retained")
 	case model.OutcomeReplaced:
-		return "Replaced"
+		return b.lang.T("retired.replaced")
 	}
-	return "Removed"
+	return b.lang.T("retired.removed")
 }
 
 // legacyLess orders earlier references as people number them:
@@ -77,7 +77,7 @@ func (b *builder) retiredRow(s *model.Series, root string) RetiredRow {
 	ind := s.Indicator
 	row := RetiredRow{
 		Href: root + "indicators/" + ind.ID + "/", Legacy: ind.LegacyID, Title: ind.Title,
-		Outcome: outcomeWord(ind.Outcome), OutcomeKey: strings.ToLower(outcomeWord(ind.Outcome)),
+		Outcome: b.outcomeWord(ind.Outcome), OutcomeKey: strings.ToLower(b.outcomeWord(ind.Outcome)),
 	}
 	if svc := b.in.Site.Service(ind.Service); svc != nil {
 		row.ServiceName, row.ServiceHref = svc.Name, root+"services/"+svc.ID+"/"
@@ -103,7 +103,7 @@ func (b *builder) retiredJob() job {
 		const path = "retired/index.html"
 		root := rootFor(path)
 		page := RetiredPage{
-			Layout: b.layout(path, "Changes to indicators", "What the committee decided for each of its earlier indicators: retained in a new form, replaced by new indicators, or removed.", "retired"),
+			Layout: b.layout(path, b.lang.T("service.earlier_link"), b.lang.T("retired.description"), "retired"),
 		}
 		var retired []*model.Series
 		for i := range b.series {
@@ -120,7 +120,7 @@ func (b *builder) retiredJob() job {
 		}
 		for _, o := range []model.Outcome{model.OutcomeRetained, model.OutcomeReplaced, model.OutcomeRemoved} {
 			if n[o] > 0 {
-				page.Counts = append(page.Counts, OutcomeCount{Outcome: outcomeWord(o), Count: n[o]})
+				page.Counts = append(page.Counts, OutcomeCount{Outcome: b.outcomeWord(o), Count: n[o]})
 			}
 		}
 		return b.page(path, "retired.html", page)

@@ -31,7 +31,7 @@ func (b *builder) scoreRow(s *model.Series, root string, used map[model.Flag]boo
 			row.Flag = flagText(p.Flag)
 		}
 	} else if noOverall(s) {
-		row.Status = noOverallStatus()
+		row.Status = b.noOverallStatus()
 		if per, ok := partsPeriod(s, b.o.Current, b.fy); ok {
 			row.Period = b.periodShown(ind, per, b.o.Current)
 		}
@@ -109,7 +109,7 @@ func sameColumns(groups []ScoreGroup) {
 func columns(rows [][3]string) (hasTarget bool, period string) {
 	for i, r := range rows {
 		switch r[1] {
-		case string(model.Green), string(model.Amber), string(model.Red), noOverallStatus().Key:
+		case string(model.Green), string(model.Amber), string(model.Red), "none":
 			// "No overall figure" is said in the Status column too.
 			hasTarget = true
 		}
@@ -205,12 +205,12 @@ func (b *builder) homeJob() job {
 			}
 		}
 		sameColumns(groups)
-		desc := "Key performance indicators of " + s.Organisation
+		desc := b.lang.T("home.description", "organisation", s.Organisation)
 		if w := b.currentWords(); w != "" {
-			desc += " for " + w
+			desc = b.lang.T("home.description_for", "organisation", s.Organisation, "period", w)
 		}
 		page := HomePage{
-			Layout:     b.layout(path, s.Title, desc+".", "home"),
+			Layout:     b.layout(path, s.Title, desc, "home"),
 			PeriodLong: b.currentWords(),
 			Report:     b.reportLink(""),
 			Groups:     groups,
@@ -236,7 +236,7 @@ func (b *builder) serviceJob(svc *model.Service) job {
 		root := rootFor(path)
 		used := map[model.Flag]bool{}
 		page := ServicePage{
-			Layout:     b.layout(path, svc.Name, "Key performance indicators for "+svc.Name+".", "service:"+svc.ID),
+			Layout:     b.layout(path, svc.Name, b.lang.T("service.description", "name", svc.Name), "service:"+svc.ID),
 			PeriodLong: b.currentWords(),
 			Group:      b.group(svc, root, used),
 		}
@@ -273,7 +273,7 @@ func (b *builder) committeeJob(c *model.Committee) job {
 		}
 		sameColumns(groups)
 		page := CommitteePage{
-			Layout:     b.layout(path, c.Name, "Key performance indicators reported to "+c.Name+".", "committee:"+c.ID),
+			Layout:     b.layout(path, c.Name, b.lang.T("committee.description", "name", c.Name), "committee:"+c.ID),
 			PeriodLong: b.currentWords(),
 			Report:     b.reportLink(root),
 			Groups:     groups,
@@ -281,7 +281,7 @@ func (b *builder) committeeJob(c *model.Committee) job {
 			FlagKey:    b.flagKey(used),
 		}
 		if len(b.reports) > 0 {
-			page.AllReports = Link{Href: root + "reports/", Text: "All performance reports"}
+			page.AllReports = Link{Href: root + "reports/", Text: b.lang.T("committee.all_reports")}
 		}
 		return b.page(path, "committee.html", page)
 	}

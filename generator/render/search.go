@@ -91,7 +91,7 @@ func (b *builder) searchJob() job {
 		const path = "search/index.html"
 		root := rootFor(path)
 		page := SearchPage{
-			Layout: b.layout(path, "Find an indicator", "Every indicator, A to Z, with its service and latest status; type to filter by title, code, definition or service.", "search"),
+			Layout: b.layout(path, b.lang.T("search.title"), b.lang.T("search.description"), "search"),
 			Index:  "index.json", Script: root + "assets/search.js",
 		}
 		order := make([]*model.Series, len(b.series))

@@ -264,24 +264,24 @@ func (b *builder) layout(path, title, description, section string) Layout {
 		Generator: "kpisite " + b.o.Version,
 		Path:      path,
 	}
-	l.Nav = append(l.Nav, Link{Href: root, Text: "Scorecard", Current: section == "home", Primary: true})
+	l.Nav = append(l.Nav, Link{Href: root, Text: b.lang.T("nav.scorecard"), Current: section == "home", Primary: true})
 	for _, c := range s.Committees {
-		l.Nav = append(l.Nav, Link{Href: root + "committees/" + c.ID + "/", Text: "Committee", Current: section == "committee:"+c.ID})
+		l.Nav = append(l.Nav, Link{Href: root + "committees/" + c.ID + "/", Text: b.lang.T("nav.committee"), Current: section == "committee:"+c.ID})
 		if len(s.Committees) > 1 {
 			l.Nav[len(l.Nav)-1].Text = c.Name
 		}
 	}
 	if len(b.reports) > 0 {
-		l.Nav = append(l.Nav, Link{Href: root + "reports/", Text: "Reports", Current: section == "reports", Primary: true})
+		l.Nav = append(l.Nav, Link{Href: root + "reports/", Text: b.lang.T("nav.reports"), Current: section == "reports", Primary: true})
 	}
 	if len(b.in.Actions) > 0 {
-		l.Nav = append(l.Nav, Link{Href: root + "actions/", Text: "Action plans", Current: section == "actions"})
+		l.Nav = append(l.Nav, Link{Href: root + "actions/", Text: b.lang.T("nav.actions"), Current: section == "actions"})
 	}
 	if b.retired {
-		l.Nav = append(l.Nav, Link{Href: root + "retired/", Text: "Changes to indicators", Current: section == "retired"})
+		l.Nav = append(l.Nav, Link{Href: root + "retired/", Text: b.lang.T("service.earlier_link"), Current: section == "retired"})
 	}
-	l.Nav = append(l.Nav, Link{Href: root + "data/", Text: "Open data", Current: section == "data"})
-	l.Nav = append(l.Nav, Link{Href: root + "search/", Text: "Search", Current: section == "search", Primary: true})
+	l.Nav = append(l.Nav, Link{Href: root + "data/", Text: b.lang.T("nav.data"), Current: section == "data"})
+	l.Nav = append(l.Nav, Link{Href: root + "search/", Text: b.lang.T("nav.search"), Current: section == "search", Primary: true})
 	for _, p := range b.in.Content.Pages {
 		if p.Draft {
 			continue
@@ -290,7 +290,7 @@ func (b *builder) layout(path, title, description, section string) Layout {
 		l.Nav = append(l.Nav, Link{Href: root + slug + "/", Text: navTitle(p), Current: section == "page:"+slug})
 	}
 	if path != "index.html" {
-		l.Breadcrumbs = []Link{{Href: root, Text: "Scorecard"}}
+		l.Breadcrumbs = []Link{{Href: root, Text: b.lang.T("nav.scorecard")}}
 	}
 	return l
 }
