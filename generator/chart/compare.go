@@ -61,9 +61,9 @@ func compareExtent(s *model.Series, f *facts, lo, hi float64) (float64, float64)
 }
 
 // comparatorName is the label of a comparator line.
-func comparatorName(c *model.ComparatorSeries) string {
+func comparatorName(l *format.Lang, c *model.ComparatorSeries) string {
 	if c.Comparator.IsGroup() {
-		return c.Comparator.Name + " median"
+		return l.T("chart.median", "name", c.Comparator.Name)
 	}
 	return c.Comparator.Name
 }
@@ -199,25 +199,25 @@ func compareNotes(s *model.Series, f *facts) []string {
 	}
 	var out []string
 	if hasInterval(f.pts) {
-		out = append(out, "Light blue: "+confidenceWords(s.Indicator)+".")
+		out = append(out, f.l.T("chart.note_interval", "interval", confidenceWords(f.l, s.Indicator)))
 	}
 	if len(s.Comparators) > 0 {
 		names := make([]string, len(s.Comparators))
 		for i := range s.Comparators {
-			names[i] = comparatorName(&s.Comparators[i])
+			names[i] = comparatorName(f.l, &s.Comparators[i])
 		}
-		out = append(out, "Grey: "+strings.Join(names, "; ")+", for comparison.")
+		out = append(out, f.l.T("chart.note_comparators", "names", strings.Join(names, "; ")))
 	}
 	return out
 }
 
 // confidenceWords is "95% confidence interval", or "confidence interval"
 // when the level is not given.
-func confidenceWords(ind *model.Indicator) string {
+func confidenceWords(l *format.Lang, ind *model.Indicator) string {
 	if ind != nil && ind.Confidence > 0 {
-		return strconv.Itoa(ind.Confidence) + "% confidence interval"
+		return l.T("compare.interval_percent", "percent", strconv.Itoa(ind.Confidence))
 	}
-	return "confidence interval"
+	return l.T("compare.interval")
 }
 
 // compareDescribe adds to the chart's description the latest figure of
@@ -229,13 +229,12 @@ func compareDescribe(s *model.Series, f *facts) string {
 	var b strings.Builder
 	p := &f.pts[f.last]
 	if p.Lower.Valid && p.Upper.Valid {
-		b.WriteString(" The " + confidenceWords(f.ind) + " of the latest figure is " +
-			format.Bare(p.Lower, f.ind) + " to " + format.Bare(p.Upper, f.ind) + ".")
+		b.WriteString(" " + f.l.T("chart.latest_interval", "interval", confidenceWords(f.l, f.ind), "lower", format.Bare(p.Lower, f.ind), "upper", format.Bare(p.Upper, f.ind)))
 	}
 	for c := range s.Comparators {
 		cs := &s.Comparators[c]
 		if v := comparatorValue(f, cs, f.last); v.Valid {
-			b.WriteString(" " + comparatorName(cs) + " in the same period: " + format.Figure(v, f.ind) + ".")
+			b.WriteString(" " + f.l.T("chart.comparator_latest", "name", comparatorName(f.l, cs), "figure", f.l.Figure(v, f.ind)))
 		}
 	}
 	return b.String()

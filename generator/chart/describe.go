@@ -29,44 +29,41 @@ func describe(f *facts, o Options) string {
 	}
 	if f.count == 0 {
 		if len(f.withheld) > 0 && len(f.noData) == 0 {
-			sentence("There are no figures to chart: every period so far is withheld to protect privacy.")
+			sentence(f.l.T("chart.all_withheld"))
 		} else {
-			sentence("There is no data to chart yet.")
+			sentence(f.l.T("chart.no_data"))
 		}
 		return b.String()
 	}
 	if f.ind.Measure == model.MeasureYTD {
-		sentence("Figures are cumulative from the start of each financial year.")
+		sentence(f.l.T("chart.cumulative"))
 	}
-	when := func(i int) string { return f.pts[i].Period.Words(o.FYStart) }
+	when := func(i int) string { return f.l.Words(f.pts[i].Period, o.FYStart) }
 	switch {
 	case f.count == 1 && len(f.pts) == 1:
-		sentence("Only one period so far: ", f.figure(f.last), " in ", when(f.last), ".")
+		sentence(f.l.T("chart.only_one", "figure", f.figure(f.last), "period", when(f.last)))
 	case f.count == 1:
-		sentence("Only one period has a figure so far: ", f.figure(f.last), " in ", when(f.last), ".")
+		sentence(f.l.T("chart.only_one_figure", "figure", f.figure(f.last), "period", when(f.last)))
 	default:
-		sentence("Latest: ", f.figure(f.last), " in ", when(f.last), ", ", f.change(), " ",
-			f.figure(f.first), " in ", when(f.first), ".")
+		sentence(f.l.T(f.change(), "figure", f.figure(f.last), "period", when(f.last), "first", f.figure(f.first), "first_period", when(f.first)))
 		switch {
 		case f.shown(f.high) == f.shown(f.low):
-			sentence("The figure is the same in every period with data.")
+			sentence(f.l.T("chart.same_every_period"))
 		case f.count > 2:
-			sentence("Highest: ", f.figure(f.high), " in ", when(f.high),
-				". Lowest: ", f.figure(f.low), " in ", when(f.low), ".")
+			sentence(f.l.T("chart.high_low", "high", f.figure(f.high), "high_period", when(f.high), "low", f.figure(f.low), "low_period", when(f.low)))
 		}
 	}
 	if t := f.againstTarget(); t != "" {
 		sentence(t)
 	}
 	if n, of := f.onTarget(); of > 1 {
-		sentence("On target in ", format.Number(float64(n), 0), " of ", format.Number(float64(of), 0), " ",
-			plural(f.ind.Frequency, of), " with a target.")
+		sentence(f.l.N("chart.on_target_"+periodKey(f.ind.Frequency), of, "on", format.Number(float64(n), 0)))
 	}
 	if len(f.noData) > 0 {
-		sentence("No data for ", periodList(f.pts, f.noData, model.Period.String), ".")
+		sentence(f.l.T("chart.no_data_for", "periods", periodList(f.l, f.pts, f.noData, f.l.Period)))
 	}
 	if len(f.withheld) > 0 {
-		sentence(capitalise(periodList(f.pts, f.withheld, model.Period.String)), " withheld to protect privacy.")
+		sentence(capitalise(f.l.T("chart.withheld", "periods", periodList(f.l, f.pts, f.withheld, f.l.Period))))
 	}
 	return b.String()
 }
@@ -81,20 +78,20 @@ func titleText(f *facts) string {
 		name = f.ind.ID
 	}
 	if name == "" {
-		name = "Indicator"
+		name = f.l.T("table.indicator")
 	}
 	if f.count == 0 {
-		return name + ": no data to chart yet"
+		return f.l.T("chart.title_no_data", "name", name)
 	}
-	what := "figures"
+	what := f.l.T("chart.figures")
 	if f.ind.Measure == model.MeasureYTD {
-		what = "cumulative year-to-date figures"
+		what = f.l.T("chart.figures_ytd")
 	}
 	first, last := f.pts[0].Period, f.pts[len(f.pts)-1].Period
 	if len(f.pts) == 1 {
-		return name + ": " + what + " for " + first.String()
+		return f.l.T("chart.title_one", "name", name, "what", what, "period", f.l.Period(first))
 	}
-	return name + ": " + what + " by " + plural(f.ind.Frequency, 1) + ", " + first.String() + " to " + last.String()
+	return f.l.T("chart.title_"+periodKey(f.ind.Frequency), "name", name, "what", what, "from", f.l.Period(first), "to", f.l.Period(last))
 }
 
 // figure writes the published figure of point i in the indicator's unit,
@@ -104,7 +101,7 @@ func (f *facts) figure(i int) string {
 }
 
 func (f *facts) figureOf(v model.Value) string {
-	s := format.Figure(v, f.ind)
+	s := f.l.Figure(v, f.ind)
 	if f.ind.Unit == model.UnitCount && f.ind.Noun != "" {
 		s += " " + f.ind.Noun
 	}
@@ -116,11 +113,11 @@ func (f *facts) change() string {
 	a, b := f.shown(f.first), f.shown(f.last)
 	switch {
 	case b > a:
-		return "up from"
+		return "chart.latest_up"
 	case b < a:
-		return "down from"
+		return "chart.latest_down"
 	}
-	return "the same as"
+	return "chart.latest_same"
 }
 
 // againstTarget compares the latest figure with its target, as the
@@ -136,25 +133,25 @@ func (f *facts) againstTarget() string {
 	status := ""
 	switch st := f.pts[f.last].Status; st {
 	case model.Green, model.Amber, model.Red:
-		status = " (" + strings.ToLower(st.Label()) + ")"
+		status = f.l.T("chart.status", "status", strings.ToLower(f.l.Status(st)))
 	}
 	d := v - tv
 	var gap string
 	switch {
 	case d == 0:
-		return "The latest figure equals the target of " + target + status + "."
+		return f.l.T("chart.equals_target", "target", target, "status", status)
 	case f.ind.Unit == model.UnitPercent:
-		gap = format.Number(math.Abs(d), dec) + " percentage points"
+		gap = f.l.T("chart.points", "n", format.Number(math.Abs(d), dec))
 	case tv != 0:
 		gap = format.Percent(d / tv)
 	default:
-		gap = format.FigureOf(math.Abs(d), f.ind.Unit, dec, f.ind.RatePer)
+		gap = f.l.FigureOf(math.Abs(d), f.ind.Unit, dec, f.ind.RatePer)
 	}
-	side := "above"
+	key := "chart.above_target"
 	if d < 0 {
-		side = "below"
+		key = "chart.below_target"
 	}
-	return "The latest figure is " + gap + " " + side + " the target of " + target + status + "."
+	return f.l.T(key, "gap", gap, "target", target, "status", status)
 }
 
 // onTarget counts the periods with a figure and a status against a target,
@@ -175,27 +172,21 @@ func (f *facts) onTarget() (n, of int) {
 	return n, of
 }
 
-// plural names the frequency's period: "quarter", "quarters".
-func plural(fr model.Frequency, n int) string {
-	var s string
+// periodKey names the frequency's period in keys: "quarter", "month", "year".
+func periodKey(fr model.Frequency) string {
 	switch fr {
 	case model.Monthly:
-		s = "month"
+		return "month"
 	case model.Annual:
-		s = "year"
-	default:
-		s = "quarter"
+		return "year"
 	}
-	if n != 1 {
-		s += "s"
-	}
-	return s
+	return "quarter"
 }
 
 // periodList writes the periods at idx (ascending) with runs of consecutive
 // periods joined: "Q2 20/21 to Q4 20/21, Q2 21/22 and Q1 22/23". More than
 // six runs are counted instead: "9 periods".
-func periodList(pts []model.Point, idx []int, name func(model.Period) string) string {
+func periodList(l *format.Lang, pts []model.Point, idx []int, name func(model.Period) string) string {
 	type run struct{ a, b int }
 	var runs []run
 	for _, i := range idx {
@@ -206,20 +197,20 @@ func periodList(pts []model.Point, idx []int, name func(model.Period) string) st
 		runs = append(runs, run{i, i})
 	}
 	if len(runs) > 6 {
-		return format.Number(float64(len(idx)), 0) + " periods"
+		return l.N("chart.periods", len(idx))
 	}
 	var b strings.Builder
 	for k, r := range runs {
 		switch {
 		case k == 0:
 		case k == len(runs)-1:
-			b.WriteString(" and ")
+			b.WriteString(l.T("list.and"))
 		default:
-			b.WriteString(", ")
+			b.WriteString(l.T("list.comma"))
 		}
 		b.WriteString(name(pts[r.a].Period))
 		if r.b > r.a {
-			b.WriteString(" to ")
+			b.WriteString(l.T("chart.to"))
 			b.WriteString(name(pts[r.b].Period))
 		}
 	}

@@ -157,8 +157,8 @@ func drawDirectLabels(sc *scene, f *facts, xs []float64, latest string, targetEn
 		place(sc, v)
 		return
 	}
-	t := label{text: "Target", l: layerLabels, cy: targetY, x: targetEnd + targetGap,
-		w: room("Target", fontSize, false), p: paint{fill: colourText, size: fontSize, halo: true}}
+	t := label{text: f.l.T("chart.target"), l: layerLabels, cy: targetY, x: targetEnd + targetGap,
+		w: room(f.l.T("chart.target"), fontSize, false), p: paint{fill: colourText, size: fontSize, halo: true}}
 	if t.x+t.w > sc.w-edge {
 		t.x, t.cy, t.p.anchor = targetEnd, t.cy-fontSize, anchorEnd
 	}

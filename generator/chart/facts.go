@@ -3,6 +3,7 @@ package chart
 import (
 	"math"
 
+	"kpisite/generator/format"
 	"kpisite/generator/model"
 )
 
@@ -22,13 +23,14 @@ type facts struct {
 	withheld   []int   // points withheld to protect privacy
 	tol        float64 // near-target band as a fraction of the target; 0 = no band
 	fy         int     // financial year start month
+	l          *format.Lang
 	// noBand turns the near-target band off for the whole chart: it would
 	// fill most of the plot, or the target moves (see bandMeans).
 	noBand bool
 }
 
 func newFacts(s *model.Series, o Options) facts {
-	f := facts{fy: o.FYStart, first: -1, last: -1, high: -1, low: -1, lastTarget: -1}
+	f := facts{fy: o.FYStart, first: -1, last: -1, high: -1, low: -1, lastTarget: -1, l: format.LangOr(o.Lang)}
 	if s != nil {
 		f.ind, f.pts = s.Indicator, s.Points
 	}

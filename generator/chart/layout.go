@@ -51,9 +51,9 @@ func layoutFor(s *model.Series, o Options, solo bool, z size) *scene {
 	}
 
 	// The unit, written horizontally above the y axis.
-	unit := format.UnitLabel(f.ind)
+	unit := f.l.UnitLabel(f.ind)
 	if f.ind.Measure == model.MeasureYTD {
-		unit += ", cumulative year to date"
+		unit = f.l.T("chart.unit_ytd", "unit", unit)
 	}
 	unitY := baseline(y, lineHeight, fontSize)
 	y += lineHeight + 14
@@ -74,7 +74,7 @@ func layoutFor(s *model.Series, o Options, solo bool, z size) *scene {
 	xText := make([]string, n)
 	xWidth := make([]float64, n)
 	for i := range f.pts {
-		xText[i] = f.pts[i].Period.Short()
+		xText[i] = f.l.Short(f.pts[i].Period)
 		xWidth[i] = room(xText[i], fontSize, false)
 	}
 	latest := format.Bare(f.value(f.last), f.ind)
@@ -85,7 +85,7 @@ func layoutFor(s *model.Series, o Options, solo bool, z size) *scene {
 			need = max(need, valueGap+room(latest, fontSize, true))
 		}
 		if f.lastTarget == n-1 {
-			need = max(need, targetGap+room("Target", fontSize, false))
+			need = max(need, targetGap+room(f.l.T("chart.target"), fontSize, false))
 		}
 		need = max(need, compareNeed(s))
 		right = chartWidth - edge + innerPad - need
@@ -132,9 +132,9 @@ func finish(sc *scene, y float64) *scene {
 // noData draws the figure for a series without a single figure: a framed
 // sentence saying there is nothing to chart yet.
 func noData(sc *scene, f *facts, y float64) *scene {
-	msg := "No data to chart yet."
+	msg := f.l.T("chart.plot_no_data")
 	if len(f.withheld) > 0 && len(f.noData) == 0 {
-		msg = "No figures to chart: withheld to protect privacy."
+		msg = f.l.T("chart.plot_withheld")
 	}
 	const h = 80.0
 	sc.path(layerAxes, []point{{edge, y}, {sc.w - edge, y}, {sc.w - edge, y + h}, {edge, y + h}, {edge, y}},

@@ -105,7 +105,7 @@ func linesScene(ind *model.Indicator, title string, lines []Line, ext Extent, o 
 			any = true
 		}
 	}
-	f := facts{ind: ind, first: -1, last: -1, high: -1, low: -1, lastTarget: -1, fy: o.FYStart}
+	f := facts{ind: ind, first: -1, last: -1, high: -1, low: -1, lastTarget: -1, fy: o.FYStart, l: format.LangOr(o.Lang)}
 	if any {
 		freq := lines[0].Points[0].Period.Freq
 		for k := first; k <= last; k++ {
@@ -155,7 +155,7 @@ func linesScene(ind *model.Indicator, title string, lines []Line, ext Extent, o 
 	n := len(f.pts)
 	xText, xWidth := make([]string, n), make([]float64, n)
 	for i := range f.pts {
-		xText[i] = f.pts[i].Period.Short()
+		xText[i] = f.l.Short(f.pts[i].Period)
 		xWidth[i] = room(xText[i], fontSize, false)
 	}
 	need := 0.0
@@ -169,7 +169,7 @@ func linesScene(ind *model.Indicator, title string, lines []Line, ext Extent, o 
 		right = chartWidth - edge - min(need, maxLabelRoom)
 	}
 	xs := xPositions(n, left, right)
-	sc.text(layerAxes, edge, unitY, format.UnitLabel(ind), textPaint(anchorStart))
+	sc.text(layerAxes, edge, unitY, f.l.UnitLabel(ind), textPaint(anchorStart))
 	drawYAxis(sc, ys.ticks, ys.labels, left, right, ypos)
 	y = drawXAxis(sc, &f, xs, xText, xWidth, bottom)
 
@@ -217,23 +217,24 @@ func linesScene(ind *model.Indicator, title string, lines []Line, ext Extent, o 
 
 // linesDescribe states each line's latest figure in words.
 func linesDescribe(ind *model.Indicator, lines []Line, o Options) string {
+	l10n := format.LangOr(o.Lang)
 	var parts []string
 	for _, l := range lines {
 		for i := len(l.Points) - 1; i >= 0; i-- {
 			p := &l.Points[i]
 			if v := pointValue(p); v.Valid {
-				parts = append(parts, l.Label+": "+format.Figure(v, ind)+" in "+p.Period.Words(o.FYStart))
+				parts = append(parts, l10n.T("chart.line_latest", "label", l.Label, "figure", l10n.Figure(v, ind), "period", l10n.Words(p.Period, o.FYStart)))
 				break
 			}
 		}
 	}
 	if len(parts) == 0 {
-		return "There is no data to chart yet."
+		return l10n.T("chart.no_data")
 	}
 	if len(lines) == 1 {
-		return "Latest figure: " + parts[0] + "."
+		return l10n.T("chart.lines_one", "latest", parts[0])
 	}
-	return "One line for each of " + format.Number(float64(len(lines)), 0) + " categories. Latest figures: " + strings.Join(parts, "; ") + "."
+	return l10n.N("chart.lines", len(lines), "latest", strings.Join(parts, "; "))
 }
 
 // DescribeLines is the description Lines gives its chart.

@@ -15,28 +15,28 @@ func notes(f *facts) []string {
 	var out []string
 	switch {
 	case f.count == 1 && len(f.pts) == 1:
-		out = append(out, "Only one period so far.")
+		out = append(out, f.l.T("chart.note_only_one"))
 	case f.count == 1:
-		out = append(out, "Only one period has a figure so far.")
+		out = append(out, f.l.T("chart.note_only_one_figure"))
 	}
 	switch f.ind.Measure {
 	case model.MeasureYTD:
-		out = append(out, "Year to date: figures add up from "+f.yearMonth()+" each year.")
+		out = append(out, f.l.T("chart.note_ytd", "month", f.yearMonth()))
 	case model.MeasureCumulative:
-		out = append(out, "Reported year to date: the line starts again each "+f.yearMonth()+".")
+		out = append(out, f.l.T("chart.note_cumulative", "month", f.yearMonth()))
 	}
 	if n := len(f.noData); n > 0 {
-		out = append(out, gapWord(n)+": no data for "+periodList(f.pts, f.noData, model.Period.Short)+".")
+		out = append(out, f.l.N("chart.note_no_data", n, "periods", periodList(f.l, f.pts, f.noData, f.l.Short)))
 	}
 	if n := len(f.withheld); n > 0 {
-		out = append(out, gapWord(n)+": "+periodList(f.pts, f.withheld, model.Period.Short)+" withheld to protect privacy.")
+		out = append(out, f.l.N("chart.note_withheld", n, "periods", periodList(f.l, f.pts, f.withheld, f.l.Short)))
 	}
 	if r, ok := f.movingKind(); ok {
-		what := "the figure for the same " + f.periodWord() + " last year"
+		what := f.l.T("chart.moving_last_year_" + f.periodWord())
 		if r.Kind == model.TargetRollingAverage {
-			what = "the average of the same " + f.periodWord() + " in the previous " + strconv.Itoa(r.Years) + " years"
+			what = f.l.T("chart.moving_average_"+f.periodWord(), "years", strconv.Itoa(r.Years))
 		}
-		out = append(out, "Short black bars: the target, "+what+".")
+		out = append(out, f.l.T("chart.note_moving", "what", what))
 	}
 	if f.hasBand() {
 		side := "below"
@@ -44,19 +44,12 @@ func notes(f *facts) []string {
 			side = "above"
 		}
 		if f.bandIsTolerance() {
-			out = append(out, "Shaded: up to "+format.Percent(f.tol)+" "+side+" the target (near target).")
+			out = append(out, f.l.T("chart.note_band_"+side, "tolerance", format.Percent(f.tol)))
 		} else {
-			out = append(out, "Shaded: "+side+" the target, up to the amber threshold (near target).")
+			out = append(out, f.l.T("chart.note_threshold_"+side))
 		}
 	}
 	return out
-}
-
-func gapWord(n int) string {
-	if n == 1 {
-		return "Gap"
-	}
-	return "Gaps"
 }
 
 // hasBand reports whether any period has a near-target band.
@@ -87,17 +80,17 @@ func (f *facts) bandIsTolerance() bool {
 // yearMonth names the month the indicator's years start in.
 func (f *facts) yearMonth() string {
 	if len(f.pts) > 0 {
-		return time.Month(f.pts[0].Period.StartMonth(f.fy)).String()
+		return f.l.Month(time.Month(f.pts[0].Period.StartMonth(f.fy)))
 	}
-	return fyMonth(f.fy)
+	return f.l.Month(time.Month(fyMonthNumber(f.fy)))
 }
 
-// fyMonth names the month a financial year starts in (April by default).
-func fyMonth(fy int) string {
+// fyMonthNumber is the month a financial year starts in (April by default).
+func fyMonthNumber(fy int) int {
 	if fy < 1 || fy > 12 {
-		fy = 4
+		return 4
 	}
-	return time.Month(fy).String()
+	return fy
 }
 
 // periodWord names one of the chart's periods: "quarter", "month" or

@@ -1,5 +1,7 @@
 package chart
 
+import "kpisite/generator/format"
+
 // Options configures a chart. The zero value draws an inline chart with id
 // prefix "chart", a financial year starting in April and no amber band for
 // indicators without their own tolerance.
@@ -9,6 +11,9 @@ type Options struct {
 	IDPrefix       string  // prefix for element ids; reduced to [a-z0-9-]
 	Standalone     bool    // a complete .svg file: intrinsic size, background, visible title
 	Untitled       bool    // with Standalone: leave the visible title out (the <title> element stays), for pages whose caption names the chart
+	// Lang writes the chart's words (title, description, notes, axis
+	// labels) in a language; nil writes English.
+	Lang *format.Lang
 }
 
 // idPrefix reduces o.IDPrefix to lower-case letters, digits and single

@@ -1,7 +1,7 @@
 package kpi
 
 import (
-	"fmt"
+	"strconv"
 
 	"kpisite/generator/format"
 	"kpisite/generator/model"
@@ -9,8 +9,14 @@ import (
 
 // SummaryWithComparators is Summary followed by CompareSentence.
 func SummaryWithComparators(s *model.Series, p *model.Point, fyStart int) string {
-	out := Summary(s, p, fyStart)
-	if c := CompareSentence(s, p); c != "" {
+	return SummaryWithComparatorsIn(nil, s, p, fyStart)
+}
+
+// SummaryWithComparatorsIn is SummaryWithComparators in the words of l
+// (nil: English).
+func SummaryWithComparatorsIn(l *format.Lang, s *model.Series, p *model.Point, fyStart int) string {
+	out := SummaryIn(l, s, p, fyStart)
+	if c := CompareSentenceIn(l, s, p); c != "" {
 		out += " " + c
 	}
 	return out
@@ -22,7 +28,10 @@ func SummaryWithComparators(s *model.Series, p *model.Point, fyStart int) string
 // rank against the first group comparator ("3rd best of 16 in CIPFA
 // nearest neighbours, in the best quarter."). It is "" when there is nothing to
 // compare with.
-func CompareSentence(s *model.Series, p *model.Point) string {
+func CompareSentence(s *model.Series, p *model.Point) string { return CompareSentenceIn(nil, s, p) }
+
+// CompareSentenceIn is CompareSentence in the words of l (nil: English).
+func CompareSentenceIn(l *format.Lang, s *model.Series, p *model.Point) string {
 	if p == nil || !p.Value.Valid {
 		return ""
 	}
@@ -34,10 +43,10 @@ func CompareSentence(s *model.Series, p *model.Point) string {
 		if cp == nil || !cp.Value.Valid {
 			continue
 		}
-		out = ComparePhrase(ind, p, cp, cs.Comparator) + "."
+		out = ComparePhraseIn(l, ind, p, cp, cs.Comparator) + "."
 		break
 	}
-	if r := RankPhrase(s, p); r != "" {
+	if r := RankPhraseIn(l, s, p); r != "" {
 		if out != "" {
 			out += " "
 		}
@@ -49,28 +58,39 @@ func CompareSentence(s *model.Series, p *model.Point) string {
 // ComparePhrase is "Above the England figure of 62.1%", "Below the CIPFA
 // nearest neighbours median of 60.2%" or "Similar to England (62.1%)".
 func ComparePhrase(ind *model.Indicator, p, cp *model.Point, c *model.Comparator) string {
-	fig := format.Figure(cp.Value, ind)
+	return ComparePhraseIn(nil, ind, p, cp, c)
+}
+
+// ComparePhraseIn is ComparePhrase in the words of l (nil: English).
+func ComparePhraseIn(l *format.Lang, ind *model.Indicator, p, cp *model.Point, c *model.Comparator) string {
+	l = format.LangOr(l)
+	fig := l.Figure(cp.Value, ind)
 	what := "figure"
 	if c.IsGroup() {
 		what = "median"
 	}
 	if overlap, ok := Overlap(p.Value, p.Lower, p.Upper, cp.Value, cp.Lower, cp.Upper); ok && overlap {
-		return fmt.Sprintf("Similar to %s (%s)", c.Name, fig)
+		return l.T("compare_sentence.similar", "name", c.Name, "figure", fig)
 	}
 	mine, theirs := p.Value.Round(ind.Decimals).V, cp.Value.Round(ind.Decimals).V
+	rel := "same"
 	switch {
 	case mine > theirs:
-		return fmt.Sprintf("Above the %s %s of %s", c.Name, what, fig)
+		rel = "above"
 	case mine < theirs:
-		return fmt.Sprintf("Below the %s %s of %s", c.Name, what, fig)
+		rel = "below"
 	}
-	return fmt.Sprintf("The same as the %s %s of %s", c.Name, what, fig)
+	return l.T("compare_sentence."+rel+"_"+what, "name", c.Name, "figure", fig)
 }
 
 // RankPhrase is "3rd best of 16 in CIPFA nearest neighbours, in the best
 // quarter" ("Joint 3rd" when another area has the same figure) for p's
 // headline rank, or "".
-func RankPhrase(s *model.Series, p *model.Point) string {
+func RankPhrase(s *model.Series, p *model.Point) string { return RankPhraseIn(nil, s, p) }
+
+// RankPhraseIn is RankPhrase in the words of l (nil: English).
+func RankPhraseIn(l *format.Lang, s *model.Series, p *model.Point) string {
+	l = format.LangOr(l)
 	if p.Rank == 0 {
 		return ""
 	}
@@ -81,9 +101,9 @@ func RankPhrase(s *model.Series, p *model.Point) string {
 			break
 		}
 	}
-	joint := ""
+	key := "compare_sentence.rank"
 	if p.RankJoint {
-		joint = "Joint "
+		key = "compare_sentence.rank_joint"
 	}
-	return fmt.Sprintf("%s%s best of %d in %s, in the %s", joint, format.Ordinal(p.Rank), p.RankOf, name, format.Quartile(p.Quartile))
+	return l.T(key, "rank", l.Ordinal(p.Rank), "of", strconv.Itoa(p.RankOf), "group", name, "quartile", l.Quartile(p.Quartile))
 }

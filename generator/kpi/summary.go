@@ -1,8 +1,8 @@
 package kpi
 
 import (
-	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"kpisite/generator/format"
@@ -13,130 +13,123 @@ import (
 // example "412 referrals in April to June 2022, 4% below the target of 430
 // (amber). Up from 380 in the same quarter last year (improving)."
 func Summary(s *model.Series, p *model.Point, fyStart int) string {
+	return SummaryIn(nil, s, p, fyStart)
+}
+
+// SummaryIn is Summary in the words of l (nil: English).
+func SummaryIn(l *format.Lang, s *model.Series, p *model.Point, fyStart int) string {
+	l = format.LangOr(l)
 	ind := s.Indicator
-	when := p.Period.Words(fyStart)
+	when := l.Words(p.Period, fyStart)
 	if ind.Measure == model.MeasureYTD || ind.Measure == model.MeasureCumulative && ind.Frequency != model.Annual && ind.Frequency != model.MultiYear {
-		when = yearToDateWords(p.Period, fyStart)
+		when = yearToDateWords(l, p.Period, fyStart)
 	}
 	switch {
 	case p.Withheld:
-		return fmt.Sprintf("The figure for %s is withheld to protect people's privacy, because it is a small number.", when)
+		return l.T("summary.withheld", "period", when)
 	case !p.Value.Valid:
-		msg := fmt.Sprintf("There is no figure for %s", when)
 		switch {
 		case p.Flag == model.FlagNotAvailable || p.Flag == model.FlagNotApplicable:
-			msg += " (" + p.Flag.Meaning() + ")"
+			return l.T("summary.no_figure_flag", "period", when, "flag", l.T("flag."+string(p.Flag)))
 		case p.HasRow && ind.Measure == model.MeasureYTD:
-			msg += ", because a figure for an earlier period of the year is missing"
+			return l.T("summary.no_figure_ytd", "period", when)
 		}
-		return msg + "."
+		return l.T("summary.no_figure", "period", when)
 	}
 	var b strings.Builder
-	b.WriteString(quantity(ind, p.Value))
-	b.WriteString(" in ")
-	b.WriteString(when)
-	b.WriteString(targetClause(ind, p))
-	b.WriteString(".")
+	b.WriteString(l.T("summary.figure", "figure", quantity(l, ind, p.Value), "period", when, "target", targetClause(l, ind, p)))
 	if p.ByService && !p.Target.Valid {
-		fmt.Fprintf(&b, " Status %s, set by the service.", p.Status)
+		b.WriteString(" ")
+		b.WriteString(l.T("summary.status_by_service", "status", l.T("summary.status."+string(p.Status))))
 	}
-	if d := directionSentence(ind, p, fyStart); d != "" {
+	if d := directionSentence(l, ind, p, fyStart); d != "" {
 		b.WriteString(" ")
 		b.WriteString(d)
 	}
 	switch p.Flag {
 	case model.FlagProvisional, model.FlagRevised, model.FlagEstimated, model.FlagLowReliability:
-		fmt.Fprintf(&b, " This figure is %s.", p.Flag.Meaning())
+		b.WriteString(" ")
+		b.WriteString(l.T("summary.flag", "flag", l.T("flag."+string(p.Flag))))
 	}
 	return b.String()
 }
 
 // quantity writes a figure with its noun: "412 referrals", "65.0% of
 // clients", "1,234 hours".
-func quantity(ind *model.Indicator, v model.Value) string {
+func quantity(l *format.Lang, ind *model.Indicator, v model.Value) string {
 	if ind.Noun == "" {
-		return format.Figure(v, ind)
+		return l.Figure(v, ind)
 	}
 	return format.Bare(v, ind) + " " + ind.Noun
 }
 
 // targetClause is ", 4% below the target of 430 (amber)" or similar.
-func targetClause(ind *model.Indicator, p *model.Point) string {
+func targetClause(l *format.Lang, ind *model.Indicator, p *model.Point) string {
 	if !p.Target.Valid {
 		rule, inForce := ind.RuleAt(p.Period)
 		if !inForce || rule.Kind == model.TargetNone || ind.Polarity == model.Neutral {
 			return ""
 		}
-		return ", with no target that can be worked out for this period"
+		return l.T("summary.no_target_worked_out")
 	}
-	t := format.Figure(p.Target, ind)
+	t := l.Figure(p.Target, ind)
 	if ind.Polarity == model.Neutral {
-		return fmt.Sprintf(", against a reference level of %s", t)
+		return l.T("summary.reference_level", "target", t)
 	}
 	v := p.Value.Round(ind.Decimals).V
 	tv := p.Target.V
-	st := string(p.Status)
+	st := l.T("summary.status." + string(p.Status))
 	if p.ByService {
-		st += ", status set by the service"
+		st = l.T("summary.status_set_by_service", "status", st)
 	}
-	var rel string
+	var key, by string
 	switch {
 	case v == tv:
-		return fmt.Sprintf(", meeting the target of %s (%s)", t, st)
+		return l.T("summary.meeting_target", "target", t, "status", st)
 	case tv == 0 && v > tv:
-		rel = "above"
+		key = "summary.above"
 	case tv == 0:
-		rel = "below"
+		key = "summary.below"
 	case v > tv:
-		rel = format.Percent((v-tv)/math.Abs(tv)) + " above"
+		key, by = "summary.percent_above", format.Percent((v-tv)/math.Abs(tv))
 	default:
-		rel = format.Percent((tv-v)/math.Abs(tv)) + " below"
+		key, by = "summary.percent_below", format.Percent((tv-v)/math.Abs(tv))
 	}
 	if ind.Unit == model.UnitPercent {
 		// For percentages, say points, not a percentage of a percentage.
-		d := math.Abs(v - tv)
-		rel = format.Number(d, ind.Decimals) + " percentage points " + lastWord(rel)
+		by = format.Number(math.Abs(v-tv), ind.Decimals)
+		key = "summary.points_above"
+		if v < tv {
+			key = "summary.points_below"
+		}
 	}
-	return fmt.Sprintf(", %s the target of %s (%s)", rel, t, st)
-}
-
-func lastWord(s string) string {
-	if i := strings.LastIndexByte(s, ' '); i >= 0 {
-		return s[i+1:]
-	}
-	return s
+	return l.T(key, "by", by, "target", t, "status", st)
 }
 
 // directionSentence is "Up from 380 in the same quarter last year
 // (improving)." or "" when there is nothing to compare with.
-func directionSentence(ind *model.Indicator, p *model.Point, fyStart int) string {
+func directionSentence(l *format.Lang, ind *model.Indicator, p *model.Point, fyStart int) string {
 	if p.Direction == model.NoComparison {
 		return ""
 	}
-	when := comparedWhen(ind)
+	when := l.T(comparedWhen(ind))
 	if usual := usualComparison(ind, p.Period); p.CompareWith != usual {
-		when = "in " + p.CompareWith.Words(fyStart) + ", the latest earlier figure"
+		when = l.T("summary.when_latest_earlier", "period", l.Words(p.CompareWith, fyStart))
 	}
-	before := format.Figure(p.CompareTo, ind)
-	var s string
+	before := l.Figure(p.CompareTo, ind)
+	upDown := "summary.down"
+	if p.Value.V > p.CompareTo.V {
+		upDown = "summary.up"
+	}
 	switch p.Direction {
 	case model.NoChange:
-		return fmt.Sprintf("The same as %s (%s).", when, before)
+		return l.T("summary.same_as", "when", when, "before", before)
 	case model.Up, model.Down:
-		return fmt.Sprintf("%s from %s %s.", upDown(p), before, when)
+		return l.T(upDown, "before", before, "when", when)
 	case model.NoSignificantChange:
-		return fmt.Sprintf("%s from %s %s, but not a significant change (the confidence intervals overlap).", upDown(p), before, when)
-	default:
-		s = fmt.Sprintf("%s from %s %s (%s).", upDown(p), before, when, p.Direction)
+		return l.T(upDown+"_not_significant", "before", before, "when", when)
 	}
-	return s
-}
-
-func upDown(p *model.Point) string {
-	if p.Value.V > p.CompareTo.V {
-		return "Up"
-	}
-	return "Down"
+	return l.T(upDown+"_direction", "before", before, "when", when, "direction", l.T("summary.direction."+string(p.Direction)))
 }
 
 // usualComparison is the period the direction of travel compares with
@@ -153,43 +146,46 @@ func usualComparison(ind *model.Indicator, p model.Period) model.Period {
 	return p.YearEarlier()
 }
 
-// comparedWhen names the comparison period in words.
+// comparedWhen is the key of the words naming the comparison period.
 func comparedWhen(ind *model.Indicator) string {
 	if ind.Measure.YearToDate() && ind.Frequency != model.Annual && ind.Frequency != model.MultiYear {
 		if ind.Compare == model.ComparePreviousPeriod {
-			return "at the end of the previous period"
+			return "summary.when_previous_period_end"
 		}
-		return "at the same point last year"
+		return "summary.when_same_point"
 	}
 	if ind.Compare == model.ComparePreviousPeriod {
 		switch ind.Frequency {
 		case model.Quarterly:
-			return "in the previous quarter"
+			return "summary.when_previous_quarter"
 		case model.Monthly:
-			return "in the previous month"
+			return "summary.when_previous_month"
 		}
-		return "in the previous year"
+		return "summary.when_previous_year"
 	}
 	switch ind.Frequency {
 	case model.Quarterly:
-		return "in the same quarter last year"
+		return "summary.when_same_quarter"
 	case model.Monthly:
-		return "in the same month last year"
+		return "summary.when_same_month"
 	}
-	return "in the previous year"
+	return "summary.when_previous_year"
 }
 
 // yearToDateWords is "April to December 2022 (year to date)".
-func yearToDateWords(p model.Period, fyStart int) string {
+func yearToDateWords(l *format.Lang, p model.Period, fyStart int) string {
 	fy := p.FinancialYear(fyStart)
 	start := model.Period{Freq: model.Annual, Year: fy, Cal: p.Cal}
 	y1, m1, _, _ := start.Months(fyStart)
 	_, _, y2, m2 := p.Months(fyStart)
-	if y1 == y2 {
-		if m1 == m2 {
-			return fmt.Sprintf("%s %d (year to date)", m1, y1)
-		}
-		return fmt.Sprintf("%s to %s %d (year to date)", m1, m2, y2)
+	var months string
+	switch {
+	case y1 == y2 && m1 == m2:
+		months = l.MonthYear(m1, y1)
+	case y1 == y2:
+		months = l.T("period.span_same_year", "from", l.Month(m1), "to", l.Month(m2), "year", strconv.Itoa(y2))
+	default:
+		months = l.T("period.span_two_years", "from", l.Month(m1), "year1", strconv.Itoa(y1), "to", l.Month(m2), "year2", strconv.Itoa(y2))
 	}
-	return fmt.Sprintf("%s %d to %s %d (year to date)", m1, y1, m2, y2)
+	return l.T("summary.year_to_date", "months", months)
 }

@@ -170,8 +170,13 @@ func renderOptions(c *Checked, in *model.Input, o Options, prev changes.Previous
 	md := markdown.New(in.Site.UnsafeHTML)
 	th := c.theme
 	fy := in.Site.FinancialYearStart
-	chartOpts := chart.Options{FYStart: fy, AmberTolerance: in.Site.AmberTolerance}
+	// The theme writes one language's words (theme.Theme.ForWords); the
+	// charts and summary sentences write the same.
+	words := th.Words()
+	lang := format.NewLang(words)
+	chartOpts := chart.Options{FYStart: fy, AmberTolerance: in.Site.AmberTolerance, Lang: lang}
 	return render.Options{
+		Words: words,
 		Emit: o.Emit, Theme: th, Assets: th.Assets, BuildDate: o.BuildDate, Current: c.Current, ReportsFrom: c.ReportsFrom, Version: o.Version,
 		Markdown: func(src []byte, minHeading int, idPrefix string) (template.HTML, error) {
 			b, err := md.Convert(src, markdown.Options{MinHeading: minHeading, IDPrefix: idPrefix})
@@ -179,7 +184,7 @@ func renderOptions(c *Checked, in *model.Input, o Options, prev changes.Previous
 			// site opted in with unsafe_html, and never emits dangerous links.
 			return template.HTML(b), err
 		},
-		Summary: func(s *model.Series, p *model.Point) string { return kpi.SummaryWithComparators(s, p, fy) },
+		Summary: func(s *model.Series, p *model.Point) string { return kpi.SummaryWithComparatorsIn(lang, s, p, fy) },
 		Chart: func(s *model.Series) (render.Chart, error) {
 			co := chartOpts
 			co.IDPrefix = "chart-" + s.Indicator.ID
@@ -238,11 +243,11 @@ func comparatorsOnly(s *model.Series, co chart.Options) render.Chart {
 	for _, cs := range s.Comparators {
 		name := cs.Comparator.Name
 		if cs.Comparator.IsGroup() {
-			name += " median"
+			name = co.Lang.T("chart.median", "name", name)
 		}
 		lines = append(lines, chart.Line{Label: name, Points: cs.Points})
 	}
-	title := s.Indicator.Name() + ": other areas"
+	title := co.Lang.T("chart.other_areas", "name", s.Indicator.Name())
 	rc := render.Chart{SVG: chart.Lines(s.Indicator, title, lines, chart.Extent{}, co), Desc: chart.DescribeLines(s.Indicator, lines, co)}
 	co.Standalone = true
 	rc.File = chart.Lines(s.Indicator, title, lines, chart.Extent{}, co)
