@@ -177,7 +177,7 @@ func renderOptions(c *Checked, in *model.Input, o Options, prev changes.Previous
 	chartOpts := chart.Options{FYStart: fy, AmberTolerance: in.Site.AmberTolerance, Lang: lang}
 	return render.Options{
 		Words: words,
-		Emit: o.Emit, Theme: th, Assets: th.Assets, BuildDate: o.BuildDate, Current: c.Current, ReportsFrom: c.ReportsFrom, Version: o.Version,
+		Emit:  o.Emit, Theme: th, Assets: th.Assets, BuildDate: o.BuildDate, Current: c.Current, ReportsFrom: c.ReportsFrom, Version: o.Version,
 		Markdown: func(src []byte, minHeading int, idPrefix string) (template.HTML, error) {
 			b, err := md.Convert(src, markdown.Options{MinHeading: minHeading, IDPrefix: idPrefix})
 			// Trusted: the markdown package escapes raw HTML unless the
