@@ -235,19 +235,19 @@ func indicatorCSV(s *model.Series, site *model.Site) []byte {
 }
 
 // compareDataColumns explains the SPEC 3.8 columns on the open data page.
-func compareDataColumns(dims []string, site *model.Site) []Column {
+func (b *builder) compareDataColumns(dims []string, site *model.Site) []Column {
 	var out []Column
 	for _, d := range dims {
 		name := d
-		if b := site.Breakdown(d); b != nil && b.Name != "" {
-			name = b.Name
+		if bd := site.Breakdown(d); bd != nil && bd.Name != "" {
+			name = bd.Name
 		}
-		out = append(out, Column{d, "Breakdown by " + lowerFirst(name) + ": the category the row is for (such as Female, or 16-24). Empty on the overall figure."})
+		out = append(out, Column{d, b.lang.T("data_column.breakdown", "name", lowerFirst(name))})
 	}
 	return append(out,
-		Column{"area", "The code of the area the figure is for: the council's own area, or an area it compares with. Empty when the site names no area."},
-		Column{"lower", "The lower end of the figure's confidence interval, as given; empty when there is none."},
-		Column{"upper", "The upper end of the figure's confidence interval, as given; empty when there is none."},
+		Column{"area", b.lang.T("data_column.area")},
+		Column{"lower", b.lang.T("data_column.lower")},
+		Column{"upper", b.lang.T("data_column.upper")},
 	)
 }
 

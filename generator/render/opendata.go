@@ -376,27 +376,24 @@ func (b *builder) datasetJSONLD(s *model.Series) (template.JS, error) {
 	return template.JS(out), nil
 }
 
+// dataColumnNames are the columns of the published CSV files; the words
+// data_column.<name> explain each on the open data page.
+var dataColumnNames = []string{"indicator", "period", "value", "period_value", "numerator", "denominator", "target", "status", "status_source", "direction", "flag", "note"}
+
 // dataColumns explains the columns of the published CSV files.
-var dataColumns = []Column{
-	{"indicator", "The indicator's id, as in its web address (indicators/<id>/)."},
-	{"period", "The reporting period: 2022/23 Q1 is April to June 2022 (financial years run from April), 2022-04 is a month, 2022/23 a financial year; indicators of calendar years write 2022 Q2 and 2022, and figures pooled over several years are written 2020 to 2022."},
-	{"value", "The published figure at the precision of the source (not rounded as on the web pages), with no thousands separators or units. For a year-to-date indicator, the total from the start of the year. [c] when withheld, [x] when not available, [z] when not applicable."},
-	{"period_value", "The period's own figure. The same as value, except for a year-to-date indicator. Only in all.csv and in the files of year-to-date indicators."},
-	{"numerator", "For a percentage worked out from counts, the count above the line; empty otherwise."},
-	{"denominator", "For a percentage worked out from counts, the count below the line; empty otherwise."},
-	{"target", "The target in force for the period, empty when there is none."},
-	{"status", "The status against the target (see below)."},
-	{"status_source", "service when the service set the status itself, computed when kpisite worked it out from the target."},
-	{"direction", "The direction of travel compared with the same period a year earlier (or the previous period, where the indicator says so): improving, worsening or no-change; no-significant-change where the two figures' confidence intervals overlap; up or down where neither is better; empty when there is nothing to compare with."},
-	{"flag", "A shorthand flag (see below), empty when there is none."},
-	{"note", "A short note about the figure."},
+func (b *builder) dataColumns() []Column {
+	out := make([]Column, len(dataColumnNames))
+	for i, n := range dataColumnNames {
+		out[i] = Column{n, b.lang.T("data_column." + n)}
+	}
+	return out
 }
 
 // statusColumns explains the status codes of the data files.
-func statusColumns() []Column {
+func (b *builder) statusColumns() []Column {
 	var out []Column
 	for _, s := range []model.Status{model.Green, model.Amber, model.Red, model.NoTarget, model.NoData, model.Withheld} {
-		out = append(out, Column{Name: string(s), Meaning: s.Label()})
+		out = append(out, Column{Name: string(s), Meaning: b.lang.Status(s)})
 	}
 	return out
 }
@@ -426,28 +423,28 @@ func (b *builder) dataPageJob(feed, catalogue []byte) job {
 		root := rootFor(path)
 		s := &b.in.Site
 		page := DataPage{
-			Layout:    b.layout(path, "Open data", "Download the figures of every key performance indicator as CSV or JSON, with a DCAT catalogue, under the "+s.Licence+".", "data"),
-			All:       Download{Href: "all.csv", Text: "All indicators", Format: "CSV", Size: size(b.allCSV)},
-			Catalogue: Download{Href: "catalogue.json", Text: "Catalogue of the datasets", Format: "JSON-LD (DCAT)", Size: size(catalogue)},
-			Feed:      Download{Href: root + "feed.xml", Text: "News feed of reports and commentary", Format: "Atom", Size: size(feed)},
-			Columns:   CodeTable{ID: "columns-caption", Caption: "Columns of the CSV files", Head: "Column", Rows: slices.Concat(dataColumns, compareDataColumns(siteDims(b.series), s))},
-			Statuses:  CodeTable{ID: "statuses-caption", Caption: "Values of the status column", Head: "Status", Rows: statusColumns()},
-			Published: format.Date(s.Published),
+			Layout:    b.layout(path, b.lang.T("nav.data"), b.lang.T("data.description", "licence", s.Licence), "data"),
+			All:       Download{Href: "all.csv", Text: b.lang.T("data.all_link"), Format: "CSV", Size: size(b.allCSV)},
+			Catalogue: Download{Href: "catalogue.json", Text: b.lang.T("data.catalogue_link"), Format: "JSON-LD (DCAT)", Size: size(catalogue)},
+			Feed:      Download{Href: root + "feed.xml", Text: b.lang.T("data.feed_link"), Format: "Atom", Size: size(feed)},
+			Columns:   CodeTable{ID: "columns-caption", Caption: b.lang.T("data.columns_caption"), Head: b.lang.T("data.column"), Rows: slices.Concat(b.dataColumns(), b.compareDataColumns(siteDims(b.series), s))},
+			Statuses:  CodeTable{ID: "statuses-caption", Caption: b.lang.T("data.statuses_caption"), Head: b.lang.T("table.status"), Rows: b.statusColumns()},
+			Published: b.lang.Date(s.Published),
 		}
 		for _, f := range model.Flags {
-			page.Flags = append(page.Flags, FlagKey{Code: "[" + string(f.Flag) + "]", Meaning: f.Meaning})
+			page.Flags = append(page.Flags, FlagKey{Code: "[" + string(f.Flag) + "]", Meaning: b.lang.T("flag." + string(f.Flag))})
 		}
 		for _, s := range b.dataPageOrder() {
 			ind := s.Indicator
 			dir := root + "indicators/" + ind.ID + "/"
 			files := b.data[ind.ID]
 			row := DataRow{
-				Href: dir, Name: ind.Name(), Status: "Current",
+				Href: dir, Name: ind.Name(), Status: b.lang.T("data.current"),
 				CSV:  Download{Href: dir + "data.csv", Text: "CSV", Format: "CSV", Size: size(files.CSV)},
 				JSON: Download{Href: dir + "data.json", Text: "JSON", Format: "JSON", Size: size(files.JSON)},
 			}
 			if !ind.IsActive() {
-				row.Status = "Retired"
+				row.Status = b.lang.T("search.retired")
 			}
 			page.Indicators = append(page.Indicators, row)
 		}

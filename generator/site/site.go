@@ -14,6 +14,7 @@ import (
 	"kpisite/generator/changes"
 	"kpisite/generator/chart"
 	"kpisite/generator/format"
+	"kpisite/generator/i18n"
 	"kpisite/generator/kpi"
 	"kpisite/generator/load"
 	"kpisite/generator/markdown"
@@ -35,6 +36,10 @@ type Options struct {
 	// Emit, when set, receives each output file as it is rendered (from
 	// several goroutines), and Build returns no files (render.Options.Emit).
 	Emit func(path string, data []byte) error
+	// Words, when set, are the interface words the pages, charts and
+	// summary sentences are written in (theme.Theme.ForWords); nil: the
+	// theme's English.
+	Words *i18n.Words
 }
 
 // Previous is what the previous release published, as read by the caller
@@ -76,6 +81,9 @@ func Check(fsys fs.FS, o Options) (*Checked, error) {
 		probs = append(probs, validate.Sanity(in, o.BuildDate)...)
 		if !in.Site.Unread {
 			th, err := theme.Load(fsys, in.Site.Theme, themes.Default(), template.FuncMap{})
+			if err == nil && o.Words != nil {
+				th, err = th.ForWords(o.Words)
+			}
 			if err != nil {
 				probs = append(probs, themeProblem(err, in.Site.PosOf("theme")))
 			}
