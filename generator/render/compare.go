@@ -102,11 +102,11 @@ func hasInterval(pts []model.Point) bool {
 }
 
 // intervalCell is "9.6% to 12.4%", or "".
-func intervalCell(p *model.Point, ind *model.Indicator) string {
+func (b *builder) intervalCell(p *model.Point, ind *model.Indicator) string {
 	if p == nil || !p.Lower.Valid || !p.Upper.Valid || p.Withheld {
 		return ""
 	}
-	return format.Bare(p.Lower, ind) + " to " + format.Bare(p.Upper, ind)
+	return b.lang.T("compare.interval_cell", "lower", format.Bare(p.Lower, ind), "upper", format.Bare(p.Upper, ind))
 }
 
 // compareTable is the table of the council's figures with their
@@ -179,7 +179,7 @@ func (b *builder) compareTable(s *model.Series) (*GridTable, []string) {
 		own := s.At(per)
 		row.Cells = append(row.Cells, pointCell(own, ind))
 		if intervals {
-			row.Cells = append(row.Cells, intervalCell(own, ind))
+			row.Cells = append(row.Cells, b.intervalCell(own, ind))
 		}
 		for i := range s.Comparators {
 			cp := s.Comparators[i].At(per)
@@ -187,7 +187,7 @@ func (b *builder) compareTable(s *model.Series) (*GridTable, []string) {
 				row.Cells = append(row.Cells, pointCell(cp, ind))
 			}
 			if slices.Contains(civ, i) {
-				row.Cells = append(row.Cells, intervalCell(cp, ind))
+				row.Cells = append(row.Cells, b.intervalCell(cp, ind))
 			}
 		}
 		if withComparators {

@@ -75,7 +75,7 @@ func codesOf(ind *model.Indicator) []string {
 }
 
 // letterOf is the A to Z heading a name is listed under.
-func letterOf(name string) (id, letter string) {
+func (b *builder) letterOf(name string) (id, letter string) {
 	for _, r := range name {
 		r = unicode.ToUpper(r)
 		if r >= 'A' && r <= 'Z' {
@@ -83,7 +83,7 @@ func letterOf(name string) (id, letter string) {
 		}
 		break
 	}
-	return "az-other", "0–9 and others"
+	return "az-other", b.lang.T("search.other_letters")
 }
 
 func (b *builder) searchJob() job {
@@ -140,7 +140,7 @@ func (b *builder) searchJob() job {
 			}
 			it.Status = b.statusView(st)
 			page.Current++
-			id, letter := letterOf(it.Name)
+			id, letter := b.letterOf(it.Name)
 			if _, ok := byLetter[id]; !ok {
 				byLetter[id] = &SearchLetter{ID: id, Letter: letter}
 			}
