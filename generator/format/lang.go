@@ -19,6 +19,7 @@ type Lang struct {
 	W *i18n.Words
 
 	months, monthsShort [13]string
+	monthsTo            [13]string // a month's name after "to" (Welsh mutates: "Ebrill i Fehefin")
 	status              map[model.Status]string
 	direction           map[model.Direction]string
 
@@ -49,6 +50,7 @@ func NewLang(w *i18n.Words) *Lang {
 	for m := 1; m <= 12; m++ {
 		l.months[m] = w.T("month." + strconv.Itoa(m))
 		l.monthsShort[m] = w.T("month_short." + strconv.Itoa(m))
+		l.monthsTo[m] = w.T("month_to." + strconv.Itoa(m))
 	}
 	for _, s := range []model.Status{model.Green, model.Amber, model.Red, model.NoTarget, model.NoData, model.Withheld} {
 		l.status[s] = w.T("status." + statusKey(s))
@@ -130,6 +132,15 @@ func (l *Lang) Month(m time.Month) string {
 		return ""
 	}
 	return l.months[m]
+}
+
+// MonthTo is the name of month m where it follows "to" in a span of
+// months ("April to June"): in Welsh, mutated ("Ebrill i Fehefin").
+func (l *Lang) MonthTo(m time.Month) string {
+	if m < 1 || m > 12 {
+		return ""
+	}
+	return l.monthsTo[m]
 }
 
 // Date writes "21 July 2022" ("21 Gorffennaf 2022"); the zero time is "".

@@ -51,9 +51,9 @@ func (l *Lang) Short(p model.Period) string {
 func (l *Lang) monthSpan(p model.Period, fyStart int) string {
 	y1, m1, y2, m2 := p.Months(fyStart)
 	if y1 == y2 {
-		return fill3(l.spanSameYear, "{from}", l.Month(m1), "{to}", l.Month(m2), "{year}", itoa(y2))
+		return fill3(l.spanSameYear, "{from}", l.Month(m1), "{to}", l.MonthTo(m2), "{year}", itoa(y2))
 	}
-	return fill(l.spanTwoYears, "{from}", l.Month(m1), "{year1}", itoa(y1), "{to}", l.Month(m2), "{year2}", itoa(y2))
+	return fill(l.spanTwoYears, "{from}", l.Month(m1), "{year1}", itoa(y1), "{to}", l.MonthTo(m2), "{year2}", itoa(y2))
 }
 
 // Words describes p: "April to June 2022", "April 2022", "2022/23

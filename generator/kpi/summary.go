@@ -183,9 +183,9 @@ func yearToDateWords(l *format.Lang, p model.Period, fyStart int) string {
 	case y1 == y2 && m1 == m2:
 		months = l.MonthYear(m1, y1)
 	case y1 == y2:
-		months = l.T("period.span_same_year", "from", l.Month(m1), "to", l.Month(m2), "year", strconv.Itoa(y2))
+		months = l.T("period.span_same_year", "from", l.Month(m1), "to", l.MonthTo(m2), "year", strconv.Itoa(y2))
 	default:
-		months = l.T("period.span_two_years", "from", l.Month(m1), "year1", strconv.Itoa(y1), "to", l.Month(m2), "year2", strconv.Itoa(y2))
+		months = l.T("period.span_two_years", "from", l.Month(m1), "year1", strconv.Itoa(y1), "to", l.MonthTo(m2), "year2", strconv.Itoa(y2))
 	}
 	return l.T("summary.year_to_date", "months", months)
 }

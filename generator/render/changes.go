@@ -211,9 +211,14 @@ func (b *builder) releaseEntries() []atomEntry {
 			when = b.feedDate()
 		}
 		href := b.abs("changes/#release-" + r.ID)
-		title := "What changed: release of " + b.releaseHeading(r)
+		// The feed is in English (see docs/decisions.md).
+		heading := r.ID
+		if t, ok := b.releaseDate(r); ok {
+			heading = format.English().Date(t)
+		}
+		title := "What changed: release of " + heading
 		if !r.Compared {
-			title = "First release recorded: " + b.releaseHeading(r)
+			title = "First release recorded: " + heading
 		}
 		out = append(out, atomEntry{
 			ID: href, Title: title, Updated: atomTime(when),

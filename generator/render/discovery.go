@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"kpisite/generator/format"
 	"kpisite/generator/model"
 )
 
@@ -102,10 +103,10 @@ func (b *builder) feed() ([]byte, error) {
 			when = def
 		}
 		entries = append(entries, atomEntry{
-			ID: b.abs("reports/" + p.Slug() + "/"), Title: "Performance report: " + b.lang.Long(p, b.fy),
+			ID: b.abs("reports/" + p.Slug() + "/"), Title: "Performance report: " + format.English().Long(p, b.fy),
 			Updated: atomTime(when),
 			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: b.abs("reports/" + p.Slug() + "/")},
-			Summary: fmt.Sprintf("Key performance indicators for %s: %s.", b.lang.Long(p, b.fy), b.statusTally(st)),
+			Summary: fmt.Sprintf("Key performance indicators for %s: %s.", format.English().Long(p, b.fy), b.statusTally(st)),
 			when:    when, rank: 0, order: fmt.Sprintf("%012d", 1<<30-p.Index()),
 		})
 	}
@@ -118,7 +119,7 @@ func (b *builder) feed() ([]byte, error) {
 			}
 			words := cm.PeriodSlug
 			if per, err := ind.ParseSlug(cm.PeriodSlug); err == nil {
-				words = b.lang.Long(per, b.fy)
+				words = format.English().Long(per, b.fy)
 			}
 			html, err := b.o.Markdown(cm.Page.Body, 2, "feed-")
 			if err != nil {
@@ -186,6 +187,7 @@ func (b *builder) statusTally(st []model.Status) string {
 	shown := make([]StatusView, len(st))
 	for i, s := range st {
 		shown[i] = b.statusView(s)
+		shown[i].Label = format.English().Status(s) // the feed is in English
 	}
 	var parts []string
 	for _, c := range b.countStatuses(shown) {

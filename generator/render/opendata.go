@@ -97,10 +97,11 @@ func (b *builder) temporal(s *model.Series) (start, end time.Time, ok bool) {
 }
 
 // description is a plain-English description of an indicator's data of
-// at least a sentence, for catalogues and search engines.
+// at least a sentence, for catalogues and search engines. It is in
+// English in every language, as the catalogue is (docs/decisions.md).
 func (b *builder) description(s *model.Series) string {
 	ind := s.Indicator
-	often := b.frequencyWords(ind)
+	often := frequencyWordsIn(format.English(), ind)
 	if ind.Frequency == model.MultiYear {
 		often = "Pooled multi-year"
 	}

@@ -113,17 +113,19 @@ func (b *builder) polarityWords(p model.Polarity) string {
 	return b.lang.T("facts.neutral")
 }
 
-func (b *builder) frequencyWords(ind *model.Indicator) string {
-	year := b.lang.T("year_kind." + ind.Cal.Year.String())
+func (b *builder) frequencyWords(ind *model.Indicator) string { return frequencyWordsIn(b.lang, ind) }
+
+func frequencyWordsIn(l *format.Lang, ind *model.Indicator) string {
+	year := l.T("year_kind." + ind.Cal.Year.String())
 	switch ind.Frequency {
 	case model.MultiYear:
-		return b.lang.T("facts.multi_year", "year", year)
+		return l.T("facts.multi_year", "year", year)
 	case model.Monthly:
-		return b.lang.T("frequency.monthly")
+		return l.T("frequency.monthly")
 	}
-	s := b.lang.T("frequency." + ind.Frequency.String())
+	s := l.T("frequency." + ind.Frequency.String())
 	if ind.Cal.Year != model.FinancialYear {
-		s = b.lang.T("facts.frequency_years", "frequency", s, "year", year)
+		s = l.T("facts.frequency_years", "frequency", s, "year", year)
 	}
 	return s
 }
