@@ -129,15 +129,40 @@ func (w *Words) counted(key string, n int) string {
 	return key
 }
 
+// fill replaces each {name} in s by the value paired with name in args,
+// in one pass (the first pair of a name wins); a placeholder without a
+// value is left as written.
 func fill(s string, args []string) string {
-	if len(args) < 2 || !strings.Contains(s, "{") {
+	if len(args) < 2 || strings.IndexByte(s, '{') < 0 {
 		return s
 	}
-	pairs := make([]string, 0, len(args))
-	for i := 0; i+1 < len(args); i += 2 {
-		pairs = append(pairs, "{"+args[i]+"}", args[i+1])
+	var b strings.Builder
+	b.Grow(len(s) + 32)
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		name, found := s[i+1:i+j], false
+		for k := 0; k+1 < len(args); k += 2 {
+			if args[k] == name {
+				b.WriteString(args[k+1])
+				found = true
+				break
+			}
+		}
+		if !found {
+			b.WriteString(s[i : i+j+1])
+		}
+		s = s[i+j+1:]
 	}
-	return strings.NewReplacer(pairs...).Replace(s)
+	b.WriteString(s)
+	return b.String()
 }
 
 func groupThousands(n int) string {

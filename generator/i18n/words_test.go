@@ -80,3 +80,13 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestFillPlaceholders(t *testing.T) {
+	w := New("en-GB", map[string]string{"a": "{x} and {y}, {x} again; {z} kept; {unclosed", "b": "no placeholders"})
+	if got, want := w.T("a", "x", "1", "y", "{x}"), "1 and {x}, 1 again; {z} kept; {unclosed"; got != want {
+		t.Errorf("T(a) = %q, want %q (values are not filled again)", got, want)
+	}
+	if got := w.T("b", "x", "1"); got != "no placeholders" {
+		t.Errorf("T(b) = %q", got)
+	}
+}
