@@ -1,6 +1,7 @@
 package theme
 
 import (
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"strings"
@@ -30,7 +31,45 @@ func wordFuncs(w *i18n.Words) template.FuncMap {
 		"n": func(key string, count int, args ...any) string {
 			return w.N(key, count, plain(args)...)
 		},
+		"jsWords": func(pairs ...string) (string, error) { return jsWords(w, pairs) },
 	}
+}
+
+// jsWords are the words a script says, as JSON for a data attribute:
+// name/key pairs, a counted phrase (a key with an "other" form) as an
+// object of its plural forms, placeholders left for the script to fill.
+// It is "" when every word is the default theme's English, which the
+// scripts carry themselves, so an English page is unchanged.
+func jsWords(w *i18n.Words, pairs []string) (string, error) {
+	en := i18n.English()
+	out := map[string]any{}
+	same := true
+	for i := 0; i+1 < len(pairs); i += 2 {
+		name, key := pairs[i], pairs[i+1]
+		if !w.Has(key+".other") && !en.Has(key+".other") {
+			v := w.T(key)
+			out[name] = v
+			same = same && v == en.T(key)
+			continue
+		}
+		forms := map[string]string{}
+		for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
+			if w.Has(key + "." + f) {
+				forms[f] = w.T(key + "." + f)
+				same = same && en.Has(key+"."+f) && forms[f] == en.T(key+"."+f)
+			}
+		}
+		if _, ok := forms["other"]; !ok {
+			forms["other"] = w.T(key + ".other") // from the fallback, recorded missing
+			same = false
+		}
+		out[name] = forms
+	}
+	if same {
+		return "", nil
+	}
+	b, err := json.Marshal(out)
+	return string(b), err
 }
 
 // plain writes name/value pairs as strings.

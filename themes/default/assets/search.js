@@ -14,6 +14,24 @@
   if (!box || !input || !status || !results || !az || !window.fetch) return;
   var list = results.querySelector('ol');
 
+  // The words the script says, in the page's language: data-words on the
+  // search box (the theme's i18n words search.js_none and search.js_found),
+  // else English. A counted phrase has a form per plural category.
+  var said = {
+    none: 'No indicators found. Try fewer words, or browse the A to Z list by clearing the search.',
+    found: { one: '{n} indicator found', other: '{n} indicators found' }
+  };
+  try {
+    var given = JSON.parse(box.getAttribute('data-words') || 'null');
+    if (given && given.none) said.none = given.none;
+    if (given && given.found && given.found.other) said.found = given.found;
+  } catch (e) { /* keep English */ }
+  function counted(forms, n) {
+    var form = 'other';
+    try { form = new Intl.PluralRules(document.documentElement.lang || 'en').select(n); } catch (e) { /* other */ }
+    return (forms[form] || forms.other).replace('{n}', String(n));
+  }
+
   // Words as the index and the query are compared: lower case, no accents,
   // split on anything that is not a letter or digit, plurals made singular
   // (referrals/referral, libraries/library, cases/case).
@@ -118,8 +136,7 @@
     results.hidden = false;
     az.hidden = true;
     var n = found.length;
-    announce(n === 0 ? 'No indicators found. Try fewer words, or browse the A to Z list by clearing the search.'
-      : n === 1 ? '1 indicator found' : n + ' indicators found');
+    announce(n === 0 ? said.none : counted(said.found, n));
   }
 
   fetch(box.getAttribute('data-index'), { credentials: 'same-origin' })
