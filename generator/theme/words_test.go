@@ -49,3 +49,17 @@ func TestForWordsBindsTheLanguage(t *testing.T) {
 		t.Error("Words() is not the words the theme writes")
 	}
 }
+
+// A script's words are given to it only when they are not the English it
+// carries, so that English pages stay as they were.
+func TestJSWords(t *testing.T) {
+	pairs := []string{"none", "search.js_none", "found", "search.js_found"}
+	if got, err := jsWords(i18n.English(), pairs); err != nil || got != "" {
+		t.Errorf("English jsWords = %q, %v; want none", got, err)
+	}
+	cy := i18n.New("cy", map[string]string{"search.js_none": "Dim", "search.js_found.two": "{n} ddangosydd", "search.js_found.other": "{n} dangosydd"})
+	got, err := jsWords(cy, pairs)
+	if want := `{"found":{"other":"{n} dangosydd","two":"{n} ddangosydd"},"none":"Dim"}`; err != nil || got != want {
+		t.Errorf("Welsh jsWords = %q, %v; want %q", got, err, want)
+	}
+}
