@@ -83,6 +83,17 @@ func (b *builder) releaseDate(r *model.Release) (time.Time, bool) {
 	return t, true
 }
 
+// periodLabel writes a period recorded in its data spelling ("2022/23 Q1",
+// from all.csv and releases.json) in the page's language ("2022/23 Ch1");
+// a spelling that does not read back the same is shown as it is.
+func (b *builder) periodLabel(s string) string {
+	p, err := model.ParseAnyPeriod(s)
+	if err != nil || format.English().Period(p) != s {
+		return s
+	}
+	return b.lang.Period(p)
+}
+
 // releaseHeading is "21 July 2022", else the release's id.
 func (b *builder) releaseHeading(r *model.Release) string {
 	if t, ok := b.releaseDate(r); ok {
@@ -163,7 +174,7 @@ func (b *builder) changesJob() job {
 				}
 				note(c.Old)
 				note(c.New)
-				out = append(out, FigureRow{Href: href(c.Indicator), Name: c.Name, Period: c.Period, Detail: strings.Join(dims, ", "), Old: readable(c.Old), New: readable(c.New), Note: c.Note})
+				out = append(out, FigureRow{Href: href(c.Indicator), Name: c.Name, Period: b.periodLabel(c.Period), Detail: strings.Join(dims, ", "), Old: readable(c.Old), New: readable(c.New), Note: c.Note})
 			}
 			return out
 		}
@@ -177,7 +188,7 @@ func (b *builder) changesJob() job {
 		for i := range b.history.List {
 			r := &b.history.List[i]
 			v := ReleaseView{
-				ID: "release-" + r.ID, Heading: b.releaseHeading(r), Period: r.Period, Compared: r.Compared,
+				ID: "release-" + r.ID, Heading: b.releaseHeading(r), Period: b.periodLabel(r.Period), Compared: r.Compared,
 				Summary: b.releaseSummary(r), Added: inds(r.Added), Retired: inds(r.Retired),
 				New: figs(r.New), Revised: figs(r.Revised), Withdrawn: figs(r.Withdrawn),
 			}

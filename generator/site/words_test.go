@@ -96,7 +96,7 @@ var (
 	tagRe         = regexp.MustCompile(`(?s)<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>`)
 	attrRe        = regexp.MustCompile(`\s(aria-label|alt|title|placeholder|data-label)="([^"]*)"`)
 	markedRe      = regexp.MustCompile(`(?s)⟦[^⟦⟧]*⟧`)
-	lettersRe     = regexp.MustCompile(`[A-Za-z][A-Za-z'’-]+`)
+	lettersRe     = regexp.MustCompile(`[A-Za-z][A-Za-z'’-]+|\bQ[1-4]\b`) // a quarter's "Q1" is a word too
 	wordRe        = regexp.MustCompile(`[A-Za-z][A-Za-z'’-]*`)
 	openMarkRe    = regexp.MustCompile(`(?s)⟦[^⟧]*$`)
 	closeMarkRe   = regexp.MustCompile(`(?s)^[^⟦]*⟧`)
