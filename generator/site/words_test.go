@@ -367,10 +367,11 @@ func TestEveryKeyIsUsedAndEveryUsedKeyExists(t *testing.T) {
 
 // dynamicKey reports whether key is made in Go from a prefix and a value
 // (a month number, a status, a frequency …), so that it never appears
-// whole in the sources.
+// whole in the sources; or is for the language settings' own templates
+// (site., lang.: the language's name and its switch).
 func dynamicKey(key string) bool {
 	for _, p := range []string{
-		"site.", "month.", "month_short.", "month_to.", "status.", "direction.", "unit.", "quartile.", "flag.", "year_kind.",
+		"site.", "lang.", "month.", "month_short.", "month_to.", "status.", "direction.", "unit.", "quartile.", "flag.", "year_kind.",
 		"frequency.", "summary.status.", "summary.direction.", "summary.up", "summary.down",
 		"chart.on_target_", "chart.title_", "chart.moving_last_year_", "chart.moving_average_",
 		"chart.note_band_", "chart.note_threshold_", "compare_sentence.", "data_column.",
