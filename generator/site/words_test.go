@@ -404,3 +404,20 @@ func readWords(t *testing.T, lang string) *i18n.Words {
 	}
 	return w
 }
+
+// A site built in the default theme's Welsh words: every word it looks up
+// is in cy.toml, and the pages, charts and sentences are in Welsh.
+func TestBuildInWelsh(t *testing.T) {
+	cy := readWords(t, "cy").WithFallback(readWords(t, "en-GB"))
+	files, c, err := Build(testSite(), Options{BuildDate: buildDate, Version: "test", Words: cy})
+	if err != nil {
+		t.Fatalf("build: %v\n%v", err, c.Problems)
+	}
+	home, ind := string(files["index.html"]), string(files["indicators/idva-referrals/index.html"])
+	mustContain(t, "Welsh home page", home, "Cerdyn sgorio ar gyfer Ebrill i Fehefin 2022 (2022/23 Ch1)", "Yn agos at y targed",
+		"Diweddarwyd ddiwethaf: 21 Gorffennaf 2022.", "Neidio i&#39;r prif gynnwys")
+	mustContain(t, "Welsh indicator page", ind, "Am y dangosydd hwn", "Ffigurau ar gyfer pob cyfnod", "yn Ebrill i Fehefin 2022", "Ch1 22/23")
+	if m := cy.Missing(); len(m) > 0 {
+		t.Errorf("cy.toml lacks %v", m)
+	}
+}
