@@ -57,6 +57,10 @@ type Options struct {
 
 	// Words are the interface words of the language being rendered
 	// (themes/<theme>/i18n/<code>.toml), already falling back to the
-	// site's first language.
+	// site's first language; nil writes the default theme's English. The
+	// Go-written text of the pages (row labels, facts, captions, period
+	// labels) uses them; Theme must write the same words (theme.Theme.
+	// ForWords), and Summary and Chart too (kpi.SummaryIn, chart.Options.
+	// Lang), as package site arranges.
 	Words *i18n.Words
 }
