@@ -81,9 +81,6 @@ func Check(fsys fs.FS, o Options) (*Checked, error) {
 		probs = append(probs, validate.Sanity(in, o.BuildDate)...)
 		if !in.Site.Unread {
 			th, err := theme.Load(fsys, in.Site.Theme, themes.Default(), template.FuncMap{})
-			if err == nil && o.Words != nil {
-				th, err = th.ForWords(o.Words)
-			}
 			if err != nil {
 				probs = append(probs, themeProblem(err, in.Site.PosOf("theme")))
 			}
@@ -177,15 +174,24 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 func renderOptions(c *Checked, in *model.Input, o Options, prev changes.Previous) render.Options {
 	md := markdown.New(in.Site.UnsafeHTML)
 	th := c.theme
-	fy := in.Site.FinancialYearStart
-	// The theme writes one language's words (theme.Theme.ForWords); the
-	// charts and summary sentences write the same.
+	// The theme, the charts and the summary sentences write the words of
+	// o.Words (nil: the theme's English), bound once per render.
+	var tmpl render.Templates = th
 	words := th.Words()
+	if o.Words != nil {
+		words = o.Words
+		if bound, err := th.ForWords(o.Words); err != nil {
+			tmpl = brokenTheme{err}
+		} else {
+			tmpl = bound
+		}
+	}
+	fy := in.Site.FinancialYearStart
 	lang := format.NewLang(words)
 	chartOpts := chart.Options{FYStart: fy, AmberTolerance: in.Site.AmberTolerance, Lang: lang}
 	return render.Options{
 		Words: words,
-		Emit:  o.Emit, Theme: th, Assets: th.Assets, BuildDate: o.BuildDate, Current: c.Current, ReportsFrom: c.ReportsFrom, Version: o.Version,
+		Emit:  o.Emit, Theme: tmpl, Assets: th.Assets, BuildDate: o.BuildDate, Current: c.Current, ReportsFrom: c.ReportsFrom, Version: o.Version,
 		Markdown: func(src []byte, minHeading int, idPrefix string) (template.HTML, error) {
 			b, err := md.Convert(src, markdown.Options{MinHeading: minHeading, IDPrefix: idPrefix})
 			// Trusted: the markdown package escapes raw HTML unless the
@@ -230,6 +236,12 @@ func renderOptions(c *Checked, in *model.Input, o Options, prev changes.Previous
 		Releases: func(all []byte) (render.Releases, error) { return releases(prev, in, c.Current, all) },
 	}
 }
+
+// brokenTheme is a theme that could not be bound to a language's words:
+// every page fails with the reason, so the build stops and says why.
+type brokenTheme struct{ err error }
+
+func (b brokenTheme) Execute(string, any) ([]byte, error) { return nil, b.err }
 
 // chartLines turns breakdown series into chart lines, labelled by labels
 // (or by their categories when labels is nil).
