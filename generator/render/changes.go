@@ -190,7 +190,7 @@ func (b *builder) changesJob() job {
 		}
 		page.FlagKey = flagKey(used)
 		if b.history.File != nil {
-			page.File = Download{Href: "releases.json", Text: "Every release and its changes", Format: "JSON", Size: size(b.history.File)}
+			page.File = Download{Href: b.shared(path, "releases.json", "changes/releases.json"), Text: "Every release and its changes", Format: "JSON", Size: size(b.history.File)}
 		}
 		out, err := b.page(path, "changes.html", page)
 		if err != nil {

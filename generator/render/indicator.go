@@ -151,8 +151,8 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 	p.JSONLD = js
 	dir := "indicators/" + ind.ID + "/"
 	p.Downloads = []Download{
-		{Href: "data.csv", Text: "Data for this indicator", Format: "CSV", Size: size(files[dir+"data.csv"])},
-		{Href: "data.json", Text: "Data for this indicator", Format: "JSON", Size: size(files[dir+"data.json"])},
+		{Href: b.shared(path, "data.csv", dir+"data.csv"), Text: "Data for this indicator", Format: "CSV", Size: size(files[dir+"data.csv"])},
+		{Href: b.shared(path, "data.json", dir+"data.json"), Text: "Data for this indicator", Format: "JSON", Size: size(files[dir+"data.json"])},
 		{Href: "chart.svg", Text: "Chart", Format: "SVG image", Size: size(files[dir+"chart.svg"])},
 	}
 	if png, ok := files[dir+"chart.png"]; ok {

@@ -67,7 +67,7 @@ func (b *builder) dataFilesOf(s *model.Series) (dataFiles, error) {
 }
 
 // abs is the absolute URL of a path of the site.
-func (b *builder) abs(path string) string { return b.in.Site.BaseURL + path }
+func (b *builder) abs(path string) string { return b.in.Site.BaseURL + b.o.Language.Prefix + path }
 
 // mediaTypes are the IANA media types of the downloads.
 var mediaTypes = map[string]string{"CSV": "text/csv", "JSON": "application/json"}
@@ -365,8 +365,8 @@ func (b *builder) datasetJSONLD(s *model.Series) (template.JS, error) {
 	}
 	dir := "indicators/" + ind.ID + "/"
 	d.Distribution = []sdDownload{
-		{Type: "DataDownload", EncodingFormat: "text/csv", ContentURL: b.abs(dir + "data.csv"), ContentSize: fmt.Sprintf("%d bytes", len(files.CSV))},
-		{Type: "DataDownload", EncodingFormat: "application/json", ContentURL: b.abs(dir + "data.json"), ContentSize: fmt.Sprintf("%d bytes", len(files.JSON))},
+		{Type: "DataDownload", EncodingFormat: "text/csv", ContentURL: b.sharedAbs(dir + "data.csv"), ContentSize: fmt.Sprintf("%d bytes", len(files.CSV))},
+		{Type: "DataDownload", EncodingFormat: "application/json", ContentURL: b.sharedAbs(dir + "data.json"), ContentSize: fmt.Sprintf("%d bytes", len(files.JSON))},
 	}
 	out, err := json.Marshal(d)
 	if err != nil {
@@ -427,8 +427,8 @@ func (b *builder) dataPageJob(feed, catalogue []byte) job {
 		s := &b.in.Site
 		page := DataPage{
 			Layout:    b.layout(path, "Open data", "Download the figures of every key performance indicator as CSV or JSON, with a DCAT catalogue, under the "+s.Licence+".", "data"),
-			All:       Download{Href: "all.csv", Text: "All indicators", Format: "CSV", Size: size(b.allCSV)},
-			Catalogue: Download{Href: "catalogue.json", Text: "Catalogue of the datasets", Format: "JSON-LD (DCAT)", Size: size(catalogue)},
+			All:       Download{Href: b.shared(path, "all.csv", "data/all.csv"), Text: "All indicators", Format: "CSV", Size: size(b.allCSV)},
+			Catalogue: Download{Href: b.shared(path, "catalogue.json", "data/catalogue.json"), Text: "Catalogue of the datasets", Format: "JSON-LD (DCAT)", Size: size(catalogue)},
 			Feed:      Download{Href: root + "feed.xml", Text: "News feed of reports and commentary", Format: "Atom", Size: size(feed)},
 			Columns:   CodeTable{ID: "columns-caption", Caption: "Columns of the CSV files", Head: "Column", Rows: slices.Concat(dataColumns, compareDataColumns(siteDims(b.series), s))},
 			Statuses:  CodeTable{ID: "statuses-caption", Caption: "Values of the status column", Head: "Status", Rows: statusColumns()},
@@ -443,8 +443,8 @@ func (b *builder) dataPageJob(feed, catalogue []byte) job {
 			files := b.data[ind.ID]
 			row := DataRow{
 				Href: dir, Name: ind.Name(), Status: "Current",
-				CSV:  Download{Href: dir + "data.csv", Text: "CSV", Format: "CSV", Size: size(files.CSV)},
-				JSON: Download{Href: dir + "data.json", Text: "JSON", Format: "JSON", Size: size(files.JSON)},
+				CSV:  Download{Href: b.shared(path, dir+"data.csv", "indicators/"+ind.ID+"/data.csv"), Text: "CSV", Format: "CSV", Size: size(files.CSV)},
+				JSON: Download{Href: b.shared(path, dir+"data.json", "indicators/"+ind.ID+"/data.json"), Text: "JSON", Format: "JSON", Size: size(files.JSON)},
 			}
 			if !ind.IsActive() {
 				row.Status = "Retired"

@@ -59,4 +59,8 @@ type Options struct {
 	// (themes/<theme>/i18n/<code>.toml), already falling back to the
 	// site's first language.
 	Words *i18n.Words
+
+	// Language places this render's pages in a site of several
+	// languages (language.go); the zero value is a site of one.
+	Language Language
 }

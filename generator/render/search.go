@@ -92,7 +92,7 @@ func (b *builder) searchJob() job {
 		root := rootFor(path)
 		page := SearchPage{
 			Layout: b.layout(path, "Find an indicator", "Every indicator, A to Z, with its service and latest status; type to filter by title, code, definition or service.", "search"),
-			Index:  "index.json", Script: root + "assets/search.js",
+			Index:  "index.json", Script: b.shared(path, root+"assets/search.js", "assets/search.js"),
 		}
 		order := make([]*model.Series, len(b.series))
 		for i := range b.series {

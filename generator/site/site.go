@@ -14,6 +14,7 @@ import (
 	"kpisite/generator/changes"
 	"kpisite/generator/chart"
 	"kpisite/generator/format"
+	"kpisite/generator/i18n"
 	"kpisite/generator/kpi"
 	"kpisite/generator/load"
 	"kpisite/generator/markdown"
@@ -58,7 +59,8 @@ type Checked struct {
 	ReportsFrom model.Period   // zero: a report for the current period only
 	Problems    model.Problems // sorted
 
-	theme *theme.Theme // loaded by Check, used by Build
+	theme *theme.Theme   // loaded by Check, used by Build
+	words []*i18n.Words // each language's interface words, in site.toml's order
 }
 
 // Check loads, validates and computes a site, loads its theme, and renders
@@ -80,6 +82,9 @@ func Check(fsys fs.FS, o Options) (*Checked, error) {
 				probs = append(probs, themeProblem(err, in.Site.PosOf("theme")))
 			}
 			c.theme = th
+			words, wp := loadWords(fsys, &in.Site, themes.Default())
+			probs = append(probs, wp...)
+			c.words = words
 		}
 	}
 	if probs.HasErrors() || in == nil {
@@ -106,7 +111,7 @@ func Check(fsys fs.FS, o Options) (*Checked, error) {
 		so := o
 		so.SkipPNG = true
 		so.Emit = nil // the sample is a trial render: nothing is written
-		if _, err := render.Site(sin, sseries, renderOptions(c, sin, so, changes.Previous{})); err != nil {
+		if _, err := renderLanguages(c, sin, sseries, so, changes.Previous{}); err != nil {
 			probs = append(probs, themeProblem(err, model.Position{Path: "themes/" + in.Site.Theme}))
 		}
 	}
@@ -157,11 +162,64 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 			return nil, c, ErrInvalid
 		}
 	}
-	files, err := render.Site(c.Input, c.Series, renderOptions(c, c.Input, o, prev))
+	files, err := renderLanguages(c, c.Input, c.Series, o, prev)
 	if err != nil {
 		return nil, c, err
 	}
 	return files, c, nil
+}
+
+// renderLanguages renders in in each of the site's languages (SPEC 3.9):
+// the first at the root, each other one translated (translate.go) and
+// under its own folder, cy/. A site of one language is one render, as
+// before languages existed.
+func renderLanguages(c *Checked, in *model.Input, series []model.Series, o Options, prev changes.Previous) (map[string][]byte, error) {
+	langs := in.Site.Lang()
+	var all []render.LanguageVersion
+	if len(langs) > 1 {
+		for i, l := range langs {
+			v := render.LanguageVersion{Code: l, Name: l}
+			if i > 0 {
+				v.Prefix = l + "/"
+			}
+			if i < len(c.words) && c.words[i] != nil && c.words[i].Has("site.language_name") {
+				v.Name = c.words[i].T("site.language_name")
+			}
+			all = append(all, v)
+		}
+	}
+	var out map[string][]byte
+	for i, lang := range langs {
+		lin, lseries := in, series
+		if i > 0 {
+			lin, lseries = translated(in, series, lang)
+		}
+		ro := renderOptions(c, lin, o, prev)
+		if i < len(c.words) {
+			ro.Words = c.words[i]
+		}
+		if all != nil {
+			ro.Language = render.Language{Prefix: all[i].Prefix, All: all}
+		}
+		files, err := render.Site(lin, lseries, ro)
+		if err != nil {
+			if i > 0 {
+				return nil, fmt.Errorf("%s pages: %w", lang, err)
+			}
+			return nil, err
+		}
+		if out == nil {
+			out = files
+			continue
+		}
+		for p, data := range files {
+			if _, dup := out[p]; dup {
+				return nil, fmt.Errorf("render: two pages write %s; expected a language code that is no page's name", p)
+			}
+			out[p] = data
+		}
+	}
+	return out, nil
 }
 
 // renderOptions are the render stage's options for in (the whole input,
