@@ -59,7 +59,7 @@ type Checked struct {
 	ReportsFrom model.Period   // zero: a report for the current period only
 	Problems    model.Problems // sorted
 
-	theme *theme.Theme   // loaded by Check, used by Build
+	theme *theme.Theme  // loaded by Check, used by Build
 	words []*i18n.Words // each language's interface words, in site.toml's order
 }
 

@@ -93,8 +93,8 @@ func countedBase(k string) string {
 func readWords(site fs.FS, own string, embedded fs.FS, emb, lang string) (w *i18n.Words, found bool, err error) {
 	text := map[string]string{}
 	for _, f := range []struct {
-		fsys fs.FS
-		name string
+		fsys  fs.FS
+		name  string
 		shown string
 	}{{embedded, emb, "(built-in default theme) " + emb}, {site, own, own}} {
 		if f.fsys == nil || f.name == "" {

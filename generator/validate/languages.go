@@ -38,7 +38,7 @@ func (v *checker) languages() {
 	first := langs[0]
 	for _, lang := range others {
 		s := &in.Site
-		v.missing(s.Translations, lang, first, s.Pos, "site.toml", map[string]string{"title": s.Title, "organisation": s.Organisation, "notice": s.Notice}, "["+lang+"] with")
+		v.missing(s.Translations, lang, first, s.PosOf("languages"), "site.toml", map[string]string{"title": s.Title, "organisation": s.Organisation, "notice": s.Notice}, "["+lang+"] with")
 		for _, c := range s.Committees {
 			v.missing(c.Translations, lang, first, c.Pos, "committee \""+c.ID+"\"", map[string]string{"name": c.Name}, lang+" = {")
 		}
