@@ -242,6 +242,9 @@ func TestLanguageErrors(t *testing.T) {
 		{"twin of nothing", func(f fstest.MapFS) {
 			f["content/contact.cy.md"] = &fstest.MapFile{Data: []byte("Cysylltu.\n")}
 		}, `content/contact.cy.md:1: translates content/contact.md, which does not exist`},
+		{"page named like a language", func(f fstest.MapFS) {
+			f["content/cy.md"] = &fstest.MapFile{Data: []byte("Hello.\n")}
+		}, `content/cy.md:1: the page's address cy/ is the folder of the "cy" pages`},
 		{"bad words file", func(f fstest.MapFS) {
 			f["themes/default/i18n/cy.toml"] = &fstest.MapFile{Data: []byte("[site]\nlanguage_name = 3\n")}
 		}, `themes/default/i18n/cy.toml:2: site.language_name is int64`},

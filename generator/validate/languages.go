@@ -12,7 +12,8 @@ import (
 // languages checks a site published in several languages (SPEC 3.9):
 //   - error: a Markdown twin (content/about.cy.md) in a language that is
 //     not one of site.toml's languages after the first, or translating a
-//     file that does not exist;
+//     file that does not exist; a page whose address is a language's
+//     folder (content/cy.md);
 //   - warning: each piece of text with no translation into a language
 //     after the first (the site's title, organisation and notice, a
 //     committee's or service's name, an indicator's title, short_title,
@@ -31,6 +32,11 @@ func (v *checker) languages() {
 			continue
 		}
 		v.orphanTwins(twin)
+	}
+	for _, p := range in.Content.Pages {
+		if slug := strings.TrimSuffix(strings.TrimPrefix(p.Path, "content/"), ".md"); slices.Contains(others, slug) {
+			v.ps.Errorf(pagePos(p), "the page's address %s/ is the folder of the %q pages; expected another file name", slug, slug)
+		}
 	}
 	if in.Site.Unread {
 		return
