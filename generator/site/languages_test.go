@@ -18,7 +18,7 @@ var (
 	htmlLang   = regexp.MustCompile(`<html lang="([^"]+)">`)
 	hreflang   = regexp.MustCompile(`<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">`)
 	canonical  = regexp.MustCompile(`<link rel="canonical" href="([^"]+)">`)
-	langSwitch = regexp.MustCompile(`<p class="language-switch"><a href="([^"]*)" hreflang="([^"]+)" lang="([^"]+)">([^<]+)</a></p>`)
+	langSwitch = regexp.MustCompile(`<span class="language-switch"><span aria-hidden="true"> \| </span><a href="([^"]*)" hreflang="([^"]+)" lang="([^"]+)">([^<]+)</a></span>`)
 )
 
 // TestExampleSiteInTwoLanguages builds the example site, published in
