@@ -288,3 +288,21 @@ func TestSiteOverridesSomeWords(t *testing.T) {
 		t.Error("the English name is not the default theme's")
 	}
 }
+
+// TestOneLanguageHasNoAlternates: a site of one language gets no
+// hreflang links, no language switch, no cy/ pages and a plain sitemap,
+// as before languages existed.
+func TestOneLanguageHasNoAlternates(t *testing.T) {
+	files := mustBuild(t, testSite())
+	for p, b := range files {
+		if strings.HasPrefix(p, "cy/") {
+			t.Errorf("a one-language site writes %s", p)
+		}
+		if strings.HasSuffix(p, ".html") && (strings.Contains(string(b), "hreflang") || strings.Contains(string(b), "language-switch")) {
+			t.Errorf("%s has hreflang links or a language switch", p)
+		}
+	}
+	if strings.Contains(string(files["sitemap.xml"]), "xhtml") {
+		t.Error("the sitemap of a one-language site has alternates")
+	}
+}
