@@ -106,7 +106,7 @@ examples-check:
 # land in generator/load/testdata/fuzz; turn each into a regression test.
 FUZZTIME ?= 30s
 fuzz:
-	@for f in FuzzParseNumber FuzzParsePeriod FuzzFrontMatter FuzzCSV FuzzSite FuzzTOMLTooDeep FuzzPlaceholders; do \
+	@for f in FuzzParseNumber FuzzParsePeriod FuzzFrontMatter FuzzCSV FuzzSite FuzzTOMLTooDeep FuzzPlaceholders FuzzTwinName; do \
 		echo "== $$f"; \
 		$(GO) test ./generator/load -run='^$$' -fuzz="^$$f\$$" -fuzztime=$(FUZZTIME) -parallel=1 || exit 1; \
 	done

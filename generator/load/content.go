@@ -55,9 +55,28 @@ func Content(fsys fs.FS) (model.Content, model.Problems) {
 	if err != nil {
 		ps.Errorf(model.Position{Path: ContentDir}, "cannot read content: %v; expected a readable folder", err)
 	}
+	for _, t := range c.Twins {
+		sortContent(t)
+	}
+	sortContent(&c)
+	return c, ps
+}
+
+func sortContent(c *model.Content) {
 	sort.Slice(c.Pages, func(i, j int) bool { return c.Pages[i].Path < c.Pages[j].Path })
 	sort.Slice(c.Commentary, func(i, j int) bool { return c.Commentary[i].Page.Path < c.Commentary[j].Page.Path })
-	return c, ps
+}
+
+// twinName splits the name of a translated twin, "about.cy", into the
+// name it translates and its language code (SPEC 3.9). Any other name is
+// returned as it is, with no code. Whether the site publishes in that
+// language is checked by package validate.
+func twinName(name string) (base, lang string) {
+	i := strings.LastIndexByte(name, '.')
+	if i <= 0 || !isLanguageTag(name[i+1:]) {
+		return name, ""
+	}
+	return name[:i], name[i+1:]
 }
 
 // contentDir checks a folder's place in content/.
@@ -92,6 +111,7 @@ func contentFile(fsys fs.FS, p string, c *model.Content, ps *model.Problems) {
 	parts := strings.Split(p, "/")
 	isMD := path.Ext(p) == ".md"
 	name := strings.TrimSuffix(parts[len(parts)-1], ".md")
+	name, lang := twinName(name)
 	special := len(parts) >= 3 && specialDir(parts[1])
 	switch {
 	case special && (!isMD || (parts[1] == "commentary") != (len(parts) == 4)):
@@ -102,7 +122,7 @@ func contentFile(fsys fs.FS, p string, c *model.Content, ps *model.Problems) {
 	case len(parts) > 2 && !special:
 		ps.Errorf(model.Position{Path: p}, "Markdown file is not published; expected content/<page>.md, content/indicators/<id>.md, content/services/<id>.md, content/actions/<tracker>.md or content/commentary/<period-slug>/<id>.md")
 		return
-	case p == "content/_index.md":
+	case p == "content/_index.md", len(parts) == 2 && name == "_index" && lang != "":
 	case !IsSlug(name):
 		ps.Errorf(model.Position{Path: p}, "file name %q is not a slug; expected lower-case letters, digits and hyphens, such as %s", name, slugExample(parts))
 		return
@@ -111,8 +131,17 @@ func contentFile(fsys fs.FS, p string, c *model.Content, ps *model.Problems) {
 	if !ok {
 		return
 	}
+	if lang != "" {
+		if c.Twins == nil {
+			c.Twins = map[string]*model.Content{}
+		}
+		if c.Twins[lang] == nil {
+			c.Twins[lang] = &model.Content{Indicators: map[string]*model.Page{}, Services: map[string]*model.Page{}, Actions: map[string]*model.Page{}}
+		}
+		c = c.Twins[lang]
+	}
 	switch {
-	case p == "content/_index.md":
+	case name == "_index" && len(parts) == 2:
 		c.Home = page
 	case len(parts) == 2:
 		c.Pages = append(c.Pages, page)

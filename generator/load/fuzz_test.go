@@ -160,6 +160,10 @@ func FuzzSite(f *testing.F) {
 		"[[indicator]]\nid = \"x\"\ntitle = \"X\"\nservice = \"s\"\nfrequency = \"multi_year\"\nyear = \"academic\"\nunit = \"score\"\nunit_label = \"score out of 12\"\npolarity = \"higher\"\ncode = \"A1\"\nreleased = 2023-01-02\nnext_release = \"TBC\"\nfootnotes = [\"a\"]\nexpected_lag = \"1 year\"\ntarget = [ { kind = \"fixed\", value = 5, amber = 4, from = \"2017/18 to 2019/20\" }, { kind = \"none\", from = \"2020/21 to 2022/23\" } ]\n",
 		"indicator,period,value,status\nx,2017/18 to 2019/20,6.9,green\nx,2020-21 to 2022-23,,amber\n",
 		"+++\n+++\n")
+	// SPEC 3.9: languages and translation tables.
+	f.Add("title = \"T\"\norganisation = \"O\"\nlanguages = [\"en-GB\", \"cy\"]\n[cy]\ntitle = \"Teitl\"\n[[committee]]\nid = \"c\"\nname = \"C\"\ncy = { name = \"P\" }\n[[service]]\nid = \"s\"\nname = \"S\"\ncommittee = \"c\"\ncy = { name = \"G\" }\n",
+		"[[indicator]]\nid = \"x\"\ntitle = \"X\"\nservice = \"s\"\nfrequency = \"quarterly\"\nunit = \"count\"\npolarity = \"higher\"\n[indicator.cy]\ntitle = \"Y\"\ndefinition = \"D\"\n",
+		"indicator,period,value\nx,2022/23 Q1,1\n", "+++\ntitle = \"Am\"\n+++\nCroeso.\n")
 	f.Fuzz(func(t *testing.T, site, indicators, values, page string) {
 		fsys := fstest.MapFS{
 			"site.toml":                            &fstest.MapFile{Data: []byte(site)},
@@ -167,6 +171,7 @@ func FuzzSite(f *testing.F) {
 			"data/values/f.csv":                    &fstest.MapFile{Data: []byte(values)},
 			"data/actions/f.csv":                   &fstest.MapFile{Data: []byte(values)},
 			"content/about.md":                     &fstest.MapFile{Data: []byte(page)},
+			"content/about.cy.md":                  &fstest.MapFile{Data: []byte(page)},
 			"content/commentary/2022-23-q1/x.md":   &fstest.MapFile{Data: []byte(page)},
 			"content/indicators/idva-referrals.md": &fstest.MapFile{Data: []byte(page)},
 		}

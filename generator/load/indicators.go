@@ -49,15 +49,20 @@ func Indicators(fsys fs.FS) ([]*model.Indicator, model.Problems) {
 // yearSettings are the site.toml settings that decide how indicators'
 // periods are read.
 type yearSettings struct {
-	fyStart       int // financial_year_start; 0 = April
-	academicStart int // academic_year_start; 0 = September
+	fyStart       int      // financial_year_start; 0 = April
+	academicStart int      // academic_year_start; 0 = September
+	langs         []string // the site's languages after the first: their tables translate an indicator
 }
 
 func siteYears(s *model.Site) yearSettings {
 	if s == nil {
 		return yearSettings{}
 	}
-	return yearSettings{fyStart: s.FinancialYearStart, academicStart: s.AcademicYearStart}
+	ys := yearSettings{fyStart: s.FinancialYearStart, academicStart: s.AcademicYearStart}
+	if len(s.Languages) > 1 {
+		ys.langs = s.Languages[1:]
+	}
+	return ys
 }
 
 // IndicatorsFor is Indicators for a site whose site.toml sets the year
@@ -139,7 +144,7 @@ func indicatorFile(name string, src []byte, ys yearSettings, ps *model.Problems)
 }
 
 func readIndicator(t tomlTable, ys yearSettings) *model.Indicator {
-	t.unknown(slices.Concat(indicatorKeys, compareIndicatorKeys))
+	t.unknown(slices.Concat(indicatorKeys, compareIndicatorKeys, ys.langs))
 	t.require(requiredIndicatorKeys, indicatorKeyHelp)
 	// The table's own map of key positions: no copy (100,000 indicators
 	// would otherwise hold two maps each).
@@ -210,6 +215,7 @@ func readIndicator(t tomlTable, ys yearSettings) *model.Indicator {
 		}
 	}
 	ind.Forecast, _ = t.boolean("forecast")
+	ind.Translations = translations(t, ys.langs, indicatorTextKeys)
 	if !idOK {
 		return nil
 	}

@@ -25,7 +25,7 @@ const (
 )
 
 var (
-	siteKeys      = []string{"title", "organisation", "base_url", "language", "theme", "licence", "financial_year_start", "academic_year_start", "values", "contact", "unsafe_html", "png_charts", "notice", "reporting", "rag", "committee", "service"}
+	siteKeys      = []string{"title", "organisation", "base_url", "language", "languages", "theme", "licence", "financial_year_start", "academic_year_start", "values", "contact", "unsafe_html", "png_charts", "notice", "reporting", "rag", "committee", "service"}
 	reportingKeys = []string{"current_period", "published", "next_update", "reports_from"}
 	ragKeys       = []string{"amber_tolerance"}
 	valuesKeys    = []string{"ignore_columns"}
@@ -78,7 +78,8 @@ func defaultSite() model.Site {
 }
 
 func readSite(t tomlTable, site *model.Site) {
-	t.unknown(slices.Concat(siteKeys, compareSiteKeys))
+	langs := readLanguages(t, site)
+	t.unknown(slices.Concat(siteKeys, compareSiteKeys, langs))
 	t.require([]string{"title", "organisation"}, map[string]string{
 		"title":        `the site's title, such as title = "Communities committee: performance"`,
 		"organisation": `the council's name, such as organisation = "Example County Council"`,
@@ -156,22 +157,23 @@ func readSite(t tomlTable, site *model.Site) {
 			}
 		}
 	}
-	readCommittees(t, site)
-	readServices(t, site)
+	site.Translations = translations(t, langs, siteTextKeys)
+	readCommittees(t, site, langs)
+	readServices(t, site, langs)
 	readCompare(t, site)
 }
 
-func readCommittees(t tomlTable, site *model.Site) {
+func readCommittees(t tomlTable, site *model.Site, langs []string) {
 	seen := map[string]model.Position{}
 	for _, c := range t.tables("committee") {
 		c.name = "committee."
-		c.unknown(committeeKeys)
+		c.unknown(slices.Concat(committeeKeys, langs))
 		c.require(committeeKeys, map[string]string{
 			"id":   `a slug such as id = "csmi"`,
 			"name": `the committee's name, such as name = "Communities Committee"`,
 		})
 		id, ok := c.str("id")
-		com := model.Committee{ID: strings.TrimSpace(id), Name: c.text("name"), Pos: c.self()}
+		com := model.Committee{ID: strings.TrimSpace(id), Name: c.text("name"), Translations: translations(c, langs, nameKeys), Pos: c.self()}
 		if !ok {
 			continue
 		}
@@ -188,7 +190,7 @@ func readCommittees(t tomlTable, site *model.Site) {
 	}
 }
 
-func readServices(t tomlTable, site *model.Site) {
+func readServices(t tomlTable, site *model.Site, langs []string) {
 	var committees []string
 	for _, c := range site.Committees {
 		committees = append(committees, c.ID)
@@ -196,7 +198,7 @@ func readServices(t tomlTable, site *model.Site) {
 	seen := map[string]model.Position{}
 	for _, s := range t.tables("service") {
 		s.name = "service."
-		s.unknown(serviceKeys)
+		s.unknown(slices.Concat(serviceKeys, langs))
 		s.require(serviceKeys, map[string]string{
 			"id":        `a slug such as id = "domestic-abuse"`,
 			"name":      `the service's name, such as name = "Domestic Abuse"`,
@@ -204,7 +206,7 @@ func readServices(t tomlTable, site *model.Site) {
 		})
 		id, idOK := s.str("id")
 		committee, comOK := s.str("committee")
-		svc := model.Service{ID: strings.TrimSpace(id), Name: s.text("name"), Committee: strings.TrimSpace(committee), Pos: s.self()}
+		svc := model.Service{ID: strings.TrimSpace(id), Name: s.text("name"), Committee: strings.TrimSpace(committee), Translations: translations(s, langs, nameKeys), Pos: s.self()}
 		if comOK && site.Committee(svc.Committee) == nil {
 			msg := ""
 			switch hint := suggest.DidYouMean(svc.Committee, committees); {

@@ -28,4 +28,9 @@ type Content struct {
 	Actions    map[string]*Page // content/actions/<tracker>.md: introduces data/actions/<tracker>.csv
 	Commentary []Commentary     // content/commentary/<slug>/<id>.md
 	Pages      []*Page          // content/<page>.md, by path
+
+	// Twins are the translations of the files above, by language code:
+	// content/about.cy.md is Twins["cy"].Pages[0] (SPEC 3.9). A twin's
+	// Path is its own file's.
+	Twins map[string]*Content
 }

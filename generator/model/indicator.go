@@ -212,6 +212,11 @@ type Indicator struct {
 	Confidence int      // confidence level of lower/upper, in percent; 0 = not stated
 	Area       *Area    // overrides the site's area; nil = the site's
 
+	// Translations of the resident-facing text (title, short_title,
+	// definition, rationale, noun, unit_label, source, lead) by language:
+	// cy = { title = "…" } (SPEC 3.9).
+	Translations Translations
+
 	Pos      Position            // the [[indicator]] table
 	FieldPos map[string]Position // where each key was written, by TOML key
 }

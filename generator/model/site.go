@@ -6,8 +6,9 @@ import "time"
 type Site struct {
 	Title              string
 	Organisation       string
-	BaseURL            string // always ends in "/"
-	Language           string
+	BaseURL            string   // always ends in "/"
+	Language           string   // the first language (SPEC 3.9)
+	Languages          []string // site.toml languages, first at the root; nil when not set (one language)
 	Theme              string
 	Licence            string
 	FinancialYearStart int      // month 1..12
@@ -17,6 +18,10 @@ type Site struct {
 	UnsafeHTML         bool
 	PNGCharts          bool
 	Notice             string // kpisite addition: shown on every page
+
+	// Translations of title, organisation and notice, from the [<code>]
+	// tables of site.toml (SPEC 3.9).
+	Translations Translations
 
 	CurrentPeriod string    // as written; "" = latest period with data
 	Published     time.Time // "Last updated"; zero if not set
@@ -52,17 +57,19 @@ func (s *Site) PosOf(key string) Position {
 
 // Committee is a [[committee]] of site.toml.
 type Committee struct {
-	ID   string
-	Name string
-	Pos  Position
+	ID           string
+	Name         string
+	Translations Translations // name, by language
+	Pos          Position
 }
 
 // Service is a [[service]] of site.toml.
 type Service struct {
-	ID        string
-	Name      string
-	Committee string
-	Pos       Position
+	ID           string
+	Name         string
+	Committee    string
+	Translations Translations // name, by language
+	Pos          Position
 }
 
 // Service returns the service with id, or nil.

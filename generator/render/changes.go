@@ -199,7 +199,7 @@ func (b *builder) changesJob() job {
 		}
 		page.FlagKey = b.flagKey(used)
 		if b.history.File != nil {
-			page.File = Download{Href: "releases.json", Text: b.lang.T("changes.file"), Format: "JSON", Size: size(b.history.File)}
+			page.File = Download{Href: b.shared(path, "releases.json", "changes/releases.json"), Text: b.lang.T("changes.file"), Format: "JSON", Size: size(b.history.File)}
 		}
 		out, err := b.page(path, "changes.html", page)
 		if err != nil {

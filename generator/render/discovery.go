@@ -200,17 +200,29 @@ func (b *builder) statusTally(st []model.Status) string {
 }
 
 type sitemapURL struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
+	Loc     string        `xml:"loc"`
+	LastMod string        `xml:"lastmod,omitempty"`
+	Links   []sitemapLink `xml:"xhtml:link"`
+}
+
+// sitemapLink is an xhtml:link naming a page's version in a language
+// (Google's form of hreflang in sitemaps).
+type sitemapLink struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
 }
 
 type sitemapSet struct {
 	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	XHTML   string       `xml:"xmlns:xhtml,attr,omitempty"`
 	URLs    []sitemapURL `xml:"url"`
 }
 
 // sitemap lists every HTML page of files except 404.html, by path, with
-// site.toml's published date as the last modification.
+// site.toml's published date as the last modification. A site of several
+// languages has one sitemap: each page once per language (every language
+// has the same pages), each entry naming every version with xhtml:link.
 func (b *builder) sitemap(files map[string][]byte) ([]byte, error) {
 	var paths []string
 	for p := range files {
@@ -220,11 +232,24 @@ func (b *builder) sitemap(files map[string][]byte) ([]byte, error) {
 	}
 	sort.Strings(paths)
 	set := sitemapSet{}
+	langs := b.o.Language.All
+	if len(langs) > 1 {
+		set.XHTML = "http://www.w3.org/1999/xhtml"
+	}
 	for _, p := range paths {
-		set.URLs = append(set.URLs, sitemapURL{
-			Loc:     b.abs(strings.TrimSuffix(p, "index.html")),
-			LastMod: b.isoPublished(),
-		})
+		dir := strings.TrimSuffix(p, "index.html")
+		if len(langs) < 2 {
+			set.URLs = append(set.URLs, sitemapURL{Loc: b.abs(dir), LastMod: b.isoPublished()})
+			continue
+		}
+		links := make([]sitemapLink, 0, len(langs)+1)
+		for _, l := range langs {
+			links = append(links, sitemapLink{Rel: "alternate", Hreflang: l.Code, Href: b.in.Site.BaseURL + l.Prefix + dir})
+		}
+		links = append(links, sitemapLink{Rel: "alternate", Hreflang: "x-default", Href: links[0].Href})
+		for _, l := range links[:len(langs)] {
+			set.URLs = append(set.URLs, sitemapURL{Loc: l.Href, LastMod: b.isoPublished(), Links: links})
+		}
 	}
 	out, err := xml.MarshalIndent(set, "", "  ")
 	if err != nil {

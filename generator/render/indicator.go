@@ -152,8 +152,8 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 	p.JSONLD = js
 	dir := "indicators/" + ind.ID + "/"
 	p.Downloads = []Download{
-		{Href: "data.csv", Text: b.lang.T("downloads.data"), Format: "CSV", Size: size(files[dir+"data.csv"])},
-		{Href: "data.json", Text: b.lang.T("downloads.data"), Format: "JSON", Size: size(files[dir+"data.json"])},
+		{Href: b.shared(path, "data.csv", dir+"data.csv"), Text: b.lang.T("downloads.data"), Format: "CSV", Size: size(files[dir+"data.csv"])},
+		{Href: b.shared(path, "data.json", dir+"data.json"), Text: b.lang.T("downloads.data"), Format: "JSON", Size: size(files[dir+"data.json"])},
 		{Href: "chart.svg", Text: b.lang.T("downloads.chart"), Format: b.lang.T("downloads.svg"), Size: size(files[dir+"chart.svg"])},
 	}
 	if png, ok := files[dir+"chart.png"]; ok {

@@ -67,7 +67,7 @@ func (b *builder) dataFilesOf(s *model.Series) (dataFiles, error) {
 }
 
 // abs is the absolute URL of a path of the site.
-func (b *builder) abs(path string) string { return b.in.Site.BaseURL + path }
+func (b *builder) abs(path string) string { return b.in.Site.BaseURL + b.o.Language.Prefix + path }
 
 // mediaTypes are the IANA media types of the downloads.
 var mediaTypes = map[string]string{"CSV": "text/csv", "JSON": "application/json"}
@@ -366,8 +366,8 @@ func (b *builder) datasetJSONLD(s *model.Series) (template.JS, error) {
 	}
 	dir := "indicators/" + ind.ID + "/"
 	d.Distribution = []sdDownload{
-		{Type: "DataDownload", EncodingFormat: "text/csv", ContentURL: b.abs(dir + "data.csv"), ContentSize: fmt.Sprintf("%d bytes", len(files.CSV))},
-		{Type: "DataDownload", EncodingFormat: "application/json", ContentURL: b.abs(dir + "data.json"), ContentSize: fmt.Sprintf("%d bytes", len(files.JSON))},
+		{Type: "DataDownload", EncodingFormat: "text/csv", ContentURL: b.sharedAbs(dir + "data.csv"), ContentSize: fmt.Sprintf("%d bytes", len(files.CSV))},
+		{Type: "DataDownload", EncodingFormat: "application/json", ContentURL: b.sharedAbs(dir + "data.json"), ContentSize: fmt.Sprintf("%d bytes", len(files.JSON))},
 	}
 	out, err := json.Marshal(d)
 	if err != nil {
@@ -425,8 +425,8 @@ func (b *builder) dataPageJob(feed, catalogue []byte) job {
 		s := &b.in.Site
 		page := DataPage{
 			Layout:    b.layout(path, b.lang.T("nav.data"), b.lang.T("data.description", "licence", s.Licence), "data"),
-			All:       Download{Href: "all.csv", Text: b.lang.T("data.all_link"), Format: "CSV", Size: size(b.allCSV)},
-			Catalogue: Download{Href: "catalogue.json", Text: b.lang.T("data.catalogue_link"), Format: "JSON-LD (DCAT)", Size: size(catalogue)},
+			All:       Download{Href: b.shared(path, "all.csv", "data/all.csv"), Text: b.lang.T("data.all_link"), Format: "CSV", Size: size(b.allCSV)},
+			Catalogue: Download{Href: b.shared(path, "catalogue.json", "data/catalogue.json"), Text: b.lang.T("data.catalogue_link"), Format: "JSON-LD (DCAT)", Size: size(catalogue)},
 			Feed:      Download{Href: root + "feed.xml", Text: b.lang.T("data.feed_link"), Format: "Atom", Size: size(feed)},
 			Columns:   CodeTable{ID: "columns-caption", Caption: b.lang.T("data.columns_caption"), Head: b.lang.T("data.column"), Rows: slices.Concat(b.dataColumns(), b.compareDataColumns(siteDims(b.series), s))},
 			Statuses:  CodeTable{ID: "statuses-caption", Caption: b.lang.T("data.statuses_caption"), Head: b.lang.T("table.status"), Rows: b.statusColumns()},
@@ -441,8 +441,8 @@ func (b *builder) dataPageJob(feed, catalogue []byte) job {
 			files := b.data[ind.ID]
 			row := DataRow{
 				Href: dir, Name: ind.Name(), Status: b.lang.T("data.current"),
-				CSV:  Download{Href: dir + "data.csv", Text: "CSV", Format: "CSV", Size: size(files.CSV)},
-				JSON: Download{Href: dir + "data.json", Text: "JSON", Format: "JSON", Size: size(files.JSON)},
+				CSV:  Download{Href: b.shared(path, dir+"data.csv", "indicators/"+ind.ID+"/data.csv"), Text: "CSV", Format: "CSV", Size: size(files.CSV)},
+				JSON: Download{Href: b.shared(path, dir+"data.json", "indicators/"+ind.ID+"/data.json"), Text: "JSON", Format: "JSON", Size: size(files.JSON)},
 			}
 			if !ind.IsActive() {
 				row.Status = b.lang.T("search.retired")

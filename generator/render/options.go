@@ -63,4 +63,8 @@ type Options struct {
 	// ForWords), and Summary and Chart too (kpi.SummaryIn, chart.Options.
 	// Lang), as package site arranges.
 	Words *i18n.Words
+
+	// Language places this render's pages in a site of several
+	// languages (language.go); the zero value is a site of one.
+	Language Language
 }

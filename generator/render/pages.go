@@ -33,12 +33,16 @@ func (b *builder) notFoundJob() job {
 		if u, err := url.Parse(b.in.Site.BaseURL); err == nil && u.Path != "" {
 			root = u.Path
 		}
-		l.Root = root
+		l.Root = root + b.o.Language.Prefix
+		l.SharedRoot = root
 		l.Canonical = ""
 		l.Breadcrumbs = nil
 		l.Nav = b.layout(path, "", "", "404").Nav
 		for i := range l.Nav {
-			l.Nav[i].Href = root + l.Nav[i].Href
+			l.Nav[i].Href = l.Root + l.Nav[i].Href
+		}
+		for i := range l.Alternates { // the switch leads to each language's home page
+			l.Alternates[i].Href = root + b.o.Language.All[i].Prefix
 		}
 		return b.page(path, "notfound.html", NotFoundPage{Layout: l})
 	}

@@ -271,7 +271,7 @@ func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, 
 	ind := s.Indicator
 	ri := ReportIndicator{
 		ID: "indicator-" + ind.ID, Title: ind.Title,
-		Href: root + "indicators/" + ind.ID + "/", URL: b.in.Site.BaseURL + "indicators/" + ind.ID + "/",
+		Href: root + "indicators/" + ind.ID + "/", URL: b.abs("indicators/" + ind.ID + "/"),
 	}
 	if svc := b.in.Site.Service(ind.Service); svc != nil {
 		ri.ServiceName = svc.Name

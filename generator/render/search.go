@@ -92,7 +92,7 @@ func (b *builder) searchJob() job {
 		root := rootFor(path)
 		page := SearchPage{
 			Layout: b.layout(path, b.lang.T("search.title"), b.lang.T("search.description"), "search"),
-			Index:  "index.json", Script: root + "assets/search.js",
+			Index:  "index.json", Script: b.shared(path, root+"assets/search.js", "assets/search.js"),
 		}
 		order := make([]*model.Series, len(b.series))
 		for i := range b.series {

@@ -36,6 +36,7 @@ type job func() (map[string][]byte, error)
 // Site renders every file of the site. Pages are rendered in parallel; the
 // result does not depend on the order they finish in.
 func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte, error) {
+	o.Emit = localEmit(o.Language.Prefix, o.Emit)
 	b := &builder{in: in, series: series, o: o, byID: map[string]*model.Series{}, fy: in.Site.FinancialYearStart, lang: format.English()}
 	if o.Words != nil {
 		b.lang = format.NewLang(o.Words)
@@ -110,6 +111,12 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 	files, err := runJobs(jobs, b.o.Emit)
 	if err != nil {
 		return nil, err
+	}
+	if b.o.Language.Prefix != "" { // the first language writes the sitemap
+		if b.o.Emit != nil {
+			return nil, nil
+		}
+		return b.localise(files), nil
 	}
 	sitemap, err := b.sitemap(files)
 	if err != nil {
@@ -258,11 +265,11 @@ func (b *builder) layout(path, title, description, section string) Layout {
 		Lang: s.Language, SiteTitle: s.Title, Organisation: s.Organisation,
 		Licence: s.Licence, LicenceURL: licenceURL(s.Licence), Contact: s.Contact, Notice: s.Notice,
 		Title: title, Description: description, Root: root,
-		Canonical:   s.BaseURL + dir,
+		Canonical:   b.abs(dir),
 		LastUpdated: b.lang.Date(s.Published), NextUpdate: b.lang.Date(s.NextUpdate),
 		UpdateDue: !s.NextUpdate.IsZero() && !b.o.BuildDate.IsZero() && b.o.BuildDate.After(s.NextUpdate),
 		Generator: "kpisite " + b.o.Version,
-		Path:      path,
+		Path:      path, SharedRoot: b.sharedRoot(path), Alternates: b.alternates(path, dir),
 	}
 	l.Nav = append(l.Nav, Link{Href: root, Text: b.lang.T("nav.scorecard"), Current: section == "home", Primary: true})
 	for _, c := range s.Committees {

@@ -22,6 +22,13 @@ type Layout struct {
 	Breadcrumbs  []Link
 	Generator    string
 	Path         string // output path, e.g. "indicators/x/index.html"
+	// SharedRoot is the relative path from this page to the folder of the
+	// files every language shares (assets/, the open data): Root, except
+	// on the pages of a language after the first (SPEC 3.9).
+	SharedRoot string
+	// Alternates are this page in each of the site's languages, for
+	// hreflang links and the language switch; nil for one language.
+	Alternates []Alternate
 }
 
 // Link is a link with its text; Current marks the page being shown.

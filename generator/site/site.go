@@ -63,7 +63,8 @@ type Checked struct {
 	ReportsFrom model.Period   // zero: a report for the current period only
 	Problems    model.Problems // sorted
 
-	theme *theme.Theme // loaded by Check, used by Build
+	theme *theme.Theme  // loaded by Check, used by Build
+	words []*i18n.Words // each language's interface words, in site.toml's order
 }
 
 // Check loads, validates and computes a site, loads its theme, and renders
@@ -85,6 +86,9 @@ func Check(fsys fs.FS, o Options) (*Checked, error) {
 				probs = append(probs, themeProblem(err, in.Site.PosOf("theme")))
 			}
 			c.theme = th
+			words, wp := loadWords(fsys, &in.Site, themes.Default())
+			probs = append(probs, wp...)
+			c.words = words
 		}
 	}
 	if probs.HasErrors() || in == nil {
@@ -111,7 +115,7 @@ func Check(fsys fs.FS, o Options) (*Checked, error) {
 		so := o
 		so.SkipPNG = true
 		so.Emit = nil // the sample is a trial render: nothing is written
-		if _, err := render.Site(sin, sseries, renderOptions(c, sin, so, changes.Previous{})); err != nil {
+		if _, err := renderLanguages(c, sin, sseries, so, changes.Previous{}); err != nil {
 			probs = append(probs, themeProblem(err, model.Position{Path: "themes/" + in.Site.Theme}))
 		}
 	}
@@ -162,11 +166,68 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 			return nil, c, ErrInvalid
 		}
 	}
-	files, err := render.Site(c.Input, c.Series, renderOptions(c, c.Input, o, prev))
+	files, err := renderLanguages(c, c.Input, c.Series, o, prev)
 	if err != nil {
 		return nil, c, err
 	}
 	return files, c, nil
+}
+
+// renderLanguages renders in in each of the site's languages (SPEC 3.9):
+// the first at the root, each other one translated (translate.go) and
+// under its own folder, cy/. A site of one language is one render, as
+// before languages existed.
+func renderLanguages(c *Checked, in *model.Input, series []model.Series, o Options, prev changes.Previous) (map[string][]byte, error) {
+	langs := in.Site.Lang()
+	var all []render.LanguageVersion
+	if len(langs) > 1 {
+		for i, l := range langs {
+			v := render.LanguageVersion{Code: l, Name: l}
+			if i > 0 {
+				v.Prefix = l + "/"
+			}
+			if i < len(c.words) && c.words[i] != nil && c.words[i].Has("site.language_name") {
+				v.Name = c.words[i].T("site.language_name")
+			}
+			all = append(all, v)
+		}
+	}
+	var out map[string][]byte
+	for i, lang := range langs {
+		lin, lseries := in, series
+		if i > 0 {
+			lin, lseries = translated(in, series, lang)
+		}
+		// Each language's words bind the theme, charts and summaries in
+		// renderOptions; Options.Words (a caller's own words, such as a
+		// test's marked words) wins in every language.
+		lo := o
+		if i < len(c.words) && c.words[i] != nil && o.Words == nil {
+			lo.Words = c.words[i]
+		}
+		ro := renderOptions(c, lin, lo, prev)
+		if all != nil {
+			ro.Language = render.Language{Prefix: all[i].Prefix, All: all}
+		}
+		files, err := render.Site(lin, lseries, ro)
+		if err != nil {
+			if i > 0 {
+				return nil, fmt.Errorf("%s pages: %w", lang, err)
+			}
+			return nil, err
+		}
+		if out == nil {
+			out = files
+			continue
+		}
+		for p, data := range files {
+			if _, dup := out[p]; dup {
+				return nil, fmt.Errorf("render: two pages write %s; expected a language code that is no page's name", p)
+			}
+			out[p] = data
+		}
+	}
+	return out, nil
 }
 
 // renderOptions are the render stage's options for in (the whole input,

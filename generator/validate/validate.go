@@ -96,6 +96,7 @@ func Input(in *model.Input) model.Problems {
 	v.currentPeriod()
 	v.reportsFrom()
 	v.areas()
+	v.languages()
 	return v.ps
 }
 

@@ -81,7 +81,16 @@ const FEATURES = [
   ['table', /<table\b/],
   ['commentary', /class="[^"]*\bcommentary\b/],
 ];
+// A site in several languages has the pages of each language after the
+// first under a folder named by its code (cy/): those are their own types,
+// "cy:home", "cy:indicators/*", so each language has samples of its own.
+function langOf(rel) {
+  const m = /^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\//.exec(rel);
+  return m && fs.existsSync(path.join(publicDir, m[1], 'index.html')) ? m[1] : '';
+}
 function typeOf(rel) {
+  const lang = langOf(rel);
+  if (lang) return `${lang}:${typeOf(rel.slice(lang.length + 1))}`;
   if (rel === 'index.html') return 'home';
   if (rel === '404.html') return '404';
   const parts = rel.split('/');
@@ -165,6 +174,30 @@ async function open(ctx, p, { url = p.url } = {}) {
   if (!resp) add(p, 'load', `no response for ${url}`);
   else if (resp.status() !== p.expect) add(p, 'load', `HTTP ${resp.status()} for ${url}, want ${p.expect}`);
   return page;
+}
+
+// checkLanguageSwitch follows the language switch of page p with the
+// keyboard (focus, Enter) to its twin in the other language, checks the
+// twin's lang and its switch back, and follows that back to p.
+async function checkLanguageSwitch(ctx, p) {
+  note(p, 'language');
+  const page = await open(ctx, p);
+  const start = page.url();
+  const follow = async (want) => {
+    const link = page.locator('.language-switch a').first();
+    if (!(await link.count())) return add(p, 'language', `no language switch on ${page.url()}`);
+    const lang = await link.getAttribute('lang');
+    if (!lang || lang !== (await link.getAttribute('hreflang'))) add(p, 'language', `the switch on ${page.url()} has lang="${lang}", hreflang="${await link.getAttribute('hreflang')}"`);
+    await link.focus();
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
+    const got = await page.evaluate(() => document.documentElement.lang);
+    if (got !== lang) add(p, 'language', `the switch to "${lang}" led to a page with lang="${got}" (${page.url()})`);
+    if (want && page.url() !== want) add(p, 'language', `the switch led to ${page.url()}, want ${want}`);
+  };
+  const twin = new URL(p.rel.replace(/index\.html$/, ''), `${base.url}${langOf(pages.find((q) => q.rel.endsWith(`/${p.rel}`)).rel)}/`).href;
+  await follow(twin);
+  await follow(start);
+  await page.close();
 }
 
 async function runAxe(page, p, check) {
@@ -412,6 +445,13 @@ try {
   if (searchPage) {
     await timed('search: A to Z without JavaScript, filter from the keyboard', () => pool([searchPage], 1,
       (p) => checkSearch({ browser, open, p, publicDir, runAxe, add, note })));
+  }
+
+  // The language switch of an indicator page leads to its twin in the
+  // other language, and back, from the keyboard.
+  const switchPage = pages.find((p) => p.type === 'indicators/*' && !p.features.includes('retired') && langOf(p.rel) === '');
+  if (switchPage && pages.some((p) => p.rel.endsWith(`/${switchPage.rel}`))) {
+    await timed('language switch: an indicator page to its twin and back', () => pool([switchPage], 1, (p) => checkLanguageSwitch(desktop, p)));
   }
 
   // The latest report, printed.
