@@ -26,6 +26,8 @@ type Stream struct {
 
 	dirs sync.Map // folders made under tmp, to spare a stat per file
 
+	cache *buildCache // nil: no cache (Options.Cache false, or a mount point)
+
 	mu    sync.Mutex
 	paths []string
 	files map[string][]byte // in place only
@@ -57,12 +59,14 @@ func Begin(out string, o Options) (*Stream, error) {
 	}
 	if s.inPlace {
 		s.files = map[string][]byte{}
+		s.openCache() // only removes it: no cache into a mount point
 		return s, nil
 	}
 	if err := s.prepare(); err != nil {
 		s.l.release()
 		return nil, err
 	}
+	s.openCache()
 	return s, nil
 }
 
@@ -76,6 +80,7 @@ func (s *Stream) prepare() error {
 	if err := removeStale(filepath.Dir(s.out), filepath.Base(s.out)+newSuffix); err != nil {
 		return err
 	}
+	removeCacheTemps(s.out)
 	tmp, err := os.MkdirTemp(filepath.Dir(s.out), filepath.Base(s.out)+newSuffix+"-")
 	if err != nil {
 		return fmt.Errorf("publish: %w", err)
@@ -105,13 +110,8 @@ func (s *Stream) Add(p string, data []byte) error {
 	}
 	s.mu.Unlock()
 	full := filepath.Join(s.tmp, filepath.FromSlash(p))
-	if dir := filepath.Dir(full); dir != s.tmp {
-		if _, made := s.dirs.Load(dir); !made {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return fmt.Errorf("publish: %w", err)
-			}
-			s.dirs.Store(dir, true)
-		}
+	if err := s.mkdirFor(full); err != nil {
+		return fmt.Errorf("publish: %w", err)
 	}
 	if err := os.WriteFile(full, data, 0o644); err != nil {
 		return fmt.Errorf("publish: %w", err)
@@ -158,6 +158,11 @@ func (s *Stream) Commit() error {
 		}
 		os.RemoveAll(s.tmp)
 		return writeInPlace(s.out, files, &s.o)
+	}
+	if err == nil && s.cache != nil {
+		if cerr := s.writeCache(); cerr != nil {
+			s.o.logf("publish: the build cache could not be written (%v); the next build renders every page", cerr)
+		}
 	}
 	return err
 }

@@ -35,6 +35,14 @@ type Options struct {
 	// Emit, when set, receives each output file as it is rendered (from
 	// several goroutines), and Build returns no files (render.Options.Emit).
 	Emit func(path string, data []byte) error
+
+	// Reuse and Made, when set with Emit, keep a build cache
+	// (render.Options.Reuse, render.Options.Made); CacheID identifies
+	// kpisite's own build and goes into every page's key, with a hash of
+	// the theme's files (the site's and the built-in one).
+	Reuse   func(name string, key render.Key) ([]string, bool)
+	Made    func(name string, key render.Key, paths []string)
+	CacheID []byte
 }
 
 // Previous is what the previous release published, as read by the caller
@@ -157,7 +165,15 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 			return nil, c, ErrInvalid
 		}
 	}
-	files, err := render.Site(c.Input, c.Series, renderOptions(c, c.Input, o, prev))
+	ro := renderOptions(c, c.Input, o, prev)
+	if o.Emit != nil && (o.Reuse != nil || o.Made != nil) {
+		salt, err := keySalt(fsys, o)
+		if err != nil {
+			return nil, c, err
+		}
+		ro.Reuse, ro.Made, ro.KeySalt = o.Reuse, o.Made, salt
+	}
+	files, err := render.Site(c.Input, c.Series, ro)
 	if err != nil {
 		return nil, c, err
 	}
