@@ -20,8 +20,9 @@ import (
 // after publishing, the file OUT.kpisite-cache: for every page (a render
 // job) its key, and the identity of each of its files in OUT (device,
 // inode, size, modification and change times). The next build, holding
-// the lock, reads it and deletes it at once (so that a build killed at any
-// point leaves no cache rather than a wrong one); a page whose key is
+// the lock, reads it, and removes it just before it replaces OUT (so that
+// a build killed after that leaves no cache rather than a wrong one; a
+// build that fails leaves both OUT and the cache as they were); a page whose key is
 // unchanged, and whose files in OUT all still have the identity recorded,
 // is not rendered: its files are hard-linked from OUT into the new site
 // (copied where links fail). The previous OUT is the cache's store: the
@@ -76,22 +77,19 @@ type buildCache struct {
 	Reused int // pages kept
 }
 
-// openCache reads and removes the cache beside out (see the top of this
-// file); with enabled false it only removes it.
+// openCache reads the cache beside out (see the top of this file), when
+// the build keeps one.
 func (s *Stream) openCache() {
-	path := s.out + cacheSuffix
 	if !s.o.Cache || s.inPlace {
-		os.Remove(path)
-		os.Remove(filepath.Join(s.out, cacheSuffix)) // never written; tidy in case
 		return
 	}
 	c := &buildCache{id: hex.EncodeToString(s.o.CacheID), pages: map[string]cachePage{}}
 	s.cache = c
+	path := s.out + cacheSuffix
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return
 	}
-	os.Remove(path)
 	idx, why := parseCache(data, c.id, s.out)
 	if idx == nil {
 		s.o.logf("publish: build cache %s discarded (%s); building every page", path, why)

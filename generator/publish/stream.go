@@ -59,8 +59,7 @@ func Begin(out string, o Options) (*Stream, error) {
 	}
 	if s.inPlace {
 		s.files = map[string][]byte{}
-		s.openCache() // only removes it: no cache into a mount point
-		return s, nil
+		return s, nil // no build cache into a mount point
 	}
 	if err := s.prepare(); err != nil {
 		s.l.release()
@@ -129,6 +128,12 @@ func (s *Stream) Commit() error {
 	s.done = true
 	s.mu.Unlock()
 	defer s.l.release()
+	// The cache describes the OUT about to be replaced: gone before it is
+	// (writeCache writes this build's after).
+	if err := os.Remove(s.out + cacheSuffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		os.RemoveAll(s.tmp)
+		return fmt.Errorf("publish: remove the build cache: %w", err)
+	}
 	if s.inPlace {
 		return writeInPlace(s.out, s.files, &s.o)
 	}

@@ -21,8 +21,9 @@ import (
 //     change bytes (KeySalt: kpisite's build and the theme; the version,
 //     build date, current period, words, assets), site.toml, every
 //     indicator definition, the home, service and action-plan Markdown,
-//     the content pages, the action plans, and which reports exist with
-//     which indicators (the navigation and the report links);
+//     the action plans, which reports exist with which indicators (the
+//     navigation and the report links), and of the content pages their
+//     paths, titles and drafts (the navigation);
 //   - an indicator's page and files: base, its series (definition and
 //     every computed point, breakdown and comparator), its commentary and
 //     its notes page;
@@ -30,11 +31,11 @@ import (
 //     series the points up to the report's period, whether it has later
 //     ones, and the period of its last row (a retired indicator's report
 //     membership), and the commentary on periods up to the report's;
-//   - content pages, 404.html and assets: base;
+//   - a content page: base and the page; 404.html and assets: base;
 //   - everything else (home, scorecards, the current report, reports
 //     index, search, open data, changes, feed, retired, actions): global,
-//     which is base, every series, all commentary and notes pages, and
-//     the release history.
+//     which is base, every series, all commentary, notes and content
+//     pages, and the release history.
 
 // caching reports whether this build works out page keys.
 func (b *builder) caching() bool {
@@ -93,7 +94,14 @@ func (b *builder) makeKeys() {
 	h.any(in.Content.Home)
 	h.any(in.Content.Services)
 	h.any(in.Content.Actions)
-	h.any(in.Content.Pages)
+	// Content pages: only what the navigation shows of them (a page's own
+	// key, pageKey, has the rest).
+	h.any(len(in.Content.Pages))
+	for _, p := range in.Content.Pages {
+		h.str(p.Path)
+		h.str(p.Title)
+		h.any(p.Draft)
+	}
 	for _, rp := range b.reports {
 		h.any(rp.Period)
 		h.any(len(rp.Series))
@@ -130,6 +138,7 @@ func (b *builder) makeKeys() {
 		b.keys.series[&b.series[i]] = sks[i]
 		g.key(sks[i].all)
 	}
+	g.any(in.Content.Pages)
 	g.any(in.Content.Commentary)
 	g.any(in.Content.Indicators)
 	g.any(b.history)
@@ -223,6 +232,17 @@ func (b *builder) globalKey(name string) func() Key {
 		h := hasher{}
 		h.key(b.keys.global)
 		h.str(name)
+		return h.sum()
+	}
+}
+
+// pageKey is the key of a content page.
+func (b *builder) pageKey(name string, p *model.Page) func() Key {
+	return func() Key {
+		h := hasher{}
+		h.key(b.keys.base)
+		h.str(name)
+		h.any(p)
 		return h.sum()
 	}
 }

@@ -101,7 +101,7 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 	for _, p := range in.Content.Pages {
 		if !p.Draft {
 			name := "page/" + pageSlug(p)
-			jobs = append(jobs, b.keyed(name, b.baseKey(name), b.contentJob(p)))
+			jobs = append(jobs, b.keyed(name, b.pageKey(name, p), b.contentJob(p)))
 		}
 	}
 	if len(b.reports) > 0 {
