@@ -114,12 +114,13 @@ func (h *hasher) value(v reflect.Value, depth int) {
 		}
 		h.value(v.Elem(), depth+1)
 	case reflect.Struct:
-		t := v.Type()
-		h.str(t.String())
+		// The fields in order: a value's type fixes its shape, so no
+		// names are needed to keep two values apart.
+		h.buf = append(h.buf, '(')
 		for i := 0; i < v.NumField(); i++ {
-			h.str(t.Field(i).Name)
 			h.value(v.Field(i), depth+1)
 		}
+		h.buf = append(h.buf, ')')
 	default:
 		panic("render: cannot make a key of a " + v.Type().String())
 	}

@@ -2,8 +2,9 @@ package render
 
 import (
 	"crypto/sha256"
-	"fmt"
+	"reflect"
 	"sort"
+	"strconv"
 	"sync"
 	"time"
 
@@ -148,27 +149,26 @@ func (b *builder) makeKeys() {
 // hashSeries hashes one series (see seriesKey).
 func (b *builder) hashSeries(s *model.Series) *seriesKey {
 	sk := &seriesKey{}
-	var all hasher
-	all.any(s)
-	sk.all = all.sum()
 	if last := lastRow(s); last != nil {
 		sk.last = last.Period
 	}
 
 	// The series without its points, and its points each tagged with the
-	// line they belong to.
+	// line they belong to; all is both.
 	type entry struct {
 		end time.Time
 		sum Key
 	}
-	var static hasher
+	var static, e hasher
 	static.any(s.Indicator)
 	var entries []entry
 	add := func(tag string, pts []model.Point) {
+		static.str(tag)
+		static.any(len(pts))
 		for i := range pts {
-			var e hasher
+			e.buf = e.buf[:0]
 			e.str(tag)
-			e.any(pts[i])
+			e.value(reflect.ValueOf(&pts[i]).Elem(), 0)
 			entries = append(entries, entry{end: pts[i].Period.End(b.fy), sum: e.sum()})
 		}
 	}
@@ -177,7 +177,7 @@ func (b *builder) hashSeries(s *model.Series) *seriesKey {
 		for i, l := range ls {
 			static.str(l.Area)
 			static.any(l.Dims)
-			add(fmt.Sprintf("%s%d", tag, i), l.Points)
+			add(tag+strconv.Itoa(i), l.Points)
 		}
 	}
 	add("p", s.Points)
@@ -185,9 +185,10 @@ func (b *builder) hashSeries(s *model.Series) *seriesKey {
 	static.any(len(s.Comparators))
 	for i, c := range s.Comparators {
 		static.any(c.Comparator)
-		add(fmt.Sprintf("c%d", i), c.Points)
-		lines(fmt.Sprintf("c%db", i), c.Breakdowns)
-		lines(fmt.Sprintf("c%dm", i), c.Members)
+		tag := "c" + strconv.Itoa(i)
+		add(tag, c.Points)
+		lines(tag+"b", c.Breakdowns)
+		lines(tag+"m", c.Members)
 	}
 	sk.static = static.sum()
 	sort.SliceStable(entries, func(i, j int) bool { return entries[i].end.Before(entries[j].end) })
@@ -202,6 +203,13 @@ func (b *builder) hashSeries(s *model.Series) *seriesKey {
 		prev = sha256.Sum256(c[:])
 		sk.chain[i] = prev
 	}
+	// All of it: the static part (which lists every line and how many
+	// points it has) and every point (the chain's end).
+	var all hasher
+	all.key(sk.static)
+	all.key(prev)
+	all.any(len(entries))
+	sk.all = all.sum()
 	return sk
 }
 
