@@ -153,6 +153,18 @@ var cacheMutations = []mutation{
 		b, _ := readDefault("i18n/en-GB.toml")
 		writeAll(t, filepath.Join(site, "themes", "default", "i18n", "en-GB.toml"), string(b)+fmt.Sprintf("\n# edited %d\n", n))
 	}, false},
+	{"add an indicator", func(t *testing.T, site string, n int) {
+		writeAll(t, filepath.Join(site, "data", "indicators", fmt.Sprintf("new%d.toml", n)), fmt.Sprintf(`[[indicator]]
+id = "events-%d"
+title = "Number of library events"
+service = "libraries"
+frequency = "quarterly"
+unit = "count"
+polarity = "higher"
+definition = "Events held in the council's libraries."
+`, n))
+		writeAll(t, filepath.Join(site, "data", "values", fmt.Sprintf("new%d.csv", n)), fmt.Sprintf("indicator,period,value,target,flag,note\nevents-%d,2024/25 Q1,31,,,\nevents-%d,2024/25 Q2,35,,,\n", n, n))
+	}, false},
 	{"add or remove an indicator", func(t *testing.T, site string, n int) {
 		toml := filepath.Join(site, "data", "indicators", "loans.toml")
 		if _, err := os.Stat(toml); err == nil {
