@@ -112,7 +112,21 @@ func (s *Stream) Add(p string, data []byte) error {
 	if err := s.mkdirFor(full); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
-	if err := os.WriteFile(full, data, 0o644); err != nil {
+	// A new file, never an existing one: a file kept from the previous
+	// build (Reuse) is a hard link to OUT's, and writing into it would
+	// change the published site.
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("publish: two files write %s", p)
+	}
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("publish: %w", err)
+	}
+	if err := f.Close(); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
 	return nil
