@@ -165,6 +165,32 @@ definition = "Events held in the council's libraries."
 `, n))
 		writeAll(t, filepath.Join(site, "data", "values", fmt.Sprintf("new%d.csv", n)), fmt.Sprintf("indicator,period,value,target,flag,note\nevents-%d,2024/25 Q1,31,,,\nevents-%d,2024/25 Q2,35,,,\n", n, n))
 	}, false},
+	{"retire or restore an indicator", func(t *testing.T, site string, n int) {
+		name := filepath.Join(site, "data", "indicators", "loans.toml")
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return // removed by another change
+		}
+		if strings.Contains(string(b), "status = \"retired\"") {
+			edit(t, name, func(s string) string { return s[:strings.Index(s, "status = ")] })
+			return
+		}
+		edit(t, name, func(s string) string {
+			return s + "status = \"retired\"\nretired = \"2024/25 Q1\"\nreplaced_by = [\"library-visits\"]\n"
+		})
+	}, false},
+	{"retire without a period, or restore", func(t *testing.T, site string, n int) {
+		name := filepath.Join(site, "data", "indicators", "loans.toml")
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return // removed by another change
+		}
+		if strings.Contains(string(b), "status = \"retired\"") {
+			edit(t, name, func(s string) string { return s[:strings.Index(s, "status = ")] })
+			return
+		}
+		edit(t, name, func(s string) string { return s + "status = \"retired\"\n" })
+	}, false},
 	{"add or remove an indicator", func(t *testing.T, site string, n int) {
 		toml := filepath.Join(site, "data", "indicators", "loans.toml")
 		if _, err := os.Stat(toml); err == nil {
@@ -418,4 +444,41 @@ func TestCacheRandomSequence(t *testing.T) {
 			return
 		}
 	}
+}
+
+// A new release (a new quarter's figures, a new published date and next
+// update) renders the indicator pages and the reports of the current and
+// the previous current period, and keeps every earlier report: the same
+// file, linked from the previous OUT.
+func TestCacheNewReleaseKeepsArchivedReports(t *testing.T) {
+	site := cacheSite(t)
+	out := coldBuild(t, site)
+	stat := func(slug string) os.FileInfo {
+		st, err := os.Stat(filepath.Join(out, "reports", slug, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	archived := []string{"2023-24-q1", "2023-24-q2", "2023-24-q3", "2023-24-q4", "2024-25-q1"}
+	before := map[string]os.FileInfo{}
+	for _, slug := range append(archived, "2024-25-q2") {
+		before[slug] = stat(slug)
+	}
+	edit(t, filepath.Join(site, "data", "values", "libraries.csv"), func(s string) string {
+		return strings.TrimRight(s, "\n") + "\nlibrary-visits,2024/25 Q3,\"45,900\",,,\n"
+	})
+	edit(t, filepath.Join(site, "data", "values", "loans.csv"), func(s string) string { return s + "book-loans,2024/25 Q3,9500,,,\n" })
+	replaceRe(t, filepath.Join(site, "site.toml"), `(?m)^published = .*$`, "published = 2027-01-20")
+	replaceRe(t, filepath.Join(site, "site.toml"), `(?m)^next_update = .*$`, "next_update = 2027-04-20")
+	rebuildMatchesCold(t, site, out)
+	for _, slug := range archived {
+		if !os.SameFile(before[slug], stat(slug)) {
+			t.Errorf("report %s was rendered again; want it kept from the previous build", slug)
+		}
+	}
+	if os.SameFile(before["2024-25-q2"], stat("2024-25-q2")) {
+		t.Error("the report of the previous current period was kept; it must now be archived (its own date, no next update)")
+	}
+	stat("2024-25-q3")
 }

@@ -22,21 +22,23 @@ import (
 //     change bytes (KeySalt: kpisite's build and the theme; the version,
 //     build date, current period, words, assets), site.toml, every
 //     indicator definition, the home, service and action-plan Markdown,
-//     the action plans, which reports exist with which indicators (the
-//     navigation and the report links), and of the content pages their
-//     paths, titles and drafts (the navigation);
+//     the action plans, whether there are reports, and of the content
+//     pages their paths, titles and drafts (the navigation);
 //   - an indicator's page and files: base, its series (definition and
 //     every computed point, breakdown and comparator), its commentary and
 //     its notes page;
-//   - an archived report (before the current period): base, and of every
-//     series the points up to the report's period, whether it has later
-//     ones, and the period of its last row (a retired indicator's report
+//   - an archived report (before the current period): base without what
+//     only current pages show (the current period, site.toml's published
+//     and next update dates, the build date: baseKey), the
+//     indicators it shows, and of every series the points up to the
+//     report's period, whether it has later ones, whether it has none at
+//     all, and for a retired one the period of its last row (report
 //     membership), and the commentary on periods up to the report's;
 //   - a content page: base and the page; 404.html and assets: base;
 //   - everything else (home, scorecards, the current report, reports
 //     index, search, open data, changes, feed, retired, actions): global,
 //     which is base, every series, all commentary, notes and content
-//     pages, and the release history.
+//     pages, the release history and every report's indicators.
 
 // caching reports whether this build works out page keys.
 func (b *builder) caching() bool {
@@ -46,6 +48,7 @@ func (b *builder) caching() bool {
 // keys are the parts of page keys shared between pages.
 type keys struct {
 	base, global Key
+	archive      Key // base for archived reports
 	series       map[*model.Series]*seriesKey
 }
 
@@ -57,62 +60,14 @@ type seriesKey struct {
 	static Key         // the series without its points
 	ends   []time.Time // ascending
 	chain  []Key       // chain[i]: the points ends[0..i]
-	last   model.Period
+	last   model.Period // a retired indicator's last row's
 }
 
 // makeKeys works out the shared parts of the keys, after the history
 // (b.history) is known.
 func (b *builder) makeKeys() {
-	var h hasher
-	h.str("kpisite page key 1")
-	h.bytes(b.o.KeySalt)
-	h.str(b.o.Version)
-	// The build date shows only as the "due for an update" notice, and
-	// as the date of milestones and of the feed when site.toml has no
-	// published date (actionsAsAt, feedDate): a key holds only that much
-	// of it, so that building again the next day keeps the pages.
-	h.any(b.updateDue())
-	if b.in.Site.Published.IsZero() {
-		h.any(b.o.BuildDate)
-	}
-	h.any(b.o.Current)
-	h.any(b.o.ReportsFrom)
-	w := b.o.Words.Fingerprint()
-	h.bytes(w[:])
-	assets := make([]string, 0, len(b.o.Assets))
-	for p := range b.o.Assets {
-		assets = append(assets, p)
-	}
-	sort.Strings(assets)
-	for _, p := range assets {
-		h.str(p)
-		h.bytes(b.o.Assets[p])
-	}
-	in := b.in
-	h.any(in.Site)
-	h.any(in.Indicators)
-	h.any(in.Actions)
-	h.any(in.Content.Home)
-	h.any(in.Content.Services)
-	h.any(in.Content.Actions)
-	// Content pages: only what the navigation shows of them (a page's own
-	// key, pageKey, has the rest).
-	h.any(len(in.Content.Pages))
-	for _, p := range in.Content.Pages {
-		h.str(p.Path)
-		h.str(p.Title)
-		h.any(p.Draft)
-	}
-	for _, rp := range b.reports {
-		h.any(rp.Period)
-		h.any(len(rp.Series))
-		for _, s := range rp.Series {
-			h.str(s.Indicator.ID)
-		}
-	}
-	h.any(b.retired)
-	h.any(len(b.series))
-	b.keys.base = h.sum()
+	b.keys.base = b.baseKey(false)
+	b.keys.archive = b.baseKey(true)
 
 	b.keys.series = make(map[*model.Series]*seriesKey, len(b.series))
 	sks := make([]*seriesKey, len(b.series))
@@ -139,17 +94,84 @@ func (b *builder) makeKeys() {
 		b.keys.series[&b.series[i]] = sks[i]
 		g.key(sks[i].all)
 	}
+	in := b.in
 	g.any(in.Content.Pages)
 	g.any(in.Content.Commentary)
 	g.any(in.Content.Indicators)
 	g.any(b.history)
+	for _, rp := range b.reports {
+		reportMembers(&g, rp)
+	}
 	b.keys.global = g.sum()
+}
+
+// baseKey is base (see the top of this file). For archived reports
+// (archive true) it leaves out what they do not show, so that a new
+// release (a new current period, published date and next update) keeps
+// them: the current period (an archived report's is never it), site.toml's
+// published and next update dates and current period, the build date and
+// the due notice (an archived report shows its own date, no next update
+// and no notice).
+func (b *builder) baseKey(archive bool) Key {
+	var h hasher
+	h.str("kpisite page key 1")
+	h.any(archive)
+	h.bytes(b.o.KeySalt)
+	h.str(b.o.Version)
+	site := b.in.Site
+	if archive {
+		site.Published, site.NextUpdate, site.CurrentPeriod = time.Time{}, time.Time{}, ""
+	} else {
+		// The build date shows only as the "due for an update" notice,
+		// and as the date of milestones and of the feed when site.toml
+		// has no published date (actionsAsAt, feedDate): a key holds
+		// only that much of it, so that building again the next day
+		// keeps the pages.
+		h.any(b.updateDue())
+		if b.in.Site.Published.IsZero() {
+			h.any(b.o.BuildDate)
+		}
+		h.any(b.o.Current)
+	}
+	h.any(b.o.ReportsFrom)
+	w := b.o.Words.Fingerprint()
+	h.bytes(w[:])
+	assets := make([]string, 0, len(b.o.Assets))
+	for p := range b.o.Assets {
+		assets = append(assets, p)
+	}
+	sort.Strings(assets)
+	for _, p := range assets {
+		h.str(p)
+		h.bytes(b.o.Assets[p])
+	}
+	in := b.in
+	h.any(site)
+	h.any(in.Indicators)
+	h.any(in.Actions)
+	h.any(in.Content.Home)
+	h.any(in.Content.Services)
+	h.any(in.Content.Actions)
+	// Content pages: only what the navigation shows of them (a page's own
+	// key, pageKey, has the rest).
+	h.any(len(in.Content.Pages))
+	for _, p := range in.Content.Pages {
+		h.str(p.Path)
+		h.str(p.Title)
+		h.any(p.Draft)
+	}
+	h.any(len(b.reports) > 0) // the navigation's Reports
+	h.any(b.retired)
+	h.any(len(b.series))
+	return h.sum()
 }
 
 // hashSeries hashes one series (see seriesKey).
 func (b *builder) hashSeries(s *model.Series) *seriesKey {
 	sk := &seriesKey{}
-	if last := lastRow(s); last != nil {
+	if last := lastRow(s); last != nil && !s.Indicator.IsActive() {
+		// A retired indicator's last row decides which reports show it
+		// (inForce) and what they say of it (retiredRow).
 		sk.last = last.Period
 	}
 
@@ -161,10 +183,10 @@ func (b *builder) hashSeries(s *model.Series) *seriesKey {
 	}
 	var static, e hasher
 	static.any(s.Indicator)
+	static.any(len(s.Points) == 0) // noOverall; how many points is not static
 	var entries []entry
 	add := func(tag string, pts []model.Point) {
 		static.str(tag)
-		static.any(len(pts))
 		for i := range pts {
 			e.buf = e.buf[:0]
 			e.str(tag)
@@ -203,8 +225,8 @@ func (b *builder) hashSeries(s *model.Series) *seriesKey {
 		prev = sha256.Sum256(c[:])
 		sk.chain[i] = prev
 	}
-	// All of it: the static part (which lists every line and how many
-	// points it has) and every point (the chain's end).
+	// All of it: the static part (every line) and every point, tagged
+	// with its line (the chain's end).
 	var all hasher
 	all.key(sk.static)
 	all.key(prev)
@@ -226,7 +248,16 @@ func (sk *seriesKey) upTo(h *hasher, end time.Time) {
 	h.any(sk.last)
 }
 
-func (b *builder) baseKey(name string) func() Key {
+// reportMembers hashes which indicators a report shows, in order.
+func reportMembers(h *hasher, rp reportPeriod) {
+	h.any(rp.Period)
+	h.any(len(rp.Series))
+	for _, s := range rp.Series {
+		h.str(s.Indicator.ID)
+	}
+}
+
+func (b *builder) nameKey(name string) func() Key {
 	return func() Key {
 		h := hasher{}
 		h.key(b.keys.base)
@@ -274,10 +305,17 @@ func (b *builder) reportKey(name string, p model.Period) func() Key {
 	if p == b.o.Current {
 		return b.globalKey(name)
 	}
+	var rp reportPeriod
+	for _, r := range b.reports {
+		if r.Period == p {
+			rp = r
+		}
+	}
 	return func() Key {
 		h := hasher{}
-		h.key(b.keys.base)
+		h.key(b.keys.archive)
 		h.str(name)
+		reportMembers(&h, rp)
 		end := p.End(b.fy)
 		for i := range b.series {
 			b.keys.series[&b.series[i]].upTo(&h, end)

@@ -78,8 +78,8 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 	}
 	var jobs []job
 	jobs = append(jobs, b.keyed("home", b.globalKey("home"), b.homeJob()),
-		b.keyed("404", b.baseKey("404"), b.notFoundJob()),
-		b.keyed("assets", b.baseKey("assets"), b.assetsJob()))
+		b.keyed("404", b.nameKey("404"), b.notFoundJob()),
+		b.keyed("assets", b.nameKey("assets"), b.assetsJob()))
 	jobs = append(jobs, b.keyed("files", b.globalKey("files"), b.filesJob(map[string][]byte{
 		"data/all.csv": b.allCSV, "data/catalogue.json": catalogue,
 		"feed.xml": feed, "robots.txt": b.robots(),
