@@ -57,9 +57,9 @@ type keys struct {
 // to any day is a binary search away.
 type seriesKey struct {
 	all    Key
-	static Key         // the series without its points
-	ends   []time.Time // ascending
-	chain  []Key       // chain[i]: the points ends[0..i]
+	static Key          // the series without its points
+	ends   []time.Time  // ascending
+	chain  []Key        // chain[i]: the points ends[0..i]
 	last   model.Period // a retired indicator's last row's
 }
 
