@@ -117,7 +117,7 @@ func parseCache(data []byte, id, out string) (*cacheIndex, string) {
 		return nil, "it cannot be read: " + err.Error()
 	}
 	if idx.Identity != id {
-		return nil, "written by another build of kpisite or with another theme"
+		return nil, "written by another build of kpisite"
 	}
 	m, err := os.ReadFile(filepath.Join(out, ManifestName))
 	if err != nil {
