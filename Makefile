@@ -120,4 +120,4 @@ kpisite:
 	$(GO) build -o bin/kpisite ./cmd/kpisite
 
 clean:
-	rm -rf $(OUT) bin $(addsuffix /public,$(EXAMPLES))
+	rm -rf $(OUT) $(OUT).kpisite-cache bin $(addsuffix /public,$(EXAMPLES)) $(addsuffix /public.kpisite-cache,$(EXAMPLES))
