@@ -14,11 +14,12 @@ import (
 
 	"kpisite/generator/format"
 	"kpisite/generator/publish"
+	"kpisite/generator/render"
 	"kpisite/generator/site"
 )
 
 const buildHelp = `Usage: kpisite build [-s SITE] [-o OUT] [--base-url URL] [--strict]
-                     [--previous FILE] [--previous-releases FILE]
+                     [--previous FILE] [--previous-releases FILE] [--no-cache]
 
 Validates the site in SITE and, when there are no errors, builds it into OUT.
 On any error nothing is written and the previous OUT stays as it was.
@@ -30,6 +31,11 @@ publishing to the same OUT waits for it (up to 2 minutes).
 data/all.csv and carries its changes/releases.json forward: read from OUT
 before it is replaced, or from --previous (a CI job that builds from a fresh
 clone downloads them from the live site first; see docs/publishing.md).
+
+A build keeps a cache beside OUT (OUT.kpisite-cache) and renders again only
+the pages whose inputs changed, keeping the others' files from OUT; the
+output is the same as a build without it. --no-cache renders every page and
+removes the cache.
 
 Examples:
   kpisite build                              build ./ into ./public
@@ -48,6 +54,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	strict := fs.Bool("strict", false, "fail on warnings too")
 	prevFile := fs.String("previous", "", "the previous release's data/all.csv (default OUT/data/all.csv)")
 	prevReleases := fs.String("previous-releases", "", "the previous release's changes/releases.json (default: releases.json beside --previous, else OUT/changes/releases.json)")
+	noCache := fs.Bool("no-cache", false, "render every page, and remove the build cache beside OUT")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -76,7 +83,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// the first file takes the lock. A build that fails removes the folder
 	// and leaves OUT as it was.
 	pub := &streamer{out: *out, o: publish.Options{Site: *siteDir, Log: stderr}}
-	_, c, err := site.Build(fsys, site.Options{BaseURL: *baseURL, BuildDate: today, Version: version(), Strict: *strict, Previous: prev, Emit: pub.add})
+	so := site.Options{BaseURL: *baseURL, BuildDate: today, Version: version(), Strict: *strict, Previous: prev, Emit: pub.add}
+	if id := buildIdentity(); id != nil && !*noCache {
+		pub.o.Cache, pub.o.CacheID = true, id
+		so.Reuse, so.Made, so.CacheID = pub.reuse, pub.made, id
+	}
+	_, c, err := site.Build(fsys, so)
 	if c != nil {
 		for _, p := range c.Problems.Capped(maxPerFile) {
 			fmt.Fprintln(stderr, problemLine(p))
@@ -103,8 +115,55 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return &exitError{code: exitInput, msg: err.Error()}
 	}
 	pages, charts := pub.pages, pub.charts
-	fmt.Fprintf(stdout, "built %s and %s in %d ms into %s\n", format.Count(pages, "page", "pages"), format.Count(charts, "chart", "charts"), time.Since(start).Milliseconds(), *out)
+	kept := ""
+	if n := pub.s.Reused(); n > 0 {
+		kept = fmt.Sprintf(" (%s unchanged, kept from the previous build)", format.Count(n, "page", "pages"))
+	}
+	fmt.Fprintf(stdout, "built %s and %s in %d ms into %s%s\n", format.Count(pages, "page", "pages"), format.Count(charts, "chart", "charts"), time.Since(start).Milliseconds(), *out, kept)
 	return nil
+}
+
+// reuse keeps a page's files from the previous build when its key is
+// unchanged (publish.Stream.Reuse), starting the stream like add.
+func (p *streamer) reuse(name string, key render.Key) ([]string, bool) {
+	p.mu.Lock()
+	if p.s == nil && p.err == nil {
+		p.s, p.err = publish.Begin(p.out, p.o)
+	}
+	s, err := p.s, p.err
+	p.mu.Unlock()
+	if err != nil {
+		return nil, false
+	}
+	paths, ok := s.Reuse(name, key)
+	if ok {
+		p.mu.Lock()
+		for _, path := range paths {
+			p.count(path)
+		}
+		p.mu.Unlock()
+	}
+	return paths, ok
+}
+
+// made records a rendered page's files for the next build's cache.
+func (p *streamer) made(name string, key render.Key, paths []string) {
+	p.mu.Lock()
+	s := p.s
+	p.mu.Unlock()
+	if s != nil {
+		s.Made(name, key, paths)
+	}
+}
+
+// count counts a file of the build as a page or a chart (under mu).
+func (p *streamer) count(path string) {
+	switch {
+	case strings.HasSuffix(path, ".html"):
+		p.pages++
+	case pathpkg.Base(path) == "chart.svg":
+		p.charts++
+	}
 }
 
 // streamer publishes a build's files as they are rendered, starting
@@ -129,12 +188,7 @@ func (p *streamer) add(path string, data []byte) error {
 		p.mu.Unlock()
 		return err
 	}
-	switch {
-	case strings.HasSuffix(path, ".html"):
-		p.pages++
-	case pathpkg.Base(path) == "chart.svg":
-		p.charts++
-	}
+	p.count(path)
 	s := p.s
 	p.mu.Unlock()
 	if err := s.Add(path, data); err != nil {

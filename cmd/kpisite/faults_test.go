@@ -291,7 +291,7 @@ func TestConcurrentBuildProcesses(t *testing.T) {
 		for _, e := range entries {
 			names = append(names, e.Name())
 		}
-		if fmt.Sprint(names) != "[public]" {
+		if fmt.Sprint(names) != "[public public.kpisite-cache]" {
 			t.Errorf("round %d: beside OUT: %v", round, names)
 		}
 	}

@@ -37,7 +37,7 @@ func TestFailedRenderLeavesOutUntouched(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if e.Name() != "public" {
+		if e.Name() != "public" && e.Name() != "public.kpisite-cache" {
 			t.Errorf("left beside OUT: %s", e.Name())
 		}
 	}

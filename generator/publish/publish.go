@@ -53,6 +53,14 @@ type Options struct {
 	// interrupted one. Nil discards it.
 	Log io.Writer
 
+	// Cache keeps a build cache beside OUT (cache.go; Stream only): pages
+	// whose key is unchanged are kept from the previous build. False
+	// removes any cache, so that a cold build leaves none behind.
+	Cache bool
+	// CacheID identifies what made the cache (kpisite's build, the
+	// theme): a cache with another is discarded.
+	CacheID []byte
+
 	// step, when set, is called at each step of publishing; an error
 	// stops Write there at once, without any cleaning up, as a kill would.
 	step func(name string) error
@@ -131,6 +139,7 @@ func Write(out string, files map[string][]byte, o Options) error {
 	if err := o.at("locked"); err != nil {
 		return err
 	}
+	os.Remove(out + cacheSuffix) // Write keeps no build cache
 	if inPlace {
 		return writeInPlace(out, files, &o)
 	}

@@ -26,6 +26,8 @@ type Stream struct {
 
 	dirs sync.Map // folders made under tmp, to spare a stat per file
 
+	cache *buildCache // nil: no cache (Options.Cache false, or a mount point)
+
 	mu    sync.Mutex
 	paths []string
 	files map[string][]byte // in place only
@@ -57,12 +59,13 @@ func Begin(out string, o Options) (*Stream, error) {
 	}
 	if s.inPlace {
 		s.files = map[string][]byte{}
-		return s, nil
+		return s, nil // no build cache into a mount point
 	}
 	if err := s.prepare(); err != nil {
 		s.l.release()
 		return nil, err
 	}
+	s.openCache()
 	return s, nil
 }
 
@@ -76,6 +79,7 @@ func (s *Stream) prepare() error {
 	if err := removeStale(filepath.Dir(s.out), filepath.Base(s.out)+newSuffix); err != nil {
 		return err
 	}
+	removeCacheTemps(s.out)
 	tmp, err := os.MkdirTemp(filepath.Dir(s.out), filepath.Base(s.out)+newSuffix+"-")
 	if err != nil {
 		return fmt.Errorf("publish: %w", err)
@@ -105,15 +109,24 @@ func (s *Stream) Add(p string, data []byte) error {
 	}
 	s.mu.Unlock()
 	full := filepath.Join(s.tmp, filepath.FromSlash(p))
-	if dir := filepath.Dir(full); dir != s.tmp {
-		if _, made := s.dirs.Load(dir); !made {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return fmt.Errorf("publish: %w", err)
-			}
-			s.dirs.Store(dir, true)
-		}
+	if err := s.mkdirFor(full); err != nil {
+		return fmt.Errorf("publish: %w", err)
 	}
-	if err := os.WriteFile(full, data, 0o644); err != nil {
+	// A new file, never an existing one: a file kept from the previous
+	// build (Reuse) is a hard link to OUT's, and writing into it would
+	// change the published site.
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("publish: two files write %s", p)
+	}
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("publish: %w", err)
+	}
+	if err := f.Close(); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
 	return nil
@@ -129,6 +142,12 @@ func (s *Stream) Commit() error {
 	s.done = true
 	s.mu.Unlock()
 	defer s.l.release()
+	// The cache describes the OUT about to be replaced: gone before it is
+	// (writeCache writes this build's after).
+	if err := os.Remove(s.out + cacheSuffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		os.RemoveAll(s.tmp)
+		return fmt.Errorf("publish: remove the build cache: %w", err)
+	}
 	if s.inPlace {
 		return writeInPlace(s.out, s.files, &s.o)
 	}
@@ -158,6 +177,11 @@ func (s *Stream) Commit() error {
 		}
 		os.RemoveAll(s.tmp)
 		return writeInPlace(s.out, files, &s.o)
+	}
+	if err == nil && s.cache != nil {
+		if cerr := s.writeCache(); cerr != nil {
+			s.o.logf("publish: the build cache could not be written (%v); the next build renders every page", cerr)
+		}
 	}
 	return err
 }

@@ -121,3 +121,37 @@ func localEmit(prefix string, emit func(string, []byte) error) func(string, []by
 		return emit(prefix+p, data)
 	}
 }
+
+// LocalCache is a build cache's Reuse and Made for a language after the
+// first (prefix "cy/"): its pages are named, and their files kept, under
+// its folder, as localEmit writes them; the shared files are the first
+// language's. A prefix of "" returns reuse and made as they are.
+func LocalCache(prefix string, reuse func(string, Key) ([]string, bool), made func(string, Key, []string)) (func(string, Key) ([]string, bool), func(string, Key, []string)) {
+	if prefix == "" {
+		return reuse, made
+	}
+	var r func(string, Key) ([]string, bool)
+	if reuse != nil {
+		r = func(name string, k Key) ([]string, bool) {
+			paths, ok := reuse(prefix+name, k)
+			local := make([]string, 0, len(paths))
+			for _, p := range paths {
+				local = append(local, strings.TrimPrefix(p, prefix))
+			}
+			return local, ok
+		}
+	}
+	var m func(string, Key, []string)
+	if made != nil {
+		m = func(name string, k Key, paths []string) {
+			full := make([]string, 0, len(paths))
+			for _, p := range paths {
+				if !sharedFile(p) {
+					full = append(full, prefix+p)
+				}
+			}
+			made(prefix+name, k, full)
+		}
+	}
+	return r, m
+}

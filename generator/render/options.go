@@ -31,9 +31,24 @@ type Options struct {
 	// streams its output to disk instead of holding it all in memory.
 	Emit func(path string, data []byte) error
 
+	// Reuse, when set (with Emit), is asked before each page (a job: a
+	// page and the files that go with it) is rendered, with the page's
+	// name and its Key (keys.go); when it returns the page's files, they
+	// were kept from the previous build and the page is not rendered.
+	// Names are unique within one Site call: a caller that calls Site
+	// more than once into one output must make them unique across calls.
+	Reuse func(name string, key Key) (paths []string, ok bool)
+	// Made, when set (with Emit), is told the name, key and files of each
+	// page rendered, before its files go to Emit.
+	Made func(name string, key Key, paths []string)
+	// KeySalt is what changes the bytes of pages besides the model and
+	// the other options: kpisite's own build and the theme's files. It
+	// goes into every Key.
+	KeySalt []byte
+
 	Theme     Templates
 	Assets    map[string][]byte // copied to assets/
-	BuildDate time.Time         // today, for "due for update" notices; passed in for reproducibility
+	BuildDate time.Time         // today, for "due for update" notices; passed in for reproducibility (keys.go hashes only what pages show of it)
 	Current   model.Period
 	// ReportsFrom is the first period with a printable report
 	// ([reporting] reports_from); zero means the current period only.

@@ -28,6 +28,10 @@ type builder struct {
 	fy       int
 	lang     *format.Lang // the interface words of the language being rendered
 	rw       *rowWords    // the row writers' words in lang
+
+	keys     keys       // page keys, when caching (keys.go)
+	reusedMu sync.Mutex // guards reused
+	reused   []string   // files kept from the previous build
 }
 
 // job renders some files.
@@ -76,41 +80,59 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 	if err != nil {
 		return nil, err
 	}
+	if b.caching() {
+		b.makeKeys()
+	}
 	var jobs []job
-	jobs = append(jobs, b.homeJob(), b.notFoundJob(), b.assetsJob())
-	jobs = append(jobs, b.filesJob(map[string][]byte{
+	jobs = append(jobs, b.keyed("home", b.globalKey("home"), b.homeJob()),
+		b.keyed("404", b.nameKey("404"), b.notFoundJob()),
+		b.keyed("assets", b.nameKey("assets"), b.assetsJob()))
+	jobs = append(jobs, b.keyed("files", b.globalKey("files"), b.filesJob(map[string][]byte{
 		"data/all.csv": b.allCSV, "data/catalogue.json": catalogue,
 		"feed.xml": feed, "robots.txt": b.robots(),
-	}), b.dataPageJob(feed, catalogue), b.changesJob(), b.searchJob())
+	})), b.keyed("data", b.globalKey("data"), b.dataPageJob(feed, catalogue)),
+		b.keyed("changes", b.globalKey("changes"), b.changesJob()),
+		b.keyed("search", b.globalKey("search"), b.searchJob()))
 	for i := range series {
-		jobs = append(jobs, b.indicatorJob(&series[i]))
+		name := "indicator/" + series[i].Indicator.ID
+		jobs = append(jobs, b.keyed(name, b.indicatorKey(name, &series[i]), b.indicatorJob(&series[i])))
 	}
 	for i := range in.Site.Services {
-		jobs = append(jobs, b.serviceJob(&in.Site.Services[i]))
+		name := "service/" + in.Site.Services[i].ID
+		jobs = append(jobs, b.keyed(name, b.globalKey(name), b.serviceJob(&in.Site.Services[i])))
 	}
 	for i := range in.Site.Committees {
-		jobs = append(jobs, b.committeeJob(&in.Site.Committees[i]))
+		name := "committee/" + in.Site.Committees[i].ID
+		jobs = append(jobs, b.keyed(name, b.globalKey(name), b.committeeJob(&in.Site.Committees[i])))
 	}
 	for _, p := range in.Content.Pages {
 		if !p.Draft {
-			jobs = append(jobs, b.contentJob(p))
+			name := "page/" + pageSlug(p)
+			jobs = append(jobs, b.keyed(name, b.pageKey(name, p), b.contentJob(p)))
 		}
 	}
 	if len(b.reports) > 0 {
-		jobs = append(jobs, b.reportsJob())
+		jobs = append(jobs, b.keyed("reports", b.globalKey("reports"), b.reportsJob()))
 		for _, rp := range b.reports {
-			jobs = append(jobs, b.reportJob(rp))
+			name := "report/" + rp.Period.Slug()
+			jobs = append(jobs, b.keyed(name, b.reportKey(name, rp.Period), b.reportJob(rp)))
 		}
 	}
 	if len(in.Actions) > 0 {
-		jobs = append(jobs, b.actionsJob())
+		jobs = append(jobs, b.keyed("actions", b.globalKey("actions"), b.actionsJob()))
 	}
 	if b.retired {
-		jobs = append(jobs, b.retiredJob())
+		jobs = append(jobs, b.keyed("retired", b.globalKey("retired"), b.retiredJob()))
 	}
 	files, err := runJobs(jobs, b.o.Emit)
 	if err != nil {
 		return nil, err
+	}
+	for _, p := range b.reused {
+		if _, dup := files[p]; dup {
+			return nil, fmt.Errorf("render: two pages write %s", p)
+		}
+		files[p] = nil
 	}
 	if b.o.Language.Prefix != "" { // the first language writes the sitemap
 		if b.o.Emit != nil {
@@ -267,7 +289,7 @@ func (b *builder) layout(path, title, description, section string) Layout {
 		Title: title, Description: description, Root: root,
 		Canonical:   b.abs(dir),
 		LastUpdated: b.lang.Date(s.Published), NextUpdate: b.lang.Date(s.NextUpdate),
-		UpdateDue: !s.NextUpdate.IsZero() && !b.o.BuildDate.IsZero() && b.o.BuildDate.After(s.NextUpdate),
+		UpdateDue: b.updateDue(),
 		Generator: "kpisite " + b.o.Version,
 		Path:      path, SharedRoot: b.sharedRoot(path), Alternates: b.alternates(path, dir),
 	}
@@ -300,6 +322,13 @@ func (b *builder) layout(path, title, description, section string) Layout {
 		l.Breadcrumbs = []Link{{Href: root, Text: b.lang.T("nav.scorecard")}}
 	}
 	return l
+}
+
+// updateDue reports whether the site's next update is overdue on the
+// build date.
+func (b *builder) updateDue() bool {
+	s := &b.in.Site
+	return !s.NextUpdate.IsZero() && !b.o.BuildDate.IsZero() && b.o.BuildDate.After(s.NextUpdate)
 }
 
 func navTitle(p *model.Page) string {

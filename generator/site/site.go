@@ -40,6 +40,14 @@ type Options struct {
 	// summary sentences are written in (theme.Theme.ForWords); nil: the
 	// theme's English.
 	Words *i18n.Words
+
+	// Reuse and Made, when set with Emit, keep a build cache
+	// (render.Options.Reuse, render.Options.Made); CacheID identifies
+	// kpisite's own build and goes into every page's key, with a hash of
+	// the theme's files (the site's and the built-in one).
+	Reuse   func(name string, key render.Key) ([]string, bool)
+	Made    func(name string, key render.Key, paths []string)
+	CacheID []byte
 }
 
 // Previous is what the previous release published, as read by the caller
@@ -115,7 +123,7 @@ func Check(fsys fs.FS, o Options) (*Checked, error) {
 		so := o
 		so.SkipPNG = true
 		so.Emit = nil // the sample is a trial render: nothing is written
-		if _, err := renderLanguages(c, sin, sseries, so, changes.Previous{}); err != nil {
+		if _, err := renderLanguages(c, sin, sseries, so, changes.Previous{}, nil); err != nil {
 			probs = append(probs, themeProblem(err, model.Position{Path: "themes/" + in.Site.Theme}))
 		}
 	}
@@ -166,7 +174,13 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 			return nil, c, ErrInvalid
 		}
 	}
-	files, err := renderLanguages(c, c.Input, c.Series, o, prev)
+	var salt []byte
+	if o.Emit != nil && (o.Reuse != nil || o.Made != nil) {
+		if salt, err = keySalt(fsys, o); err != nil {
+			return nil, c, err
+		}
+	}
+	files, err := renderLanguages(c, c.Input, c.Series, o, prev, salt)
 	if err != nil {
 		return nil, c, err
 	}
@@ -177,7 +191,11 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 // the first at the root, each other one translated (translate.go) and
 // under its own folder, cy/. A site of one language is one render, as
 // before languages existed.
-func renderLanguages(c *Checked, in *model.Input, series []model.Series, o Options, prev changes.Previous) (map[string][]byte, error) {
+//
+// With a build cache (Options.Reuse and Made, and salt, the key salt of
+// keySalt), each language's pages are cached under names and paths in its
+// own folder, like its files.
+func renderLanguages(c *Checked, in *model.Input, series []model.Series, o Options, prev changes.Previous, salt []byte) (map[string][]byte, error) {
 	langs := in.Site.Lang()
 	var all []render.LanguageVersion
 	if len(langs) > 1 {
@@ -208,6 +226,10 @@ func renderLanguages(c *Checked, in *model.Input, series []model.Series, o Optio
 		ro := renderOptions(c, lin, lo, prev)
 		if all != nil {
 			ro.Language = render.Language{Prefix: all[i].Prefix, All: all}
+		}
+		if salt != nil {
+			ro.Reuse, ro.Made = render.LocalCache(ro.Language.Prefix, o.Reuse, o.Made)
+			ro.KeySalt = salt
 		}
 		files, err := render.Site(lin, lseries, ro)
 		if err != nil {

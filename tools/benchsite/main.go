@@ -7,11 +7,16 @@
 // With the peer content (the default, peer.go) it writes the same
 // indicators as a kpisite site and as a Hugo site and builds each, in turns
 // (Hugo, kpisite, Hugo, kpisite, ...), because a shared machine's speed
-// drifts: a cold build into an empty folder, then, after one CSV row (one
-// value in Hugo's data file) changes, a rebuild into the existing output.
-// It prints the medians of the runs' wall time, CPU time (user + system)
-// and peak memory of each tool, and kpisite's as a ratio to Hugo's. Where
-// Hugo is not installed it says so and measures kpisite alone.
+// drifts: a cold build into an empty folder (for kpisite, with no build
+// cache beside it), then, after one CSV row (one value in Hugo's data
+// file) changes, a rebuild into the existing output (kpisite keeps its
+// build cache there, as a user's rebuild does; -rebuild says at which
+// sizes). It prints the medians of the runs' wall time, CPU time (user +
+// system) and peak memory of each tool, and kpisite's as a ratio to
+// Hugo's, then a summary of every size with each figure's ratio to Hugo's
+// cold build (the rebuild's too: the target is a share of Hugo's full
+// build). Where Hugo is not installed it says so and measures kpisite
+// alone.
 //
 // -cpuprofile DIR passes KPISITE_CPUPROFILE to kpisite's cold builds, so
 // each writes a CPU profile there (go tool pprof -top bin/kpisite DIR/...).
@@ -41,7 +46,7 @@ func main() {
 	bin := flag.String("kpisite", "", "kpisite binary to time (empty: only write the sites)")
 	hugo := flag.String("hugo", "hugo", "Hugo binary (empty: kpisite alone)")
 	runs := flag.Int("runs", 3, "number of timed builds of each kind")
-	rebuild := flag.Bool("rebuild", true, "also time a rebuild after one row changes")
+	rebuild := flag.String("rebuild", "1000", "the sizes (comma-separated, or all or none) at which to also time a rebuild after one row changes")
 	profile := flag.String("cpuprofile", "", "folder for kpisite's CPU profiles (KPISITE_CPUPROFILE)")
 	flag.Parse()
 
@@ -66,7 +71,7 @@ func main() {
 			// loading and checking at scale.
 			synthetic(dir, n, *quarters, *bin, *runs, *content == "synthetic")
 		case "peer":
-			b := bench{n: n, seed: *seed, dir: dir, kpisite: *bin, runs: *runs, rebuild: *rebuild, profile: *profile}
+			b := bench{n: n, seed: *seed, dir: dir, kpisite: *bin, runs: *runs, rebuild: rebuildAt(*rebuild, n), profile: *profile}
 			if *hugo != "" {
 				if p, err := exec.LookPath(*hugo); err == nil {
 					b.hugo = p
@@ -74,12 +79,63 @@ func main() {
 					fmt.Printf("Hugo (%s) is not installed: measuring kpisite alone, without ratios (Debian: apt-get install hugo)\n", *hugo)
 				}
 			}
-			b.run()
+			summary = append(summary, b.run()...)
 		default:
 			fail(fmt.Errorf("-content %q: want peer, synthetic or bare", *content))
 		}
 	}
+	if len(summary) > 0 && *bin != "" {
+		printSummary(summary)
+	}
 }
+
+// rebuildAt reports whether -rebuild asks for a rebuild at size n.
+func rebuildAt(list string, n int) bool {
+	switch list {
+	case "all":
+		return true
+	case "none", "":
+		return false
+	}
+	for _, s := range strings.Split(list, ",") {
+		if strings.TrimSpace(s) == strconv.Itoa(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// row is one line of the summary: kpisite's medians and Hugo's cold
+// build's (nil without Hugo).
+type row struct {
+	what    string
+	k, h    []usage
+	hugoRow string // what Hugo did: "cold build"
+}
+
+// printSummary prints every measurement as one table, each figure with
+// its ratio to Hugo's cold build of the same size.
+func printSummary(rows []row) {
+	fmt.Printf("Summary: kpisite, and its ratio to Hugo's cold build of the same content (medians)\n")
+	fmt.Printf("%-32s %10s %7s %10s %7s %12s %7s\n", "", "wall s", "ratio", "CPU s", "ratio", "peak MiB", "ratio")
+	for _, r := range rows {
+		cell := func(f func(usage) float64, width int, format string) string {
+			km := median(r.k, f)
+			v := fmt.Sprintf(format, km)
+			ratio := "-"
+			if len(r.h) > 0 {
+				ratio = fmt.Sprintf("%.2f", km/median(r.h, f))
+			}
+			return fmt.Sprintf("%*s %7s", width, v, ratio)
+		}
+		fmt.Printf("%-32s %s %s %s\n", r.what,
+			cell(func(u usage) float64 { return u.wall.Seconds() }, 10, "%.2f"),
+			cell(func(u usage) float64 { return u.cpu.Seconds() }, 10, "%.2f"),
+			cell(func(u usage) float64 { return float64(u.peakKiB) / 1024 }, 12, "%.0f"))
+	}
+}
+
+var summary []row
 
 // bench is one size of the peer benchmark.
 type bench struct {
@@ -87,7 +143,7 @@ type bench struct {
 	seed                  uint64
 	dir, kpisite, hugo    string
 	runs                  int
-	rebuild               bool
+	rebuild               bool // also time a rebuild after one row changes
 	profile               string
 	kpis                  []peerIndicator
 	kpisiteSite, hugoSite string
@@ -99,7 +155,7 @@ type usage struct {
 	peakKiB   int64
 }
 
-func (b *bench) run() {
+func (b *bench) run() []row {
 	start := time.Now()
 	b.kpis = makePeer(b.n, b.seed)
 	b.kpisiteSite, b.hugoSite = filepath.Join(b.dir, "kpisite"), filepath.Join(b.dir, "hugo")
@@ -111,12 +167,14 @@ func (b *bench) run() {
 	}
 	fmt.Printf("wrote %d indicators x 40 quarters as a kpisite site and a Hugo site under %s in %v\n", b.n, b.dir, time.Since(start).Round(time.Millisecond))
 	if b.kpisite == "" {
-		return
+		return nil
 	}
 	kOut, hOut := filepath.Join(b.dir, "kpisite-public"), filepath.Join(b.dir, "hugo-public")
 	var kCold, hCold, kRe, hRe []usage
 	for r := 0; r < b.runs; r++ {
-		// Cold builds: each into an empty folder, as CI does on a fresh clone.
+		// Cold builds: each into an empty folder with no build cache
+		// beside it, as CI does on a fresh clone. Rebuilds: into the
+		// same OUT, which keeps its cache, as a user rebuilding does.
 		if b.hugo != "" {
 			hCold = append(hCold, b.measureHugo(hOut, true))
 		}
@@ -139,10 +197,25 @@ func (b *bench) run() {
 	fmt.Printf(")\n")
 	fmt.Printf("%-22s %13s %13s %8s\n", "", "kpisite", "Hugo", "ratio")
 	table("cold build", kCold, hCold)
+	rows := []row{{what: fmt.Sprintf("cold build, %s indicators", thousands(b.n)), k: kCold, h: hCold}}
 	if b.rebuild {
-		table("rebuild after one row changes", kRe, hRe)
+		table("rebuild after one row changes (Hugo: its own rebuild)", kRe, hRe)
+		if len(hCold) > 0 {
+			table("the same rebuild against Hugo's cold build", kRe, hCold)
+		}
+		rows = append(rows, row{what: fmt.Sprintf("rebuild, one row, %s", thousands(b.n)), k: kRe, h: hCold})
 	}
 	fmt.Println()
+	return rows
+}
+
+// thousands writes n with thousands separators: 5,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func table(what string, k, h []usage) {
@@ -186,8 +259,10 @@ func (b *bench) measureHugo(out string, cold bool) usage {
 
 func (b *bench) measureKpisite(out string, cold bool, round int) usage {
 	if cold {
-		if err := os.RemoveAll(out); err != nil {
-			fail(err)
+		for _, p := range []string{out, out + ".kpisite-cache"} {
+			if err := os.RemoveAll(p); err != nil {
+				fail(err)
+			}
 		}
 	}
 	cmd := exec.Command(b.kpisite, "build", "-s", b.kpisiteSite, "-o", out)

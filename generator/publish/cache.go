@@ -1,0 +1,318 @@
+package publish
+
+import (
+	"bytes"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// The build cache (docs/publishing.md). A build that keeps one writes,
+// after publishing, the file OUT.kpisite-cache: for every page (a render
+// job) its key, and the identity of each of its files in OUT (device,
+// inode, size, modification and change times). The next build, holding
+// the lock, reads it, and removes it just before it replaces OUT (so that
+// a build killed after that leaves no cache rather than a wrong one; a
+// build that fails leaves both OUT and the cache as they were); a page whose key is
+// unchanged, and whose files in OUT all still have the identity recorded,
+// is not rendered: its files are hard-linked from OUT into the new site
+// (copied where links fail). The previous OUT is the cache's store: the
+// cache holds no content of its own.
+//
+// The cache is discarded, and the build is cold, when the file's first
+// line is not this format's, its checksum does not match, it was written
+// by another kpisite build (Options.CacheID), or OUT's manifest is not the
+// one it recorded (OUT was replaced by another build or by hand).
+
+const (
+	cacheSuffix = ".kpisite-cache"
+	cacheFormat = "kpisite-cache 1"
+)
+
+// cacheIndex is OUT.kpisite-cache after its first line.
+type cacheIndex struct {
+	Identity string               `json:"identity"` // hex of Options.CacheID
+	Manifest string               `json:"manifest"` // SHA-256 of OUT/.kpisite-manifest, hex
+	Pages    map[string]cachePage `json:"pages"`
+}
+
+type cachePage struct {
+	Key   string      `json:"key"` // hex
+	Files []cacheFile `json:"files"`
+}
+
+type cacheFile struct {
+	Path string `json:"path"`
+	ID   fileID `json:"id"`
+}
+
+// fileID is what a file's metadata says about its content: a file with
+// the same device, inode, size, modification and change times has not
+// been written since (the change time cannot be set by a program, and
+// moves on any write, including one that restores the modification time).
+type fileID struct {
+	Dev, Ino     uint64
+	Size         int64
+	Mtime, Ctime int64 // nanoseconds
+	Valid        bool  `json:"-"` // read from a file (not from an index)
+}
+
+// buildCache is the cache of one build: the previous index, if it could
+// be verified, and the pages of this build.
+type buildCache struct {
+	id  string
+	old *cacheIndex
+
+	mu     sync.Mutex
+	pages  map[string]cachePage
+	Reused int // pages kept
+}
+
+// openCache reads the cache beside out (see the top of this file), when
+// the build keeps one.
+func (s *Stream) openCache() {
+	if !s.o.Cache || s.inPlace {
+		return
+	}
+	c := &buildCache{id: hex.EncodeToString(s.o.CacheID), pages: map[string]cachePage{}}
+	s.cache = c
+	path := s.out + cacheSuffix
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return
+	}
+	idx, why := parseCache(data, c.id, s.out)
+	if idx == nil {
+		s.o.logf("publish: build cache %s discarded (%s); building every page", path, why)
+		return
+	}
+	c.old = idx
+}
+
+// parseCache verifies and reads a cache file, or says why it cannot.
+func parseCache(data []byte, id, out string) (*cacheIndex, string) {
+	first, body, ok := bytes.Cut(data, []byte("\n"))
+	if !ok {
+		return nil, "not a kpisite build cache"
+	}
+	f := strings.Fields(string(first))
+	if len(f) != 3 || f[0]+" "+f[1] != cacheFormat {
+		return nil, "another format of build cache"
+	}
+	sum := sha256.Sum256(body)
+	if hex.EncodeToString(sum[:]) != f[2] {
+		return nil, "its checksum does not match"
+	}
+	var idx cacheIndex
+	if err := json.Unmarshal(body, &idx); err != nil {
+		return nil, "it cannot be read: " + err.Error()
+	}
+	if idx.Identity != id {
+		return nil, "written by another build of kpisite"
+	}
+	m, err := os.ReadFile(filepath.Join(out, ManifestName))
+	if err != nil {
+		return nil, "the output has no manifest"
+	}
+	msum := sha256.Sum256(m)
+	if hex.EncodeToString(msum[:]) != idx.Manifest {
+		return nil, "the output is not the one it was written for"
+	}
+	return &idx, ""
+}
+
+// Reuse keeps the files of the page name from the previous build when
+// its key is unchanged and every one of its files in OUT is as the
+// previous build left it: they are hard-linked (or copied) into the new
+// site, and their paths returned. Safe to call from several goroutines.
+func (s *Stream) Reuse(name string, key [32]byte) ([]string, bool) {
+	c := s.cache
+	if c == nil || c.old == nil {
+		return nil, false
+	}
+	pg, ok := c.old.Pages[name]
+	if !ok || pg.Key != hex.EncodeToString(key[:]) || len(pg.Files) == 0 {
+		return nil, false
+	}
+	for _, f := range pg.Files {
+		if !fs.ValidPath(f.Path) || f.Path == "." || f.Path == ManifestName || isWorkName(strings.SplitN(f.Path, "/", 2)[0]) {
+			return nil, false
+		}
+		id, err := statID(filepath.Join(s.out, filepath.FromSlash(f.Path)))
+		if err != nil || !id.Valid || id.Dev != f.ID.Dev || id.Ino != f.ID.Ino || id.Size != f.ID.Size || id.Mtime != f.ID.Mtime || id.Ctime != f.ID.Ctime {
+			return nil, false
+		}
+	}
+	s.mu.Lock()
+	if s.done {
+		s.mu.Unlock()
+		return nil, false
+	}
+	s.mu.Unlock()
+	var made []string
+	undo := func() {
+		for _, p := range made {
+			os.Remove(p)
+		}
+	}
+	paths := make([]string, len(pg.Files))
+	for i, f := range pg.Files {
+		paths[i] = f.Path
+		src := filepath.Join(s.out, filepath.FromSlash(f.Path))
+		dst := filepath.Join(s.tmp, filepath.FromSlash(f.Path))
+		if err := s.mkdirFor(dst); err != nil {
+			undo()
+			return nil, false
+		}
+		if err := os.Link(src, dst); err != nil {
+			if err := copyFile(src, dst); err != nil {
+				os.Remove(dst)
+				undo()
+				return nil, false
+			}
+		}
+		made = append(made, dst)
+	}
+	s.mu.Lock()
+	s.paths = append(s.paths, paths...)
+	s.mu.Unlock()
+	c.mu.Lock()
+	c.pages[name] = cachePage{Key: pg.Key, Files: pathsOnly(paths)}
+	c.Reused++
+	c.mu.Unlock()
+	return paths, true
+}
+
+// Made records the files of the page name, rendered with key.
+func (s *Stream) Made(name string, key [32]byte, paths []string) {
+	c := s.cache
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.pages[name] = cachePage{Key: hex.EncodeToString(key[:]), Files: pathsOnly(paths)}
+	c.mu.Unlock()
+}
+
+// Reused is how many pages this build kept from the previous one.
+func (s *Stream) Reused() int {
+	if s.cache == nil {
+		return 0
+	}
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	return s.cache.Reused
+}
+
+func pathsOnly(paths []string) []cacheFile {
+	out := make([]cacheFile, len(paths))
+	for i, p := range paths {
+		out[i] = cacheFile{Path: p}
+	}
+	return out
+}
+
+// writeCache writes the cache of the build just published to out: the
+// identity of each file as it now is. It is written to a temporary file
+// and renamed, so a build killed meanwhile leaves none. A file whose
+// identity cannot be read leaves its page out (it is rendered next time).
+func (s *Stream) writeCache() error {
+	c := s.cache
+	m, err := os.ReadFile(filepath.Join(s.out, ManifestName))
+	if err != nil {
+		return err
+	}
+	msum := sha256.Sum256(m)
+	idx := cacheIndex{Identity: c.id, Manifest: hex.EncodeToString(msum[:]), Pages: map[string]cachePage{}}
+	names := make([]string, 0, len(c.pages))
+	for n := range c.pages {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+pages:
+	for _, n := range names {
+		pg := c.pages[n]
+		files := make([]cacheFile, len(pg.Files))
+		for i, f := range pg.Files {
+			id, err := statID(filepath.Join(s.out, filepath.FromSlash(f.Path)))
+			if err != nil || !id.Valid {
+				continue pages
+			}
+			files[i] = cacheFile{Path: f.Path, ID: id}
+		}
+		idx.Pages[n] = cachePage{Key: pg.Key, Files: files}
+	}
+	body, err := json.Marshal(idx)
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(body)
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "%s %s\n", cacheFormat, hex.EncodeToString(sum[:]))
+	buf.Write(body)
+	var rnd [6]byte
+	_, _ = rand.Read(rnd[:])
+	tmp := s.out + cacheSuffix + "-" + hex.EncodeToString(rnd[:])
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, s.out+cacheSuffix); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// mkdirFor makes the folder of a file under the temporary folder.
+func (s *Stream) mkdirFor(full string) error {
+	dir := filepath.Dir(full)
+	if dir == s.tmp {
+		return nil
+	}
+	if _, made := s.dirs.Load(dir); made {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	s.dirs.Store(dir, true)
+	return nil
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// removeCacheTemps removes cache files a killed build left half written.
+func removeCacheTemps(out string) {
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	prefix := filepath.Base(out) + cacheSuffix + "-"
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), prefix) && e.Type().IsRegular() {
+			os.Remove(filepath.Join(filepath.Dir(out), e.Name()))
+		}
+	}
+}

@@ -1,0 +1,144 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"math"
+	"reflect"
+	"sort"
+	"time"
+)
+
+// Key identifies everything one page (a job: the files it writes) was
+// rendered from: equal keys mean byte-identical files (Options.Reuse).
+type Key [32]byte
+
+// hasher feeds values into a SHA-256, each written with its type's shape
+// (lengths, field names) so that different values never run together.
+type hasher struct {
+	buf []byte
+}
+
+func (h *hasher) sum() Key { return sha256.Sum256(h.buf) }
+
+func (h *hasher) str(s string) {
+	h.buf = binary.AppendUvarint(h.buf, uint64(len(s)))
+	h.buf = append(h.buf, s...)
+}
+
+func (h *hasher) bytes(b []byte) {
+	h.buf = binary.AppendUvarint(h.buf, uint64(len(b)))
+	h.buf = append(h.buf, b...)
+}
+
+func (h *hasher) key(k Key) { h.buf = append(h.buf, k[:]...) }
+
+// any hashes v by walking it: every field of a struct (exported or not),
+// what a pointer points to, a map in key order. Functions, channels and
+// unsafe pointers cannot be hashed and make it panic: the model holds
+// none, and a new one must be handled on purpose here, not skipped.
+func (h *hasher) any(v any) { h.value(reflect.ValueOf(v), 0) }
+
+var timeType = reflect.TypeOf(time.Time{})
+
+func (h *hasher) value(v reflect.Value, depth int) {
+	if depth > 64 {
+		panic("render: key of a value nested too deeply (a cycle?)")
+	}
+	if !v.IsValid() {
+		h.buf = append(h.buf, 0)
+		return
+	}
+	if v.Type() == timeType {
+		h.buf = append(h.buf, 't')
+		h.timeValue(v)
+		return
+	}
+	switch v.Kind() {
+	case reflect.Bool:
+		if v.Bool() {
+			h.buf = append(h.buf, 1)
+		} else {
+			h.buf = append(h.buf, 2)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		h.buf = binary.AppendVarint(h.buf, v.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		h.buf = binary.AppendUvarint(h.buf, v.Uint())
+	case reflect.Float32, reflect.Float64:
+		h.buf = binary.LittleEndian.AppendUint64(h.buf, math.Float64bits(v.Float()))
+	case reflect.String:
+		h.str(v.String())
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.IsNil() {
+			h.buf = append(h.buf, 'n')
+			return
+		}
+		h.buf = append(h.buf, '[')
+		h.buf = binary.AppendUvarint(h.buf, uint64(v.Len()))
+		if v.Type().Elem().Kind() == reflect.Uint8 && v.Kind() == reflect.Slice {
+			h.buf = append(h.buf, v.Bytes()...)
+			return
+		}
+		for i := 0; i < v.Len(); i++ {
+			h.value(v.Index(i), depth+1)
+		}
+	case reflect.Map:
+		if v.IsNil() {
+			h.buf = append(h.buf, 'n')
+			return
+		}
+		h.buf = append(h.buf, '{')
+		h.buf = binary.AppendUvarint(h.buf, uint64(v.Len()))
+		// Each entry hashed on its own, then the entries in order.
+		entries := make([][]byte, 0, v.Len())
+		it := v.MapRange()
+		for it.Next() {
+			var e hasher
+			e.value(it.Key(), depth+1)
+			e.value(it.Value(), depth+1)
+			entries = append(entries, e.buf)
+		}
+		sort.Slice(entries, func(i, j int) bool { return string(entries[i]) < string(entries[j]) })
+		for _, e := range entries {
+			h.bytes(e)
+		}
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			h.buf = append(h.buf, 'n')
+			return
+		}
+		h.buf = append(h.buf, '*')
+		if v.Kind() == reflect.Interface {
+			h.str(v.Elem().Type().String())
+		}
+		h.value(v.Elem(), depth+1)
+	case reflect.Struct:
+		// The fields in order: a value's type fixes its shape, so no
+		// names are needed to keep two values apart.
+		h.buf = append(h.buf, '(')
+		for i := 0; i < v.NumField(); i++ {
+			h.value(v.Field(i), depth+1)
+		}
+		h.buf = append(h.buf, ')')
+	default:
+		panic("render: cannot make a key of a " + v.Type().String())
+	}
+}
+
+// timeValue hashes a time.Time by the instant and the zone's name and
+// offset, which is everything its formatting can show.
+func (h *hasher) timeValue(v reflect.Value) {
+	if !v.CanInterface() {
+		panic("render: cannot make a key of an unexported time.Time")
+	}
+	t := v.Interface().(time.Time)
+	name, off := t.Zone()
+	h.buf = binary.AppendVarint(h.buf, t.Unix())
+	h.buf = binary.AppendVarint(h.buf, int64(t.Nanosecond()))
+	h.str(name)
+	h.buf = binary.AppendVarint(h.buf, int64(off))
+	if t.IsZero() {
+		h.buf = append(h.buf, 'z')
+	}
+}

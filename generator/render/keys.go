@@ -1,0 +1,367 @@
+package render
+
+import (
+	"crypto/sha256"
+	"reflect"
+	"sort"
+	"strconv"
+	"sync"
+	"time"
+
+	"kpisite/generator/model"
+)
+
+// Page keys (Options.Reuse, Options.Made). Every job of a build has a
+// name and a Key: a hash of everything its files are made from, worked
+// out from the model without rendering anything. A build with a cache
+// keeps the files of a job whose key is unchanged instead of rendering
+// them again. A key must never be too narrow (the page would be stale);
+// it may be too broad (the page is rendered again for nothing). So:
+//
+//   - base: what every page shows or is rendered with: the options that
+//     change bytes (KeySalt: kpisite's build and the theme; the version,
+//     build date, current period, words, assets), site.toml, every
+//     indicator definition, the home, service and action-plan Markdown,
+//     the action plans, whether there are reports, and of the content
+//     pages their paths, titles and drafts (the navigation);
+//   - an indicator's page and files: base, its series (definition and
+//     every computed point, breakdown and comparator), its commentary and
+//     its notes page;
+//   - an archived report (before the current period): base without what
+//     only current pages show (the current period, site.toml's published
+//     and next update dates, the build date: baseKey), the
+//     indicators it shows, and of every series the points up to the
+//     report's period, whether it has later ones, whether it has none at
+//     all, and for a retired one the period of its last row (report
+//     membership), and the commentary on periods up to the report's;
+//   - a content page: base and the page; 404.html and assets: base;
+//   - everything else (home, scorecards, the current report, reports
+//     index, search, open data, changes, feed, retired, actions): global,
+//     which is base, every series, all commentary, notes and content
+//     pages, the release history and every report's indicators.
+
+// caching reports whether this build works out page keys.
+func (b *builder) caching() bool {
+	return b.o.Emit != nil && (b.o.Reuse != nil || b.o.Made != nil)
+}
+
+// keys are the parts of page keys shared between pages.
+type keys struct {
+	base, global Key
+	archive      Key // base for archived reports
+	series       map[*model.Series]*seriesKey
+}
+
+// seriesKey is one series hashed: all of it, and a chain over its points
+// ordered by the day their period ends, so that the hash of its points up
+// to any day is a binary search away.
+type seriesKey struct {
+	all    Key
+	static Key          // the series without its points
+	ends   []time.Time  // ascending
+	chain  []Key        // chain[i]: the points ends[0..i]
+	last   model.Period // a retired indicator's last row's
+}
+
+// makeKeys works out the shared parts of the keys, after the history
+// (b.history) is known.
+func (b *builder) makeKeys() {
+	b.keys.base = b.baseKey(false)
+	b.keys.archive = b.baseKey(true)
+
+	b.keys.series = make(map[*model.Series]*seriesKey, len(b.series))
+	sks := make([]*seriesKey, len(b.series))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				sks[i] = b.hashSeries(&b.series[i])
+			}
+		}()
+	}
+	for i := range b.series {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	g := hasher{}
+	g.key(b.keys.base)
+	for i := range b.series {
+		b.keys.series[&b.series[i]] = sks[i]
+		g.key(sks[i].all)
+	}
+	in := b.in
+	g.any(in.Content.Pages)
+	g.any(in.Content.Commentary)
+	g.any(in.Content.Indicators)
+	g.any(b.history)
+	for _, rp := range b.reports {
+		reportMembers(&g, rp)
+	}
+	b.keys.global = g.sum()
+}
+
+// baseKey is base (see the top of this file). For archived reports
+// (archive true) it leaves out what they do not show, so that a new
+// release (a new current period, published date and next update) keeps
+// them: the current period (an archived report's is never it), site.toml's
+// published and next update dates and current period, the build date and
+// the due notice (an archived report shows its own date, no next update
+// and no notice).
+func (b *builder) baseKey(archive bool) Key {
+	var h hasher
+	h.str("kpisite page key 1")
+	h.any(archive)
+	h.bytes(b.o.KeySalt)
+	h.str(b.o.Version)
+	site := b.in.Site
+	if archive {
+		site.Published, site.NextUpdate, site.CurrentPeriod = time.Time{}, time.Time{}, ""
+	} else {
+		// The build date shows only as the "due for an update" notice,
+		// and as the date of milestones and of the feed when site.toml
+		// has no published date (actionsAsAt, feedDate): a key holds
+		// only that much of it, so that building again the next day
+		// keeps the pages.
+		h.any(b.updateDue())
+		if b.in.Site.Published.IsZero() {
+			h.any(b.o.BuildDate)
+		}
+		h.any(b.o.Current)
+	}
+	h.any(b.o.ReportsFrom)
+	h.any(b.o.Language)
+	w := b.o.Words.Fingerprint()
+	h.bytes(w[:])
+	assets := make([]string, 0, len(b.o.Assets))
+	for p := range b.o.Assets {
+		assets = append(assets, p)
+	}
+	sort.Strings(assets)
+	for _, p := range assets {
+		h.str(p)
+		h.bytes(b.o.Assets[p])
+	}
+	in := b.in
+	h.any(site)
+	h.any(in.Indicators)
+	h.any(in.Actions)
+	h.any(in.Content.Home)
+	h.any(in.Content.Services)
+	h.any(in.Content.Actions)
+	// Content pages: only what the navigation shows of them (a page's own
+	// key, pageKey, has the rest).
+	h.any(len(in.Content.Pages))
+	for _, p := range in.Content.Pages {
+		h.str(p.Path)
+		h.str(p.Title)
+		h.any(p.Draft)
+	}
+	h.any(len(b.reports) > 0) // the navigation's Reports
+	h.any(b.retired)
+	h.any(len(b.series))
+	return h.sum()
+}
+
+// hashSeries hashes one series (see seriesKey).
+func (b *builder) hashSeries(s *model.Series) *seriesKey {
+	sk := &seriesKey{}
+	if last := lastRow(s); last != nil && !s.Indicator.IsActive() {
+		// A retired indicator's last row decides which reports show it
+		// (inForce) and what they say of it (retiredRow).
+		sk.last = last.Period
+	}
+
+	// The series without its points, and its points each tagged with the
+	// line they belong to; all is both.
+	type entry struct {
+		end time.Time
+		sum Key
+	}
+	var static, e hasher
+	static.any(s.Indicator)
+	static.any(len(s.Points) == 0) // noOverall; how many points is not static
+	var entries []entry
+	add := func(tag string, pts []model.Point) {
+		static.str(tag)
+		for i := range pts {
+			e.buf = e.buf[:0]
+			e.str(tag)
+			e.value(reflect.ValueOf(&pts[i]).Elem(), 0)
+			entries = append(entries, entry{end: pts[i].Period.End(b.fy), sum: e.sum()})
+		}
+	}
+	lines := func(tag string, ls []model.Line) {
+		static.any(len(ls))
+		for i, l := range ls {
+			static.str(l.Area)
+			static.any(l.Dims)
+			add(tag+strconv.Itoa(i), l.Points)
+		}
+	}
+	add("p", s.Points)
+	lines("b", s.Breakdowns)
+	static.any(len(s.Comparators))
+	for i, c := range s.Comparators {
+		static.any(c.Comparator)
+		tag := "c" + strconv.Itoa(i)
+		add(tag, c.Points)
+		lines(tag+"b", c.Breakdowns)
+		lines(tag+"m", c.Members)
+	}
+	sk.static = static.sum()
+	sort.SliceStable(entries, func(i, j int) bool { return entries[i].end.Before(entries[j].end) })
+	sk.ends = make([]time.Time, len(entries))
+	sk.chain = make([]Key, len(entries))
+	var prev Key
+	for i, e := range entries {
+		sk.ends[i] = e.end
+		var c [64]byte
+		copy(c[:32], prev[:])
+		copy(c[32:], e.sum[:])
+		prev = sha256.Sum256(c[:])
+		sk.chain[i] = prev
+	}
+	// All of it: the static part (every line) and every point, tagged
+	// with its line (the chain's end).
+	var all hasher
+	all.key(sk.static)
+	all.key(prev)
+	all.any(len(entries))
+	sk.all = all.sum()
+	return sk
+}
+
+// upTo hashes the points of the series whose period ends on or before end,
+// and whether there are later ones.
+func (sk *seriesKey) upTo(h *hasher, end time.Time) {
+	n := sort.Search(len(sk.ends), func(i int) bool { return sk.ends[i].After(end) })
+	h.key(sk.static)
+	h.any(n)
+	h.any(n < len(sk.ends))
+	if n > 0 {
+		h.key(sk.chain[n-1])
+	}
+	h.any(sk.last)
+}
+
+// reportMembers hashes which indicators a report shows, in order.
+func reportMembers(h *hasher, rp reportPeriod) {
+	h.any(rp.Period)
+	h.any(len(rp.Series))
+	for _, s := range rp.Series {
+		h.str(s.Indicator.ID)
+	}
+}
+
+func (b *builder) nameKey(name string) func() Key {
+	return func() Key {
+		h := hasher{}
+		h.key(b.keys.base)
+		h.str(name)
+		return h.sum()
+	}
+}
+
+func (b *builder) globalKey(name string) func() Key {
+	return func() Key {
+		h := hasher{}
+		h.key(b.keys.global)
+		h.str(name)
+		return h.sum()
+	}
+}
+
+// pageKey is the key of a content page.
+func (b *builder) pageKey(name string, p *model.Page) func() Key {
+	return func() Key {
+		h := hasher{}
+		h.key(b.keys.base)
+		h.str(name)
+		h.any(p)
+		return h.sum()
+	}
+}
+
+// indicatorKey is the key of an indicator's page and files.
+func (b *builder) indicatorKey(name string, s *model.Series) func() Key {
+	return func() Key {
+		h := hasher{}
+		h.key(b.keys.base)
+		h.str(name)
+		h.key(b.keys.series[s].all)
+		h.any(b.comments[s.Indicator.ID])
+		h.any(b.in.Content.Indicators[s.Indicator.ID])
+		return h.sum()
+	}
+}
+
+// reportKey is the key of the report of period p: global for the
+// current period's, else the figures up to p (see the top of this file).
+func (b *builder) reportKey(name string, p model.Period) func() Key {
+	if p == b.o.Current {
+		return b.globalKey(name)
+	}
+	var rp reportPeriod
+	for _, r := range b.reports {
+		if r.Period == p {
+			rp = r
+		}
+	}
+	return func() Key {
+		h := hasher{}
+		h.key(b.keys.archive)
+		h.str(name)
+		reportMembers(&h, rp)
+		end := p.End(b.fy)
+		for i := range b.series {
+			b.keys.series[&b.series[i]].upTo(&h, end)
+		}
+		for i := range b.in.Content.Commentary {
+			c := &b.in.Content.Commentary[i]
+			if c.PeriodSlug != p.Slug() {
+				if s := b.byID[c.Indicator]; s != nil {
+					if per, err := s.Indicator.ParseSlug(c.PeriodSlug); err == nil && per.End(b.fy).After(end) {
+						continue // a later period's: not shown
+					}
+				}
+			}
+			h.any(*c)
+		}
+		return h.sum()
+	}
+}
+
+// keyed wraps a job so that, when the build keeps a cache, its files are
+// kept from the previous build when its key is unchanged (Options.Reuse)
+// and are recorded when rendered (Options.Made).
+func (b *builder) keyed(name string, key func() Key, run job) job {
+	if !b.caching() {
+		return run
+	}
+	return func() (map[string][]byte, error) {
+		k := key()
+		if b.o.Reuse != nil {
+			if paths, ok := b.o.Reuse(name, k); ok {
+				b.reusedMu.Lock()
+				b.reused = append(b.reused, paths...)
+				b.reusedMu.Unlock()
+				return nil, nil
+			}
+		}
+		files, err := run()
+		if err == nil && b.o.Made != nil {
+			paths := make([]string, 0, len(files))
+			for p := range files {
+				paths = append(paths, p)
+			}
+			sort.Strings(paths)
+			b.o.Made(name, k, paths)
+		}
+		return files, err
+	}
+}
