@@ -289,21 +289,23 @@ func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, 
 	// The report's caption names the chart, so the report shows a copy
 	// without the drawn title (chart.svg keeps it, for embedding elsewhere).
 	ri.ChartSrc = "../../indicators/" + ind.ID + "/chart.svg"
-	c := b.charts[ind.ID]
 	shown := s
+	ri.ChartAlt = b.parts[s].desc
 	if cut {
-		var err error
-		if c, err = b.o.Chart(&upTo); err != nil {
+		c, err := b.o.Chart(&upTo)
+		if err != nil {
 			return ri, fmt.Errorf("chart %s for %s: %w", ind.ID, p, err)
 		}
 		shown = &upTo
-	}
-	ri.ChartAlt = c.Desc
-	if file := c.Report; file != nil || cut {
+		ri.ChartAlt = c.Desc
+		file := c.Report
 		if file == nil {
 			file = c.File
 		}
 		files["reports/"+p.Slug()+"/charts/"+ind.ID+".svg"] = file
+		ri.ChartSrc = "charts/" + ind.ID + ".svg"
+	} else if b.parts[s].hasReport {
+		// Written by the indicator's job (keepParts).
 		ri.ChartSrc = "charts/" + ind.ID + ".svg"
 	}
 	ri.ChartCaption = fmt.Sprintf("%s: %s. The figures up to %s are in the table below.", ind.Name(), span(shown, b.fy), p)

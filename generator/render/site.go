@@ -13,19 +13,20 @@ import (
 
 // builder holds what every page of one build needs.
 type builder struct {
-	in       *model.Input
-	series   []model.Series
-	o        Options
-	byID     map[string]*model.Series
-	comments map[string][]model.Commentary // by indicator, newest first
-	charts   map[string]Chart              // by indicator
-	data     map[string]dataFiles          // by indicator
-	rows     map[*model.Series]tableRows   // data table rows, rendered once
-	allCSV   []byte                        // data/all.csv
-	reports  []reportPeriod                // newest first
-	retired  bool                          // some indicator is retired
-	history  Releases                      // what changed, release by release
-	fy       int
+	in        *model.Input
+	series    []model.Series
+	o         Options
+	byID      map[string]*model.Series
+	comments  map[string][]model.Commentary     // by indicator, newest first
+	parts     map[*model.Series]*indicatorParts // what later pages need of each indicator (stages.go)
+	dims      []string                          // the site's breakdown dimensions (data/all.csv columns)
+	inReports map[*model.Series][]int           // the reports (indexes of reports) that show each series
+	rows      map[*model.Series]*lazyRows       // data table rows, rendered once; nil: rendered by each table
+	allCSV    []byte                            // data/all.csv
+	reports   []reportPeriod                    // newest first
+	retired   bool                              // some indicator is retired
+	history   Releases                          // what changed, release by release
+	fy        int
 }
 
 // job renders some files.
@@ -51,13 +52,35 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 
 	b.reports = b.reportPeriods()
 	b.retired = b.hasRetired()
-	if err := b.renderCharts(); err != nil {
+	b.prepare()
+	r := newRunner(b.o.Emit)
+
+	// The first stage: every indicator's page and files, and the pages
+	// that need nothing of the others' (stages.go).
+	var jobs []job
+	for i := range series {
+		jobs = append(jobs, b.indicatorJob(&series[i]))
+	}
+	jobs = append(jobs, b.notFoundJob(), b.assetsJob(), b.searchJob())
+	for _, p := range in.Content.Pages {
+		if !p.Draft {
+			jobs = append(jobs, b.contentJob(p))
+		}
+	}
+	if len(b.reports) > 0 {
+		jobs = append(jobs, b.reportsJob())
+	}
+	if len(in.Actions) > 0 {
+		jobs = append(jobs, b.actionsJob())
+	}
+	if b.retired {
+		jobs = append(jobs, b.retiredJob())
+	}
+	if err := r.run(jobs); err != nil {
 		return nil, err
 	}
-	b.renderRows()
-	if err := b.renderData(); err != nil {
-		return nil, err
-	}
+
+	b.joinAllCSV()
 	if err := b.releases(); err != nil {
 		return nil, err
 	}
@@ -69,42 +92,27 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 	if err != nil {
 		return nil, err
 	}
-	var jobs []job
-	jobs = append(jobs, b.homeJob(), b.notFoundJob(), b.assetsJob())
-	jobs = append(jobs, b.filesJob(map[string][]byte{
-		"data/all.csv": b.allCSV, "data/catalogue.json": catalogue,
-		"feed.xml": feed, "robots.txt": b.robots(),
-	}), b.dataPageJob(feed, catalogue), b.changesJob(), b.searchJob())
-	for i := range series {
-		jobs = append(jobs, b.indicatorJob(&series[i]))
+	// The second stage: the pages that show many indicators, the reports
+	// (the longest jobs) first.
+	jobs = nil
+	for _, rp := range b.reports {
+		jobs = append(jobs, b.reportJob(rp))
 	}
+	jobs = append(jobs, b.homeJob())
 	for i := range in.Site.Services {
 		jobs = append(jobs, b.serviceJob(&in.Site.Services[i]))
 	}
 	for i := range in.Site.Committees {
 		jobs = append(jobs, b.committeeJob(&in.Site.Committees[i]))
 	}
-	for _, p := range in.Content.Pages {
-		if !p.Draft {
-			jobs = append(jobs, b.contentJob(p))
-		}
-	}
-	if len(b.reports) > 0 {
-		jobs = append(jobs, b.reportsJob())
-		for _, rp := range b.reports {
-			jobs = append(jobs, b.reportJob(rp))
-		}
-	}
-	if len(in.Actions) > 0 {
-		jobs = append(jobs, b.actionsJob())
-	}
-	if b.retired {
-		jobs = append(jobs, b.retiredJob())
-	}
-	files, err := runJobs(jobs, b.o.Emit)
-	if err != nil {
+	jobs = append(jobs, b.filesJob(map[string][]byte{
+		"data/all.csv": b.allCSV, "data/catalogue.json": catalogue,
+		"feed.xml": feed, "robots.txt": b.robots(),
+	}), b.dataPageJob(feed, catalogue), b.changesJob())
+	if err := r.run(jobs); err != nil {
 		return nil, err
 	}
+	files := r.files
 	sitemap, err := b.sitemap(files)
 	if err != nil {
 		return nil, err
@@ -121,38 +129,13 @@ func (b *builder) filesJob(files map[string][]byte) job {
 	return func() (map[string][]byte, error) { return files, nil }
 }
 
-// renderCharts renders every series' charts once, in parallel, before the
-// pages that show them.
-func (b *builder) renderCharts() error {
-	charts := make([]Chart, len(b.series))
-	jobs := make([]job, len(b.series))
-	for i := range b.series {
-		jobs[i] = func() (map[string][]byte, error) {
-			c, err := b.o.Chart(&b.series[i])
-			if err != nil {
-				return nil, fmt.Errorf("chart %s: %w", b.series[i].Indicator.ID, err)
-			}
-			charts[i] = c
-			return nil, nil
-		}
-	}
-	if _, err := runJobs(jobs, nil); err != nil {
-		return err
-	}
-	b.charts = make(map[string]Chart, len(b.series))
-	for i := range b.series {
-		b.charts[b.series[i].Indicator.ID] = charts[i]
-	}
-	return nil
-}
-
 // runJobs runs jobs on every core and merges their files. The first error
 // (in job order) wins, so errors are reproducible too.
-func runJobs(jobs []job, emit func(string, []byte) error) (map[string][]byte, error) {
+// With emit, the paths of the files are added to emitted (under mu),
+// which already holds those of earlier stages.
+func runJobs(jobs []job, emit func(string, []byte) error, mu *sync.Mutex, emitted map[string][]byte) (map[string][]byte, error) {
 	results := make([]map[string][]byte, len(jobs))
 	errs := make([]error, len(jobs))
-	var mu sync.Mutex
-	emitted := map[string][]byte{} // paths only: the data went to emit
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -164,7 +147,7 @@ func runJobs(jobs []job, emit func(string, []byte) error) (map[string][]byte, er
 				if emit == nil || errs[i] != nil {
 					continue
 				}
-				errs[i] = emitJob(results[i], emit, &mu, emitted)
+				errs[i] = emitJob(results[i], emit, mu, emitted)
 				results[i] = nil
 			}
 		}()
@@ -180,13 +163,13 @@ func runJobs(jobs []job, emit func(string, []byte) error) (map[string][]byte, er
 		}
 	}
 	if emit != nil {
-		return emitted, nil
+		return nil, nil
 	}
 	out := make(map[string][]byte)
 	for _, r := range results {
 		for p, b := range r {
 			if _, dup := out[p]; dup {
-				return nil, fmt.Errorf("render: two pages write %s", p)
+				return nil, errTwoPages(p)
 			}
 			out[p] = b
 		}
@@ -206,7 +189,7 @@ func emitJob(files map[string][]byte, emit func(string, []byte) error, mu *sync.
 	for _, p := range paths {
 		if _, dup := seen[p]; dup {
 			mu.Unlock()
-			return fmt.Errorf("render: two pages write %s", p)
+			return errTwoPages(p)
 		}
 		seen[p] = nil
 	}
@@ -218,6 +201,8 @@ func emitJob(files map[string][]byte, emit func(string, []byte) error, mu *sync.
 	}
 	return nil
 }
+
+func errTwoPages(p string) error { return fmt.Errorf("render: two pages write %s", p) }
 
 // page renders one template into a single-file result.
 func (b *builder) page(path, tmpl string, data any) (map[string][]byte, error) {
