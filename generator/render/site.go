@@ -13,20 +13,23 @@ import (
 
 // builder holds what every page of one build needs.
 type builder struct {
-	in        *model.Input
-	series    []model.Series
-	o         Options
-	byID      map[string]*model.Series
-	comments  map[string][]model.Commentary     // by indicator, newest first
-	parts     map[*model.Series]*indicatorParts // what later pages need of each indicator (stages.go)
-	dims      []string                          // the site's breakdown dimensions (data/all.csv columns)
-	inReports map[*model.Series][]int           // the reports (indexes of reports) that show each series
-	rows      map[*model.Series]*lazyRows       // data table rows, rendered once; nil: rendered by each table
-	allCSV    []byte                            // data/all.csv
-	reports   []reportPeriod                    // newest first
-	retired   bool                              // some indicator is retired
-	history   Releases                          // what changed, release by release
-	fy        int
+	in       *model.Input
+	series   []model.Series
+	o        Options
+	byID     map[string]*model.Series
+	comments map[string][]model.Commentary // by indicator, newest first
+	rows     map[*model.Series]*lazyRows   // data table rows, rendered once; nil: by each table
+	allCSV   []byte                        // data/all.csv
+	reports  []reportPeriod                // newest first
+	retired  bool                          // some indicator is retired
+	history  Releases                      // what changed, release by release
+	fy       int
+
+	// The stages of a build (stages.go).
+	parts   map[*model.Series]*indicatorParts // what later pages need of each indicator
+	dims    []string                          // the site's breakdown dimensions (data/all.csv columns)
+	showing map[*model.Series][]int           // the reports (indexes into reports) that show each series
+	sizes   pageSizes                         // buffer sizes by template (buffers.go)
 }
 
 // job renders some files.
@@ -206,7 +209,7 @@ func errTwoPages(p string) error { return fmt.Errorf("render: two pages write %s
 
 // page renders one template into a single-file result.
 func (b *builder) page(path, tmpl string, data any) (map[string][]byte, error) {
-	html, err := b.o.Theme.Execute(tmpl, data)
+	html, err := b.execute(tmpl, data)
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w", path, err)
 	}

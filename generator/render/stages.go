@@ -40,10 +40,10 @@ func (b *builder) prepare() {
 		b.parts[&b.series[i]] = &indicatorParts{}
 	}
 	b.dims = siteDims(b.series)
-	b.inReports = map[*model.Series][]int{}
+	b.showing = map[*model.Series][]int{}
 	for k, rp := range b.reports {
 		for _, s := range rp.Series {
-			b.inReports[s] = append(b.inReports[s], k)
+			b.showing[s] = append(b.showing[s], k)
 		}
 	}
 	if len(b.reports) > 1 {
@@ -65,7 +65,7 @@ func (b *builder) keepParts(s *model.Series, c Chart, data dataFiles, out map[st
 	if c.Report == nil {
 		return
 	}
-	for _, k := range b.inReports[s] {
+	for _, k := range b.showing[s] {
 		rp := b.reports[k]
 		if cutAt(s, rp.Period.End(b.fy), b.fy) {
 			continue // the report draws its own chart, up to its period
