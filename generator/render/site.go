@@ -95,9 +95,13 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 	if err != nil {
 		return nil, err
 	}
-	// The second stage: the pages that show many indicators, the reports
-	// (the longest jobs) first.
-	jobs = nil
+	// The second stage: the pages that show many indicators. The jobs
+	// holding the catalogue and the feed go first, so that those are not
+	// held while the reports (the longest jobs) are rendered.
+	jobs = []job{b.filesJob(map[string][]byte{
+		"data/all.csv": b.allCSV, "data/catalogue.json": catalogue,
+		"feed.xml": feed, "robots.txt": b.robots(),
+	}), b.dataPageJob(feed, catalogue), b.changesJob()}
 	for _, rp := range b.reports {
 		jobs = append(jobs, b.reportJob(rp))
 	}
@@ -108,10 +112,6 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 	for i := range in.Site.Committees {
 		jobs = append(jobs, b.committeeJob(&in.Site.Committees[i]))
 	}
-	jobs = append(jobs, b.filesJob(map[string][]byte{
-		"data/all.csv": b.allCSV, "data/catalogue.json": catalogue,
-		"feed.xml": feed, "robots.txt": b.robots(),
-	}), b.dataPageJob(feed, catalogue), b.changesJob())
 	if err := r.run(jobs); err != nil {
 		return nil, err
 	}
@@ -147,6 +147,7 @@ func runJobs(jobs []job, emit func(string, []byte) error, mu *sync.Mutex, emitte
 			defer wg.Done()
 			for i := range next {
 				results[i], errs[i] = jobs[i]()
+				jobs[i] = nil // what the job captured can go
 				if emit == nil || errs[i] != nil {
 					continue
 				}

@@ -157,6 +157,7 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 			return nil, c, ErrInvalid
 		}
 	}
+	dropObservations(c)
 	files, err := render.Site(c.Input, c.Series, renderOptions(c, c.Input, o, prev))
 	if err != nil {
 		return nil, c, err
