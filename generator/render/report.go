@@ -161,16 +161,8 @@ func (b *builder) reportStart(ind *model.Indicator) model.Period {
 			start = p
 		}
 	}
-	for i := range b.series {
-		old := b.series[i].Indicator
-		if old.IsActive() || old.RetiredFrom.IsZero() {
-			continue
-		}
-		for _, id := range old.ReplacedBy {
-			if id == ind.ID {
-				earlier(old.RetiredFrom)
-			}
-		}
+	for _, from := range b.replacedFrom()[ind.ID] {
+		earlier(from)
 	}
 	if len(ind.TargetList) > 0 {
 		earlier(ind.TargetList[0].From)

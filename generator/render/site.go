@@ -30,6 +30,9 @@ type builder struct {
 	dims    []string                          // the site's breakdown dimensions (data/all.csv columns)
 	showing map[*model.Series][]int           // the reports (indexes into reports) that show each series
 	sizes   pageSizes                         // buffer sizes by template (buffers.go)
+
+	replacedOnce sync.Once
+	replaced     map[string][]model.Period // replacedFrom (stages.go)
 }
 
 // job renders some files.

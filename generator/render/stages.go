@@ -169,3 +169,24 @@ func (r *runner) run(jobs []job) error {
 	}
 	return nil
 }
+
+// replacedFrom maps the id of each indicator that replaces retired ones
+// to the periods those were retired from, in the order of the series
+// (reportStart), worked out once: reportStart is asked for every
+// indicator, and a loop over every series each time would grow with the
+// square of the site.
+func (b *builder) replacedFrom() map[string][]model.Period {
+	b.replacedOnce.Do(func() {
+		b.replaced = map[string][]model.Period{}
+		for i := range b.series {
+			old := b.series[i].Indicator
+			if old.IsActive() || old.RetiredFrom.IsZero() {
+				continue
+			}
+			for _, id := range old.ReplacedBy {
+				b.replaced[id] = append(b.replaced[id], old.RetiredFrom)
+			}
+		}
+	})
+	return b.replaced
+}
