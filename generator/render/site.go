@@ -86,25 +86,10 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 		return nil, err
 	}
 
-	b.joinAllCSV()
-	if err := b.releases(); err != nil {
-		return nil, err
-	}
-	catalogue, err := b.catalogue()
-	if err != nil {
-		return nil, err
-	}
-	feed, err := b.feed()
-	if err != nil {
-		return nil, err
-	}
-	// The second stage: the pages that show many indicators. The jobs
-	// holding the catalogue and the feed go first, so that those are not
-	// held while the reports (the longest jobs) are rendered.
-	jobs = []job{b.filesJob(map[string][]byte{
-		"data/all.csv": b.allCSV, "data/catalogue.json": catalogue,
-		"feed.xml": feed, "robots.txt": b.robots(),
-	}), b.dataPageJob(feed, catalogue), b.changesJob()}
+	// The second stage: the pages that show many indicators, the open
+	// data job (which has the sequential work of this stage) first, then
+	// the reports (the longest jobs).
+	jobs = []job{b.openDataJob()}
 	for _, rp := range b.reports {
 		jobs = append(jobs, b.reportJob(rp))
 	}
@@ -128,11 +113,6 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 	}
 	files["sitemap.xml"] = sitemap
 	return files, nil
-}
-
-// filesJob returns files made before the pages.
-func (b *builder) filesJob(files map[string][]byte) job {
-	return func() (map[string][]byte, error) { return files, nil }
 }
 
 // runJobs runs jobs on every core and merges their files. The first error

@@ -13,11 +13,11 @@ import (
 // indicator's charts and downloads at once. The first stage renders each
 // indicator's page with its chart files and data files (and every page
 // that needs nothing of the others'); the indicator's job writes them and
-// keeps only what later pages need of it (indicatorParts). Between the
-// stages data/all.csv is put together from the indicators' rows, then
-// what changed, the catalogue and the feed are worked out. The second
+// keeps only what later pages need of it (indicatorParts). The second
 // stage renders the pages that show many indicators: the scorecards, the
-// reports and the open data page.
+// reports, and in one job (openDataJob) data/all.csv, put together from
+// the indicators' rows, what changed, the catalogue, the feed and the
+// open data page.
 
 // indicatorParts is what the second stage's pages need of an indicator
 // once its own job is done.
@@ -189,4 +189,39 @@ func (b *builder) replacedFrom() map[string][]model.Period {
 		}
 	})
 	return b.replaced
+}
+
+// openDataJob puts data/all.csv together, works out what changed, the
+// catalogue and the feed, and renders the files and pages that need them:
+// one job of the second stage, so that the other pages need not wait for
+// this work (it is sequential) before they start.
+func (b *builder) openDataJob() job {
+	return func() (map[string][]byte, error) {
+		b.joinAllCSV()
+		if err := b.releases(); err != nil {
+			return nil, err
+		}
+		catalogue, err := b.catalogue()
+		if err != nil {
+			return nil, err
+		}
+		feed, err := b.feed()
+		if err != nil {
+			return nil, err
+		}
+		out := map[string][]byte{
+			"data/all.csv": b.allCSV, "data/catalogue.json": catalogue,
+			"feed.xml": feed, "robots.txt": b.robots(),
+		}
+		for _, j := range []job{b.dataPageJob(feed, catalogue), b.changesJob()} {
+			files, err := j()
+			if err != nil {
+				return nil, err
+			}
+			for p, data := range files {
+				out[p] = data
+			}
+		}
+		return out, nil
+	}
 }
