@@ -67,9 +67,7 @@ func benchBuilder(tb testing.TB) (*builder, *model.Series) {
 	}
 	b := &builder{in: in, series: series, o: o, byID: map[string]*model.Series{ind.ID: &series[0]},
 		comments: map[string][]model.Commentary{ind.ID: in.Content.Commentary}, fy: 4, lang: format.English()}
-	if err := b.renderCharts(); err != nil {
-		tb.Fatal(err)
-	}
+	b.prepare()
 	return b, &series[0]
 }
 
@@ -93,8 +91,7 @@ func TestIndicatorJob(t *testing.T) {
 }
 
 // BenchmarkIndicatorPage renders one indicator page with its data files
-// (40 quarters and commentary); the chart is rendered once beforehand, as
-// in a build.
+// (40 quarters and commentary) and its chart, as in a build.
 func BenchmarkIndicatorPage(b *testing.B) {
 	bl, s := benchBuilder(b)
 	job := bl.indicatorJob(s)

@@ -133,8 +133,9 @@ func (b *builder) joinAnd(names []string) string {
 	return strings.Join(names[:len(names)-1], b.lang.T("list.comma")) + b.lang.T("list.and") + names[len(names)-1]
 }
 
-// tableRows is every series' rows of its data table and their HTML,
-// rendered once and shared by its page and every report that shows them
+// tableRows is a series' rows of its data table and their HTML, rendered
+// once and shared by its page and every report that shows them, when a
+// site has several reports (with one, each table writes its own rows)
 // (a row with a note is rendered in each table, which numbers its notes).
 // Each row's HTML is kept twice, for a table without and with a Note
 // column, both with the Target and Status columns.
@@ -143,25 +144,21 @@ type tableRows struct {
 	frags [2][]string
 }
 
-func (b *builder) renderRows() {
-	b.rows = make(map[*model.Series]tableRows, len(b.series))
-	for i := range b.series {
-		s := &b.series[i]
-		ytd := s.Indicator.Measure == model.MeasureYTD
-		tr := tableRows{rows: make([]TableRow, len(s.Points))}
-		tr.frags[0], tr.frags[1] = make([]string, len(s.Points)), make([]string, len(s.Points))
-		var w strings.Builder
-		for j := range s.Points {
-			tr.rows[j] = b.tableRow(&s.Points[j], s.Indicator)
-			if s.Points[j].Note == "" {
-				for k, notes := range []bool{false, true} {
-					w.Reset()
-					writeTableRow(&w, &tr.rows[j], rowColumns{ytd: ytd, target: true, notes: notes, words: b.rw})
-					tr.frags[k][j] = w.String()
-				}
+// renderRows renders the rows of s once (when rows are shared: prepare).
+func (b *builder) renderRows(s *model.Series, tr *tableRows) {
+	ytd := s.Indicator.Measure == model.MeasureYTD
+	tr.rows = make([]TableRow, len(s.Points))
+	tr.frags[0], tr.frags[1] = make([]string, len(s.Points)), make([]string, len(s.Points))
+	var w strings.Builder
+	for j := range s.Points {
+		tr.rows[j] = b.tableRow(&s.Points[j], s.Indicator)
+		if s.Points[j].Note == "" {
+			for k, notes := range []bool{false, true} {
+				w.Reset()
+				writeTableRow(&w, &tr.rows[j], rowColumns{ytd: ytd, target: true, notes: notes, words: b.rw})
+				tr.frags[k][j] = w.String()
 			}
 		}
-		b.rows[s] = tr
 	}
 }
 
@@ -169,6 +166,7 @@ func (b *builder) renderRows() {
 // Note column) if it has no note.
 func (b *builder) cachedRow(s *model.Series, i int) (TableRow, [2]string) {
 	if tr, ok := b.rows[s]; ok {
+		tr.once.Do(func() { b.renderRows(s, &tr.tableRows) })
 		return tr.rows[i], [2]string{tr.frags[0][i], tr.frags[1][i]}
 	}
 	return b.tableRow(&s.Points[i], s.Indicator), [2]string{}

@@ -22,7 +22,11 @@ func (b *builder) indicatorJob(s *model.Series) job {
 			return nil, err
 		}
 		out[dir+"data.csv"], out[dir+"data.json"] = data.CSV, data.JSON
-		c := b.charts[ind.ID]
+		c, err := b.o.Chart(s)
+		if err != nil {
+			return nil, fmt.Errorf("chart %s: %w", ind.ID, err)
+		}
+		b.keepParts(s, c, data, out)
 		out[dir+"chart.svg"] = c.File
 		if c.PNG != nil {
 			out[dir+"chart.png"] = c.PNG
@@ -296,8 +300,10 @@ func (b *builder) outcomeWords(o model.Outcome) (notice, outcome string) {
 // size is a file size in words, always in KB or MB so that sizes compare
 // at a glance: "1 KB" (the least, for any file under 1.5 KB), "24 KB",
 // "1.2 MB".
-func size(b []byte) string {
-	n := len(b)
+func size(b []byte) string { return sizeOf(len(b)) }
+
+// sizeOf is size for a file of n bytes.
+func sizeOf(n int) string {
 	switch {
 	case n < 1536:
 		return "1 KB"

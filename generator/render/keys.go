@@ -340,6 +340,12 @@ func (b *builder) reportKey(name string, p model.Period) func() Key {
 // kept from the previous build when its key is unchanged (Options.Reuse)
 // and are recorded when rendered (Options.Made).
 func (b *builder) keyed(name string, key func() Key, run job) job {
+	return b.keyedParts(name, key, run, nil)
+}
+
+// keyedParts is keyed, with kept run when the job's files are kept: the
+// work later pages need of the job (an indicator's parts) still happens.
+func (b *builder) keyedParts(name string, key func() Key, run job, kept func() error) job {
 	if !b.caching() {
 		return run
 	}
@@ -350,6 +356,9 @@ func (b *builder) keyed(name string, key func() Key, run job) job {
 				b.reusedMu.Lock()
 				b.reused = append(b.reused, paths...)
 				b.reusedMu.Unlock()
+				if kept != nil {
+					return nil, kept()
+				}
 				return nil, nil
 			}
 		}

@@ -34,31 +34,8 @@ type dataFiles struct {
 	CSV, JSON []byte
 }
 
-// renderData builds every indicator's data files and data/all.csv once,
-// before the pages that link to them with their sizes.
-func (b *builder) renderData() error {
-	b.data = make(map[string]dataFiles, len(b.series))
-	dims := siteDims(b.series)
-	var all [][]string
-	for i := range b.series {
-		s := &b.series[i]
-		f, err := b.dataFilesOf(s)
-		if err != nil {
-			return err
-		}
-		b.data[s.Indicator.ID] = f
-		all = append(all, compareRecords(s, true, dims, &b.in.Site)...)
-	}
-	b.allCSV = writeCSV(append(csvHeader(true), compareColumns(dims)...), all)
-	return nil
-}
-
-// dataFilesOf returns an indicator's data files, made by renderData or
-// made now.
+// dataFilesOf makes an indicator's data files.
 func (b *builder) dataFilesOf(s *model.Series) (dataFiles, error) {
-	if f, ok := b.data[s.Indicator.ID]; ok {
-		return f, nil
-	}
 	js, err := dataJSON(s, &b.in.Site)
 	if err != nil {
 		return dataFiles{}, err
@@ -223,12 +200,12 @@ func (b *builder) dcatLicence() *dcatLicence {
 	return &dcatLicence{ID: licenceURL(s.Licence), Type: "dct:LicenseDocument", Title: s.Licence}
 }
 
-func (b *builder) dcatDistribution(id, title, kind, path string, data []byte) dcatDistribution {
+func (b *builder) dcatDistribution(id, title, kind, path string, size int) dcatDistribution {
 	published := format.ISODate(b.in.Site.Published)
 	return dcatDistribution{
 		ID: b.abs("data/catalogue.json#" + id), Type: "dcat:Distribution", Title: title, Format: kind,
 		MediaType:   "https://www.iana.org/assignments/media-types/" + mediaTypes[kind],
-		DownloadURL: b.abs(path), AccessURL: b.abs(path), ByteSize: len(data),
+		DownloadURL: b.abs(path), AccessURL: b.abs(path), ByteSize: size,
 		Licence: b.dcatLicence(), Issued: published, Modified: published,
 	}
 }
@@ -272,7 +249,7 @@ func (b *builder) catalogue() ([]byte, error) {
 	all := b.dcatDataset("all", s.Title+": all indicators",
 		"Every published figure of every key performance indicator of "+s.Organisation+", current and retired, one row per indicator and period, with target, status, direction of travel, flag and note. Withheld figures are shown as [c].",
 		b.abs("data/"))
-	all.Distributions = []dcatDistribution{b.dcatDistribution("all-csv", "All indicators (CSV)", "CSV", "data/all.csv", b.allCSV)}
+	all.Distributions = []dcatDistribution{b.dcatDistribution("all-csv", "All indicators (CSV)", "CSV", "data/all.csv", len(b.allCSV))}
 	c.Datasets = append(c.Datasets, all)
 	for i := range b.series {
 		sr := &b.series[i]
@@ -285,11 +262,11 @@ func (b *builder) catalogue() ([]byte, error) {
 		if start, end, ok := b.temporal(sr); ok {
 			d.Temporal = &dcatPeriod{Type: "dct:PeriodOfTime", Start: format.ISODate(start), End: format.ISODate(end)}
 		}
-		files := b.data[ind.ID]
+		files := b.parts[sr]
 		dir := "indicators/" + ind.ID + "/"
 		d.Distributions = []dcatDistribution{
-			b.dcatDistribution(ind.ID+"-csv", ind.Name()+" (CSV)", "CSV", dir+"data.csv", files.CSV),
-			b.dcatDistribution(ind.ID+"-json", ind.Name()+" (JSON)", "JSON", dir+"data.json", files.JSON),
+			b.dcatDistribution(ind.ID+"-csv", ind.Name()+" (CSV)", "CSV", dir+"data.csv", files.csvLen),
+			b.dcatDistribution(ind.ID+"-json", ind.Name()+" (JSON)", "JSON", dir+"data.json", files.jsonLen),
 		}
 		c.Datasets = append(c.Datasets, d)
 	}
@@ -438,11 +415,11 @@ func (b *builder) dataPageJob(feed, catalogue []byte) job {
 		for _, s := range b.dataPageOrder() {
 			ind := s.Indicator
 			dir := root + "indicators/" + ind.ID + "/"
-			files := b.data[ind.ID]
+			files := b.parts[s]
 			row := DataRow{
 				Href: dir, Name: ind.Name(), Status: b.lang.T("data.current"),
-				CSV:  Download{Href: b.shared(path, dir+"data.csv", "indicators/"+ind.ID+"/data.csv"), Text: "CSV", Format: "CSV", Size: size(files.CSV)},
-				JSON: Download{Href: b.shared(path, dir+"data.json", "indicators/"+ind.ID+"/data.json"), Text: "JSON", Format: "JSON", Size: size(files.JSON)},
+				CSV:  Download{Href: b.shared(path, dir+"data.csv", "indicators/"+ind.ID+"/data.csv"), Text: "CSV", Format: "CSV", Size: sizeOf(files.csvLen)},
+				JSON: Download{Href: b.shared(path, dir+"data.json", "indicators/"+ind.ID+"/data.json"), Text: "JSON", Format: "JSON", Size: sizeOf(files.jsonLen)},
 			}
 			if !ind.IsActive() {
 				row.Status = b.lang.T("search.retired")

@@ -161,16 +161,8 @@ func (b *builder) reportStart(ind *model.Indicator) model.Period {
 			start = p
 		}
 	}
-	for i := range b.series {
-		old := b.series[i].Indicator
-		if old.IsActive() || old.RetiredFrom.IsZero() {
-			continue
-		}
-		for _, id := range old.ReplacedBy {
-			if id == ind.ID {
-				earlier(old.RetiredFrom)
-			}
-		}
+	for _, from := range b.replacedFrom()[ind.ID] {
+		earlier(from)
 	}
 	if len(ind.TargetList) > 0 {
 		earlier(ind.TargetList[0].From)
@@ -289,21 +281,23 @@ func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, 
 	// The report's caption names the chart, so the report shows a copy
 	// without the drawn title (chart.svg keeps it, for embedding elsewhere).
 	ri.ChartSrc = "../../indicators/" + ind.ID + "/chart.svg"
-	c := b.charts[ind.ID]
 	shown := s
+	ri.ChartAlt = b.parts[s].desc
 	if cut {
-		var err error
-		if c, err = b.o.Chart(&upTo); err != nil {
+		c, err := b.o.Chart(&upTo)
+		if err != nil {
 			return ri, fmt.Errorf("chart %s for %s: %w", ind.ID, p, err)
 		}
 		shown = &upTo
-	}
-	ri.ChartAlt = c.Desc
-	if file := c.Report; file != nil || cut {
+		ri.ChartAlt = c.Desc
+		file := c.Report
 		if file == nil {
 			file = c.File
 		}
 		files["reports/"+p.Slug()+"/charts/"+ind.ID+".svg"] = file
+		ri.ChartSrc = "charts/" + ind.ID + ".svg"
+	} else if b.parts[s].hasReport {
+		// Written by the indicator's job (keepParts).
 		ri.ChartSrc = "charts/" + ind.ID + ".svg"
 	}
 	ri.ChartCaption = b.lang.T("report.chart_caption", "name", ind.Name(), "span", b.span(shown), "period", b.lang.Period(p))

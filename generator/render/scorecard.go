@@ -46,7 +46,7 @@ func (b *builder) scoreRow(s *model.Series, root string, used map[model.Flag]boo
 
 // sparkline is the series' sparkline, rendered with its charts.
 func (b *builder) sparkline(s *model.Series) []byte {
-	return b.charts[s.Indicator.ID].Sparkline
+	return b.parts[s].sparkline
 }
 
 // group is the scorecard table of one service's active indicators, with

@@ -18,9 +18,7 @@ type builder struct {
 	o        Options
 	byID     map[string]*model.Series
 	comments map[string][]model.Commentary // by indicator, newest first
-	charts   map[string]Chart              // by indicator
-	data     map[string]dataFiles          // by indicator
-	rows     map[*model.Series]tableRows   // data table rows, rendered once
+	rows     map[*model.Series]*lazyRows   // data table rows, rendered once; nil: by each table
 	allCSV   []byte                        // data/all.csv
 	reports  []reportPeriod                // newest first
 	retired  bool                          // some indicator is retired
@@ -32,6 +30,19 @@ type builder struct {
 	keys     keys       // page keys, when caching (keys.go)
 	reusedMu sync.Mutex // guards reused
 	reused   []string   // files kept from the previous build
+
+	// The stages of a build (stages.go).
+	parts   map[*model.Series]*indicatorParts // what later pages need of each indicator
+	dims    []string                          // the site's breakdown dimensions (data/all.csv columns)
+	showing map[*model.Series][]int           // the reports (indexes into reports) that show each series
+	sizes   pageSizes                         // buffer sizes by template (buffers.go)
+
+	// openDataReady: data/all.csv and the history were worked out before
+	// the first stage (openDataFirst), for the keys of a cached build.
+	openDataReady bool
+
+	replacedOnce sync.Once
+	replaced     map[string][]model.Period // replacedFrom (stages.go)
 }
 
 // job renders some files.
@@ -62,49 +73,29 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 
 	b.reports = b.reportPeriods()
 	b.retired = b.hasRetired()
-	if err := b.renderCharts(); err != nil {
-		return nil, err
-	}
-	b.renderRows()
-	if err := b.renderData(); err != nil {
-		return nil, err
-	}
-	if err := b.releases(); err != nil {
-		return nil, err
-	}
-	catalogue, err := b.catalogue()
-	if err != nil {
-		return nil, err
-	}
-	feed, err := b.feed()
-	if err != nil {
-		return nil, err
-	}
+	b.prepare()
 	if b.caching() {
+		// Keys need what changed since the previous release, so with a
+		// cache data/all.csv and the history are worked out first.
+		if err := b.openDataFirst(); err != nil {
+			return nil, err
+		}
 		b.makeKeys()
 	}
+	r := newRunner(b.o.Emit)
+
+	// The first stage: every indicator's page and files, and the pages
+	// that need nothing of the others' (stages.go). A job whose key is
+	// unchanged keeps its files from the previous build (keys.go); an
+	// indicator's job still works out what the second stage needs of it.
 	var jobs []job
-	jobs = append(jobs, b.keyed("home", b.globalKey("home"), b.homeJob()),
-		b.keyed("404", b.nameKey("404"), b.notFoundJob()),
-		b.keyed("assets", b.nameKey("assets"), b.assetsJob()))
-	jobs = append(jobs, b.keyed("files", b.globalKey("files"), b.filesJob(map[string][]byte{
-		"data/all.csv": b.allCSV, "data/catalogue.json": catalogue,
-		"feed.xml": feed, "robots.txt": b.robots(),
-	})), b.keyed("data", b.globalKey("data"), b.dataPageJob(feed, catalogue)),
-		b.keyed("changes", b.globalKey("changes"), b.changesJob()),
-		b.keyed("search", b.globalKey("search"), b.searchJob()))
 	for i := range series {
 		name := "indicator/" + series[i].Indicator.ID
-		jobs = append(jobs, b.keyed(name, b.indicatorKey(name, &series[i]), b.indicatorJob(&series[i])))
+		jobs = append(jobs, b.keyedParts(name, b.indicatorKey(name, &series[i]), b.indicatorJob(&series[i]), b.partsJob(&series[i])))
 	}
-	for i := range in.Site.Services {
-		name := "service/" + in.Site.Services[i].ID
-		jobs = append(jobs, b.keyed(name, b.globalKey(name), b.serviceJob(&in.Site.Services[i])))
-	}
-	for i := range in.Site.Committees {
-		name := "committee/" + in.Site.Committees[i].ID
-		jobs = append(jobs, b.keyed(name, b.globalKey(name), b.committeeJob(&in.Site.Committees[i])))
-	}
+	jobs = append(jobs, b.keyed("404", b.nameKey("404"), b.notFoundJob()),
+		b.keyed("assets", b.nameKey("assets"), b.assetsJob()),
+		b.keyed("search", b.globalKey("search"), b.searchJob()))
 	for _, p := range in.Content.Pages {
 		if !p.Draft {
 			name := "page/" + pageSlug(p)
@@ -113,10 +104,6 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 	}
 	if len(b.reports) > 0 {
 		jobs = append(jobs, b.keyed("reports", b.globalKey("reports"), b.reportsJob()))
-		for _, rp := range b.reports {
-			name := "report/" + rp.Period.Slug()
-			jobs = append(jobs, b.keyed(name, b.reportKey(name, rp.Period), b.reportJob(rp)))
-		}
 	}
 	if len(in.Actions) > 0 {
 		jobs = append(jobs, b.keyed("actions", b.globalKey("actions"), b.actionsJob()))
@@ -124,13 +111,34 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 	if b.retired {
 		jobs = append(jobs, b.keyed("retired", b.globalKey("retired"), b.retiredJob()))
 	}
-	files, err := runJobs(jobs, b.o.Emit)
-	if err != nil {
+	if err := r.run(jobs); err != nil {
 		return nil, err
 	}
+
+	// The second stage: the pages that show many indicators, the open
+	// data job (which has the sequential work of this stage) first, then
+	// the reports (the longest jobs).
+	jobs = []job{b.keyed("opendata", b.globalKey("opendata"), b.openDataJob())}
+	for _, rp := range b.reports {
+		name := "report/" + rp.Period.Slug()
+		jobs = append(jobs, b.keyed(name, b.reportKey(name, rp.Period), b.reportJob(rp)))
+	}
+	jobs = append(jobs, b.keyed("home", b.globalKey("home"), b.homeJob()))
+	for i := range in.Site.Services {
+		name := "service/" + in.Site.Services[i].ID
+		jobs = append(jobs, b.keyed(name, b.globalKey(name), b.serviceJob(&in.Site.Services[i])))
+	}
+	for i := range in.Site.Committees {
+		name := "committee/" + in.Site.Committees[i].ID
+		jobs = append(jobs, b.keyed(name, b.globalKey(name), b.committeeJob(&in.Site.Committees[i])))
+	}
+	if err := r.run(jobs); err != nil {
+		return nil, err
+	}
+	files := r.files
 	for _, p := range b.reused {
 		if _, dup := files[p]; dup {
-			return nil, fmt.Errorf("render: two pages write %s", p)
+			return nil, errTwoPages(p)
 		}
 		files[p] = nil
 	}
@@ -151,43 +159,13 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 	return files, nil
 }
 
-// filesJob returns files made before the pages.
-func (b *builder) filesJob(files map[string][]byte) job {
-	return func() (map[string][]byte, error) { return files, nil }
-}
-
-// renderCharts renders every series' charts once, in parallel, before the
-// pages that show them.
-func (b *builder) renderCharts() error {
-	charts := make([]Chart, len(b.series))
-	jobs := make([]job, len(b.series))
-	for i := range b.series {
-		jobs[i] = func() (map[string][]byte, error) {
-			c, err := b.o.Chart(&b.series[i])
-			if err != nil {
-				return nil, fmt.Errorf("chart %s: %w", b.series[i].Indicator.ID, err)
-			}
-			charts[i] = c
-			return nil, nil
-		}
-	}
-	if _, err := runJobs(jobs, nil); err != nil {
-		return err
-	}
-	b.charts = make(map[string]Chart, len(b.series))
-	for i := range b.series {
-		b.charts[b.series[i].Indicator.ID] = charts[i]
-	}
-	return nil
-}
-
 // runJobs runs jobs on every core and merges their files. The first error
 // (in job order) wins, so errors are reproducible too.
-func runJobs(jobs []job, emit func(string, []byte) error) (map[string][]byte, error) {
+// With emit, the paths of the files are added to emitted (under mu),
+// which already holds those of earlier stages.
+func runJobs(jobs []job, emit func(string, []byte) error, mu *sync.Mutex, emitted map[string][]byte) (map[string][]byte, error) {
 	results := make([]map[string][]byte, len(jobs))
 	errs := make([]error, len(jobs))
-	var mu sync.Mutex
-	emitted := map[string][]byte{} // paths only: the data went to emit
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -196,10 +174,11 @@ func runJobs(jobs []job, emit func(string, []byte) error) (map[string][]byte, er
 			defer wg.Done()
 			for i := range next {
 				results[i], errs[i] = jobs[i]()
+				jobs[i] = nil // what the job captured can go
 				if emit == nil || errs[i] != nil {
 					continue
 				}
-				errs[i] = emitJob(results[i], emit, &mu, emitted)
+				errs[i] = emitJob(results[i], emit, mu, emitted)
 				results[i] = nil
 			}
 		}()
@@ -215,13 +194,13 @@ func runJobs(jobs []job, emit func(string, []byte) error) (map[string][]byte, er
 		}
 	}
 	if emit != nil {
-		return emitted, nil
+		return nil, nil
 	}
 	out := make(map[string][]byte)
 	for _, r := range results {
 		for p, b := range r {
 			if _, dup := out[p]; dup {
-				return nil, fmt.Errorf("render: two pages write %s", p)
+				return nil, errTwoPages(p)
 			}
 			out[p] = b
 		}
@@ -241,7 +220,7 @@ func emitJob(files map[string][]byte, emit func(string, []byte) error, mu *sync.
 	for _, p := range paths {
 		if _, dup := seen[p]; dup {
 			mu.Unlock()
-			return fmt.Errorf("render: two pages write %s", p)
+			return errTwoPages(p)
 		}
 		seen[p] = nil
 	}
@@ -254,9 +233,11 @@ func emitJob(files map[string][]byte, emit func(string, []byte) error, mu *sync.
 	return nil
 }
 
+func errTwoPages(p string) error { return fmt.Errorf("render: two pages write %s", p) }
+
 // page renders one template into a single-file result.
 func (b *builder) page(path, tmpl string, data any) (map[string][]byte, error) {
-	html, err := b.o.Theme.Execute(tmpl, data)
+	html, err := b.execute(tmpl, data)
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w", path, err)
 	}
