@@ -125,7 +125,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 // reuse keeps a page's files from the previous build when its key is
 // unchanged (publish.Stream.Reuse), starting the stream like add.
-func (p *streamer) reuse(name string, key render.Key) ([]string, bool) {
+func (p *streamer) reuse(name string, key render.Key) ([]string, []byte, bool) {
 	p.mu.Lock()
 	if p.s == nil && p.err == nil {
 		p.s, p.err = publish.Begin(p.out, p.o)
@@ -133,9 +133,9 @@ func (p *streamer) reuse(name string, key render.Key) ([]string, bool) {
 	s, err := p.s, p.err
 	p.mu.Unlock()
 	if err != nil {
-		return nil, false
+		return nil, nil, false
 	}
-	paths, ok := s.Reuse(name, key)
+	paths, note, ok := s.Reuse(name, key)
 	if ok {
 		p.mu.Lock()
 		for _, path := range paths {
@@ -143,16 +143,16 @@ func (p *streamer) reuse(name string, key render.Key) ([]string, bool) {
 		}
 		p.mu.Unlock()
 	}
-	return paths, ok
+	return paths, note, ok
 }
 
 // made records a rendered page's files for the next build's cache.
-func (p *streamer) made(name string, key render.Key, paths []string) {
+func (p *streamer) made(name string, key render.Key, paths []string, note []byte) {
 	p.mu.Lock()
 	s := p.s
 	p.mu.Unlock()
 	if s != nil {
-		s.Made(name, key, paths)
+		s.Made(name, key, paths, note)
 	}
 }
 

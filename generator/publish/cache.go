@@ -35,7 +35,7 @@ import (
 
 const (
 	cacheSuffix = ".kpisite-cache"
-	cacheFormat = "kpisite-cache 1"
+	cacheFormat = "kpisite-cache 2"
 )
 
 // cacheIndex is OUT.kpisite-cache after its first line.
@@ -48,6 +48,9 @@ type cacheIndex struct {
 type cachePage struct {
 	Key   string      `json:"key"` // hex
 	Files []cacheFile `json:"files"`
+	// Note is what the page's job left for later pages (render's
+	// indicator parts), kept with its files.
+	Note []byte `json:"note,omitempty"`
 }
 
 type cacheFile struct {
@@ -134,28 +137,36 @@ func parseCache(data []byte, id, out string) (*cacheIndex, string) {
 // its key is unchanged and every one of its files in OUT is as the
 // previous build left it: they are hard-linked (or copied) into the new
 // site, and their paths returned. Safe to call from several goroutines.
-func (s *Stream) Reuse(name string, key [32]byte) ([]string, bool) {
+func (s *Stream) Reuse(name string, key [32]byte) ([]string, []byte, bool) {
+	paths, note, ok := s.reuse(name, key)
+	if !ok {
+		return nil, nil, false
+	}
+	return paths, note, true
+}
+
+func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 	c := s.cache
 	if c == nil || c.old == nil {
-		return nil, false
+		return nil, nil, false
 	}
 	pg, ok := c.old.Pages[name]
 	if !ok || pg.Key != hex.EncodeToString(key[:]) || len(pg.Files) == 0 {
-		return nil, false
+		return nil, nil, false
 	}
 	for _, f := range pg.Files {
 		if !fs.ValidPath(f.Path) || f.Path == "." || f.Path == ManifestName || isWorkName(strings.SplitN(f.Path, "/", 2)[0]) {
-			return nil, false
+			return nil, nil, false
 		}
 		id, err := statID(filepath.Join(s.out, filepath.FromSlash(f.Path)))
 		if err != nil || !id.Valid || id.Dev != f.ID.Dev || id.Ino != f.ID.Ino || id.Size != f.ID.Size || id.Mtime != f.ID.Mtime || id.Ctime != f.ID.Ctime {
-			return nil, false
+			return nil, nil, false
 		}
 	}
 	s.mu.Lock()
 	if s.done {
 		s.mu.Unlock()
-		return nil, false
+		return nil, nil, false
 	}
 	s.mu.Unlock()
 	var made []string
@@ -171,13 +182,13 @@ func (s *Stream) Reuse(name string, key [32]byte) ([]string, bool) {
 		dst := filepath.Join(s.tmp, filepath.FromSlash(f.Path))
 		if err := s.mkdirFor(dst); err != nil {
 			undo()
-			return nil, false
+			return nil, nil, false
 		}
 		if err := os.Link(src, dst); err != nil {
 			if err := copyFile(src, dst); err != nil {
 				os.Remove(dst)
 				undo()
-				return nil, false
+				return nil, nil, false
 			}
 		}
 		made = append(made, dst)
@@ -186,20 +197,20 @@ func (s *Stream) Reuse(name string, key [32]byte) ([]string, bool) {
 	s.paths = append(s.paths, paths...)
 	s.mu.Unlock()
 	c.mu.Lock()
-	c.pages[name] = cachePage{Key: pg.Key, Files: pathsOnly(paths)}
+	c.pages[name] = cachePage{Key: pg.Key, Files: pathsOnly(paths), Note: pg.Note}
 	c.Reused++
 	c.mu.Unlock()
-	return paths, true
+	return paths, pg.Note, true
 }
 
 // Made records the files of the page name, rendered with key.
-func (s *Stream) Made(name string, key [32]byte, paths []string) {
+func (s *Stream) Made(name string, key [32]byte, paths []string, note []byte) {
 	c := s.cache
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
-	c.pages[name] = cachePage{Key: hex.EncodeToString(key[:]), Files: pathsOnly(paths)}
+	c.pages[name] = cachePage{Key: hex.EncodeToString(key[:]), Files: pathsOnly(paths), Note: note}
 	c.mu.Unlock()
 }
 
@@ -249,7 +260,7 @@ pages:
 			}
 			files[i] = cacheFile{Path: f.Path, ID: id}
 		}
-		idx.Pages[n] = cachePage{Key: pg.Key, Files: files}
+		idx.Pages[n] = cachePage{Key: pg.Key, Files: files, Note: pg.Note}
 	}
 	body, err := json.Marshal(idx)
 	if err != nil {

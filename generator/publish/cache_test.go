@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -24,7 +25,7 @@ func publishWithCache(t *testing.T, out string, key byte, files map[string]strin
 		}
 		paths = append(paths, p)
 	}
-	s.Made("page", [32]byte{key}, paths)
+	s.Made("page", [32]byte{key}, paths, []byte(fmt.Sprintf("note %d", key)))
 	if err := s.Commit(); err != nil {
 		t.Fatal(err)
 	}
@@ -46,16 +47,19 @@ func TestCacheKeepsUnchangedPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := s.Reuse("page", [32]byte{2}); ok {
+	if _, _, ok := s.Reuse("page", [32]byte{2}); ok {
 		t.Error("a page with another key was kept")
 	}
-	if _, ok := s.Reuse("other", [32]byte{1}); ok {
+	if _, _, ok := s.Reuse("other", [32]byte{1}); ok {
 		t.Error("a page the cache does not have was kept")
 	}
-	paths, ok := s.Reuse("page", [32]byte{1})
+	paths, note, ok := s.Reuse("page", [32]byte{1})
 	sort.Strings(paths)
 	if !ok || strings.Join(paths, ",") != "a/data.csv,a/index.html" {
 		t.Fatalf("Reuse = %v, %v", paths, ok)
+	}
+	if string(note) != "note 1" {
+		t.Errorf("Reuse note = %q, want the note Made recorded", note)
 	}
 	kept, _ := os.Stat(filepath.Join(s.tmp, "a", "index.html"))
 	orig, _ := os.Stat(filepath.Join(out, "a", "index.html"))
@@ -103,7 +107,7 @@ func TestCacheDistrustsChangedFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer s.Abort()
-			if _, ok := s.Reuse("page", [32]byte{1}); ok {
+			if _, _, ok := s.Reuse("page", [32]byte{1}); ok {
 				t.Error("kept a page whose file or cache was changed")
 			}
 		})
@@ -116,7 +120,7 @@ func TestCacheDistrustsChangedFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer s.Abort()
-		if _, ok := s.Reuse("page", [32]byte{1}); ok {
+		if _, _, ok := s.Reuse("page", [32]byte{1}); ok {
 			t.Error("kept a page of a cache written by another build")
 		}
 	})

@@ -343,21 +343,22 @@ func (b *builder) keyed(name string, key func() Key, run job) job {
 	return b.keyedParts(name, key, run, nil)
 }
 
-// keyedParts is keyed, with kept run when the job's files are kept: the
-// work later pages need of the job (an indicator's parts) still happens.
-func (b *builder) keyedParts(name string, key func() Key, run job, kept func() error) job {
+// keyedParts is keyed for a job that leaves something for later pages
+// (an indicator's parts): its note is recorded with its files, and when
+// the files are kept, kept works out the same from the recorded note.
+func (b *builder) keyedParts(name string, key func() Key, run job, n *noted) job {
 	if !b.caching() {
 		return run
 	}
 	return func() (map[string][]byte, error) {
 		k := key()
 		if b.o.Reuse != nil {
-			if paths, ok := b.o.Reuse(name, k); ok {
+			if paths, note, ok := b.o.Reuse(name, k); ok {
 				b.reusedMu.Lock()
 				b.reused = append(b.reused, paths...)
 				b.reusedMu.Unlock()
-				if kept != nil {
-					return nil, kept()
+				if n != nil {
+					return nil, n.kept(note)
 				}
 				return nil, nil
 			}
@@ -369,8 +370,20 @@ func (b *builder) keyedParts(name string, key func() Key, run job, kept func() e
 				paths = append(paths, p)
 			}
 			sort.Strings(paths)
-			b.o.Made(name, k, paths)
+			var note []byte
+			if n != nil {
+				note = n.note()
+			}
+			b.o.Made(name, k, paths, note)
 		}
 		return files, err
 	}
+}
+
+// noted is what a job leaves for later pages, as a note kept in the
+// build cache: note writes it after the job has run; kept works it out
+// again when the job's files are kept, from the note when it can be read.
+type noted struct {
+	note func() []byte
+	kept func(note []byte) error
 }

@@ -126,31 +126,31 @@ func localEmit(prefix string, emit func(string, []byte) error) func(string, []by
 // first (prefix "cy/"): its pages are named, and their files kept, under
 // its folder, as localEmit writes them; the shared files are the first
 // language's. A prefix of "" returns reuse and made as they are.
-func LocalCache(prefix string, reuse func(string, Key) ([]string, bool), made func(string, Key, []string)) (func(string, Key) ([]string, bool), func(string, Key, []string)) {
+func LocalCache(prefix string, reuse func(string, Key) ([]string, []byte, bool), made func(string, Key, []string, []byte)) (func(string, Key) ([]string, []byte, bool), func(string, Key, []string, []byte)) {
 	if prefix == "" {
 		return reuse, made
 	}
-	var r func(string, Key) ([]string, bool)
+	var r func(string, Key) ([]string, []byte, bool)
 	if reuse != nil {
-		r = func(name string, k Key) ([]string, bool) {
-			paths, ok := reuse(prefix+name, k)
+		r = func(name string, k Key) ([]string, []byte, bool) {
+			paths, note, ok := reuse(prefix+name, k)
 			local := make([]string, 0, len(paths))
 			for _, p := range paths {
 				local = append(local, strings.TrimPrefix(p, prefix))
 			}
-			return local, ok
+			return local, note, ok
 		}
 	}
-	var m func(string, Key, []string)
+	var m func(string, Key, []string, []byte)
 	if made != nil {
-		m = func(name string, k Key, paths []string) {
+		m = func(name string, k Key, paths []string, note []byte) {
 			full := make([]string, 0, len(paths))
 			for _, p := range paths {
 				if !sharedFile(p) {
 					full = append(full, prefix+p)
 				}
 			}
-			made(prefix+name, k, full)
+			made(prefix+name, k, full, note)
 		}
 	}
 	return r, m

@@ -37,10 +37,13 @@ type Options struct {
 	// were kept from the previous build and the page is not rendered.
 	// Names are unique within one Site call: a caller that calls Site
 	// more than once into one output must make them unique across calls.
-	Reuse func(name string, key Key) (paths []string, ok bool)
+	// With the files comes the note the page's job left when it was
+	// rendered (Made): what later pages need of it, such as an
+	// indicator's sparkline.
+	Reuse func(name string, key Key) (paths []string, note []byte, ok bool)
 	// Made, when set (with Emit), is told the name, key and files of each
-	// page rendered, before its files go to Emit.
-	Made func(name string, key Key, paths []string)
+	// page rendered, and its note, before its files go to Emit.
+	Made func(name string, key Key, paths []string, note []byte)
 	// KeySalt is what changes the bytes of pages besides the model and
 	// the other options: kpisite's own build and the theme's files. It
 	// goes into every Key.

@@ -91,7 +91,7 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 	var jobs []job
 	for i := range series {
 		name := "indicator/" + series[i].Indicator.ID
-		jobs = append(jobs, b.keyedParts(name, b.indicatorKey(name, &series[i]), b.indicatorJob(&series[i]), b.partsJob(&series[i])))
+		jobs = append(jobs, b.keyedParts(name, b.indicatorKey(name, &series[i]), b.indicatorJob(&series[i]), b.partsNote(&series[i])))
 	}
 	jobs = append(jobs, b.keyed("404", b.nameKey("404"), b.notFoundJob()),
 		b.keyed("assets", b.nameKey("assets"), b.assetsJob()),

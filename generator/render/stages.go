@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"sync"
 	"time"
@@ -247,20 +248,44 @@ func (b *builder) openDataFirst() error {
 	return nil
 }
 
-// partsJob works out what the second stage needs of s (its chart's
-// description and sparkline, its data files' sizes) when its own job's
-// files are kept from the previous build; it writes nothing.
-func (b *builder) partsJob(s *model.Series) func() error {
-	return func() error {
-		data, err := b.dataFilesOf(s)
-		if err != nil {
-			return err
-		}
-		c, err := b.o.Chart(s)
-		if err != nil {
-			return fmt.Errorf("chart %s: %w", s.Indicator.ID, err)
-		}
-		b.keepParts(s, c, data, map[string][]byte{})
-		return nil
+// partsNote is what an indicator's job leaves for the second stage, as
+// a note in the build cache: its chart's description and sparkline, and
+// its data files' sizes. When the job's files are kept, the parts come
+// from the note; a note that cannot be read (a cache of an older kpisite)
+// is worked out again from the chart and data files, writing nothing.
+func (b *builder) partsNote(s *model.Series) *noted {
+	return &noted{
+		note: func() []byte {
+			p := b.parts[s]
+			note, _ := json.Marshal(partsRecord{Desc: p.desc, Sparkline: p.sparkline, HasReport: p.hasReport, CSV: p.csvLen, JSON: p.jsonLen})
+			return note
+		},
+		kept: func(note []byte) error {
+			var r partsRecord
+			if note != nil && json.Unmarshal(note, &r) == nil && r.Sparkline != nil {
+				p := b.parts[s]
+				p.desc, p.sparkline, p.hasReport, p.csvLen, p.jsonLen = r.Desc, r.Sparkline, r.HasReport, r.CSV, r.JSON
+				return nil
+			}
+			data, err := b.dataFilesOf(s)
+			if err != nil {
+				return err
+			}
+			c, err := b.o.Chart(s)
+			if err != nil {
+				return fmt.Errorf("chart %s: %w", s.Indicator.ID, err)
+			}
+			b.keepParts(s, c, data, map[string][]byte{})
+			return nil
+		},
 	}
+}
+
+// partsRecord is an indicator's parts as its note.
+type partsRecord struct {
+	Desc      string `json:"desc"`
+	Sparkline []byte `json:"sparkline"`
+	HasReport bool   `json:"has_report,omitempty"`
+	CSV       int    `json:"csv"`
+	JSON      int    `json:"json"`
 }

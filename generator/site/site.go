@@ -45,8 +45,8 @@ type Options struct {
 	// (render.Options.Reuse, render.Options.Made); CacheID identifies
 	// kpisite's own build and goes into every page's key, with a hash of
 	// the theme's files (the site's and the built-in one).
-	Reuse   func(name string, key render.Key) ([]string, bool)
-	Made    func(name string, key render.Key, paths []string)
+	Reuse   func(name string, key render.Key) ([]string, []byte, bool)
+	Made    func(name string, key render.Key, paths []string, note []byte)
 	CacheID []byte
 }
 
