@@ -4,6 +4,7 @@
 package format
 
 import (
+	"kpisite/generator/i18n"
 	"math"
 	"strconv"
 	"strings"
@@ -29,12 +30,7 @@ func Number(v float64, decimals int) string {
 	if neg {
 		b.WriteByte('-')
 	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
+	b.WriteString(i18n.GroupDigits(intPart))
 	if frac != "" {
 		b.WriteByte('.')
 		b.WriteString(frac)

@@ -167,17 +167,26 @@ func fill(s string, args []string) string {
 
 func groupThousands(n int) string {
 	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
+	if rest, neg := strings.CutPrefix(s, "-"); neg {
+		return "-" + GroupDigits(rest)
 	}
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
+	return GroupDigits(s)
+}
+
+// GroupDigits writes a run of digits with a comma between each group of
+// three from the right: "1234567" is "1,234,567". Welsh and English
+// group numbers the same way.
+func GroupDigits(digits string) string {
+	if len(digits) <= 3 {
+		return digits
+	}
+	var b strings.Builder
+	b.Grow(len(digits) + len(digits)/3)
+	for i := 0; i < len(digits); i++ {
+		if i > 0 && (len(digits)-i)%3 == 0 {
 			b.WriteByte(',')
 		}
-		b.WriteRune(c)
+		b.WriteByte(digits[i])
 	}
 	return b.String()
 }

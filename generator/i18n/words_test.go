@@ -90,3 +90,14 @@ func TestFillPlaceholders(t *testing.T) {
 		t.Errorf("T(b) = %q", got)
 	}
 }
+
+func TestGroupDigits(t *testing.T) {
+	for in, want := range map[string]string{"": "", "7": "7", "123": "123", "1234": "1,234", "123456": "123,456", "1234567": "1,234,567"} {
+		if got := GroupDigits(in); got != want {
+			t.Errorf("GroupDigits(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := groupThousands(-1234567); got != "-1,234,567" {
+		t.Errorf("groupThousands(-1234567) = %q", got)
+	}
+}
