@@ -1,21 +1,15 @@
 package chart
 
 import (
-	"io/fs"
 	"strings"
 	"testing"
 
 	"kpisite/generator/format"
 	"kpisite/generator/i18n"
-	"kpisite/themes"
 )
 
 func TestDescribeInWelsh(t *testing.T) {
-	src, err := fs.ReadFile(themes.Default(), "i18n/cy.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := i18n.Parse("cy", "cy.toml", src)
+	w, err := i18n.Builtin("cy")
 	if err != nil {
 		t.Fatal(err)
 	}

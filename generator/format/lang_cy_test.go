@@ -1,23 +1,17 @@
 package format
 
 import (
-	"io/fs"
 	"testing"
 	"time"
 
 	"kpisite/generator/i18n"
 	"kpisite/generator/model"
-	"kpisite/themes"
 )
 
 // welsh is the default theme's Welsh words, as a build in Welsh has them.
 func welsh(t *testing.T) *Lang {
 	t.Helper()
-	src, err := fs.ReadFile(themes.Default(), "i18n/cy.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := i18n.Parse("cy", "cy.toml", src)
+	w, err := i18n.Builtin("cy")
 	if err != nil {
 		t.Fatal(err)
 	}

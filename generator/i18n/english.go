@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"fmt"
 	"io/fs"
 	"sync"
 
@@ -13,16 +14,23 @@ import (
 // before. They are read from the same embedded file a site's build uses,
 // themes/default/i18n/en-GB.toml, so English has one source.
 var english = sync.OnceValue(func() *Words {
-	src, err := fs.ReadFile(themes.Default(), "i18n/en-GB.toml")
+	w, err := Builtin("en-GB")
 	if err != nil {
-		panic("kpisite: the embedded default theme has no i18n/en-GB.toml: " + err.Error())
-	}
-	w, err := Parse("en-GB", "themes/default/i18n/en-GB.toml", src)
-	if err != nil {
-		panic("kpisite: the embedded default theme's i18n/en-GB.toml: " + err.Error())
+		panic("kpisite: " + err.Error())
 	}
 	return w
 })
+
+// Builtin is the default theme's words in lang, from its embedded file
+// themes/default/i18n/<lang>.toml (a new copy each call).
+func Builtin(lang string) (*Words, error) {
+	name := "themes/default/i18n/" + lang + ".toml"
+	src, err := fs.ReadFile(themes.Default(), "i18n/"+lang+".toml")
+	if err != nil {
+		return nil, fmt.Errorf("the built-in default theme has no %s: %w", name, err)
+	}
+	return Parse(lang, name, src)
+}
 
 // English is the default theme's British English words (embedded in the
 // binary). It never changes; a key it lacks is recorded in its Missing,
