@@ -7,8 +7,9 @@
 // With the peer content (the default, peer.go) it writes the same
 // indicators as a kpisite site and as a Hugo site and builds each, in turns
 // (Hugo, kpisite, Hugo, kpisite, ...), because a shared machine's speed
-// drifts: a cold build into an empty folder (for kpisite, with no build
-// cache beside it), then, after one CSV row (one value in Hugo's data
+// drifts: a cold build into a new folder (for kpisite, with no build
+// cache beside it; no output is deleted until every build is timed, see
+// outputs), then, after one CSV row (one value in Hugo's data
 // file) changes, a rebuild into the existing output (kpisite keeps its
 // build cache there, as a user's rebuild does; -rebuild says at which
 // sizes). It prints the medians of the runs' wall time, CPU time (user +
@@ -169,14 +170,14 @@ func (b *bench) run() []row {
 	if b.kpisite == "" {
 		return nil
 	}
-	kOut, hOut := filepath.Join(b.dir, "kpisite-public"), filepath.Join(b.dir, "hugo-public")
 	var kCold, hCold, kRe, hRe []usage
 	for r := 0; r < b.runs; r++ {
-		// Cold builds: each into an empty folder with no build cache
-		// beside it, as CI does on a fresh clone. Rebuilds: into the
-		// same OUT, which keeps its cache, as a user rebuilding does.
+		// Cold builds: each into a new folder with no build cache beside
+		// it, as CI does on a fresh clone. Rebuilds: into the same OUT,
+		// which keeps its cache, as a user rebuilding does.
+		kOut, hOut := b.outputs(r)
 		if b.hugo != "" {
-			hCold = append(hCold, b.measureHugo(hOut, true))
+			hCold = append(hCold, b.measureHugo(hOut))
 		}
 		kCold = append(kCold, b.measureKpisite(kOut, true, r))
 		if !b.rebuild {
@@ -186,10 +187,11 @@ func (b *bench) run() []row {
 			fail(err)
 		}
 		if b.hugo != "" {
-			hRe = append(hRe, b.measureHugo(hOut, false))
+			hRe = append(hRe, b.measureHugo(hOut))
 		}
 		kRe = append(kRe, b.measureKpisite(kOut, false, r))
 	}
+	b.removeOutputs()
 	fmt.Printf("\n%d indicators, medians of %d alternating runs (kpisite %s", b.n, b.runs, b.kpisite)
 	if b.hugo != "" {
 		fmt.Printf(", Hugo %s", hugoVersion(b.hugo))
@@ -248,23 +250,43 @@ func median(us []usage, f func(usage) float64) float64 {
 	return (v[len(v)/2-1] + v[len(v)/2]) / 2
 }
 
-func (b *bench) measureHugo(out string, cold bool) usage {
-	if cold {
-		if err := os.RemoveAll(out); err != nil {
-			fail(err)
+// outputs names round r's output folders, new for each round. Nothing is
+// deleted while builds are timed (removeOutputs runs after the last):
+// where /tmp is ext4 without a journal (this project's CI machines), an
+// inode freed in the last 60 to 300 seconds is not used again, and every
+// file created meanwhile is allocated by scanning past all of them, so
+// removing the previous run's thousands of files just before a timed
+// build would charge each tool for the harness's deletion, in proportion
+// to the number of files it writes. A fresh clone in CI has deleted
+// nothing. Each cold build's folder is checked to be new.
+func (b *bench) outputs(r int) (kOut, hOut string) {
+	kOut = filepath.Join(b.dir, fmt.Sprintf("kpisite-public-%d", r+1))
+	hOut = filepath.Join(b.dir, fmt.Sprintf("hugo-public-%d", r+1))
+	for _, p := range []string{kOut, kOut + ".kpisite-cache", hOut} {
+		if _, err := os.Lstat(p); err == nil {
+			fail(fmt.Errorf("%s exists: a cold build needs a new folder (remove it, or use a new -dir)", p))
 		}
 	}
-	return measure(exec.Command(b.hugo, "--quiet", "-s", b.hugoSite, "-d", out))
+	return kOut, hOut
 }
 
-func (b *bench) measureKpisite(out string, cold bool, round int) usage {
-	if cold {
-		for _, p := range []string{out, out + ".kpisite-cache"} {
+// removeOutputs removes every round's output, once the builds are timed.
+func (b *bench) removeOutputs() {
+	for r := 0; r < b.runs; r++ {
+		kOut, hOut := filepath.Join(b.dir, fmt.Sprintf("kpisite-public-%d", r+1)), filepath.Join(b.dir, fmt.Sprintf("hugo-public-%d", r+1))
+		for _, p := range []string{kOut, kOut + ".kpisite-cache", hOut} {
 			if err := os.RemoveAll(p); err != nil {
 				fail(err)
 			}
 		}
 	}
+}
+
+func (b *bench) measureHugo(out string) usage {
+	return measure(exec.Command(b.hugo, "--quiet", "-s", b.hugoSite, "-d", out))
+}
+
+func (b *bench) measureKpisite(out string, cold bool, round int) usage {
 	cmd := exec.Command(b.kpisite, "build", "-s", b.kpisiteSite, "-o", out)
 	if b.profile != "" && cold {
 		if err := os.MkdirAll(b.profile, 0o755); err != nil {
