@@ -119,7 +119,7 @@ func (b *builder) writeDCATDistribution(w *jsonWriter, id, title, kind, path str
 // dcatSet is what differs between the catalogue's datasets.
 type dcatSet struct {
 	id, title, desc, landing string
-	keyword                  string // "" for none
+	keywords                 []string
 	periodicity              string
 	start, end               string // dct:temporal, when start is not ""
 }
@@ -141,9 +141,9 @@ func (b *builder) writeDCATDataset(w *jsonWriter, d dcatSet) {
 	w.str(d.title)
 	w.key("dct:description")
 	w.str(d.desc)
-	if d.keyword != "" {
+	if len(d.keywords) > 0 {
 		w.key("dcat:keyword")
-		w.strings([]string{d.keyword})
+		w.strings(d.keywords)
 	}
 	w.key("dcat:landingPage")
 	w.str(d.landing)
@@ -221,7 +221,7 @@ func (b *builder) catalogue() ([]byte, error) {
 			periodicity: frequencyIRI(ind.Frequency),
 		}
 		if svc := s.Service(ind.Service); svc != nil {
-			d.keyword = svc.Name
+			d.keywords = []string{svc.Name}
 		}
 		if start, end, ok := b.temporal(sr); ok {
 			d.start, d.end = format.ISODate(start), format.ISODate(end)
