@@ -293,3 +293,22 @@ func TestPartsNoteIsEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDataJSON compares jsonWriter with encoding/json on one
+// indicator of 40 quarters (go test -bench DataJSON -benchmem).
+func BenchmarkDataJSON(b *testing.B) {
+	bl, s := benchBuilder(b)
+	for _, bc := range []struct {
+		name string
+		f    func(*model.Series, *model.Site) ([]byte, error)
+	}{{"writer", dataJSON}, {"encoding-json", dataJSONOld}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := bc.f(s, &bl.in.Site); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
