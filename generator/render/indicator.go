@@ -149,12 +149,8 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 		p.Notes = html
 	}
 	p.Facts = b.facts(s)
-	js, err := b.datasetJSONLD(s)
-	if err != nil {
-		return p, err
-	}
-	p.JSONLD = js
 	dir := "indicators/" + ind.ID + "/"
+	p.JSONLD = b.datasetJSONLD(s, len(files[dir+"data.csv"]), len(files[dir+"data.json"]))
 	p.Downloads = []Download{
 		{Href: b.shared(path, "data.csv", dir+"data.csv"), Text: b.lang.T("downloads.data"), Format: "CSV", Size: size(files[dir+"data.csv"])},
 		{Href: b.shared(path, "data.json", dir+"data.json"), Text: b.lang.T("downloads.data"), Format: "JSON", Size: size(files[dir+"data.json"])},

@@ -1,8 +1,6 @@
 package render
 
 import (
-	"encoding/json"
-	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -60,6 +58,46 @@ type searchEntry struct {
 type searchIndex struct {
 	Services   []string      `json:"services"`
 	Indicators []searchEntry `json:"indicators"`
+}
+
+// json is search/index.json as encoding/json would write idx with
+// json.Marshal, written without reflection.
+func (idx *searchIndex) json() []byte {
+	w := jsonWriter{b: make([]byte, 0, 64+100*len(idx.Indicators))}
+	w.open('{')
+	w.key("services")
+	w.strings(idx.Services)
+	w.key("indicators")
+	if idx.Indicators == nil {
+		w.null()
+	} else {
+		w.open('[')
+		for i := range idx.Indicators {
+			e := &idx.Indicators[i]
+			w.elem()
+			w.open('{')
+			w.key("id")
+			w.str(e.ID)
+			w.key("name")
+			w.str(e.Name)
+			w.member("title", e.Title)
+			if len(e.Codes) > 0 {
+				w.key("codes")
+				w.strings(e.Codes)
+			}
+			w.key("service")
+			w.int(e.Service)
+			w.member("definition", e.Definition)
+			if e.Retired {
+				w.key("retired")
+				w.bool(true)
+			}
+			w.close('}')
+		}
+		w.close(']')
+	}
+	w.close('}')
+	return w.b
 }
 
 // codesOf lists the references an indicator is known by besides its title.
@@ -163,15 +201,11 @@ func (b *builder) searchJob() job {
 		}
 		page.Retired = retired
 		idx.Indicators = append(append(idx.Indicators, entries...), retiredEntries...)
-		js, err := json.Marshal(idx)
-		if err != nil {
-			return nil, fmt.Errorf("search/index.json: %w", err)
-		}
 		out, err := b.page(path, "search.html", page)
 		if err != nil {
 			return nil, err
 		}
-		out["search/index.json"] = append(js, '\n')
+		out["search/index.json"] = append(idx.json(), '\n')
 		return out, nil
 	}
 }

@@ -257,8 +257,8 @@ func (b *builder) partsNote(s *model.Series) *noted {
 	return &noted{
 		note: func() []byte {
 			p := b.parts[s]
-			note, _ := json.Marshal(partsRecord{Desc: p.desc, Sparkline: p.sparkline, HasReport: p.hasReport, CSV: p.csvLen, JSON: p.jsonLen})
-			return note
+			r := partsRecord{Desc: p.desc, Sparkline: p.sparkline, HasReport: p.hasReport, CSV: p.csvLen, JSON: p.jsonLen}
+			return r.json()
 		},
 		kept: func(note []byte) error {
 			var r partsRecord
@@ -288,4 +288,25 @@ type partsRecord struct {
 	HasReport bool   `json:"has_report,omitempty"`
 	CSV       int    `json:"csv"`
 	JSON      int    `json:"json"`
+}
+
+// json is the note as encoding/json would write r with json.Marshal,
+// written without reflection.
+func (r *partsRecord) json() []byte {
+	w := jsonWriter{b: make([]byte, 0, 96+len(r.Desc)+len(r.Sparkline)*4/3)}
+	w.open('{')
+	w.key("desc")
+	w.str(r.Desc)
+	w.key("sparkline")
+	w.bytes(r.Sparkline)
+	if r.HasReport {
+		w.key("has_report")
+		w.bool(true)
+	}
+	w.key("csv")
+	w.int(r.CSV)
+	w.key("json")
+	w.int(r.JSON)
+	w.close('}')
+	return w.b
 }
