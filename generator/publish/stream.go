@@ -17,7 +17,9 @@ import (
 // into it, Commit writes the manifest and swaps the folder in (as Write
 // does), and Abort removes the folder and leaves OUT as it was. Add may be
 // called from several goroutines. Into a mount point, files are kept in
-// memory and published by Commit as Write publishes them.
+// memory and published by Commit as Write publishes them. On Linux the
+// stream keeps its folders open while files are written into them (at
+// most maxOpenDirs idle ones); Commit and Abort close them all.
 type Stream struct {
 	out, tmp string
 	o        Options

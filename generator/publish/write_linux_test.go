@@ -250,3 +250,35 @@ func TestStreamConcurrentFoldersBounded(t *testing.T) {
 		t.Errorf("%d files published; want %d and the manifest", len(got), workers*files)
 	}
 }
+
+// A kept file that cannot be hard-linked (another file system) is
+// copied, and a kept file is never written over.
+func TestStreamLinkFallsBackToCopy(t *testing.T) {
+	shm, err := os.MkdirTemp("/dev/shm", "publish-test-")
+	if err != nil {
+		t.Skip("no /dev/shm here")
+	}
+	defer os.RemoveAll(shm)
+	s, err := Begin(filepath.Join(t.TempDir(), "public"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Abort()
+	src := filepath.Join(shm, "index.html")
+	if err := os.WriteFile(src, []byte("kept"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var a, b syscall.Stat_t
+	if err := syscall.Stat(shm, &a); err != nil || syscall.Stat(s.tmp, &b) != nil || a.Dev == b.Dev {
+		t.Skip("/dev/shm is on the temporary folder's file system")
+	}
+	if err := s.linkFile(src, "a/index.html"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(s.tmp, "a", "index.html")); string(got) != "kept" {
+		t.Errorf("the copy holds %q", got)
+	}
+	if err := s.linkFile(src, "a/index.html"); err == nil {
+		t.Error("a second kept file at the same path: no error")
+	}
+}
