@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -178,20 +177,11 @@ func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 	paths := make([]string, len(pg.Files))
 	for i, f := range pg.Files {
 		paths[i] = f.Path
-		src := filepath.Join(s.out, filepath.FromSlash(f.Path))
-		dst := filepath.Join(s.tmp, filepath.FromSlash(f.Path))
-		if err := s.mkdirFor(dst); err != nil {
+		if err := s.linkFile(filepath.Join(s.out, filepath.FromSlash(f.Path)), f.Path); err != nil {
 			undo()
 			return nil, nil, false
 		}
-		if err := os.Link(src, dst); err != nil {
-			if err := copyFile(src, dst); err != nil {
-				os.Remove(dst)
-				undo()
-				return nil, nil, false
-			}
-		}
-		made = append(made, dst)
+		made = append(made, filepath.Join(s.tmp, filepath.FromSlash(f.Path)))
 	}
 	s.mu.Lock()
 	s.paths = append(s.paths, paths...)
@@ -282,39 +272,6 @@ pages:
 		return err
 	}
 	return nil
-}
-
-// mkdirFor makes the folder of a file under the temporary folder.
-func (s *Stream) mkdirFor(full string) error {
-	dir := filepath.Dir(full)
-	if dir == s.tmp {
-		return nil
-	}
-	if _, made := s.dirs.Load(dir); made {
-		return nil
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	s.dirs.Store(dir, true)
-	return nil
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 // removeCacheTemps removes cache files a killed build left half written.

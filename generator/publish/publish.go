@@ -15,7 +15,12 @@
 //  3. Remove the temporary folders of builds that were killed
 //     (OUT.kpisite-new*: only a build holding the lock writes them).
 //  4. Write the new site into a new temporary folder beside OUT, with
-//     .kpisite-manifest listing its files.
+//     .kpisite-manifest listing its files. Each file is created new
+//     (O_EXCL: a file kept from the previous build, a hard link into OUT,
+//     is never written through). On Linux a Stream creates each file by
+//     its name relative to an open descriptor of its folder, and never
+//     through a symbolic link (write_linux.go), to spare the system calls
+//     and path walks of os.File for thousands of small files.
 //  5. Swap. On Linux one renameat2(RENAME_EXCHANGE) exchanges the two
 //     folders atomically: OUT is at every instant a whole site. Elsewhere
 //     (or on a file system without it) OUT is renamed to OUT.kpisite-old

@@ -17,14 +17,16 @@ import (
 // into it, Commit writes the manifest and swaps the folder in (as Write
 // does), and Abort removes the folder and leaves OUT as it was. Add may be
 // called from several goroutines. Into a mount point, files are kept in
-// memory and published by Commit as Write publishes them.
+// memory and published by Commit as Write publishes them. On Linux the
+// stream keeps its folders open while files are written into them (at
+// most maxOpenDirs idle ones); Commit and Abort close them all.
 type Stream struct {
 	out, tmp string
 	o        Options
 	l        *lock
 	inPlace  bool
 
-	dirs sync.Map // folders made under tmp, to spare a stat per file
+	dirs dirCache // folders made under tmp (write_linux.go, write_other.go)
 
 	cache *buildCache // nil: no cache (Options.Cache false, or a mount point)
 
@@ -108,28 +110,7 @@ func (s *Stream) Add(p string, data []byte) error {
 		return nil
 	}
 	s.mu.Unlock()
-	full := filepath.Join(s.tmp, filepath.FromSlash(p))
-	if err := s.mkdirFor(full); err != nil {
-		return fmt.Errorf("publish: %w", err)
-	}
-	// A new file, never an existing one: a file kept from the previous
-	// build (Reuse) is a hard link to OUT's, and writing into it would
-	// change the published site.
-	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("publish: two files write %s", p)
-	}
-	if err != nil {
-		return fmt.Errorf("publish: %w", err)
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return fmt.Errorf("publish: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("publish: %w", err)
-	}
-	return nil
+	return s.writeFile(p, data)
 }
 
 // Commit publishes the files added and releases the lock.
@@ -141,6 +122,7 @@ func (s *Stream) Commit() error {
 	}
 	s.done = true
 	s.mu.Unlock()
+	s.closeDirs()
 	defer s.l.release()
 	// The cache describes the OUT about to be replaced: gone before it is
 	// (writeCache writes this build's after).
@@ -196,6 +178,7 @@ func (s *Stream) Abort() {
 	}
 	s.done = true
 	s.mu.Unlock()
+	s.closeDirs()
 	if s.tmp != "" {
 		os.RemoveAll(s.tmp)
 	}

@@ -1,9 +1,11 @@
 package publish
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -121,7 +123,7 @@ func TestStreamRefusesBadPaths(t *testing.T) {
 			t.Errorf("Add(%q): %v; want invalid output path", p, err)
 		}
 	}
-	if err := s.Add("dup.html", nil); err != nil {
+	if err := s.Add("dup.html", []byte("first")); err != nil {
 		t.Fatal(err)
 	}
 	// The second write of a path fails at once (it could be a file kept
@@ -129,7 +131,83 @@ func TestStreamRefusesBadPaths(t *testing.T) {
 	if err := s.Add("dup.html", nil); err == nil || !strings.Contains(err.Error(), "two files write dup.html") {
 		t.Errorf("Add of a path twice: %v", err)
 	}
+	if b, _ := os.ReadFile(filepath.Join(s.tmp, "dup.html")); string(b) != "first" {
+		t.Errorf("the second Add wrote over the first file: %q", b)
+	}
 	if err := s.Commit(); err == nil || !strings.Contains(err.Error(), "two files write dup.html") {
 		t.Errorf("Commit with a path twice: %v", err)
+	}
+}
+
+// Many goroutines adding files into the same new folders at once: each
+// folder is made once, every file is written, and a path added twice is
+// refused (run with -race).
+func TestStreamConcurrentSameFolder(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	s, err := Begin(out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Abort()
+	const workers = 32
+	var wg sync.WaitGroup
+	errs := make([]error, workers)
+	dups := make([]error, workers)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := fmt.Sprintf("reports/2025-26-q4/charts/kpi-%02d.svg", w)
+			if errs[w] = s.Add(p, []byte(p)); errs[w] == nil {
+				dups[w] = s.Add(p, []byte("again"))
+			}
+		}()
+	}
+	wg.Wait()
+	for w := 0; w < workers; w++ {
+		if errs[w] != nil {
+			t.Error(errs[w])
+		}
+		if dups[w] == nil || !strings.Contains(dups[w].Error(), "two files write") {
+			t.Errorf("second Add of one path: %v; want two files write", dups[w])
+		}
+	}
+	if err := s.Add("reports/2025-26-q4/index.html", []byte("report")); err != nil {
+		t.Fatal(err)
+	}
+	// The failed second Adds left Commit an error to report.
+	if err := s.Commit(); err == nil || !strings.Contains(err.Error(), "two files write") {
+		t.Fatalf("Commit after paths added twice: %v", err)
+	}
+
+	// And without the duplicates, the same build is published whole.
+	s, err = Begin(out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Abort()
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := fmt.Sprintf("reports/2025-26-q4/charts/kpi-%02d.svg", w)
+			if err := s.Add(p, []byte(p)); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got := readTree(t, out)
+	if len(got) != workers+1 {
+		t.Errorf("%d files published; want %d and the manifest", len(got), workers)
+	}
+	for w := 0; w < workers; w++ {
+		p := fmt.Sprintf("reports/2025-26-q4/charts/kpi-%02d.svg", w)
+		if got[p] != p {
+			t.Errorf("%s holds %q", p, got[p])
+		}
 	}
 }

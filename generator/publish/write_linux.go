@@ -1,0 +1,312 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"sync"
+
+	"golang.org/x/sys/unix"
+)
+
+// On Linux a build's files are written with as few system calls and path
+// walks as can be, since a large site writes thousands of small files:
+// each file is created relative to an open descriptor of its folder, by
+// its base name (openat O_CREAT|O_EXCL|O_NOFOLLOW), written with write(2)
+// and closed, never through os.File (which would register the descriptor
+// with the runtime's poller: fcntl and epoll_ctl calls for a file that
+// cannot be polled). Each folder is made once (mkdirat relative to its
+// parent's descriptor) and its descriptor kept while files are written
+// into it; at most maxOpenDirs idle ones are kept, the least recently
+// used closed first, so that a site with many folders never runs out of
+// descriptors. Commit and Abort close them all.
+//
+// No path under the temporary folder is followed through a symbolic link:
+// folders are opened and files created with O_NOFOLLOW, one name at a
+// time, so a link planted there is refused rather than written through.
+
+// maxOpenDirs bounds the folder descriptors kept while no file is being
+// written into them. A build writes a folder's files together (an
+// indicator's page, chart and data), so a few per worker are enough.
+const maxOpenDirs = 128
+
+// dirCache holds the descriptors of the folders made under the temporary
+// folder. Its zero value is ready to use; the root (the temporary folder
+// itself) is opened by the first file written.
+type dirCache struct {
+	mu     sync.Mutex
+	root   *dirent
+	m      map[string]*dirent // by slash-separated path under the root
+	idle   dirent             // sentinel of the idle list: most recent at idle.next
+	open   int                // descriptors open, the root's included
+	max    int                // idle descriptors kept; 0 means maxOpenDirs
+	closed bool               // Commit or Abort: no more folders are opened
+}
+
+// dirent is one folder under the temporary folder. fd, refs and the list
+// links are guarded by dirCache.mu; made by mk.
+type dirent struct {
+	name       string // slash-separated, "." for the root
+	fd         int    // -1: not open
+	refs       int    // files being created in it, and children being opened
+	prev, next *dirent
+
+	mk   sync.Mutex // held while the folder is made and opened
+	made bool
+}
+
+// errDone: a file is added after Commit or Abort.
+var errDone = errors.New("publish: file added after the build was published or abandoned")
+
+// acquire returns the open folder name (making it and its parents as
+// needed), held open until release.
+func (s *Stream) acquire(name string) (*dirent, error) {
+	d := &s.dirs
+	d.mu.Lock()
+	if d.closed {
+		d.mu.Unlock()
+		return nil, errDone
+	}
+	if d.m == nil {
+		d.m = map[string]*dirent{}
+		d.idle.prev, d.idle.next = &d.idle, &d.idle
+	}
+	e := d.m[name]
+	if e == nil {
+		e = &dirent{name: name, fd: -1}
+		d.m[name] = e
+		if name == "." {
+			d.root = e
+		}
+	}
+	e.refs++
+	if e.fd >= 0 {
+		if e.next != nil { // idle: in use again
+			e.prev.next, e.next.prev = e.next, e.prev
+			e.prev, e.next = nil, nil
+		}
+		d.mu.Unlock()
+		return e, nil
+	}
+	d.mu.Unlock()
+
+	e.mk.Lock()
+	defer e.mk.Unlock()
+	d.mu.Lock()
+	fd := e.fd // opened by another Add meanwhile
+	d.mu.Unlock()
+	if fd >= 0 {
+		return e, nil
+	}
+	fd, err := s.openDir(e)
+	if err != nil {
+		s.release(e)
+		return nil, err
+	}
+	d.mu.Lock()
+	e.fd = fd
+	d.open++
+	closed := d.closed
+	d.mu.Unlock()
+	if closed {
+		s.release(e) // closes it
+		return nil, errDone
+	}
+	return e, nil
+}
+
+// openDir makes (once) and opens the folder of e, which the caller holds
+// (e.mk and a reference).
+func (s *Stream) openDir(e *dirent) (int, error) {
+	if e.name == "." {
+		fd, err := openRetry(unix.AT_FDCWD, s.tmp, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+		if err != nil {
+			return -1, &os.PathError{Op: "open", Path: s.tmp, Err: err}
+		}
+		return fd, nil
+	}
+	parent, err := s.acquire(path.Dir(e.name))
+	if err != nil {
+		return -1, err
+	}
+	defer s.release(parent)
+	base := path.Base(e.name)
+	if !e.made {
+		err := ignoringEINTR(func() error { return unix.Mkdirat(parent.fd, base, 0o755) })
+		// A name that exists already (a file, a link) is refused below:
+		// it is opened only if it is a folder.
+		if err != nil && !errors.Is(err, unix.EEXIST) {
+			return -1, &os.PathError{Op: "mkdir", Path: s.full(e.name), Err: err}
+		}
+		e.made = true
+	}
+	fd, err := openRetry(parent.fd, base, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return -1, refusedLink(&os.PathError{Op: "open", Path: s.full(e.name), Err: err})
+	}
+	return fd, nil
+}
+
+// release lets go of a folder acquired: when nothing holds it any more it
+// becomes idle, and the least recently used idle folders beyond the bound
+// are closed (all of them once the stream is closed).
+func (s *Stream) release(e *dirent) {
+	d := &s.dirs
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	e.refs--
+	if e.refs > 0 || e.fd < 0 {
+		return
+	}
+	if d.closed {
+		d.closeFD(e)
+		return
+	}
+	if e == d.root {
+		return // kept until Commit or Abort
+	}
+	e.prev, e.next = &d.idle, d.idle.next
+	e.prev.next, e.next.prev = e, e
+	limit := d.max
+	if limit == 0 {
+		limit = maxOpenDirs
+	}
+	for d.open-1 > limit && d.idle.prev != &d.idle { // the root is not counted
+		d.closeFD(d.idle.prev)
+	}
+}
+
+// closeFD closes e's descriptor and takes it off the idle list (under mu).
+func (d *dirCache) closeFD(e *dirent) {
+	if e.next != nil {
+		e.prev.next, e.next.prev = e.next, e.prev
+		e.prev, e.next = nil, nil
+	}
+	unix.Close(e.fd)
+	e.fd = -1
+	d.open--
+}
+
+// closeDirs closes every folder descriptor; one still in use (an Add
+// racing Commit or Abort) is closed when it is released. No folder is
+// opened after.
+func (s *Stream) closeDirs() {
+	d := &s.dirs
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.closed = true
+	for d.idle.next != nil && d.idle.next != &d.idle {
+		d.closeFD(d.idle.next)
+	}
+	if r := d.root; r != nil && r.refs == 0 && r.fd >= 0 {
+		d.closeFD(r)
+	}
+}
+
+// writeFile creates the new file p (slash-separated, valid) under the
+// temporary folder and writes data into it. A file that exists already is
+// never written through (it may be a hard link to OUT's file, kept from
+// the previous build): that is the error "two files write p".
+func (s *Stream) writeFile(p string, data []byte) error {
+	dir, err := s.acquire(path.Dir(p))
+	if err != nil {
+		return err
+	}
+	fd, err := openRetry(dir.fd, path.Base(p), unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0o644)
+	s.release(dir)
+	if errors.Is(err, unix.EEXIST) {
+		return fmt.Errorf("publish: two files write %s", p)
+	}
+	if err != nil {
+		return fmt.Errorf("publish: %w", refusedLink(&os.PathError{Op: "open", Path: s.full(p), Err: err}))
+	}
+	if err := writeAll(fd, data); err != nil {
+		unix.Close(fd)
+		return fmt.Errorf("publish: %w", &os.PathError{Op: "write", Path: s.full(p), Err: err})
+	}
+	// close(2) is not retried: on Linux the descriptor is gone whatever
+	// it returns.
+	if err := unix.Close(fd); err != nil && !errors.Is(err, unix.EINTR) {
+		return fmt.Errorf("publish: %w", &os.PathError{Op: "close", Path: s.full(p), Err: err})
+	}
+	return nil
+}
+
+// linkFile makes p under the temporary folder a hard link to src (a file
+// of OUT), or a copy of it where links fail.
+func (s *Stream) linkFile(src, p string) error {
+	dir, err := s.acquire(path.Dir(p))
+	if err != nil {
+		return err
+	}
+	err = ignoringEINTR(func() error { return unix.Linkat(unix.AT_FDCWD, src, dir.fd, path.Base(p), 0) })
+	s.release(dir)
+	if err == nil {
+		return nil
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return s.writeFile(p, data)
+}
+
+// writeAll writes b to fd, however many write(2) calls it takes.
+func writeAll(fd int, b []byte) error {
+	const most = 1 << 30 // as os.File: some systems refuse larger writes
+	for len(b) > 0 {
+		chunk := b
+		if len(chunk) > most {
+			chunk = chunk[:most]
+		}
+		n, err := unix.Write(fd, chunk)
+		if errors.Is(err, unix.EINTR) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if n <= 0 {
+			return io.ErrShortWrite
+		}
+		b = b[n:]
+	}
+	return nil
+}
+
+func openRetry(dirfd int, name string, flags int, mode uint32) (int, error) {
+	for {
+		fd, err := unix.Openat(dirfd, name, flags, mode)
+		if !errors.Is(err, unix.EINTR) {
+			return fd, err
+		}
+	}
+}
+
+func ignoringEINTR(f func() error) error {
+	for {
+		if err := f(); !errors.Is(err, unix.EINTR) {
+			return err
+		}
+	}
+}
+
+// refusedLink says plainly why a name that is a symbolic link was not
+// followed (open with O_NOFOLLOW fails with ELOOP, or ENOTDIR for a
+// folder's name).
+func refusedLink(err *os.PathError) error {
+	if errors.Is(err.Err, unix.ELOOP) || errors.Is(err.Err, unix.ENOTDIR) {
+		if st, lerr := os.Lstat(err.Path); lerr == nil && st.Mode()&os.ModeSymlink != 0 {
+			return fmt.Errorf("%s is a symbolic link, which a build never writes through", err.Path)
+		}
+	}
+	return err
+}
+
+// full is p's path on disk, for messages.
+func (s *Stream) full(p string) string {
+	return filepath.Join(s.tmp, filepath.FromSlash(p))
+}
