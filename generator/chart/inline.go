@@ -31,13 +31,35 @@ var variants = [...]struct {
 // with its own id prefix (o.IDPrefix plus "-n", "-m" or "-w"), for the
 // stylesheet to choose from. Like SVG, every input string is escaped.
 func Inline(s *model.Series, o Options) []byte {
-	var out []byte
-	for _, v := range variants {
-		vo := o
-		vo.IDPrefix = o.idPrefix() + "-" + v.suffix
-		sc := layoutFor(s, vo, false, v.z)
+	return newPrep(s, o).inline(o.idPrefix())
+}
+
+// inline is Inline, with prefix the reduced id prefix. The three SVGs go
+// into one buffer, sized after the first is written.
+func (p *prep) inline(prefix string) []byte {
+	p.escapeWords()
+	var w svgOut
+	for i, v := range variants {
+		sc := p.layout(prefix+"-"+v.suffix, false, false, v.z)
 		sc.class = v.class
-		out = append(out, writeSVG(sc)...)
+		if i == 0 {
+			w.b = make([]byte, 0, 3*svgSize(sc))
+		}
+		w.svg(sc)
+		if i == 0 && cap(w.b)-len(w.b) < 2*len(w.b)+len(w.b)/4 {
+			// The wider drawings run to a few per cent more than the
+			// narrow one (longer coordinates): make room for both once.
+			w.b = append(make([]byte, 0, 3*len(w.b)+len(w.b)/4), w.b...)
+		}
 	}
-	return out
+	return w.b
+}
+
+// escapeWords escapes the chart's title and description once for every
+// drawing of it.
+func (p *prep) escapeWords() {
+	if p.xmlTitle == nil {
+		p.xmlTitle = appendEscaped(make([]byte, 0, len(p.title)+16), p.title)
+		p.xmlDesc = appendEscaped(make([]byte, 0, len(p.desc)+64), p.desc)
+	}
 }

@@ -289,12 +289,9 @@ func renderOptions(c *Checked, in *model.Input, o Options, prev changes.Previous
 			if len(s.Points) == 0 && len(s.Comparators) > 0 {
 				return comparatorsOnly(s, co), nil
 			}
-			rc := render.Chart{SVG: chart.Inline(s, co), Desc: chart.Describe(s, co), Sparkline: chart.Sparkline(s, co)}
+			d := chart.Draw(s, co)
+			rc := render.Chart{SVG: d.Inline, Desc: d.Desc, Sparkline: d.Sparkline, File: d.File, Report: d.Report}
 			co.Standalone = true
-			rc.File = chart.SVG(s, co)
-			untitled := co
-			untitled.Untitled = true
-			rc.Report = chart.SVG(s, untitled)
 			if in.Site.PNGCharts && !o.SkipPNG {
 				png, err := chart.PNG(s, co)
 				if err != nil {
