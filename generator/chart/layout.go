@@ -59,7 +59,7 @@ func newPrep(s *model.Series, o Options) *prep {
 	f := &p.f
 	n := len(f.pts)
 	p.title, p.desc = titleText(f), describe(f, o)+compareDescribe(s, f)
-	p.sc = scene{items: make([]item, 0, 48+3*n), pts: make([]point, 0, 4*n+8)}
+	p.sc = scene{items: make([]item, 0, 40+2*n), pts: make([]point, 0, 4*n+8)}
 	if f.count == 0 {
 		return p
 	}
