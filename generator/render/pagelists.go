@@ -180,3 +180,35 @@ func (g GridTable) RowsHTML() template.HTML {
 	}
 	return template.HTML(w.String())
 }
+
+// CommentaryHTML is the indicator's commentary, an article for each
+// period (HTML is the commentary's Markdown, rendered and trusted).
+func (p IndicatorPage) CommentaryHTML() template.HTML {
+	n := 0
+	for i := range p.Commentary {
+		n += 160 + len(p.Commentary[i].HTML)
+	}
+	var w strings.Builder
+	w.Grow(n)
+	for i := range p.Commentary {
+		c := &p.Commentary[i]
+		w.WriteString("\n<article class=\"commentary\" id=\"")
+		escText(&w, c.ID)
+		w.WriteString("\">\n<h3>")
+		escText(&w, c.PeriodLong)
+		w.WriteString("</h3>")
+		if c.Author != "" || c.Date != "" {
+			w.WriteString("\n<p class=\"meta\">")
+			escText(&w, c.Author)
+			if c.Author != "" && c.Date != "" {
+				w.WriteString(", ")
+			}
+			escText(&w, c.Date)
+			w.WriteString("</p>")
+		}
+		w.WriteString("\n<div class=\"prose\">")
+		w.WriteString(string(c.HTML))
+		w.WriteString("</div>\n</article>")
+	}
+	return template.HTML(w.String())
+}

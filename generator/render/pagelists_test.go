@@ -38,6 +38,15 @@ const listTemplates = `{{define "nav"}}<ul class="nav-list">
 <li><a href="{{.Href}}">{{.Text}} <span class="download-meta">({{.Format}}, {{.Size}})</span></a></li>
 {{- end}}
 </ul>
+{{- range .Commentary}}
+<article class="commentary" id="{{.ID}}">
+<h3>{{.PeriodLong}}</h3>
+{{- if or .Author .Date}}
+<p class="meta">{{if .Author}}{{.Author}}{{end}}{{if and .Author .Date}}, {{end}}{{if .Date}}{{.Date}}{{end}}</p>
+{{- end}}
+<div class="prose">{{.HTML}}</div>
+</article>
+{{- end}}
 {{end}}
 {{define "footnotes"}}<ol class="footnotes">
 {{- range .Footnotes}}
@@ -76,6 +85,7 @@ const listSkeletons = `{{define "nav"}}<ul class="nav-list">
 <ul class="downloads">
 {{- .DownloadsHTML}}
 </ul>
+{{- .CommentaryHTML}}
 {{end}}
 {{define "footnotes"}}<ol class="footnotes">
 {{- .FootnotesHTML}}
@@ -108,6 +118,14 @@ func TestListWritersMatchTemplates(t *testing.T) {
 			page.Breadcrumbs = append(page.Breadcrumbs, Link{Href: pick(i, 3), Text: pick(i, 4)})
 			page.Facts = append(page.Facts, Fact{Term: pick(i, 5), Desc: pick(i, 6), Href: pick(i, 7)})
 			page.Downloads = append(page.Downloads, Download{Href: pick(i, 8), Text: pick(i, 9), Format: pick(i, 10), Size: pick(i, 11)})
+			cm := CommentaryView{ID: pick(i, 21), PeriodLong: pick(i, 22), HTML: template.HTML("<p>" + template.HTMLEscapeString(pick(i, 23)) + "</p>")}
+			if i%3 != 0 {
+				cm.Author = pick(i, 24)
+			}
+			if i%2 == 0 {
+				cm.Date = pick(i, 25)
+			}
+			page.Commentary = append(page.Commentary, cm)
 			table.Footnotes = append(table.Footnotes, Footnote{N: i - n + 1, Period: pick(i, 12), Text: pick(i, 13)})
 			grid.Rows = append(grid.Rows, GridRow{Period: pick(i, 14), PeriodWords: pick(i, 15),
 				Cells: []string{pick(i, 16), pick(i, 17), pick(i, 18)}[:i%4]})
