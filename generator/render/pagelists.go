@@ -174,8 +174,7 @@ func (g GridTable) RowsHTML() template.HTML {
 		}
 		w.WriteString("\n</tr>")
 		if i == 0 {
-			// The rows are about as long as each other: room for all.
-			w.Grow((len(g.Rows) - 1) * (w.Len() + w.Len()/8))
+			growFor(&w, len(g.Rows))
 		}
 	}
 	return template.HTML(w.String())
