@@ -5,7 +5,7 @@ import "kpisite/generator/model"
 // Drawings are every drawing of an indicator's chart that its page and
 // files need.
 type Drawings struct {
-	Inline    []byte // Inline: the page's chart at three column widths
+	Inline    string // Inline: the page's chart at three column widths
 	File      []byte // SVG with Standalone: chart.svg
 	Report    []byte // SVG with Standalone and Untitled: the report's copy
 	Sparkline []byte // Sparkline

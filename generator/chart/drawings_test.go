@@ -37,7 +37,7 @@ func TestDrawMatchesOneByOne(t *testing.T) {
 			what      string
 			got, want []byte
 		}{
-			{"inline", got.Inline, Inline(s, o)},
+			{"inline", []byte(got.Inline), Inline(s, o)},
 			{"file", got.File, SVG(s, solo)},
 			{"report", got.Report, SVG(s, untitled)},
 			{"sparkline", got.Sparkline, Sparkline(s, o)},

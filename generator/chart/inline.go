@@ -1,6 +1,10 @@
 package chart
 
-import "kpisite/generator/model"
+import (
+	"strings"
+
+	"kpisite/generator/model"
+)
 
 // The inline chart is drawn three times, for three ranges of column width,
 // and the page's stylesheet shows one (classes kpi-chart-narrow, -medium,
@@ -31,28 +35,33 @@ var variants = [...]struct {
 // with its own id prefix (o.IDPrefix plus "-n", "-m" or "-w"), for the
 // stylesheet to choose from. Like SVG, every input string is escaped.
 func Inline(s *model.Series, o Options) []byte {
-	return newPrep(s, o).inline(o.idPrefix())
+	return []byte(newPrep(s, o).inline(o.idPrefix()))
 }
 
-// inline is Inline, with prefix the reduced id prefix. The three SVGs go
-// into one buffer, sized after the first is written.
-func (p *prep) inline(prefix string) []byte {
+// inline is Inline as a string, with prefix the reduced id prefix: a page
+// holds it as it is (a string needs no copy to become template.HTML).
+// Each SVG is written into one scratch buffer and copied into the
+// string's, sized for all three from the first's layout (svgSize errs
+// on the generous side; the narrow drawing may leave out markers the
+// wider ones have, so its length would be too little, and the scratch
+// has room for them).
+func (p *prep) inline(prefix string) string {
 	p.escapeWords()
 	var w svgOut
+	var out strings.Builder
 	for i, v := range variants {
 		sc := p.layout(prefix+"-"+v.suffix, false, false, v.z)
 		sc.class = v.class
 		if i == 0 {
-			w.b = make([]byte, 0, 3*svgSize(sc))
+			est := svgSize(sc)
+			w.b = make([]byte, 0, est+est/2)
+			out.Grow(3 * est)
 		}
+		w.b = w.b[:0]
 		w.svg(sc)
-		if i == 0 && cap(w.b)-len(w.b) < 2*len(w.b)+len(w.b)/4 {
-			// The wider drawings run to a few per cent more than the
-			// narrow one (longer coordinates): make room for both once.
-			w.b = append(make([]byte, 0, 3*len(w.b)+len(w.b)/4), w.b...)
-		}
+		out.Write(w.b)
 	}
-	return w.b
+	return out.String()
 }
 
 // escapeWords escapes the chart's title and description once for every

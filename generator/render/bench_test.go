@@ -61,7 +61,7 @@ func benchBuilder(tb testing.TB) (*builder, *model.Series) {
 		Summary: func(s *model.Series, p *model.Point) string { return kpi.Summary(s, p, 4) },
 		Chart: func(s *model.Series) (Chart, error) {
 			co := chart.Options{FYStart: 4, AmberTolerance: 0.05, IDPrefix: "chart-" + s.Indicator.ID}
-			return Chart{SVG: chart.SVG(s, co), Sparkline: chart.Sparkline(s, co)}, nil
+			return Chart{SVG: string(chart.SVG(s, co)), Sparkline: chart.Sparkline(s, co)}, nil
 		},
 		PointFor: func(s *model.Series, cur model.Period) *model.Point { return kpi.PointFor(s, cur, 4) },
 	}

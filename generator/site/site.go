@@ -349,7 +349,7 @@ func comparatorsOnly(s *model.Series, co chart.Options) render.Chart {
 		lines = append(lines, chart.Line{Label: name, Points: cs.Points})
 	}
 	title := co.Lang.T("chart.other_areas", "name", s.Indicator.Name())
-	rc := render.Chart{SVG: chart.Lines(s.Indicator, title, lines, chart.Extent{}, co), Desc: chart.DescribeLines(s.Indicator, lines, co)}
+	rc := render.Chart{SVG: string(chart.Lines(s.Indicator, title, lines, chart.Extent{}, co)), Desc: chart.DescribeLines(s.Indicator, lines, co)}
 	co.Standalone = true
 	rc.File = chart.Lines(s.Indicator, title, lines, chart.Extent{}, co)
 	co.Untitled = true
