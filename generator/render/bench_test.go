@@ -102,3 +102,23 @@ func BenchmarkIndicatorPage(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkIndicatorTemplate executes the indicator page's template
+// alone, on a page view built once.
+func BenchmarkIndicatorTemplate(b *testing.B) {
+	bl, s := benchBuilder(b)
+	c, err := bl.o.Chart(s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	page, err := bl.indicatorPage(s, c, map[string][]byte{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := bl.execute("indicator.html", page); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
