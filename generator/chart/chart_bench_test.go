@@ -71,3 +71,33 @@ func stockChart(ser *model.Series) gochart.Chart {
 		},
 	}
 }
+
+// BenchmarkPageCharts is what an indicator's page and files need, drawn
+// one by one: the inline chart, chart.svg, the report's copy, the
+// sparkline and the description.
+func BenchmarkPageCharts(b *testing.B) {
+	s := fortyQuarters()
+	o := Options{FYStart: 4, AmberTolerance: 0.05, IDPrefix: "idva-referrals"}
+	solo := o
+	solo.Standalone = true
+	untitled := solo
+	untitled.Untitled = true
+	b.ReportAllocs()
+	for b.Loop() {
+		Inline(s, o)
+		SVG(s, solo)
+		SVG(s, untitled)
+		Sparkline(s, o)
+		Describe(s, o)
+	}
+}
+
+// BenchmarkDraw is BenchmarkPageCharts drawn at once.
+func BenchmarkDraw(b *testing.B) {
+	s := fortyQuarters()
+	o := Options{FYStart: 4, AmberTolerance: 0.05, IDPrefix: "idva-referrals"}
+	b.ReportAllocs()
+	for b.Loop() {
+		Draw(s, o)
+	}
+}

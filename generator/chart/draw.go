@@ -44,7 +44,12 @@ func drawYAxis(sc *scene, ticks []float64, text []string, left, right float64, y
 // drawXAxis labels the periods chosen by xLabelled, with a tick mark each,
 // and returns the y below the labels.
 func drawXAxis(sc *scene, f *facts, xs []float64, text []string, widths []float64, bottom float64) float64 {
-	on := xLabelledIn(sc.w, xs, widths, f.pts[0].Period.Freq)
+	return drawXAxisOn(sc, f, xs, text, widths, bottom, make([]bool, len(xs)))
+}
+
+// drawXAxisOn is drawXAxis with on as scratch, one flag per period.
+func drawXAxisOn(sc *scene, f *facts, xs []float64, text []string, widths []float64, bottom float64, on []bool) float64 {
+	on = xLabelledInto(on, sc.w, xs, widths, f.pts[0].Period.Freq)
 	// The baseline leaves the labels' tops clear of the lowest y label.
 	y := bottom + 0.6*fontSize + 0.75*fontSize + 2
 	for i, x := range xs {
@@ -101,10 +106,11 @@ func drawTarget(sc *scene, f *facts, xs []float64, half float64, ypos func(float
 // breaks the line: it is never drawn as zero. When periods are too close
 // for markers to stand apart (five years of months), only the latest
 // figure and lone figures between gaps keep theirs.
-func drawValues(sc *scene, f *facts, xs []float64, ypos func(float64) float64) {
+// marked is scratch, one flag per period.
+func drawValues(sc *scene, f *facts, xs []float64, ypos func(float64) float64, marked []bool) {
 	ok := func(i int) bool { return f.value(i).Valid }
 	dense := len(xs) > 1 && xs[1]-xs[0] < 2*markerR+1
-	marked := make([]bool, len(xs))
+	clear(marked)
 	f.runs(ok, func(a, b int) {
 		for i := a; i <= b; i++ {
 			marked[i] = !dense || a == b || i == f.last

@@ -1,6 +1,10 @@
 package chart
 
-import "kpisite/generator/model"
+import (
+	"strings"
+
+	"kpisite/generator/model"
+)
 
 // The inline chart is drawn three times, for three ranges of column width,
 // and the page's stylesheet shows one (classes kpi-chart-narrow, -medium,
@@ -31,13 +35,40 @@ var variants = [...]struct {
 // with its own id prefix (o.IDPrefix plus "-n", "-m" or "-w"), for the
 // stylesheet to choose from. Like SVG, every input string is escaped.
 func Inline(s *model.Series, o Options) []byte {
-	var out []byte
-	for _, v := range variants {
-		vo := o
-		vo.IDPrefix = o.idPrefix() + "-" + v.suffix
-		sc := layoutFor(s, vo, false, v.z)
+	return []byte(newPrep(s, o).inline(o.idPrefix()))
+}
+
+// inline is Inline as a string, with prefix the reduced id prefix: a page
+// holds it as it is (a string needs no copy to become template.HTML).
+// Each SVG is written into one scratch buffer and copied into the
+// string's, sized for all three from the first's layout (svgSize errs
+// on the generous side; the narrow drawing may leave out markers the
+// wider ones have, so its length would be too little, and the scratch
+// has room for them).
+func (p *prep) inline(prefix string) string {
+	p.escapeWords()
+	var w svgOut
+	var out strings.Builder
+	for i, v := range variants {
+		sc := p.layout(prefix+"-"+v.suffix, false, false, v.z)
 		sc.class = v.class
-		out = append(out, writeSVG(sc)...)
+		if i == 0 {
+			est := svgSize(sc)
+			w.b = make([]byte, 0, est+est/2)
+			out.Grow(3 * est)
+		}
+		w.b = w.b[:0]
+		w.svg(sc)
+		out.Write(w.b)
 	}
-	return out
+	return out.String()
+}
+
+// escapeWords escapes the chart's title and description once for every
+// drawing of it.
+func (p *prep) escapeWords() {
+	if p.xmlTitle == nil {
+		p.xmlTitle = appendEscaped(make([]byte, 0, len(p.title)+16), p.title)
+		p.xmlDesc = appendEscaped(make([]byte, 0, len(p.desc)+64), p.desc)
+	}
 }

@@ -21,20 +21,95 @@ type size struct{ w, plot float64 }
 
 // layoutFor is layout at the size z.
 func layoutFor(s *model.Series, o Options, solo bool, z size) *scene {
-	chartWidth, plotHeight := z.w, z.plot
-	f := newFacts(s, o)
+	p := newPrep(s, o)
+	return p.layout(o.idPrefix(), solo, o.Untitled, z)
+}
+
+// prep is what every drawing of one chart shares, worked out once: its
+// facts, its words and the measurements that do not depend on the
+// drawing's size. Its scene and scratch slices are reused by each layout,
+// so a chart drawn at five sizes allocates them once (a layout's scene is
+// valid until the next layout).
+type prep struct {
+	s           *model.Series
+	f           facts
+	title, desc string
+	// xmlTitle and xmlDesc are title and desc escaped (escapeWords), for
+	// every layout's scene; nil until then.
+	xmlTitle, xmlDesc []byte
+	// The plot's parts, when the series has a figure.
+	unit       string
+	ys         yScale
+	widest     float64 // the widest y label
+	xText      []string
+	xWidth     []float64
+	latest     string
+	targetRoom float64 // room for the "Target" label
+	need       float64 // compareNeed
+	notes      []string
+	// Scratch.
+	sc     scene
+	xs     []float64
+	on     []bool
+	marked []bool
+}
+
+func newPrep(s *model.Series, o Options) *prep {
+	p := &prep{s: s, f: newFacts(s, o)}
+	f := &p.f
 	n := len(f.pts)
-	sc := &scene{
-		w: chartWidth, solo: solo, prefix: o.idPrefix(),
-		title: titleText(&f), desc: describe(&f, o) + compareDescribe(s, &f),
-		items: make([]item, 0, 48+3*n),
-		pts:   make([]point, 0, 4*n+8),
+	p.title, p.desc = titleText(f), describe(f, o)+compareDescribe(s, f)
+	p.sc = scene{items: make([]item, 0, 40+2*n), pts: make([]point, 0, 4*n+8)}
+	if f.count == 0 {
+		return p
+	}
+	p.unit = f.l.UnitLabel(f.ind)
+	if f.ind.Measure == model.MeasureYTD {
+		p.unit = f.l.T("chart.unit_ytd", "unit", p.unit)
+	}
+	lo, hi, _ := f.extent()
+	lo, hi = compareExtent(s, f, lo, hi)
+	p.ys = newYScale(lo, hi, f.ind.Decimals, f.ind.Unit)
+	for _, t := range p.ys.labels {
+		p.widest = max(p.widest, room(t, fontSize, false))
+	}
+	p.xText = make([]string, n)
+	p.xWidth = make([]float64, n)
+	for i := range f.pts {
+		p.xText[i] = f.l.Short(f.pts[i].Period)
+		p.xWidth[i] = room(p.xText[i], fontSize, false)
+	}
+	p.latest = format.Bare(f.value(f.last), f.ind)
+	if n > 1 {
+		if f.lastTarget == n-1 {
+			p.targetRoom = room(f.l.T("chart.target"), fontSize, false)
+		}
+		p.need = compareNeed(s)
+	}
+	p.notes = append(notes(f), compareNotes(s, f)...)
+	p.xs = make([]float64, n)
+	p.on = make([]bool, n)
+	p.marked = make([]bool, n)
+	return p
+}
+
+// layout lays the chart out at the size z with id prefix prefix (already
+// reduced by Options.idPrefix); untitled leaves a standalone chart's
+// visible title out.
+func (p *prep) layout(prefix string, solo, untitled bool, z size) *scene {
+	chartWidth, plotHeight := z.w, z.plot
+	f := &p.f
+	n := len(f.pts)
+	sc := &p.sc
+	*sc = scene{
+		w: chartWidth, solo: solo, prefix: prefix, title: p.title, desc: p.desc,
+		xmlTitle: p.xmlTitle, xmlDesc: p.xmlDesc, items: sc.items[:0], pts: sc.pts[:0],
 	}
 	y := edge
 	if solo {
 		sc.rect(layerBackground, 0, 0, chartWidth, 0, colourWhite) // height set below
 	}
-	if solo && !o.Untitled {
+	if solo && !untitled {
 		name := f.ind.Title
 		if name == "" {
 			name = f.ind.Name()
@@ -47,66 +122,49 @@ func layoutFor(s *model.Series, o Options, solo bool, z size) *scene {
 		y += 6
 	}
 	if f.count == 0 {
-		return noData(sc, &f, y)
+		return noData(sc, f, y)
 	}
 
 	// The unit, written horizontally above the y axis.
-	unit := f.l.UnitLabel(f.ind)
-	if f.ind.Measure == model.MeasureYTD {
-		unit = f.l.T("chart.unit_ytd", "unit", unit)
-	}
 	unitY := baseline(y, lineHeight, fontSize)
 	y += lineHeight + 14
 	top, bottom := y, y+plotHeight
 
 	// The y scale and its labels fix the plot's left edge.
-	lo, hi, _ := f.extent()
-	lo, hi = compareExtent(s, &f, lo, hi)
-	ys := newYScale(lo, hi, f.ind.Decimals, f.ind.Unit)
-	widest := 0.0
-	for _, t := range ys.labels {
-		widest = max(widest, room(t, fontSize, false))
-	}
-	left := edge + widest + 10
+	ys := &p.ys
+	left := edge + p.widest + 10
 	ypos := func(v float64) float64 { return ys.pos(v, top, bottom) }
 
 	// Period labels and the direct labels at the right end fix its right edge.
-	xText := make([]string, n)
-	xWidth := make([]float64, n)
-	for i := range f.pts {
-		xText[i] = f.l.Short(f.pts[i].Period)
-		xWidth[i] = room(xText[i], fontSize, false)
-	}
-	latest := format.Bare(f.value(f.last), f.ind)
 	right := chartWidth - edge
 	if n > 1 {
-		need := xWidth[n-1] / 2
+		need := p.xWidth[n-1] / 2
 		if f.last == n-1 {
-			need = max(need, valueGap+room(latest, fontSize, true))
+			need = max(need, valueGap+room(p.latest, fontSize, true))
 		}
 		if f.lastTarget == n-1 {
-			need = max(need, targetGap+room(f.l.T("chart.target"), fontSize, false))
+			need = max(need, targetGap+p.targetRoom)
 		}
-		need = max(need, compareNeed(s))
+		need = max(need, p.need)
 		right = chartWidth - edge + innerPad - need
 	}
-	xs := xPositions(n, left, right)
+	xs := xPositionsInto(p.xs, left, right)
 	half := 40.0 // half the width of a lone period's target and band
 	if n > 1 {
 		half = min(half, (xs[1]-xs[0])/2)
 	}
 
-	drawBand(sc, &f, xs, half, ypos)
-	drawInterval(sc, &f, xs, half, ypos)
-	sc.text(layerAxes, edge, unitY, unit, textPaint(anchorStart))
+	drawBand(sc, f, xs, half, ypos)
+	drawInterval(sc, f, xs, half, ypos)
+	sc.text(layerAxes, edge, unitY, p.unit, textPaint(anchorStart))
 	drawYAxis(sc, ys.ticks, ys.labels, left, right, ypos)
-	y = drawXAxis(sc, &f, xs, xText, xWidth, bottom)
-	targetEnd, targetY := drawTarget(sc, &f, xs, half, ypos)
-	drawComparators(sc, s, &f, xs, half, ypos, top, bottom, []float64{ypos(f.value(f.last).V), targetY})
-	drawValues(sc, &f, xs, ypos)
-	drawDirectLabels(sc, &f, xs, latest, targetEnd, targetY, ypos, top, bottom)
+	y = drawXAxisOn(sc, f, xs, p.xText, p.xWidth, bottom, p.on)
+	targetEnd, targetY := drawTarget(sc, f, xs, half, ypos)
+	drawComparators(sc, p.s, f, xs, half, ypos, top, bottom, []float64{ypos(f.value(f.last).V), targetY})
+	drawValues(sc, f, xs, ypos, p.marked)
+	drawDirectLabels(sc, f, xs, p.latest, targetEnd, targetY, ypos, top, bottom)
 
-	for _, note := range append(notes(&f), compareNotes(s, &f)...) {
+	for _, note := range p.notes {
 		for _, ln := range wrap(note, chartWidth-2*edge, fontSize, false, 0) {
 			sc.text(layerNotes, edge, baseline(y, lineHeight, fontSize), ln, textPaint(anchorStart))
 			y += lineHeight

@@ -57,9 +57,16 @@ func (f *face) unitsOf(r rune) int32 {
 // textWidth is the advance width of s set at size (in the units the size is
 // given in), measured with go-chart's default font.
 func textWidth(s string, size float64, bold bool) float64 {
+	return unitsWidth(textUnits(s), size, bold)
+}
+
+// textUnits is the advance width of s in font units. The font has no
+// kerning table, so the units of a joined string are the sum of its
+// parts' (wrap measures lines that way).
+func textUnits(s string) int64 {
 	f := loadFace()
 	if f.err != nil {
-		return 0.6 * size * float64(len(s)) // unreachable with the embedded font
+		return int64(len(s)) // unreachable with the embedded font
 	}
 	var units int64
 	for _, r := range s {
@@ -69,7 +76,16 @@ func textWidth(s string, size float64, bold bool) float64 {
 			units += int64(f.unitsOf(r))
 		}
 	}
-	w := float64(units) * size / f.upem
+	return units
+}
+
+// unitsWidth is the width of text of textUnits u set at size.
+func unitsWidth(u int64, size float64, bold bool) float64 {
+	f := loadFace()
+	if f.err != nil {
+		return 0.6 * size * float64(u) // unreachable with the embedded font
+	}
+	w := float64(u) * size / f.upem
 	if bold {
 		w *= boldFactor
 	}

@@ -11,6 +11,9 @@ type scene struct {
 	solo   bool    // standalone: intrinsic size, white background
 	prefix string  // id prefix
 	class  string  // a class beside kpi-chart, e.g. kpi-chart-narrow
+	// xmlTitle and xmlDesc are title and desc escaped, when a chart drawn
+	// at several sizes has escaped them once; nil: escape when written.
+	xmlTitle, xmlDesc []byte
 }
 
 type point struct{ x, y float64 }

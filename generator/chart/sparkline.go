@@ -12,18 +12,23 @@ const sparkDash = "3 2"
 // in words beside it. A series without figures gives an empty sparkline.
 func Sparkline(s *model.Series, o Options) []byte {
 	f := newFacts(s, o)
-	sc := &scene{w: sparkW, h: sparkH, items: make([]item, 0, 8), pts: make([]point, 0, 2*len(f.pts))}
+	return sparkline(&f, &scene{items: make([]item, 0, 8), pts: make([]point, 0, 2*len(f.pts))})
+}
+
+// sparkline draws the sparkline of f, with sc's slices as scratch.
+func sparkline(f *facts, sc *scene) []byte {
+	*sc = scene{w: sparkW, h: sparkH, items: sc.items[:0], pts: sc.pts[:0]}
 	if f.count > 0 {
-		sparkScene(sc, &f)
+		sparkScene(sc, f)
 	}
-	w := &svgOut{b: make([]byte, 0, 512+24*len(sc.pts))}
+	w := &svgOut{b: make([]byte, 0, 512+24*len(sc.pts)+64*len(sc.items))}
 	w.str(`<svg xmlns="http://www.w3.org/2000/svg" class="kpi-sparkline" viewBox="0 0 `)
 	w.num(sparkW)
 	w.str(" ")
 	w.num(sparkH)
 	w.str(`"`)
-	w.attr("width", sparkW)
-	w.attr("height", sparkH)
+	w.attr(` width="`, sparkW)
+	w.attr(` height="`, sparkH)
 	w.str(` aria-hidden="true" focusable="false">` + "\n")
 	w.body(sc)
 	w.str("</svg>\n")

@@ -46,13 +46,11 @@ func (w *svgOut) num(v float64) {
 	}
 }
 
-// attr writes ` name="v"` for a number.
-func (w *svgOut) attr(name string, v float64) {
-	w.str(" ")
-	w.str(name)
-	w.str(`="`)
+// attr writes ` name="v"` for a number; open is ` name="`.
+func (w *svgOut) attr(open string, v float64) {
+	w.b = append(w.b, open...)
 	w.num(v)
-	w.str(`"`)
+	w.b = append(w.b, '"')
 }
 
 // sattr writes ` name="s"`, escaped.
@@ -65,7 +63,18 @@ func (w *svgOut) sattr(name, s string) {
 }
 
 func writeSVG(sc *scene) []byte {
-	w := &svgOut{b: make([]byte, 0, 2048+120*len(sc.items)+24*len(sc.pts))}
+	w := &svgOut{b: make([]byte, 0, svgSize(sc))}
+	w.svg(sc)
+	return w.b
+}
+
+// svgSize is about how many bytes the SVG of sc runs to.
+func svgSize(sc *scene) int {
+	return 2048 + len(sc.title) + len(sc.desc) + 120*len(sc.items) + 24*len(sc.pts)
+}
+
+// svg appends the SVG of sc.
+func (w *svgOut) svg(sc *scene) {
 	w.str(`<svg xmlns="http://www.w3.org/2000/svg" class="kpi-chart`)
 	if sc.class != "" {
 		w.str(" ")
@@ -77,8 +86,8 @@ func writeSVG(sc *scene) []byte {
 	w.num(sc.h)
 	w.str(`"`)
 	if sc.solo {
-		w.attr("width", sc.w)
-		w.attr("height", sc.h)
+		w.attr(` width="`, sc.w)
+		w.attr(` height="`, sc.h)
 	} else {
 		w.str(` width="100%"`)
 	}
@@ -88,19 +97,30 @@ func writeSVG(sc *scene) []byte {
 	w.str(sc.prefix)
 	w.str(`-desc"`)
 	w.sattr("font-family", fontFamily)
-	w.attr("font-size", fontSize)
+	w.attr(` font-size="`, fontSize)
 	w.str(">\n<title")
-	w.sattr("id", sc.prefix+"-title")
+	w.str(` id="`)
+	w.esc(sc.prefix)
+	w.str(`-title"`)
 	w.str(">")
-	w.esc(sc.title)
+	if sc.xmlTitle != nil {
+		w.b = append(w.b, sc.xmlTitle...)
+	} else {
+		w.esc(sc.title)
+	}
 	w.str("</title>\n<desc")
-	w.sattr("id", sc.prefix+"-desc")
+	w.str(` id="`)
+	w.esc(sc.prefix)
+	w.str(`-desc"`)
 	w.str(">")
-	w.esc(sc.desc)
+	if sc.xmlDesc != nil {
+		w.b = append(w.b, sc.xmlDesc...)
+	} else {
+		w.esc(sc.desc)
+	}
 	w.str("</desc>\n")
 	w.body(sc)
 	w.str("</svg>\n")
-	return w.b
 }
 
 // body writes the scene's items, each layer in a <g> hidden from
@@ -130,18 +150,18 @@ func (w *svgOut) item(sc *scene, it *item) {
 	switch it.kind {
 	case kindRect:
 		w.str("<rect")
-		w.attr("x", it.x)
-		w.attr("y", it.y)
-		w.attr("width", it.x2)
-		w.attr("height", it.y2)
+		w.attr(` x="`, it.x)
+		w.attr(` y="`, it.y)
+		w.attr(` width="`, it.x2)
+		w.attr(` height="`, it.y2)
 		w.paint(it.paint)
 		w.str("/>\n")
 	case kindLine:
 		w.str("<line")
-		w.attr("x1", it.x)
-		w.attr("y1", it.y)
-		w.attr("x2", it.x2)
-		w.attr("y2", it.y2)
+		w.attr(` x1="`, it.x)
+		w.attr(` y1="`, it.y)
+		w.attr(` x2="`, it.x2)
+		w.attr(` y2="`, it.y2)
 		w.paint(it.paint)
 		w.str("/>\n")
 	case kindPath, kindPolygon:
@@ -167,15 +187,15 @@ func (w *svgOut) item(sc *scene, it *item) {
 		w.str("/>\n")
 	case kindCircle:
 		w.str("<circle")
-		w.attr("cx", it.x)
-		w.attr("cy", it.y)
-		w.attr("r", it.x2)
+		w.attr(` cx="`, it.x)
+		w.attr(` cy="`, it.y)
+		w.attr(` r="`, it.x2)
 		w.paint(it.paint)
 		w.str("/>\n")
 	case kindText:
 		w.str("<text")
-		w.attr("x", it.x)
-		w.attr("y", it.y)
+		w.attr(` x="`, it.x)
+		w.attr(` y="`, it.y)
 		switch it.paint.anchor {
 		case anchorMiddle:
 			w.str(` text-anchor="middle"`)
@@ -183,7 +203,7 @@ func (w *svgOut) item(sc *scene, it *item) {
 			w.str(` text-anchor="end"`)
 		}
 		if it.paint.size != fontSize {
-			w.attr("font-size", it.paint.size)
+			w.attr(` font-size="`, it.paint.size)
 		}
 		if it.paint.bold {
 			w.str(` font-weight="bold"`)
@@ -213,7 +233,7 @@ func (w *svgOut) paint(p paint) {
 		w.str(` stroke="`)
 		w.str(p.stroke)
 		w.str(`"`)
-		w.attr("stroke-width", p.width)
+		w.attr(` stroke-width="`, p.width)
 		if p.dash != "" {
 			w.str(` stroke-dasharray="`)
 			w.str(p.dash)

@@ -10,9 +10,16 @@ import (
 // is dropped and the last line ends in an ellipsis.
 func wrap(s string, width, size float64, bold bool, maxLines int) []string {
 	var lines []string
-	var cur strings.Builder
+	var cur []byte     // the line so far
+	var curUnits int64 // its textUnits, summed word by word
 	fits := func(t string) bool { return room(t, size, bold) <= width }
-	for _, word := range strings.Fields(s) {
+	fitsUnits := func(u int64) bool { return unitsWidth(u, size, bold)*slack <= width }
+	space := textUnits(" ")
+	flush := func() {
+		lines = append(lines, string(cur))
+		cur, curUnits = cur[:0], 0
+	}
+	for word := range strings.FieldsSeq(s) {
 		for !fits(word) { // cut an overlong word at the last rune that fits
 			cut := len(word)
 			for cut > 1 && !fits(word[:cut]) {
@@ -21,24 +28,25 @@ func wrap(s string, width, size float64, bold bool, maxLines int) []string {
 			if cut <= 0 {
 				_, cut = utf8.DecodeRuneInString(word)
 			}
-			if cur.Len() > 0 {
-				lines = append(lines, cur.String())
-				cur.Reset()
+			if len(cur) > 0 {
+				flush()
 			}
 			lines = append(lines, word[:cut])
 			word = word[cut:]
 		}
-		if cur.Len() > 0 && !fits(cur.String()+" "+word) {
-			lines = append(lines, cur.String())
-			cur.Reset()
+		wu := textUnits(word)
+		if len(cur) > 0 && !fitsUnits(curUnits+space+wu) {
+			flush()
 		}
-		if cur.Len() > 0 {
-			cur.WriteByte(' ')
+		if len(cur) > 0 {
+			cur = append(cur, ' ')
+			curUnits += space
 		}
-		cur.WriteString(word)
+		cur = append(cur, word...)
+		curUnits += wu
 	}
-	if cur.Len() > 0 {
-		lines = append(lines, cur.String())
+	if len(cur) > 0 {
+		flush()
 	}
 	if maxLines > 0 && len(lines) > maxLines {
 		last := lines[maxLines-1]

@@ -5,7 +5,12 @@ import "kpisite/generator/model"
 // xPositions spreads n periods evenly between left and right, keeping
 // innerPad clear at each side. A single period sits in the middle.
 func xPositions(n int, left, right float64) []float64 {
-	xs := make([]float64, n)
+	return xPositionsInto(make([]float64, n), left, right)
+}
+
+// xPositionsInto is xPositions for len(xs) periods, written into xs.
+func xPositionsInto(xs []float64, left, right float64) []float64 {
+	n := len(xs)
 	if n == 1 {
 		xs[0] = (left + right) / 2
 		return xs
@@ -38,8 +43,13 @@ func xLabelled(xs []float64, widths []float64, f model.Frequency) []bool {
 
 // xLabelledIn is xLabelled for a chart cw units wide.
 func xLabelledIn(cw float64, xs []float64, widths []float64, f model.Frequency) []bool {
+	return xLabelledInto(make([]bool, len(xs)), cw, xs, widths, f)
+}
+
+// xLabelledInto is xLabelledIn written into on, one flag per period.
+func xLabelledInto(on []bool, cw float64, xs []float64, widths []float64, f model.Frequency) []bool {
 	n := len(xs)
-	on := make([]bool, n)
+	clear(on)
 	if n == 0 {
 		return on
 	}

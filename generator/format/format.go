@@ -26,7 +26,11 @@ func Number(v float64, decimals int) string {
 	s := RoundHalfUp(math.Abs(v), decimals)
 	neg := v < 0 && strings.Trim(s, "0.") != ""
 	intPart, frac, _ := strings.Cut(s, ".")
+	if !neg && len(intPart) <= 3 && (frac != "" || len(intPart) == len(s)) {
+		return s // nothing to group or add: most figures
+	}
 	var b strings.Builder
+	b.Grow(len(s) + len(intPart)/3 + 1)
 	if neg {
 		b.WriteByte('-')
 	}

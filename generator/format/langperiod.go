@@ -1,7 +1,6 @@
 package format
 
 import (
-	"fmt"
 	"strconv"
 	"time"
 
@@ -13,9 +12,9 @@ import (
 
 func (l *Lang) year(p model.Period, y int) string {
 	if p.Cal.Year != model.CalendarYear {
-		return fmt.Sprintf("%04d/%02d", y, (y+1)%100)
+		return string(zeroPad(append(zeroPad(make([]byte, 0, 7), y, 4), '/'), (y+1)%100, 2))
 	}
-	return fmt.Sprintf("%04d", y)
+	return string(zeroPad(make([]byte, 0, 4), y, 4))
 }
 
 // Period is p's canonical spelling in words people read: "2022/23 Q1",
@@ -34,14 +33,16 @@ func (l *Lang) Period(p model.Period) string {
 func (l *Lang) Short(p model.Period) string {
 	switch p.Freq {
 	case model.Quarterly:
-		y := fmt.Sprintf("%04d", p.Year)
+		var buf [16]byte
+		y := zeroPad(buf[:0], p.Year, 4)
 		if p.Cal.Year != model.CalendarYear {
-			y = fmt.Sprintf("%02d/%02d", p.Year%100, (p.Year+1)%100)
+			y = zeroPad(append(zeroPad(buf[:0], p.Year%100, 2), '/'), (p.Year+1)%100, 2)
 		}
-		return fill3(l.quarterShort, "{n}", itoa(p.Sub), "{year}", y, "", "")
+		return fill3(l.quarterShort, "{n}", itoa(p.Sub), "{year}", string(y), "", "")
 	case model.Monthly:
 		if p.Sub >= 1 && p.Sub <= 12 {
-			return fmt.Sprintf("%s %02d", l.monthsShort[p.Sub], p.Year%100)
+			b := append(make([]byte, 0, len(l.monthsShort[p.Sub])+3), l.monthsShort[p.Sub]...)
+			return string(zeroPad(append(b, ' '), p.Year%100, 2))
 		}
 	}
 	return p.Short()
@@ -140,3 +141,19 @@ func (l *Lang) UnitLabel(ind *model.Indicator) string {
 func (l *Lang) Count(key string, n int) string { return l.W.N(key, n) }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// zeroPad appends n as fmt's %0*d does with width w: at least w digits,
+// zeros first (after the minus of a negative n).
+func zeroPad(b []byte, n, w int) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+		w--
+	}
+	var d [20]byte
+	t := strconv.AppendInt(d[:0], int64(n), 10)
+	for k := len(t); k < w; k++ {
+		b = append(b, '0')
+	}
+	return append(b, t...)
+}

@@ -61,7 +61,7 @@ func benchBuilder(tb testing.TB) (*builder, *model.Series) {
 		Summary: func(s *model.Series, p *model.Point) string { return kpi.Summary(s, p, 4) },
 		Chart: func(s *model.Series) (Chart, error) {
 			co := chart.Options{FYStart: 4, AmberTolerance: 0.05, IDPrefix: "chart-" + s.Indicator.ID}
-			return Chart{SVG: chart.SVG(s, co), Sparkline: chart.Sparkline(s, co)}, nil
+			return Chart{SVG: string(chart.SVG(s, co)), Sparkline: chart.Sparkline(s, co)}, nil
 		},
 		PointFor: func(s *model.Series, cur model.Period) *model.Point { return kpi.PointFor(s, cur, 4) },
 	}
@@ -98,6 +98,26 @@ func BenchmarkIndicatorPage(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := job(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkIndicatorTemplate executes the indicator page's template
+// alone, on a page view built once.
+func BenchmarkIndicatorTemplate(b *testing.B) {
+	bl, s := benchBuilder(b)
+	c, err := bl.o.Chart(s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	page, err := bl.indicatorPage(s, c, map[string][]byte{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := bl.execute("indicator.html", page); err != nil {
 			b.Fatal(err)
 		}
 	}

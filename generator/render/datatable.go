@@ -18,7 +18,17 @@ func (b *builder) dataTable(s *model.Series, captionID, caption, notePrefix stri
 		UnitLabel: b.lang.UnitLabel(ind), YTD: ind.Measure == model.MeasureYTD,
 		words: b.rw,
 	}
+	n := len(s.Points)
+	if limit > 0 {
+		n = min(n, limit)
+	}
+	if n > 0 {
+		t.Rows = make([]TableRow, 0, n)
+	}
 	var frags [2][]string // the rows' cached HTML without and with a Note column
+	if b.rows[s] != nil && n > 0 {
+		frags[0], frags[1] = make([]string, 0, n), make([]string, 0, n)
+	}
 	for i := len(s.Points) - 1; i >= 0 && (limit == 0 || len(t.Rows) < limit); i-- {
 		pt := &s.Points[i]
 		if !upTo.IsZero() && pt.Period.End(b.fy).After(upTo) {
@@ -32,8 +42,10 @@ func (b *builder) dataTable(s *model.Series, captionID, caption, notePrefix stri
 			row.NoteRef = n
 		}
 		t.Rows = append(t.Rows, row)
-		frags[0] = append(frags[0], frag[0])
-		frags[1] = append(frags[1], frag[1])
+		if frags[0] != nil { // rows rendered once (cachedRow); nil: each table writes its own
+			frags[0] = append(frags[0], frag[0])
+			frags[1] = append(frags[1], frag[1])
+		}
 	}
 	for _, r := range t.Rows {
 		t.HasTarget = t.HasTarget || r.Target != "" || r.Status.Key == string(model.Green) || r.Status.Key == string(model.Amber) || r.Status.Key == string(model.Red)
@@ -150,13 +162,16 @@ func (b *builder) renderRows(s *model.Series, tr *tableRows) {
 	tr.rows = make([]TableRow, len(s.Points))
 	tr.frags[0], tr.frags[1] = make([]string, len(s.Points)), make([]string, len(s.Points))
 	var w strings.Builder
+	last := 0 // the length of the last row written
 	for j := range s.Points {
 		tr.rows[j] = b.tableRow(&s.Points[j], s.Indicator)
 		if s.Points[j].Note == "" {
 			for k, notes := range []bool{false, true} {
 				w.Reset()
+				w.Grow(last + 64)
 				writeTableRow(&w, &tr.rows[j], rowColumns{ytd: ytd, target: true, notes: notes, words: b.rw})
 				tr.frags[k][j] = w.String()
+				last = w.Len()
 			}
 		}
 	}

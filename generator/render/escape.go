@@ -30,14 +30,39 @@ func escURL(w *strings.Builder, s string) {
 		w.WriteString("#ZgotmplZ")
 		return
 	}
+	if plainURL(s, true) {
+		w.WriteString(s) // nothing to encode or escape: most links
+		return
+	}
 	var b strings.Builder
 	processURL(s, true, &b)
 	escText(w, b.String())
 }
 
+// plainURL reports whether processURL and escText leave s as it is: only
+// letters, digits and "-._~", and with norm the reserved characters
+// processURL keeps but "&" and "+", which escText escapes.
+func plainURL(s string, norm bool) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+		case c == '-' || c == '.' || c == '_' || c == '~':
+		case norm && strings.IndexByte("!#$*,/:;=?@[]", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // escURLPart writes s as html/template writes a string in a URL's query
 // or fragment: every byte but letters, digits and "-._~" percent-encoded.
 func escURLPart(w *strings.Builder, s string) {
+	if plainURL(s, false) {
+		w.WriteString(s)
+		return
+	}
 	var b strings.Builder
 	processURL(s, false, &b)
 	escText(w, b.String())

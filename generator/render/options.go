@@ -16,7 +16,7 @@ type Templates interface {
 
 // Chart is the rendered chart of one series.
 type Chart struct {
-	SVG       []byte // inline SVG for the page (trusted: see package doc)
+	SVG       string // inline SVG for the page (trusted: see package doc)
 	Desc      string // the chart's description (its <desc>): alt text where the file is shown as an image
 	File      []byte // standalone chart.svg
 	Report    []byte // standalone chart without its drawn title, for reports (their caption names it); nil: reports use File

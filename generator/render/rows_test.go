@@ -90,7 +90,7 @@ var hostile = []string{
 	"", "2024/25 Q1", `<script>alert("x")</script>`, "a & b's \"c\" + d", "\x00nul", "1 < 2 > 0",
 	"javascript:alert(1)", "JaVaScRiPt:alert(1)", "https://example.org/a b?c=d&e=f#g", "mailto:a@b.c",
 	"#indicator-x y", "../indicators/a+b/", "100%", "%zz%41", "é ü ☃ 💷", "data:text/html,<b>", "a/b:c",
-	"{{.}}", "--> <!--", "'single'", "tab\there",
+	"{{.}}", "--> <!--", "'single'", "tab\there", "line\u2028separator\u2029end", "accessibility/",
 }
 
 func pick(i, k int) string { return hostile[(i*7+k*3)%len(hostile)] }

@@ -289,12 +289,9 @@ func renderOptions(c *Checked, in *model.Input, o Options, prev changes.Previous
 			if len(s.Points) == 0 && len(s.Comparators) > 0 {
 				return comparatorsOnly(s, co), nil
 			}
-			rc := render.Chart{SVG: chart.Inline(s, co), Desc: chart.Describe(s, co), Sparkline: chart.Sparkline(s, co)}
+			d := chart.Draw(s, co)
+			rc := render.Chart{SVG: d.Inline, Desc: d.Desc, Sparkline: d.Sparkline, File: d.File, Report: d.Report}
 			co.Standalone = true
-			rc.File = chart.SVG(s, co)
-			untitled := co
-			untitled.Untitled = true
-			rc.Report = chart.SVG(s, untitled)
 			if in.Site.PNGCharts && !o.SkipPNG {
 				png, err := chart.PNG(s, co)
 				if err != nil {
@@ -352,7 +349,7 @@ func comparatorsOnly(s *model.Series, co chart.Options) render.Chart {
 		lines = append(lines, chart.Line{Label: name, Points: cs.Points})
 	}
 	title := co.Lang.T("chart.other_areas", "name", s.Indicator.Name())
-	rc := render.Chart{SVG: chart.Lines(s.Indicator, title, lines, chart.Extent{}, co), Desc: chart.DescribeLines(s.Indicator, lines, co)}
+	rc := render.Chart{SVG: string(chart.Lines(s.Indicator, title, lines, chart.Extent{}, co)), Desc: chart.DescribeLines(s.Indicator, lines, co)}
 	co.Standalone = true
 	rc.File = chart.Lines(s.Indicator, title, lines, chart.Extent{}, co)
 	co.Untitled = true
