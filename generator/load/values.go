@@ -51,31 +51,43 @@ func values(fsys fs.FS, inds []*model.Indicator, ignore []string, unread map[str
 	idx := newIndicatorIndex(inds)
 	idx.unread = unread
 	idx.ignore = ignore
-	for _, name := range listFiles(fsys, ValuesDir, ".csv", &ps, ".xlsx") {
+	files := listFiles(fsys, ValuesDir, ".csv", &ps, ".xlsx")
+	// The files are read in parallel, then taken in order.
+	type read struct {
+		obs []model.Observation
+		ps  model.Problems
+	}
+	reads := make([]read, len(files))
+	inParallel(len(files), func(i int) {
+		r, name := &reads[i], files[i]
 		workbook := strings.EqualFold(path.Ext(name), ".xlsx")
 		max := int64(MaxCSVBytes)
 		if workbook {
 			max = MaxWorkbookBytes
 		}
-		src, ok := readFileMax(fsys, name, max, &ps)
+		src, ok := readFileMax(fsys, name, max, &r.ps)
 		if !ok {
-			continue
+			return
 		}
+		idx := idx // each file counts its own rows left for unread files
 		idx.skipped = map[string]int{}
-		var obs []model.Observation
 		if workbook {
-			obs = workbookFile(name, src, idx, &ps)
+			r.obs = workbookFile(name, src, idx, &r.ps)
 		} else {
-			obs = valuesFile(name, src, idx, &ps)
-		}
-		if all == nil {
-			all = obs // the only file, often: not copied
-		} else {
-			all = append(all, obs...)
+			r.obs = valuesFile(name, src, idx, &r.ps)
 		}
 		for _, f := range sortedKeys(idx.skipped) {
-			ps.Warnf(model.Position{Path: name}, "%s name indicators defined in %s, which could not be read; they are checked once it is fixed", format.Count(idx.skipped[f], "row", "rows"), f)
+			r.ps.Warnf(model.Position{Path: name}, "%s name indicators defined in %s, which could not be read; they are checked once it is fixed", format.Count(idx.skipped[f], "row", "rows"), f)
 		}
+	})
+	for i := range reads {
+		ps = append(ps, reads[i].ps...)
+		if all == nil {
+			all = reads[i].obs // the only file, often: not copied
+		} else {
+			all = append(all, reads[i].obs...)
+		}
+		reads[i].obs = nil
 	}
 	return dedupe(all, &ps), ps
 }
