@@ -43,6 +43,8 @@ type builder struct {
 
 	replacedOnce sync.Once
 	replaced     map[string][]model.Period // replacedFrom (stages.go)
+
+	periodNames periodNames // each period's String, for the data rows (csvrows.go)
 }
 
 // job renders some files.
