@@ -45,6 +45,9 @@ type builder struct {
 	replaced     map[string][]model.Period // replacedFrom (stages.go)
 
 	periodNames periodNames // each period's String, for the data rows (csvrows.go)
+
+	byServiceOnce sync.Once
+	byService     map[string][]*model.Series // seriesOf (byservice.go)
 }
 
 // job renders some files.

@@ -57,8 +57,9 @@ func Input(in *model.Input) model.Problems {
 	}
 	v := &checker{in: in, obs: map[string]map[model.Period]bool{}, parts: map[string]map[model.Period]bool{}}
 	headline := map[string]bool{}
-	for _, o := range in.Observations {
-		if !hasFigure(&o) || !in.Site.IsOwn(in.Indicator(o.Indicator), o.Area) {
+	for i := range in.Observations {
+		o := &in.Observations[i]
+		if !hasFigure(o) || !in.Site.IsOwn(in.Indicator(o.Indicator), o.Area) {
 			continue // comparator rows and rows without a value are no figure of the council's own
 		}
 		m := v.obs
@@ -159,7 +160,8 @@ func (v *checker) indicator(ind *model.Indicator) {
 // retiredData warns about figures for a retired indicator from the period
 // it was retired.
 func (v *checker) retiredData() {
-	for _, o := range v.in.Observations {
+	for i := range v.in.Observations {
+		o := &v.in.Observations[i]
 		ind := v.in.Indicator(o.Indicator)
 		if ind == nil || ind.IsActive() || ind.RetiredFrom.IsZero() || ind.RetiredFrom.Freq != o.Period.Freq {
 			continue
