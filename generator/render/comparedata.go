@@ -157,7 +157,7 @@ func siteDims(series []model.Series) []string {
 // indicatorCSV is indicators/<id>/data.csv with the SPEC 3.8 columns.
 func indicatorCSV(s *model.Series, site *model.Site, names *periodNames) []byte {
 	ytd := s.Indicator.Measure == model.MeasureYTD
-	b := appendRecord(make([]byte, 0, 4096), append(csvHeader(ytd), compareColumns(s.Indicator.Breakdowns)...))
+	b := appendRecord(make([]byte, 0, 256+rowsSize(s)), append(csvHeader(ytd), compareColumns(s.Indicator.Breakdowns)...))
 	return appendCompareRows(b, s, ytd, s.Indicator.Breakdowns, site, names)
 }
 

@@ -128,6 +128,24 @@ func appendFigure(b []byte, v model.Value, p *model.Point) []byte {
 	return b
 }
 
+// rowsBuffer is an empty buffer about the size of s's headline rows, so
+// that appending them does not regrow it from a few bytes.
+func rowsBuffer(s *model.Series) []byte { return make([]byte, 0, rowsSize(s)) }
+
+// rowsSize is about the size of s's headline rows.
+func rowsSize(s *model.Series) int {
+	n := 0
+	for i := range s.Points {
+		if s.Points[i].HasRow {
+			n++
+		}
+	}
+	return n * rowBytes
+}
+
+// rowBytes is about the length of a data row of a headline figure.
+const rowBytes = 80
+
 // periodNames holds each period's String, worked out once per build for
 // every row that names it; safe for concurrent use. The zero value is
 // ready.

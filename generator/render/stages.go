@@ -62,7 +62,7 @@ func (b *builder) keepParts(s *model.Series, c Chart, data dataFiles, out map[st
 	p.desc, p.sparkline, p.hasReport = c.Desc, c.Sparkline, c.Report != nil
 	p.csvLen, p.jsonLen = len(data.CSV), len(data.JSON)
 	if !b.openDataReady {
-		p.all = appendCompareRows(nil, s, true, b.dims, &b.in.Site, &b.periodNames)
+		p.all = appendCompareRows(rowsBuffer(s), s, true, b.dims, &b.in.Site, &b.periodNames)
 	}
 	if c.Report == nil {
 		return
@@ -225,7 +225,7 @@ func (b *builder) openDataJob() job {
 func (b *builder) openDataFirst() error {
 	for i := range b.series {
 		s := &b.series[i]
-		b.parts[s].all = appendCompareRows(nil, s, true, b.dims, &b.in.Site, &b.periodNames)
+		b.parts[s].all = appendCompareRows(rowsBuffer(s), s, true, b.dims, &b.in.Site, &b.periodNames)
 	}
 	b.joinAllCSV()
 	if err := b.releases(); err != nil {
