@@ -95,13 +95,27 @@ func ParseCSV(name string, data []byte) (*Table, model.Problems) {
 		return nil, probs
 	}
 	sort.Strings(keyCols)
-	get := func(rec []string, c string) string {
-		if i, ok := col[c]; ok && i < len(rec) {
+	// Columns by index, worked out once; -1: the file has none.
+	index := func(c string) int {
+		if i, ok := col[c]; ok {
+			return i
+		}
+		return -1
+	}
+	get := func(rec []string, i int) string {
+		if i >= 0 && i < len(rec) {
 			return rec[i]
 		}
 		return ""
 	}
-	t := &Table{byKey: map[string]int{}}
+	indicatorCol, periodCol, valueCol, noteCol := index("indicator"), index("period"), index("value"), index("note")
+	keyIdx := make([]int, len(keyCols))
+	for i, c := range keyCols {
+		keyIdx[i] = index(c)
+	}
+	r.ReuseRecord = true // each record's text is a new string: rows keep only that
+	lines := bytes.Count(data, []byte{'\n'}) + 1
+	t := &Table{Rows: make([]Row, 0, lines), byKey: make(map[string]int, lines)}
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -120,13 +134,13 @@ func ParseCSV(name string, data []byte) (*Table, model.Problems) {
 			continue
 		}
 		line, _ = r.FieldPos(0)
-		row := Row{Indicator: get(rec, "indicator"), Period: get(rec, "period"), Value: get(rec, "value"), Note: get(rec, "note"), Line: line}
+		row := Row{Indicator: get(rec, indicatorCol), Period: get(rec, periodCol), Value: get(rec, valueCol), Note: get(rec, noteCol), Line: line}
 		if row.Indicator == "" || row.Period == "" {
 			probs.Errorf(at(line), "the indicator or period is empty; expected both on every row")
 			continue
 		}
-		for _, c := range keyCols {
-			if v := get(rec, c); v != "" {
+		for j, c := range keyCols {
+			if v := get(rec, keyIdx[j]); v != "" {
 				row.Dimensions = append(row.Dimensions, model.Dimension{Name: c, Value: v})
 			}
 		}

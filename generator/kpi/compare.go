@@ -11,11 +11,23 @@ import (
 // splitRows separates an indicator's headline rows (its own area, no
 // breakdown) from its breakdown and comparator rows.
 func splitRows(site *model.Site, ind *model.Indicator, obs []model.Observation) (own, other []model.Observation) {
-	for _, o := range obs {
-		if site.IsOwn(ind, o.Area) && len(o.Dims) == 0 {
-			own = append(own, o)
+	isOwn := func(o *model.Observation) bool { return site.IsOwn(ind, o.Area) && len(o.Dims) == 0 }
+	n := 0
+	for i := range obs {
+		if isOwn(&obs[i]) {
+			n++
+		}
+	}
+	if n == len(obs) {
+		return obs, nil // the usual case: every row is the council's own headline, and none is copied
+	}
+	own = make([]model.Observation, 0, n)
+	other = make([]model.Observation, 0, len(obs)-n)
+	for i := range obs {
+		if isOwn(&obs[i]) {
+			own = append(own, obs[i])
 		} else {
-			other = append(other, o)
+			other = append(other, obs[i])
 		}
 	}
 	return own, other

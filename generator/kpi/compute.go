@@ -3,9 +3,12 @@ package kpi
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"kpisite/generator/model"
 )
@@ -27,7 +30,7 @@ func (c Config) fyStart() int {
 // (observations of other indicators are ignored). Problems are warnings
 // about targets that could not be worked out.
 func Compute(ind *model.Indicator, obs []model.Observation, cfg Config) (model.Series, model.Problems) {
-	rows := make(map[int]*model.Observation)
+	rows := make(map[int]*model.Observation, len(obs))
 	first, last := 0, 0
 	var proto model.Period // a period of the indicator's kind, for filling gaps
 	for i := range obs {
@@ -363,27 +366,46 @@ func direction(s *model.Series, i int) (model.Period, model.Value, model.Directi
 }
 
 // All computes every indicator's series, in the order of in.Indicators.
+// The indicators are computed on every core, each on its own: the
+// series and warnings are the same, in the same order, as one by one.
 func All(in *model.Input, cfg Config) ([]model.Series, model.Problems) {
 	// Group the observations by indicator as indexes, not copies: a
 	// million observations are copied one indicator at a time below.
-	byInd := make(map[string][]int32)
-	for i, o := range in.Observations {
-		byInd[o.Indicator] = append(byInd[o.Indicator], int32(i))
+	byInd := make(map[string][]int32, len(in.Indicators))
+	for i := range in.Observations {
+		id := in.Observations[i].Indicator
+		byInd[id] = append(byInd[id], int32(i))
 	}
-	out := make([]model.Series, 0, len(in.Indicators))
-	var probs model.Problems
-	var obs []model.Observation
-	for _, ind := range in.Indicators {
-		obs = obs[:0]
-		for _, i := range byInd[ind.ID] {
-			obs = append(obs, in.Observations[i])
-		}
-		own, other := splitRows(&in.Site, ind, obs)
-		s, ps := Compute(ind, own, cfg)
-		extend(&s, &in.Site, other, cfg)
-		out = append(out, s)
-		probs = append(probs, ps...)
+	out := make([]model.Series, len(in.Indicators))
+	probs := make([]model.Problems, len(in.Indicators))
+	workers := min(len(in.Indicators), runtime.GOMAXPROCS(0))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(workers, 1) {
+		wg.Go(func() {
+			var obs []model.Observation // this worker's rows of one indicator at a time
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= len(in.Indicators) {
+					return
+				}
+				ind := in.Indicators[k]
+				obs = obs[:0]
+				for _, i := range byInd[ind.ID] {
+					obs = append(obs, in.Observations[i])
+				}
+				own, other := splitRows(&in.Site, ind, obs)
+				s, ps := Compute(ind, own, cfg)
+				extend(&s, &in.Site, other, cfg)
+				out[k], probs[k] = s, ps
+			}
+		})
 	}
-	sort.SliceStable(probs, func(i, j int) bool { return probs[i].Pos.Path < probs[j].Pos.Path })
-	return out, probs
+	wg.Wait()
+	var all model.Problems
+	for _, ps := range probs {
+		all = append(all, ps...)
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Pos.Path < all[j].Pos.Path })
+	return out, all
 }

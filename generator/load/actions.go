@@ -69,7 +69,7 @@ func ActionsFile(name string, src []byte, ps *model.Problems) []model.Action {
 	refs := map[string]model.Position{}
 	var out []model.Action
 	for i, row := range c.Rows {
-		r := rowCells{row, col}
+		r := rowCells{row: row, col: col}
 		a, ok := recs[i].action(r, ps)
 		if !ok || bad[i] {
 			continue

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -36,23 +37,39 @@ const (
 // readFileMax reads a file of at most max bytes. A larger file is
 // reported (at the file, with the limit) and not read at all.
 func readFileMax(fsys fs.FS, name string, max int64, ps *model.Problems) ([]byte, bool) {
-	if st, err := fs.Stat(fsys, name); err == nil && st.Mode().IsRegular() && st.Size() > max {
-		ps.Errorf(model.Position{Path: name}, "file is %s; expected at most %s (split it into several files)", byteSize(st.Size()), byteSize(max))
-		return nil, false
+	tooLarge := func(st fs.FileInfo) bool {
+		if st.Mode().IsRegular() && st.Size() > max {
+			ps.Errorf(model.Position{Path: name}, "file is %s; expected at most %s (split it into several files)", byteSize(st.Size()), byteSize(max))
+			return true
+		}
+		return false
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
+		if st, serr := fs.Stat(fsys, name); serr == nil && tooLarge(st) {
+			return nil, false
+		}
 		readError(ps, name, "file", err)
 		return nil, false
 	}
 	defer f.Close()
+	// The open file's size, without finding the file again by name.
+	var buf bytes.Buffer
+	if st, err := f.Stat(); err == nil {
+		if tooLarge(st) {
+			return nil, false
+		}
+		if st.Mode().IsRegular() {
+			buf.Grow(int(st.Size()) + bytes.MinRead) // read whole, with room to see the end
+		}
+	}
 	// The size from Stat may not be the whole story (a file that grows,
 	// a device): never read more than max+1 bytes.
-	b, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
+	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
 		readError(ps, name, "file", err)
 		return nil, false
 	}
+	b := buf.Bytes()
 	if int64(len(b)) > max {
 		ps.Errorf(model.Position{Path: name}, "file is larger than %s; expected at most %s (split it into several files)", byteSize(max), byteSize(max))
 		return nil, false

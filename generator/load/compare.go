@@ -198,12 +198,13 @@ func valuesHeader(inds []*model.Indicator) Header {
 // columns into o. ok is false if any was wrong (each is reported).
 func compareCells(o *model.Observation, r rowCells, ind *model.Indicator, ps *model.Problems) bool {
 	good := true
-	o.Area, o.AreaPos = r.text("area")
+	c := r.cols
+	o.Area, o.AreaPos = r.at(c.area)
 	var ok bool
-	if o.Lower, ok = r.number("lower", ps); !ok {
+	if o.Lower, ok = r.numberAt(c.lower, "lower", ps); !ok {
 		good = false
 	}
-	if o.Upper, ok = r.number("upper", ps); !ok {
+	if o.Upper, ok = r.numberAt(c.upper, "upper", ps); !ok {
 		good = false
 	}
 	if ind == nil {
@@ -211,17 +212,14 @@ func compareCells(o *model.Observation, r rowCells, ind *model.Indicator, ps *mo
 	}
 	// Breakdown cells: those the indicator declares, in its order; a
 	// category in a column it does not declare is an error.
-	for name, i := range r.col {
-		if slices.Contains(ValuesHeader.Columns, name) || slices.Contains(extraValueColumns, name) {
-			continue
-		}
+	for _, x := range c.extra {
 		declared := false
 		for _, id := range ind.Breakdowns {
-			declared = declared || normaliseColumn(id) == name
+			declared = declared || normaliseColumn(id) == x.name
 		}
-		if text := strings.TrimSpace(r.row[i].Text); text != "" && !declared {
-			ps.Errorf(r.row[i].Pos, "column %q: indicator %q has no breakdown %q, but the row gives %q; expected an empty cell, or breakdowns = [\"%s\"] in the indicator's definition",
-				name, ind.ID, name, text, name)
+		if text := strings.TrimSpace(r.row[x.index].Text); text != "" && !declared {
+			ps.Errorf(r.row[x.index].Pos, "column %q: indicator %q has no breakdown %q, but the row gives %q; expected an empty cell, or breakdowns = [\"%s\"] in the indicator's definition",
+				x.name, ind.ID, x.name, text, x.name)
 			good = false
 		}
 	}

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
@@ -31,8 +32,12 @@ var frontMatterKeys = []string{"title", "author", "date", "draft"}
 // name real indicators, services and periods is checked by package
 // validate.
 func Content(fsys fs.FS) (model.Content, model.Problems) {
-	var ps model.Problems
 	c := model.Content{Indicators: map[string]*model.Page{}, Services: map[string]*model.Page{}, Actions: map[string]*model.Page{}}
+	// The walk decides which files are pages; the pages are then read and
+	// parsed in parallel and filed in the walk's order. Each page's
+	// problems stay between the walk's problems before and after it.
+	var pages []*contentPage
+	var ps model.Problems // the walk's problems since the last page
 	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if !(p == ContentDir && errors.Is(err, fs.ErrNotExist)) {
@@ -49,9 +54,26 @@ func Content(fsys fs.FS) (model.Content, model.Problems) {
 		if d.IsDir() {
 			return contentDir(p, &ps)
 		}
-		contentFile(fsys, p, &c, &ps)
+		if cp := contentFile(p, &ps); cp != nil {
+			cp.before, ps = ps, nil
+			pages = append(pages, cp)
+		}
 		return nil
 	})
+	after := ps
+	inParallel(len(pages), func(i int) {
+		cp := pages[i]
+		cp.page, cp.ok = Page(fsys, cp.path, &cp.ps)
+	})
+	ps = nil
+	for _, cp := range pages {
+		ps = append(ps, cp.before...)
+		ps = append(ps, cp.ps...)
+		if cp.ok {
+			cp.file(&c)
+		}
+	}
+	ps = append(ps, after...)
 	if err != nil {
 		ps.Errorf(model.Position{Path: ContentDir}, "cannot read content: %v; expected a readable folder", err)
 	}
@@ -106,8 +128,20 @@ func expectedIn(dir string) string {
 	return "only content/commentary/<period-slug>/<indicator-id>.md files"
 }
 
-// contentFile files one Markdown file under its kind.
-func contentFile(fsys fs.FS, p string, c *model.Content, ps *model.Problems) {
+// contentPage is a Markdown file of content/ to be read as a page, and
+// what reading it found.
+type contentPage struct {
+	path, name, lang string
+	parts            []string
+	before           model.Problems // the walk's problems found before it
+	page             *model.Page
+	ok               bool
+	ps               model.Problems // reading its problems
+}
+
+// contentFile decides whether the file p is a page, reporting a file
+// that is out of place; nil when it is not a page.
+func contentFile(p string, ps *model.Problems) *contentPage {
 	parts := strings.Split(p, "/")
 	isMD := path.Ext(p) == ".md"
 	name := strings.TrimSuffix(parts[len(parts)-1], ".md")
@@ -116,21 +150,23 @@ func contentFile(fsys fs.FS, p string, c *model.Content, ps *model.Problems) {
 	switch {
 	case special && (!isMD || (parts[1] == "commentary") != (len(parts) == 4)):
 		ps.Errorf(model.Position{Path: p}, "unexpected file; expected %s", expectedIn(parts[1]))
-		return
+		return nil
 	case !isMD:
-		return // images and other files outside the special folders
+		return nil // images and other files outside the special folders
 	case len(parts) > 2 && !special:
 		ps.Errorf(model.Position{Path: p}, "Markdown file is not published; expected content/<page>.md, content/indicators/<id>.md, content/services/<id>.md, content/actions/<tracker>.md or content/commentary/<period-slug>/<id>.md")
-		return
+		return nil
 	case p == "content/_index.md", len(parts) == 2 && name == "_index" && lang != "":
 	case !IsSlug(name):
 		ps.Errorf(model.Position{Path: p}, "file name %q is not a slug; expected lower-case letters, digits and hyphens, such as %s", name, slugExample(parts))
-		return
+		return nil
 	}
-	page, ok := Page(fsys, p, ps)
-	if !ok {
-		return
-	}
+	return &contentPage{path: p, name: name, lang: lang, parts: parts}
+}
+
+// file files a page that was read under its kind.
+func (cp *contentPage) file(c *model.Content) {
+	page, name, lang, parts := cp.page, cp.name, cp.lang, cp.parts
 	if lang != "" {
 		if c.Twins == nil {
 			c.Twins = map[string]*model.Content{}
@@ -216,6 +252,9 @@ func ParsePage(p string, src []byte, ps *model.Problems) (*model.Page, bool) {
 // warnYAML warns about YAML front matter (--- … ---, from other site
 // generators), which would otherwise be shown as text.
 func warnYAML(p string, body []byte, ps *model.Problems) {
+	if !bytes.HasPrefix(body, []byte("---")) {
+		return // not a --- line first: no need to copy the body into lines
+	}
 	lines := strings.SplitN(string(body), "\n", 20)
 	if len(lines) < 3 || strings.TrimRight(lines[0], " \r") != "---" {
 		return

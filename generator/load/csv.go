@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -42,7 +43,7 @@ func ReadCSV(name string, src []byte, ps *model.Problems) *Table {
 		return true
 	}, func(row []Cell) {
 		out.Rows = append(out.Rows, row)
-	})
+	}, false)
 	return out
 }
 
@@ -61,8 +62,11 @@ const MaxCellChars = 10000
 // file of a million rows is never held as cells all at once. header is
 // called once, with the first row; when it returns false the rest of the
 // file is not read. row is called for every later row that has as many
-// cells as the header and no cell longer than MaxCellChars.
-func scanCSV(name string, src []byte, ps *model.Problems, header func([]Cell) bool, row func([]Cell)) {
+// cells as the header and no cell longer than MaxCellChars. When reuse is
+// true, row is handed the same slice of cells each time (its texts are
+// new for each row): row must not keep it. The header's cells are never
+// reused.
+func scanCSV(name string, src []byte, ps *model.Problems, header func([]Cell) bool, row func([]Cell), reuse bool) {
 	before := len(*ps)
 	defer ps.Compact(before, MaxProblemsPerFile)
 	if !checkUTF8(name, src, utf8Advice, ps) {
@@ -84,7 +88,9 @@ func scanCSV(name string, src []byte, ps *model.Problems, header func([]Cell) bo
 	}
 	r := csv.NewReader(bytes.NewReader(src))
 	r.FieldsPerRecord = -1 // ragged rows are reported below, each at its line
+	r.ReuseRecord = true   // each record's text is still a new string
 	width := -1            // cells in the header, once read
+	var buf []Cell         // the cells of every row after the header, when reuse
 	for {
 		if len(*ps)-before > 2*MaxProblemsPerFile {
 			ps.Compact(before, MaxProblemsPerFile)
@@ -110,7 +116,13 @@ func scanCSV(name string, src []byte, ps *model.Problems, header func([]Cell) bo
 			}
 			continue
 		}
-		cells := make([]Cell, len(rec))
+		var cells []Cell
+		if reuse && width >= 0 {
+			buf = slices.Grow(buf[:0], len(rec))[:len(rec)]
+			cells = buf
+		} else {
+			cells = make([]Cell, len(rec))
+		}
 		empty, long := true, false
 		for i, text := range rec {
 			line, c := r.FieldPos(i)

@@ -82,20 +82,34 @@ func indicators(fsys fs.FS, ys yearSettings) ([]*model.Indicator, map[string]str
 	if len(files) == 0 {
 		ps.Warnf(model.Position{Path: IndicatorsDir}, "no indicator definitions found; expected %s/*.toml files with [[indicator]] tables", IndicatorsDir)
 	}
-	first := map[string]model.Position{}
-	var out []*model.Indicator
-	for _, name := range files {
-		src, ok := readFileMax(fsys, name, MaxTOMLBytes, &ps)
+	// The files are read and decoded in parallel, then taken in order.
+	type read struct {
+		inds   []*model.Indicator
+		unread []string // the ids a file that could not be decoded seems to define
+		ps     model.Problems
+	}
+	reads := make([]read, len(files))
+	inParallel(len(files), func(i int) {
+		r := &reads[i]
+		src, ok := readFileMax(fsys, files[i], MaxTOMLBytes, &r.ps)
 		if !ok {
-			continue
+			return
 		}
-		inds, ok := indicatorFile(name, src, ys, &ps)
+		r.inds, ok = indicatorFile(files[i], src, ys, &r.ps)
 		if !ok {
 			for _, m := range idLine.FindAllSubmatch(src, -1) {
-				unread[string(m[1])] = name
+				r.unread = append(r.unread, string(m[1]))
 			}
 		}
-		for _, ind := range inds {
+	})
+	first := map[string]model.Position{}
+	var out []*model.Indicator
+	for i, name := range files {
+		ps = append(ps, reads[i].ps...)
+		for _, id := range reads[i].unread {
+			unread[id] = name
+		}
+		for _, ind := range reads[i].inds {
 			if p, ok := first[ind.ID]; ok {
 				ps.Errorf(ind.PosOf("id"), "repeated indicator id %q, first defined at %s; expected each id once", ind.ID, p)
 				continue

@@ -2,6 +2,7 @@ package load
 
 import (
 	"io/fs"
+	"sync"
 
 	"kpisite/generator/model"
 )
@@ -20,15 +21,20 @@ func Site(fsys fs.FS) (*model.Input, model.Problems) {
 	var p model.Problems
 	in.Site, p = SiteConfig(fsys)
 	ps = append(ps, p...)
+	// Actions and content need nothing else: they are read while the
+	// indicators and their values are.
+	var actionPs, contentPs model.Problems
+	var wg sync.WaitGroup
+	wg.Go(func() { in.Actions, actionPs = Actions(fsys) })
+	wg.Go(func() { in.Content, contentPs = Content(fsys) })
 	var unread map[string]string
 	in.Indicators, unread, p = indicators(fsys, siteYears(&in.Site))
 	ps = append(ps, p...)
 	in.UnreadIndicators = unread
 	in.Observations, p = values(fsys, in.Indicators, in.Site.IgnoreColumns, unread)
 	ps = append(ps, p...)
-	in.Actions, p = Actions(fsys)
-	ps = append(ps, p...)
-	in.Content, p = Content(fsys)
-	ps = append(ps, p...)
+	wg.Wait()
+	ps = append(ps, actionPs...)
+	ps = append(ps, contentPs...)
 	return in, ps.Sort()
 }

@@ -1,10 +1,13 @@
 package load
 
 import (
+	"bytes"
+	"cmp"
 	"fmt"
 	"io/fs"
 	"math"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -48,25 +51,43 @@ func values(fsys fs.FS, inds []*model.Indicator, ignore []string, unread map[str
 	idx := newIndicatorIndex(inds)
 	idx.unread = unread
 	idx.ignore = ignore
-	for _, name := range listFiles(fsys, ValuesDir, ".csv", &ps, ".xlsx") {
+	files := listFiles(fsys, ValuesDir, ".csv", &ps, ".xlsx")
+	// The files are read in parallel, then taken in order.
+	type read struct {
+		obs []model.Observation
+		ps  model.Problems
+	}
+	reads := make([]read, len(files))
+	inParallel(len(files), func(i int) {
+		r, name := &reads[i], files[i]
 		workbook := strings.EqualFold(path.Ext(name), ".xlsx")
 		max := int64(MaxCSVBytes)
 		if workbook {
 			max = MaxWorkbookBytes
 		}
-		src, ok := readFileMax(fsys, name, max, &ps)
+		src, ok := readFileMax(fsys, name, max, &r.ps)
 		if !ok {
-			continue
+			return
 		}
+		idx := idx // each file counts its own rows left for unread files
 		idx.skipped = map[string]int{}
 		if workbook {
-			all = append(all, workbookFile(name, src, idx, &ps)...)
+			r.obs = workbookFile(name, src, idx, &r.ps)
 		} else {
-			all = append(all, valuesFile(name, src, idx, &ps)...)
+			r.obs = valuesFile(name, src, idx, &r.ps)
 		}
 		for _, f := range sortedKeys(idx.skipped) {
-			ps.Warnf(model.Position{Path: name}, "%s name indicators defined in %s, which could not be read; they are checked once it is fixed", format.Count(idx.skipped[f], "row", "rows"), f)
+			r.ps.Warnf(model.Position{Path: name}, "%s name indicators defined in %s, which could not be read; they are checked once it is fixed", format.Count(idx.skipped[f], "row", "rows"), f)
 		}
+	})
+	for i := range reads {
+		ps = append(ps, reads[i].ps...)
+		if all == nil {
+			all = reads[i].obs // the only file, often: not copied
+		} else {
+			all = append(all, reads[i].obs...)
+		}
+		reads[i].obs = nil
 	}
 	return dedupe(all, &ps), ps
 }
@@ -79,18 +100,70 @@ func dedupe(obs []model.Observation, ps *model.Problems) []model.Observation {
 		p          model.Period
 		area, dims string
 	}
-	first := map[key]model.Position{}
+	// The council's own headline rows are nearly all the rows, and each
+	// indicator's usually come in order of period: then none repeats
+	// another, and only the other rows need a map.
+	ordered := headlinesInOrder(obs)
+	first := map[key]int{} // the index in out of the first
+	if !ordered {
+		first = make(map[key]int, len(obs))
+	}
 	out := obs[:0]
-	for _, o := range obs {
-		k := key{o.Indicator, o.Period, o.Area, model.DimKey(o.Dims)}
-		if p, ok := first[k]; ok {
-			ps.Errorf(o.Pos, "repeated observation of %q for %s%s, first given at %s; expected one figure per indicator and period", o.Indicator, o.Period, rowWhat(o), p)
-			continue
+	for i := range obs {
+		o := &obs[i]
+		if !ordered || o.Area != "" || len(o.Dims) > 0 {
+			k := key{o.Indicator, o.Period, o.Area, model.DimKey(o.Dims)}
+			if j, dup := first[k]; dup {
+				ps.Errorf(o.Pos, "repeated observation of %q for %s%s, first given at %s; expected one figure per indicator and period", o.Indicator, o.Period, rowWhat(*o), out[j].Pos)
+				continue
+			}
+			first[k] = len(out)
 		}
-		first[k] = o.Pos
-		out = append(out, o)
+		if len(out) == i {
+			out = out[:i+1] // already in place
+		} else {
+			out = append(out, *o)
+		}
 	}
 	return out
+}
+
+// headlinesInOrder reports whether each indicator's headline rows (the
+// council's own area, no breakdown) come in strictly increasing order of
+// period, so that no two of them are for the same period.
+func headlinesInOrder(obs []model.Observation) bool {
+	latest := map[string]model.Period{} // of each indicator but the current one
+	var id string                       // the current indicator: that of the row before
+	var prev model.Period               // its latest period
+	have := false
+	for i := range obs {
+		o := &obs[i]
+		if o.Area != "" || len(o.Dims) > 0 {
+			continue
+		}
+		if have && o.Indicator == id {
+			if !periodBefore(prev, o.Period) {
+				return false
+			}
+			prev = o.Period
+			continue
+		}
+		if have {
+			latest[id] = prev
+		}
+		if p, seen := latest[o.Indicator]; seen && !periodBefore(p, o.Period) {
+			return false
+		}
+		id, prev, have = o.Indicator, o.Period, true
+	}
+	return true
+}
+
+// periodBefore orders periods by every field, so that two periods are
+// equal exactly when neither is before the other.
+func periodBefore(a, b model.Period) bool {
+	return cmp.Or(cmp.Compare(a.Freq, b.Freq), cmp.Compare(a.Year, b.Year), cmp.Compare(a.Sub, b.Sub), cmp.Compare(a.Span, b.Span),
+		cmp.Compare(a.Cal.Year, b.Cal.Year), cmp.Compare(a.Cal.AcademicStart, b.Cal.AcademicStart)) < 0
 }
 
 // ValuesFile reads one values CSV file. Repeated observations are not
@@ -109,8 +182,13 @@ func valuesFile(name string, src []byte, idx indicatorIndex, ps *model.Problems)
 	scanCSV(name, src, ps, func(header []Cell) bool {
 		seenHeader = true
 		read = valuesReader(header, idx, &out, ps)
+		if read != nil && !isWide(header) {
+			// At most one observation a line: grown once, not 1.25 times
+			// over and over (a million observations are 300 MB).
+			out = make([]model.Observation, 0, bytes.Count(src, []byte{'\n'})+1)
+		}
 		return read != nil
-	}, func(row []Cell) { read(row) })
+	}, func(row []Cell) { read(row) }, true)
 	if !seenHeader && len(*ps) == before {
 		ps.Errorf(model.Position{Path: name, Line: 1}, "file has no header row; expected a header such as %s", ValuesHeader.Example)
 	}
@@ -169,8 +247,9 @@ func valuesReader(header []Cell, idx indicatorIndex, out *[]model.Observation, p
 	if _, ok := col["period"]; !ok {
 		return nil
 	}
+	cols := newLongColumns(col)
 	return func(row []Cell) {
-		if o, ok := longRow(row, col, idx, ps); ok {
+		if o, ok := longRow(row, cols, idx, ps); ok {
 			*out = append(*out, o)
 		}
 	}
@@ -227,8 +306,9 @@ func (idx indicatorIndex) unknown(id string) string {
 
 // rowCells gives the cells of a long-format row by column name.
 type rowCells struct {
-	row []Cell
-	col map[string]int
+	row  []Cell
+	col  map[string]int
+	cols *longColumns // the values columns by index, when a values file
 }
 
 // text returns the trimmed text of column k ("" if the file has no such
@@ -241,9 +321,28 @@ func (r rowCells) text(k string) (string, model.Position) {
 	return "", r.row[0].Pos.Row()
 }
 
+// at is text for the column at index i (-1: the file has no such column),
+// without looking the column up by name.
+func (r rowCells) at(i int) (string, model.Position) {
+	if i >= 0 {
+		return strings.TrimSpace(r.row[i].Text), r.row[i].Pos
+	}
+	return "", r.row[0].Pos.Row()
+}
+
 // number reads column k as a number; empty is missing.
 func (r rowCells) number(k string, ps *model.Problems) (model.Value, bool) {
 	s, pos := r.text(k)
+	return cellNumber(k, s, pos, ps)
+}
+
+// numberAt is number for the column k at index i.
+func (r rowCells) numberAt(i int, k string, ps *model.Problems) (model.Value, bool) {
+	s, pos := r.at(i)
+	return cellNumber(k, s, pos, ps)
+}
+
+func cellNumber(k, s string, pos model.Position, ps *model.Problems) (model.Value, bool) {
 	if s == "" {
 		return model.None, true
 	}
@@ -255,12 +354,49 @@ func (r rowCells) number(k string, ps *model.Problems) (model.Value, bool) {
 	return model.Some(v), true
 }
 
-func longRow(row []Cell, col map[string]int, idx indicatorIndex, ps *model.Problems) (model.Observation, bool) {
-	r := rowCells{row, col}
+// longColumns are the index of each column of a long-format values file
+// (-1 when absent), worked out once from its header so that a row's
+// cells are not looked up by name.
+type longColumns struct {
+	col                                              map[string]int
+	indicator, period, value, numerator, denominator int
+	target, flag, note, status, area, lower, upper   int
+	extra                                            []namedColumn // other columns (breakdowns), in header order
+}
+
+type namedColumn struct {
+	name  string
+	index int
+}
+
+func newLongColumns(col map[string]int) *longColumns {
+	at := func(k string) int {
+		if i, ok := col[k]; ok {
+			return i
+		}
+		return -1
+	}
+	c := &longColumns{
+		col: col, indicator: at("indicator"), period: at("period"), value: at("value"),
+		numerator: at("numerator"), denominator: at("denominator"), target: at("target"),
+		flag: at("flag"), note: at("note"), status: at("status"),
+		area: at("area"), lower: at("lower"), upper: at("upper"),
+	}
+	for name, i := range col {
+		if !slices.Contains(ValuesHeader.Columns, name) && !slices.Contains(extraValueColumns, name) {
+			c.extra = append(c.extra, namedColumn{name, i})
+		}
+	}
+	slices.SortFunc(c.extra, func(a, b namedColumn) int { return a.index - b.index })
+	return c
+}
+
+func longRow(row []Cell, cols *longColumns, idx indicatorIndex, ps *model.Problems) (model.Observation, bool) {
+	r := rowCells{row, cols.col, cols}
 	o := model.Observation{Pos: row[0].Pos.Row()}
 	good := true
 
-	id, idPos := r.text("indicator")
+	id, idPos := r.at(cols.indicator)
 	o.Indicator = id
 	ind := idx.byID[id]
 	if ind == nil && idx.skip(id) {
@@ -278,7 +414,7 @@ func longRow(row []Cell, col map[string]int, idx indicatorIndex, ps *model.Probl
 		good = false
 	}
 
-	per, perPos := r.text("period")
+	per, perPos := r.at(cols.period)
 	switch {
 	case per == "":
 		ps.Errorf(perPos, "column \"period\" is empty; expected a period such as \"2022/23 Q1\"")
@@ -299,25 +435,25 @@ func longRow(row []Cell, col map[string]int, idx indicatorIndex, ps *model.Probl
 	}
 
 	var ok bool
-	valueText, valuePos := r.text("value")
-	for _, k := range []string{"value", "target"} {
-		if text, pos := r.text(k); ind != nil {
-			signMismatch(k, text, ind, pos, ps)
-		}
+	valueText, valuePos := r.at(cols.value)
+	if ind != nil {
+		signMismatch("value", valueText, ind, valuePos, ps)
+		text, pos := r.at(cols.target)
+		signMismatch("target", text, ind, pos, ps)
 	}
-	if o.Value, ok = r.number("value", ps); !ok {
+	if o.Value, ok = cellNumber("value", valueText, valuePos, ps); !ok {
 		good = false
 	}
-	if o.Numerator, ok = r.number("numerator", ps); !ok {
+	if o.Numerator, ok = r.numberAt(cols.numerator, "numerator", ps); !ok {
 		good = false
 	}
-	if o.Denominator, ok = r.number("denominator", ps); !ok {
+	if o.Denominator, ok = r.numberAt(cols.denominator, "denominator", ps); !ok {
 		good = false
 	}
-	if o.Target, ok = r.number("target", ps); !ok {
+	if o.Target, ok = r.numberAt(cols.target, "target", ps); !ok {
 		good = false
 	}
-	flagText, flagPos := r.text("flag")
+	flagText, flagPos := r.at(cols.flag)
 	if f, err := parseFlag(flagText); err != nil {
 		ps.Errorf(flagPos, "column \"flag\": %v", err)
 		good = false
@@ -325,12 +461,14 @@ func longRow(row []Cell, col map[string]int, idx indicatorIndex, ps *model.Probl
 		o.Flag = f
 	}
 	var notePos model.Position
-	o.Note, notePos = r.text("note")
-	if n := utf8.RuneCountInString(o.Note); n > MaxNoteChars {
-		ps.Errorf(notePos, "column \"note\" is %d characters long; expected at most %d (a note is a short footnote shown under the table; longer text belongs in content/commentary/)", n, MaxNoteChars)
-		good = false
+	o.Note, notePos = r.at(cols.note)
+	if len(o.Note) > MaxNoteChars { // a rune is at least a byte
+		if n := utf8.RuneCountInString(o.Note); n > MaxNoteChars {
+			ps.Errorf(notePos, "column \"note\" is %d characters long; expected at most %d (a note is a short footnote shown under the table; longer text belongs in content/commentary/)", n, MaxNoteChars)
+			good = false
+		}
 	}
-	statusText, statusPos := r.text("status")
+	statusText, statusPos := r.at(cols.status)
 	if st, err := parseServiceStatus(statusText); err != nil {
 		ps.Errorf(statusPos, "column \"status\": %v", err)
 		good = false
@@ -429,6 +567,9 @@ func formatFloat(v float64) string {
 // parseServiceStatus reads the service's own status (SPEC 3.8): green,
 // amber, red or no-target, in any case; "" is none.
 func parseServiceStatus(s string) (model.Status, error) {
+	if s == "" {
+		return "", nil
+	}
 	switch strings.ToLower(strings.Join(strings.Fields(s), " ")) {
 	case "":
 		return "", nil

@@ -183,7 +183,30 @@ func (p Period) StartsYear(fyStart int) bool {
 
 // yearSpan writes "2022/23" for a year starting in 2022.
 func yearSpan(y int, sep string) string {
-	return fmt.Sprintf("%04d%s%02d", y, sep, (y+1)%100)
+	return string(appendYearSpan(make([]byte, 0, 8), y, sep))
+}
+
+func appendYearSpan(b []byte, y int, sep string) []byte {
+	b = appendZeroPadded(b, y, 4)
+	b = append(b, sep...)
+	return appendZeroPadded(b, (y+1)%100, 2)
+}
+
+// appendZeroPadded appends n as fmt's %0<width>d writes it: the sign
+// first, then zeros up to width characters in all.
+func appendZeroPadded(b []byte, n, width int) []byte {
+	u := uint64(n)
+	if n < 0 {
+		b = append(b, '-')
+		u = -u
+		width--
+	}
+	var digits [20]byte
+	d := strconv.AppendUint(digits[:0], u, 10)
+	for i := len(d); i < width; i++ {
+		b = append(b, '0')
+	}
+	return append(b, d...)
 }
 
 // spansYears reports whether p's years are written "2022/23" (financial
@@ -192,42 +215,61 @@ func (p Period) spansYears() bool { return p.Cal.Year != CalendarYear }
 
 // year writes the year that starts in y: "2022/23" or "2022".
 func (p Period) year(y int, sep string) string {
+	return string(p.appendYear(make([]byte, 0, 8), y, sep))
+}
+
+func (p Period) appendYear(b []byte, y int, sep string) []byte {
 	if p.spansYears() {
-		return yearSpan(y, sep)
+		return appendYearSpan(b, y, sep)
 	}
-	return fmt.Sprintf("%04d", y)
+	return appendZeroPadded(b, y, 4)
 }
 
 // String is the canonical spelling: "2022/23 Q1", "2022 Q2", "2022-04",
-// "2022/23", "2022", "2020 to 2022", "2017/18 to 2019/20".
+// "2022/23", "2022", "2020 to 2022", "2017/18 to 2019/20". It is built
+// in one buffer (a period is named for every row of every table).
 func (p Period) String() string {
+	var buf [32]byte
+	b := buf[:0]
 	switch p.Freq {
 	case Quarterly:
-		return fmt.Sprintf("%s Q%d", p.year(p.Year, "/"), p.Sub)
+		b = append(p.appendYear(b, p.Year, "/"), " Q"...)
+		b = strconv.AppendInt(b, int64(p.Sub), 10)
 	case Monthly:
-		return fmt.Sprintf("%04d-%02d", p.Year, p.Sub)
+		b = append(appendZeroPadded(b, p.Year, 4), '-')
+		b = appendZeroPadded(b, p.Sub, 2)
 	case Annual:
-		return p.year(p.Year, "/")
+		b = p.appendYear(b, p.Year, "/")
 	case MultiYear:
-		return p.year(p.Year, "/") + " to " + p.year(p.Year+p.Span-1, "/")
+		b = append(p.appendYear(b, p.Year, "/"), " to "...)
+		b = p.appendYear(b, p.Year+p.Span-1, "/")
+	default:
+		return ""
 	}
-	return ""
+	return string(b)
 }
 
 // Slug is the URL form: "2022-23-q1", "2022-q2", "2022-04", "2022-23",
 // "2022", "2020-to-2022", "2017-18-to-2019-20".
 func (p Period) Slug() string {
+	var buf [32]byte
+	b := buf[:0]
 	switch p.Freq {
 	case Quarterly:
-		return fmt.Sprintf("%s-q%d", p.year(p.Year, "-"), p.Sub)
+		b = append(p.appendYear(b, p.Year, "-"), "-q"...)
+		b = strconv.AppendInt(b, int64(p.Sub), 10)
 	case Monthly:
-		return fmt.Sprintf("%04d-%02d", p.Year, p.Sub)
+		b = append(appendZeroPadded(b, p.Year, 4), '-')
+		b = appendZeroPadded(b, p.Sub, 2)
 	case Annual:
-		return p.year(p.Year, "-")
+		b = p.appendYear(b, p.Year, "-")
 	case MultiYear:
-		return p.year(p.Year, "-") + "-to-" + p.year(p.Year+p.Span-1, "-")
+		b = append(p.appendYear(b, p.Year, "-"), "-to-"...)
+		b = p.appendYear(b, p.Year+p.Span-1, "-")
+	default:
+		return ""
 	}
-	return ""
+	return string(b)
 }
 
 // Short is a compact axis label: "Q1 22/23", "Q2 2022", "Apr 22",

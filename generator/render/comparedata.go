@@ -1,8 +1,6 @@
 package render
 
 import (
-	"strconv"
-
 	"kpisite/generator/model"
 )
 
@@ -32,82 +30,11 @@ func siteDims(series []model.Series) []string {
 	return out
 }
 
-// compareRecords are every published row of s: the headline, then each
-// breakdown series, then each comparator's areas, each with the columns
-// of compareColumns(dims) added. A group comparator's rows are its
-// areas' own figures (the median is in data.json); an area in several
-// comparators is written once.
-func compareRecords(s *model.Series, ytd bool, dims []string, site *model.Site) [][]string {
-	ind := s.Indicator
-	own := site.AreaOf(ind).Code
-	var out [][]string
-	add := func(area string, l []model.Dim, pts []model.Point) {
-		tmp := model.Series{Indicator: ind, Points: pts}
-		recs := csvRecords(&tmp, ytd)
-		j := 0
-		for i := range pts {
-			p := &pts[i]
-			if !p.HasRow {
-				continue
-			}
-			rec := recs[j]
-			j++
-			for _, d := range dims {
-				cat := ""
-				for _, x := range l {
-					if x.Dimension == d {
-						cat = x.Category
-					}
-				}
-				rec = append(rec, cat)
-			}
-			rec = append(rec, area, csvExact(p.Lower), csvExact(p.Upper))
-			out = append(out, rec)
-		}
-	}
-	add(own, nil, s.Points)
-	for _, l := range s.Breakdowns {
-		add(own, l.Dims, l.Points)
-	}
-	done := map[string]bool{}
-	for _, cs := range s.Comparators {
-		if !cs.Comparator.IsGroup() {
-			code := cs.Comparator.Areas[0]
-			if done[code] {
-				continue
-			}
-			done[code] = true
-			add(code, nil, cs.Points)
-			for _, l := range cs.Breakdowns {
-				add(code, l.Dims, l.Points)
-			}
-			continue
-		}
-		for _, m := range cs.Members {
-			if done[m.Area] {
-				continue
-			}
-			add(m.Area, m.Dims, m.Points)
-		}
-		for _, m := range cs.Members {
-			done[m.Area] = true
-		}
-	}
-	return out
-}
-
-// csvExact writes an interval end as given, or "".
-func csvExact(v model.Value) string {
-	if !v.Valid {
-		return ""
-	}
-	return strconv.FormatFloat(v.V, 'f', -1, 64)
-}
-
 // indicatorCSV is indicators/<id>/data.csv with the SPEC 3.8 columns.
-func indicatorCSV(s *model.Series, site *model.Site) []byte {
+func indicatorCSV(s *model.Series, site *model.Site, names *periodNames) []byte {
 	ytd := s.Indicator.Measure == model.MeasureYTD
-	return writeCSV(append(csvHeader(ytd), compareColumns(s.Indicator.Breakdowns)...), compareRecords(s, ytd, s.Indicator.Breakdowns, site))
+	b := appendRecord(make([]byte, 0, 256+rowsSize(s)), append(csvHeader(ytd), compareColumns(s.Indicator.Breakdowns)...))
+	return appendCompareRows(b, s, ytd, s.Indicator.Breakdowns, site, names)
 }
 
 // compareDataColumns explains the SPEC 3.8 columns on the open data page.

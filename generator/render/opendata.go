@@ -38,7 +38,7 @@ func (b *builder) dataFilesOf(s *model.Series) (dataFiles, error) {
 	if err != nil {
 		return dataFiles{}, err
 	}
-	return dataFiles{CSV: indicatorCSV(s, &b.in.Site), JSON: js}, nil
+	return dataFiles{CSV: indicatorCSV(s, &b.in.Site, &b.periodNames), JSON: js}, nil
 }
 
 // abs is the absolute URL of a path of the site.

@@ -39,11 +39,9 @@ func (b *builder) reportOrder() [][]*model.Series {
 			if svc.Committee != c.ID {
 				continue
 			}
-			for i := range b.series {
-				if b.series[i].Indicator.Service == svc.ID {
-					out[ci] = append(out[ci], &b.series[i])
-					placed[b.series[i].Indicator.ID] = true
-				}
+			for _, sr := range b.seriesOf(svc.ID) {
+				out[ci] = append(out[ci], sr)
+				placed[sr.Indicator.ID] = true
 			}
 		}
 	}

@@ -53,11 +53,7 @@ func (b *builder) sparkline(s *model.Series) []byte {
 // links to its retired ones.
 func (b *builder) group(svc *model.Service, root string, used map[model.Flag]bool) ScoreGroup {
 	g := ScoreGroup{ID: "service-" + svc.ID, Name: svc.Name, Href: root + "services/" + svc.ID + "/", words: b.rw}
-	for i := range b.series {
-		s := &b.series[i]
-		if s.Indicator.Service != svc.ID {
-			continue
-		}
+	for _, s := range b.seriesOf(svc.ID) {
 		if !s.Indicator.IsActive() {
 			g.Retired = append(g.Retired, Link{Href: root + "indicators/" + s.Indicator.ID + "/", Text: retiredName(s.Indicator)})
 			continue

@@ -43,6 +43,11 @@ type builder struct {
 
 	replacedOnce sync.Once
 	replaced     map[string][]model.Period // replacedFrom (stages.go)
+
+	periodNames periodNames // each period's String, for the data rows (csvrows.go)
+
+	byServiceOnce sync.Once
+	byService     map[string][]*model.Series // seriesOf (byservice.go)
 }
 
 // job renders some files.

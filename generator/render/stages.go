@@ -1,8 +1,6 @@
 package render
 
 import (
-	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"sync"
@@ -64,7 +62,7 @@ func (b *builder) keepParts(s *model.Series, c Chart, data dataFiles, out map[st
 	p.desc, p.sparkline, p.hasReport = c.Desc, c.Sparkline, c.Report != nil
 	p.csvLen, p.jsonLen = len(data.CSV), len(data.JSON)
 	if !b.openDataReady {
-		p.all = csvRows(compareRecords(s, true, b.dims, &b.in.Site))
+		p.all = appendCompareRows(rowsBuffer(s), s, true, b.dims, &b.in.Site, &b.periodNames)
 	}
 	if c.Report == nil {
 		return
@@ -94,17 +92,6 @@ func (b *builder) joinAllCSV() {
 		p.all = nil
 	}
 	b.allCSV = all
-}
-
-// csvRows writes records as writeCSV writes them, without a header.
-func csvRows(recs [][]string) []byte {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	for _, r := range recs {
-		_ = w.Write(safeRecord(r)) // writes to memory: cannot fail
-	}
-	w.Flush()
-	return buf.Bytes()
 }
 
 // cutAt reports whether seriesUpTo(s, end, fy) leaves anything out,
@@ -238,7 +225,7 @@ func (b *builder) openDataJob() job {
 func (b *builder) openDataFirst() error {
 	for i := range b.series {
 		s := &b.series[i]
-		b.parts[s].all = csvRows(compareRecords(s, true, b.dims, &b.in.Site))
+		b.parts[s].all = appendCompareRows(rowsBuffer(s), s, true, b.dims, &b.in.Site, &b.periodNames)
 	}
 	b.joinAllCSV()
 	if err := b.releases(); err != nil {

@@ -28,7 +28,8 @@ func (v *checker) areas() {
 			byID[ind.ID] = ind
 		}
 	}
-	for _, o := range v.in.Observations {
+	for i := range v.in.Observations {
+		o := &v.in.Observations[i]
 		if o.Area == "" {
 			continue
 		}

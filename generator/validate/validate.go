@@ -55,10 +55,11 @@ func Input(in *model.Input) model.Problems {
 	if in == nil {
 		return nil
 	}
-	v := &checker{in: in, obs: map[string]map[model.Period]bool{}, parts: map[string]map[model.Period]bool{}}
+	v := &checker{in: in, obs: make(map[string]map[model.Period]bool, len(in.Indicators)), parts: map[string]map[model.Period]bool{}}
 	headline := map[string]bool{}
-	for _, o := range in.Observations {
-		if !hasFigure(&o) || !in.Site.IsOwn(in.Indicator(o.Indicator), o.Area) {
+	for i := range in.Observations {
+		o := &in.Observations[i]
+		if !hasFigure(o) || !in.Site.IsOwn(in.Indicator(o.Indicator), o.Area) {
 			continue // comparator rows and rows without a value are no figure of the council's own
 		}
 		m := v.obs
@@ -67,10 +68,18 @@ func Input(in *model.Input) model.Problems {
 		} else {
 			headline[o.Indicator] = true
 		}
-		if m[o.Indicator] == nil {
-			m[o.Indicator] = map[model.Period]bool{}
+		periods := m[o.Indicator]
+		if periods == nil {
+			// Sized for the indicator's rows that follow on (all of them,
+			// in a file grouped by indicator), so it is not regrown.
+			n := 1
+			for j := i + 1; j < len(in.Observations) && in.Observations[j].Indicator == o.Indicator; j++ {
+				n++
+			}
+			periods = make(map[model.Period]bool, n)
+			m[o.Indicator] = periods
 		}
-		m[o.Indicator][o.Period] = true
+		periods[o.Period] = true
 	}
 	v.headline = headline
 	for _, ind := range in.Indicators {
@@ -159,7 +168,8 @@ func (v *checker) indicator(ind *model.Indicator) {
 // retiredData warns about figures for a retired indicator from the period
 // it was retired.
 func (v *checker) retiredData() {
-	for _, o := range v.in.Observations {
+	for i := range v.in.Observations {
+		o := &v.in.Observations[i]
 		ind := v.in.Indicator(o.Indicator)
 		if ind == nil || ind.IsActive() || ind.RetiredFrom.IsZero() || ind.RetiredFrom.Freq != o.Period.Freq {
 			continue
