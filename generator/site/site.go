@@ -180,7 +180,7 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 			return nil, c, err
 		}
 	}
-	dropObservations(c)
+	dropForRender(c)
 	files, err := renderLanguages(c, c.Input, c.Series, o, prev, salt)
 	if err != nil {
 		return nil, c, err
