@@ -287,10 +287,10 @@ type ReportIndicator struct {
 
 // ReportCommittee is one committee's part of a report.
 type ReportCommittee struct {
-	ID         string // for heading and caption ids
-	Name       string
-	Counts     []StatusCount
-	Rows       []ReportRow
+	ID     string // for heading and caption ids
+	Name   string
+	Counts []StatusCount
+	Rows   []ReportRow
 	// Indicators are the committee's sections, made one at a time as the
 	// template ranges over them and dropped once written, so that a
 	// report of a thousand indicators never holds every section at once.
