@@ -15,7 +15,7 @@ import (
 // heap, however briefly that lasted. Once the input is loaded and
 // computed, a build knows the heap it needs for the rest (the computed
 // series, the theme, what the pages share), and its pages need little
-// more, each for a moment: the limit is four times the heap live then,
+// more, each for a moment: the limit is four and a half times the heap live then,
 // never below memLimitFloor, and never above memoryLimit (set for every
 // command in main), so that the collector runs a little sooner
 // rather than letting the heap double. The limit is soft: a site that
@@ -41,7 +41,7 @@ func setMemoryLimit(w io.Writer) {
 		return
 	}
 	live := s[0].Value.Uint64()
-	limit := min(memoryLimit, max(memLimitFloor, 4*live))
+	limit := min(memoryLimit, max(memLimitFloor, live*9/2))
 	debug.SetMemoryLimit(int64(limit))
 	if os.Getenv("KPISITE_MEMDEBUG") != "" {
 		fmt.Fprintf(w, "memory: %d MiB live after loading; soft limit %d MiB\n", live>>20, limit>>20)
