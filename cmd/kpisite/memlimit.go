@@ -15,9 +15,9 @@ import (
 // heap, however briefly that lasted. Once the input is loaded and
 // computed, a build knows the heap it needs for the rest (the computed
 // series, the theme, what the pages share), and its pages need little
-// more, each for a moment: the limit is four and a half times the heap live then,
-// never below memLimitFloor, and never above memoryLimit (set for every
-// command in main), so that the collector runs a little sooner
+// more, each for a moment: the limit is four and a half times the heap
+// live then, never below memLimitFloor, and never above memoryLimit (set
+// for every command in main), so that the collector runs a little sooner
 // rather than letting the heap double. The limit is soft: a site that
 // needs more than it still builds (the collector then works harder, but
 // never takes more than half the CPU). A GOMEMLIMIT or GOGC of the
