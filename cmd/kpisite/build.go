@@ -84,6 +84,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// and leaves OUT as it was.
 	pub := &streamer{out: *out, o: publish.Options{Site: *siteDir, Log: stderr}}
 	so := site.Options{BaseURL: *baseURL, BuildDate: today, Version: version(), Strict: *strict, Previous: prev, Emit: pub.add}
+	so.Rendering = func() { setMemoryLimit(stderr) }
 	if id := buildIdentity(); id != nil && !*noCache {
 		pub.o.Cache, pub.o.CacheID = true, id
 		so.Reuse, so.Made, so.CacheID = pub.reuse, pub.made, id

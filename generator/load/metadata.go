@@ -23,7 +23,7 @@ func readYear(t tomlTable, ind *model.Indicator, ys yearSettings) {
 		ind.Cal.Year = model.CalendarYear
 	}
 	if ind.Cal.Year == model.AcademicYear {
-		ind.Cal.AcademicStart = ys.academicStart
+		ind.Cal.AcademicStart = uint8(ys.academicStart) // 0, or a month (siteconfig.go)
 	}
 }
 

@@ -8,7 +8,7 @@ import (
 )
 
 // Frequency is how often an indicator is reported.
-type Frequency int
+type Frequency uint8
 
 // The frequencies of SPEC 3.2. The zero value is not a valid frequency.
 const (
@@ -62,11 +62,14 @@ func (f Frequency) MarshalText() ([]byte, error) { return []byte(f.String()), ni
 // A financial year starts in the site's financial_year_start, passed to
 // the methods that need months as fyStart; a calendar year in January; an
 // academic year in Cal.AcademicStart (September when 0).
+//
+// Every computed point holds two periods, so the small fields come last,
+// together: 32 bytes instead of 48.
 type Period struct {
-	Freq Frequency
 	Year int
 	Sub  int
 	Span int // multi_year only
+	Freq Frequency
 	Cal  Calendar
 }
 
@@ -149,7 +152,7 @@ func (p Period) StartMonth(fyStart int) int {
 		return 1
 	case AcademicYear:
 		if p.Cal.AcademicStart >= 1 && p.Cal.AcademicStart <= 12 {
-			return p.Cal.AcademicStart
+			return int(p.Cal.AcademicStart)
 		}
 		return DefaultAcademicYearStart
 	}

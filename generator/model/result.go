@@ -69,6 +69,10 @@ func (d Direction) Label() string {
 
 // Point is one period of an indicator, computed and ready to publish. A
 // withheld figure has already been removed from Value and PeriodValue.
+//
+// A site keeps every point of every indicator while its pages are
+// rendered, so the fields are laid out without padding: the flags (bool)
+// together at the end.
 type Point struct {
 	Period      Period
 	Value       Value // published figure: cumulative for a ytd indicator
@@ -78,21 +82,22 @@ type Point struct {
 	Target      Value
 	Amber       Value // far edge of the near-target band in force (missing: no band)
 	Status      Status
-	ByService   bool // Status is the service's own (SPEC 3.8 "status" column), not computed
 	Direction   Direction
 	CompareWith Period // the period the direction compares with (zero if none)
 	CompareTo   Value  // its published figure
 	Flag        Flag
 	Note        string
-	Withheld    bool // suppressed by suppress_below or flagged c
-	HasRow      bool // an observation was supplied for this period
 
 	// SPEC 3.8 additions.
 	Lower, Upper Value // confidence interval, as given (withheld with the value)
 	Rank         int   // rank among a comparator group and the council (1 = best); 0 = none
 	RankOf       int   // how many were ranked
-	RankJoint    bool  // another area of the group has the same figure: "joint 3rd"
 	Quartile     int   // 1 = best quarter; 0 = none
+
+	ByService bool // Status is the service's own (SPEC 3.8 "status" column), not computed
+	Withheld  bool // suppressed by suppress_below or flagged c
+	HasRow    bool // an observation was supplied for this period
+	RankJoint bool // another area of the group has the same figure: "joint 3rd" (SPEC 3.8)
 }
 
 // Series is an indicator with its computed points, in time order. Points

@@ -4,7 +4,7 @@ import "fmt"
 
 // YearKind is the kind of year an indicator's periods belong to (SPEC 3.8
 // field "year"). The zero value is the financial year.
-type YearKind int
+type YearKind uint8
 
 // The year kinds of SPEC 3.8.
 const (
@@ -53,5 +53,5 @@ func (k YearKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil
 // year starts in (0 = September).
 type Calendar struct {
 	Year          YearKind
-	AcademicStart int
+	AcademicStart uint8
 }

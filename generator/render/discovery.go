@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"sort"
@@ -174,11 +175,18 @@ func (b *builder) feed() ([]byte, error) {
 		Generator: "kpisite",
 		Entries:   entries,
 	}
-	out, err := xml.MarshalIndent(f, "", "  ")
-	if err != nil {
+	// Encoded after the header into one buffer, as xml.MarshalIndent
+	// writes it, rather than copied behind the header (a feed of a
+	// thousand commentaries runs to megabytes).
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(f); err != nil {
 		return nil, fmt.Errorf("feed.xml: %w", err)
 	}
-	return append(append([]byte(xml.Header), out...), '\n'), nil
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
 }
 
 // statusTally is "4 on target, 2 near target, 1 off target" in a fixed

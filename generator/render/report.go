@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"iter"
 	"sort"
 	"time"
 
@@ -266,11 +267,17 @@ func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, 
 	if svc := b.in.Site.Service(ind.Service); svc != nil {
 		ri.ServiceName = svc.Name
 	}
-	upTo, cut := seriesUpTo(s, p.End(b.fy), b.fy)
+	// A copy of the series up to p only when p is not its latest period:
+	// the current report's thousand indicators need none.
+	upTo, cut := s, cutAt(s, p.End(b.fy), b.fy)
+	if cut {
+		cp, _ := seriesUpTo(s, p.End(b.fy), b.fy)
+		upTo = &cp
+	}
 	pt := b.o.PointFor(s, p)
 	if pt != nil {
 		ri.PeriodLong = b.lang.Long(pt.Period, b.fy)
-		ri.Summary = b.o.Summary(&upTo, pt)
+		ri.Summary = b.o.Summary(upTo, pt)
 	} else {
 		ri.Summary = b.lang.T("report.no_figure", "period", b.lang.Words(p, b.fy))
 	}
@@ -282,11 +289,11 @@ func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, 
 	shown := s
 	ri.ChartAlt = b.parts[s].desc
 	if cut {
-		c, err := b.o.Chart(&upTo)
+		c, err := b.o.Chart(upTo)
 		if err != nil {
 			return ri, fmt.Errorf("chart %s for %s: %w", ind.ID, p, err)
 		}
-		shown = &upTo
+		shown = upTo
 		ri.ChartAlt = c.Desc
 		file := c.Report
 		if file == nil {
@@ -347,19 +354,19 @@ func (b *builder) reportJob(rp reportPeriod) job {
 		}
 		used := map[model.Flag]bool{}
 		files := map[string][]byte{}
+		sections := &reportSections{b: b, p: p, root: root, files: files, shown: map[model.Flag]bool{}}
 		for _, c := range b.committeesOf(rp.Series) {
 			rc := ReportCommittee{ID: "committee-" + c.ID, Name: c.Name, words: b.rw}
+			var in []*model.Series
 			for _, s := range rp.Series {
 				if b.committeeOf(s) != c.ID {
 					continue
 				}
 				rc.Rows = append(rc.Rows, b.reportRow(s, p, used))
-				ri, err := b.reportIndicator(s, p, root, used, files)
-				if err != nil {
-					return nil, err
-				}
-				rc.Indicators = append(rc.Indicators, ri)
+				b.reportTableFlags(s, p, used)
+				in = append(in, s)
 			}
+			rc.Indicators = sections.of(in)
 			rc.Counts = b.countRows(rc.Rows)
 			cells := make([][3]string, len(rc.Rows))
 			for i, r := range rc.Rows {
@@ -381,10 +388,81 @@ func (b *builder) reportJob(rp reportPeriod) job {
 			page.Changes = append(page.Changes, b.retiredRow(s, root))
 		}
 		out, err := b.page(path, "report.html", page)
+		if err == nil {
+			err = sections.check(used)
+		}
+		if err != nil {
+			return nil, err
+		}
 		for name, data := range files {
 			out[name] = data
 		}
-		return out, err
+		return out, nil
+	}
+}
+
+// reportSections makes a report's indicator sections as its template
+// writes them (ReportCommittee.Indicators): a section is made when the
+// template comes to it and can go once it is written, so a report holds
+// one section at a time, not a thousand.
+type reportSections struct {
+	b     *builder
+	p     model.Period
+	root  string
+	files map[string][]byte   // the charts drawn again up to the period
+	shown map[model.Flag]bool // the flags the sections' tables showed
+	err   error               // the first section that could not be made
+}
+
+// of is the sections of series, in order.
+func (r *reportSections) of(series []*model.Series) iter.Seq[ReportIndicator] {
+	return func(yield func(ReportIndicator) bool) {
+		for _, s := range series {
+			if r.err != nil {
+				return
+			}
+			ri, err := r.b.reportIndicator(s, r.p, r.root, r.shown, r.files)
+			if err != nil {
+				r.err = err
+				return
+			}
+			if !yield(ri) {
+				return
+			}
+		}
+	}
+}
+
+// check reports a section that could not be made, or a flag a section's
+// table showed that the report's flag key (worked out before the
+// sections, by reportTableFlags) does not explain.
+func (r *reportSections) check(used map[model.Flag]bool) error {
+	if r.err != nil {
+		return r.err
+	}
+	for f := range r.shown {
+		if !used[f] {
+			return fmt.Errorf("render %s: the flag key misses [%s]", reportPath(r.p), f)
+		}
+	}
+	return nil
+}
+
+// reportTableFlags adds to used the flags that the report's table of s
+// for period p shows: the flags of the rows dataTable picks (at most
+// reportRecent periods ending no later than p). The flag key comes at the
+// end of a report but is worked out before its sections are made, as the
+// sections are written; reportSections.check holds the two to agreeing.
+func (b *builder) reportTableFlags(s *model.Series, p model.Period, used map[model.Flag]bool) {
+	end := p.End(b.fy)
+	n := 0
+	for i := len(s.Points) - 1; i >= 0 && n < reportRecent; i-- {
+		pt := &s.Points[i]
+		if pt.Period.End(b.fy).After(end) {
+			continue
+		}
+		pointFlags(used, pt)
+		n++
 	}
 }
 

@@ -1,6 +1,9 @@
 package render
 
-import "html/template"
+import (
+	"html/template"
+	"iter"
+)
 
 // Layout is what every page's frame shows.
 type Layout struct {
@@ -284,11 +287,14 @@ type ReportIndicator struct {
 
 // ReportCommittee is one committee's part of a report.
 type ReportCommittee struct {
-	ID         string // for heading and caption ids
-	Name       string
-	Counts     []StatusCount
-	Rows       []ReportRow
-	Indicators []ReportIndicator
+	ID     string // for heading and caption ids
+	Name   string
+	Counts []StatusCount
+	Rows   []ReportRow
+	// Indicators are the committee's sections, made one at a time as the
+	// template ranges over them and dropped once written, so that a
+	// report of a thousand indicators never holds every section at once.
+	Indicators iter.Seq[ReportIndicator]
 	Exceptions []ReportRow // off target, listed under the counts
 	HasTarget  bool        // some row has a target: show the Target and Status columns
 	Period     string      // the period every row shows, or "" (then a Period column)

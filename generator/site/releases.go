@@ -34,11 +34,18 @@ func previous(p Previous) (changes.Previous, model.Problems) {
 // published date, else the current period; with neither there is no
 // release to record and the history is carried forward as it was.
 func releases(prev changes.Previous, in *model.Input, cur model.Period, all []byte) (render.Releases, error) {
-	now, probs := changes.ParseCSV("data/all.csv", all)
-	if probs.HasErrors() {
-		return render.Releases{}, fmt.Errorf("read this build's data/all.csv: %v", probs)
+	c := changes.Current{Published: format.ISODate(in.Site.Published)}
+	if prev.All != nil {
+		// This build's figures are read back only to be compared with
+		// the previous release's: without those, the release is recorded
+		// as not compared (changes.Record), and 40,000 rows read back
+		// would be held for nothing.
+		now, probs := changes.ParseCSV("data/all.csv", all)
+		if probs.HasErrors() {
+			return render.Releases{}, fmt.Errorf("read this build's data/all.csv: %v", probs)
+		}
+		c.All = now
 	}
-	c := changes.Current{All: now, Published: format.ISODate(in.Site.Published)}
 	if !cur.IsZero() {
 		c.Period = cur.String()
 	}

@@ -48,6 +48,12 @@ type Options struct {
 	Reuse   func(name string, key render.Key) ([]string, []byte, bool)
 	Made    func(name string, key render.Key, paths []string, note []byte)
 	CacheID []byte
+
+	// Rendering, when set, is called once the input is checked and
+	// computed, just before the pages are rendered: what the build then
+	// holds is what it needs for the rest (the CLI sizes its memory
+	// limit on it).
+	Rendering func()
 }
 
 // Previous is what the previous release published, as read by the caller
@@ -180,7 +186,10 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 			return nil, c, err
 		}
 	}
-	dropObservations(c)
+	dropForRender(c)
+	if o.Rendering != nil {
+		o.Rendering()
+	}
 	files, err := renderLanguages(c, c.Input, c.Series, o, prev, salt)
 	if err != nil {
 		return nil, c, err

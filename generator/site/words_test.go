@@ -279,7 +279,7 @@ func TestEveryInterfaceWordComesFromTheWords(t *testing.T) {
 			}
 			// The language switch names each language in itself, from
 			// that language's own words: data to this page's words.
-			// Build lets go of the observations (dropObservations), so
+			// Build lets go of the observations (dropForRender), so
 			// their notes and breakdown names are read from a check.
 			chk, err := Check(os.DirFS(site.root), Options{BuildDate: site.built, Version: "test"})
 			if err != nil {

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+)
+
+// The soft memory limit of a build (docs/decisions.md, "Memory"). Go's
+// collector lets the heap grow to twice what is live (GOGC=100) before it
+// collects, so a build's peak memory is about twice its largest live
+// heap, however briefly that lasted. Once the input is loaded and
+// computed, a build knows the heap it needs for the rest (the computed
+// series, the theme, what the pages share), and its pages need little
+// more, each for a moment: the limit is four and a half times the heap
+// live then, never below memLimitFloor, and never above memoryLimit (set
+// for every command in main), so that the collector runs a little sooner
+// rather than letting the heap double. The limit is soft: a site that
+// needs more than it still builds (the collector then works harder, but
+// never takes more than half the CPU). A GOMEMLIMIT or GOGC of the
+// user's own is left as it is.
+const memLimitFloor = 64 << 20
+
+// setMemoryLimit sets the limit from the heap live once the input is
+// loaded and computed, unless the user's environment sets GOMEMLIMIT or
+// GOGC. With KPISITE_MEMDEBUG set it says what it did on w.
+func setMemoryLimit(w io.Writer) {
+	if os.Getenv("GOMEMLIMIT") != "" || os.Getenv("GOGC") != "" {
+		return
+	}
+	// One collection now measures what the build holds (the last one
+	// ran at some moment of loading, before the observations were let
+	// go); it costs about what one of the build's own collections does.
+	runtime.GC()
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return
+	}
+	live := s[0].Value.Uint64()
+	limit := min(memoryLimit, max(memLimitFloor, live*9/2))
+	debug.SetMemoryLimit(int64(limit))
+	if os.Getenv("KPISITE_MEMDEBUG") != "" {
+		fmt.Fprintf(w, "memory: %d MiB live after loading; soft limit %d MiB\n", live>>20, limit>>20)
+	}
+}
