@@ -37,6 +37,8 @@ type builder struct {
 	showing map[*model.Series][]int           // the reports (indexes into reports) that show each series
 	sizes   pageSizes                         // buffer sizes by template (buffers.go)
 
+	streamed streamed // files written through Options.Create (streamed.go)
+
 	// openDataReady: data/all.csv and the history were worked out before
 	// the first stage (openDataFirst), for the keys of a cached build.
 	openDataReady bool
@@ -57,6 +59,7 @@ type job func() (map[string][]byte, error)
 // result does not depend on the order they finish in.
 func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte, error) {
 	o.Emit = localEmit(o.Language.Prefix, o.Emit)
+	o.Create = localCreate(o.Language.Prefix, o.Create)
 	b := &builder{in: in, series: series, o: o, byID: map[string]*model.Series{}, fy: in.Site.FinancialYearStart, lang: format.English()}
 	if o.Words != nil {
 		b.lang = format.NewLang(o.Words)
@@ -87,7 +90,7 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 		}
 		b.makeKeys()
 	}
-	r := newRunner(b.o.Emit)
+	r := newRunner(b.streamed.skip(b.o.Emit))
 
 	// The first stage: every indicator's page and files, and the pages
 	// that need nothing of the others' (stages.go). A job whose key is
