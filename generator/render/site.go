@@ -19,13 +19,17 @@ type builder struct {
 	byID     map[string]*model.Series
 	comments map[string][]model.Commentary // by indicator, newest first
 	rows     map[*model.Series]*lazyRows   // data table rows, rendered once; nil: by each table
-	allCSV   []byte                        // data/all.csv
-	reports  []reportPeriod                // newest first
-	retired  bool                          // some indicator is retired
-	history  Releases                      // what changed, release by release
-	fy       int
-	lang     *format.Lang // the interface words of the language being rendered
-	rw       *rowWords    // the row writers' words in lang
+	allCSV   []byte                        // data/all.csv (nil once written, or when streamAll)
+	allLen   int                           // data/all.csv's size
+	// streamAll: data/all.csv is written through Options.Create straight
+	// from the series, by the open data job (writeAllCSV).
+	streamAll bool
+	reports   []reportPeriod // newest first
+	retired   bool           // some indicator is retired
+	history   Releases       // what changed, release by release
+	fy        int
+	lang      *format.Lang // the interface words of the language being rendered
+	rw        *rowWords    // the row writers' words in lang
 
 	keys     keys       // page keys, when caching (keys.go)
 	reusedMu sync.Mutex // guards reused
