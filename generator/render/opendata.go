@@ -166,6 +166,6 @@ func (b *builder) dataPageJob(feed, catalogue []byte) job {
 			}
 			page.Indicators = append(page.Indicators, row)
 		}
-		return b.page(path, "data.html", page)
+		return b.bigPage(path, "data.html", page)
 	}
 }
