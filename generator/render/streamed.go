@@ -34,6 +34,11 @@ func (st *streamed) skip(emit func(string, []byte) error) func(string, []byte) e
 	}
 }
 
+// writers are the buffers files are written through: the file's writer
+// (publish) copies what it is given before Write returns, so a buffer is
+// used again by the next file.
+var writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
+
 // streaming reports whether files can be written through Create.
 func (b *builder) streaming() bool { return b.o.Create != nil && b.o.Emit != nil }
 
@@ -44,11 +49,14 @@ func (b *builder) writeStreamed(path string, write func(w io.Writer) error) erro
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(f, 64<<10)
+	bw := writers.Get().(*bufio.Writer)
+	bw.Reset(f)
 	err = write(bw)
 	if err == nil {
 		err = bw.Flush()
 	}
+	bw.Reset(nil)
+	writers.Put(bw)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
