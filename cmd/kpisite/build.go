@@ -83,7 +83,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// the first file takes the lock. A build that fails removes the folder
 	// and leaves OUT as it was.
 	pub := &streamer{out: *out, o: publish.Options{Site: *siteDir, Log: stderr}}
-	so := site.Options{BaseURL: *baseURL, BuildDate: today, Version: version(), Strict: *strict, Previous: prev, Emit: pub.add}
+	so := site.Options{BaseURL: *baseURL, BuildDate: today, Version: version(), Strict: *strict, Previous: prev, Emit: pub.add, Create: pub.create}
 	so.Rendering = func() { setMemoryLimit(stderr) }
 	if id := buildIdentity(); id != nil && !*noCache {
 		pub.o.Cache, pub.o.CacheID = true, id
@@ -201,6 +201,33 @@ func (p *streamer) add(path string, data []byte) error {
 		return err
 	}
 	return nil
+}
+
+// create starts writing a large file into the stream (publish.Stream.
+// Create), as add does.
+func (p *streamer) create(path string) (io.WriteCloser, error) {
+	p.mu.Lock()
+	if p.s == nil && p.err == nil {
+		p.s, p.err = publish.Begin(p.out, p.o)
+	}
+	if p.err != nil {
+		err := p.err
+		p.mu.Unlock()
+		return nil, err
+	}
+	p.count(path)
+	s := p.s
+	p.mu.Unlock()
+	w, err := s.Create(path)
+	if err != nil {
+		p.mu.Lock()
+		if p.err == nil {
+			p.err = err
+		}
+		p.mu.Unlock()
+		return nil, err
+	}
+	return w, nil
 }
 
 // failed is the first failure to publish, if any.

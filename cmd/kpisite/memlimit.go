@@ -15,14 +15,19 @@ import (
 // heap, however briefly that lasted. Once the input is loaded and
 // computed, a build knows the heap it needs for the rest (the computed
 // series, the theme, what the pages share), and its pages need little
-// more, each for a moment: the limit is four and a half times the heap
+// more, each for a moment (the largest files are written as they are
+// rendered, never held whole): the limit is memLimitFactor times the heap
 // live then, never below memLimitFloor, and never above memoryLimit (set
 // for every command in main), so that the collector runs a little sooner
 // rather than letting the heap double. The limit is soft: a site that
 // needs more than it still builds (the collector then works harder, but
 // never takes more than half the CPU). A GOMEMLIMIT or GOGC of the
 // user's own is left as it is.
-const memLimitFloor = 64 << 20
+const memLimitFloor = 48 << 20
+
+// memLimitFactor is the limit over the heap live after loading
+// (docs/decisions.md has the measured trade-off).
+const memLimitFactor = 3
 
 // setMemoryLimit sets the limit from the heap live once the input is
 // loaded and computed, unless the user's environment sets GOMEMLIMIT or
@@ -41,7 +46,7 @@ func setMemoryLimit(w io.Writer) {
 		return
 	}
 	live := s[0].Value.Uint64()
-	limit := min(memoryLimit, max(memLimitFloor, live*9/2))
+	limit := min(memoryLimit, max(memLimitFloor, live*memLimitFactor))
 	debug.SetMemoryLimit(int64(limit))
 	if os.Getenv("KPISITE_MEMDEBUG") != "" {
 		fmt.Fprintf(w, "memory: %d MiB live after loading; soft limit %d MiB\n", live>>20, limit>>20)

@@ -34,6 +34,9 @@ type Stream struct {
 	paths []string
 	files map[string][]byte // in place only
 	done  bool
+
+	writers  map[*fileWriter]bool // Create's files still open
+	creating map[string]bool      // in place: Create's files not yet closed
 }
 
 // Begin starts publishing to out. The caller must end with Commit or Abort.
@@ -105,6 +108,10 @@ func (s *Stream) Add(p string, data []byte) error {
 	}
 	s.paths = append(s.paths, p)
 	if s.inPlace {
+		if s.creating[p] {
+			s.mu.Unlock()
+			return fmt.Errorf("publish: two files write %s", p)
+		}
 		s.files[p] = data
 		s.mu.Unlock()
 		return nil
@@ -122,8 +129,15 @@ func (s *Stream) Commit() error {
 	}
 	s.done = true
 	s.mu.Unlock()
+	unfinished := s.closeWriters()
 	s.closeDirs()
 	defer s.l.release()
+	if unfinished {
+		if s.tmp != "" {
+			os.RemoveAll(s.tmp)
+		}
+		return errors.New("publish: a file was still being written when the build was published")
+	}
 	// The cache describes the OUT about to be replaced: gone before it is
 	// (writeCache writes this build's after).
 	if err := os.Remove(s.out + cacheSuffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -178,6 +192,7 @@ func (s *Stream) Abort() {
 	}
 	s.done = true
 	s.mu.Unlock()
+	s.closeWriters()
 	s.closeDirs()
 	if s.tmp != "" {
 		os.RemoveAll(s.tmp)

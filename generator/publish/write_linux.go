@@ -58,9 +58,6 @@ type dirent struct {
 	made bool
 }
 
-// errDone: a file is added after Commit or Abort.
-var errDone = errors.New("publish: file added after the build was published or abandoned")
-
 // acquire returns the open folder name (making it and its parents as
 // needed), held open until release.
 func (s *Stream) acquire(name string) (*dirent, error) {
@@ -211,17 +208,9 @@ func (s *Stream) closeDirs() {
 // never written through (it may be a hard link to OUT's file, kept from
 // the previous build): that is the error "two files write p".
 func (s *Stream) writeFile(p string, data []byte) error {
-	dir, err := s.acquire(path.Dir(p))
+	fd, err := s.openFile(p)
 	if err != nil {
 		return err
-	}
-	fd, err := openRetry(dir.fd, path.Base(p), unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0o644)
-	s.release(dir)
-	if errors.Is(err, unix.EEXIST) {
-		return fmt.Errorf("publish: two files write %s", p)
-	}
-	if err != nil {
-		return fmt.Errorf("publish: %w", refusedLink(&os.PathError{Op: "open", Path: s.full(p), Err: err}))
 	}
 	if err := writeAll(fd, data); err != nil {
 		unix.Close(fd)
@@ -231,6 +220,55 @@ func (s *Stream) writeFile(p string, data []byte) error {
 	// it returns.
 	if err := unix.Close(fd); err != nil && !errors.Is(err, unix.EINTR) {
 		return fmt.Errorf("publish: %w", &os.PathError{Op: "close", Path: s.full(p), Err: err})
+	}
+	return nil
+}
+
+// openFile creates the new file p (slash-separated, valid) under the
+// temporary folder, for writing.
+func (s *Stream) openFile(p string) (int, error) {
+	dir, err := s.acquire(path.Dir(p))
+	if err != nil {
+		return -1, err
+	}
+	fd, err := openRetry(dir.fd, path.Base(p), unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0o644)
+	s.release(dir)
+	if errors.Is(err, unix.EEXIST) {
+		return -1, fmt.Errorf("publish: two files write %s", p)
+	}
+	if err != nil {
+		return -1, fmt.Errorf("publish: %w", refusedLink(&os.PathError{Op: "open", Path: s.full(p), Err: err}))
+	}
+	return fd, nil
+}
+
+// createFile is Create's file on disk: written with write(2), as Add
+// writes.
+func (s *Stream) createFile(p string) (io.WriteCloser, error) {
+	fd, err := s.openFile(p)
+	if err != nil {
+		return nil, err
+	}
+	return &fdFile{fd: fd, path: s.full(p)}, nil
+}
+
+// fdFile is a file being written through its descriptor. Its caller
+// (fileWriter) serialises Write and Close.
+type fdFile struct {
+	fd   int
+	path string
+}
+
+func (f *fdFile) Write(b []byte) (int, error) {
+	if err := writeAll(f.fd, b); err != nil {
+		return 0, &os.PathError{Op: "write", Path: f.path, Err: err}
+	}
+	return len(b), nil
+}
+
+func (f *fdFile) Close() error {
+	if err := unix.Close(f.fd); err != nil && !errors.Is(err, unix.EINTR) {
+		return &os.PathError{Op: "close", Path: f.path, Err: err}
 	}
 	return nil
 }

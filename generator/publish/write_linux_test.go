@@ -173,6 +173,12 @@ func TestStreamRefusesLinks(t *testing.T) {
 			t.Errorf("Add(%q) through a planted link: no error", p)
 		}
 	}
+	for _, p := range []string{"evil/c.html", "a/evil/c.html", "a/link.html", "deep/" + filepath.Base(elsewhere) + "/c.html"} {
+		if w, err := s.Create(p); err == nil {
+			w.Close()
+			t.Errorf("Create(%q) through a planted link: no error", p)
+		}
+	}
 	entries, _ := os.ReadDir(elsewhere)
 	if len(entries) != 1 {
 		t.Errorf("files written beside the link's target: %v", entries)

@@ -44,6 +44,22 @@ func (s *Stream) writeFile(p string, data []byte) error {
 	return nil
 }
 
+// createFile is Create's file on disk.
+func (s *Stream) createFile(p string) (io.WriteCloser, error) {
+	full := filepath.Join(s.tmp, filepath.FromSlash(p))
+	if err := s.mkdirFor(full); err != nil {
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return nil, fmt.Errorf("publish: two files write %s", p)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	return f, nil
+}
+
 // linkFile makes p under the temporary folder a hard link to src (a file
 // of OUT), or a copy of it where links fail.
 func (s *Stream) linkFile(src, p string) error {

@@ -35,7 +35,7 @@ func (b *builder) indicatorJob(s *model.Series) job {
 		if err != nil {
 			return nil, err
 		}
-		html, err := b.page(dir+"index.html", "indicator.html", page)
+		html, err := b.bigPage(dir+"index.html", "indicator.html", page)
 		if err != nil {
 			return nil, err
 		}

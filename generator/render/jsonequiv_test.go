@@ -42,7 +42,7 @@ func jsonBuilder(in *model.Input, series []model.Series) *builder {
 	}
 	b := &builder{in: in, series: series, fy: fy, lang: format.English(), byID: map[string]*model.Series{}}
 	b.prepare()
-	b.allCSV = make([]byte, 12345)
+	b.allCSV, b.allLen = make([]byte, 12345), 12345
 	for i := range series {
 		p := b.parts[&series[i]]
 		p.csvLen, p.jsonLen = 1000+i, 20000+i

@@ -142,7 +142,7 @@ func (b *builder) dataPageJob(feed, catalogue []byte) job {
 		s := &b.in.Site
 		page := DataPage{
 			Layout:    b.layout(path, b.lang.T("nav.data"), b.lang.T("data.description", "licence", s.Licence), "data"),
-			All:       Download{Href: b.shared(path, "all.csv", "data/all.csv"), Text: b.lang.T("data.all_link"), Format: "CSV", Size: size(b.allCSV)},
+			All:       Download{Href: b.shared(path, "all.csv", "data/all.csv"), Text: b.lang.T("data.all_link"), Format: "CSV", Size: sizeOf(b.allLen)},
 			Catalogue: Download{Href: b.shared(path, "catalogue.json", "data/catalogue.json"), Text: b.lang.T("data.catalogue_link"), Format: "JSON-LD (DCAT)", Size: size(catalogue)},
 			Feed:      Download{Href: root + "feed.xml", Text: b.lang.T("data.feed_link"), Format: "Atom", Size: size(feed)},
 			Columns:   CodeTable{ID: "columns-caption", Caption: b.lang.T("data.columns_caption"), Head: b.lang.T("data.column"), Rows: slices.Concat(b.dataColumns(), b.compareDataColumns(siteDims(b.series), s))},
@@ -166,6 +166,6 @@ func (b *builder) dataPageJob(feed, catalogue []byte) job {
 			}
 			page.Indicators = append(page.Indicators, row)
 		}
-		return b.page(path, "data.html", page)
+		return b.bigPage(path, "data.html", page)
 	}
 }

@@ -166,7 +166,7 @@ func (b *builder) catalogueOld() ([]byte, error) {
 	all := b.dcatDataset("all", s.Title+": all indicators",
 		"Every published figure of every key performance indicator of "+s.Organisation+", current and retired, one row per indicator and period, with target, status, direction of travel, flag and note. Withheld figures are shown as [c].",
 		b.abs("data/"))
-	all.Distributions = []dcatDistribution{b.dcatDistribution("all-csv", "All indicators (CSV)", "CSV", "data/all.csv", len(b.allCSV))}
+	all.Distributions = []dcatDistribution{b.dcatDistribution("all-csv", "All indicators (CSV)", "CSV", "data/all.csv", b.allLen)}
 	c.Datasets = append(c.Datasets, all)
 	for i := range b.series {
 		sr := &b.series[i]

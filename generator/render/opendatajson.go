@@ -210,7 +210,7 @@ func (b *builder) catalogue() ([]byte, error) {
 		desc:    "Every published figure of every key performance indicator of " + s.Organisation + ", current and retired, one row per indicator and period, with target, status, direction of travel, flag and note. Withheld figures are shown as [c].",
 		landing: b.abs("data/"),
 	})
-	b.writeDCATDistribution(&w, "all-csv", "All indicators (CSV)", "CSV", "data/all.csv", len(b.allCSV))
+	b.writeDCATDistribution(&w, "all-csv", "All indicators (CSV)", "CSV", "data/all.csv", b.allLen)
 	w.close(']')
 	w.close('}')
 	for i := range b.series {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"io"
 	"kpisite/generator/i18n"
 	"time"
 
@@ -30,6 +31,17 @@ type Options struct {
 	// several goroutines at once), and Site keeps none of them: a build
 	// streams its output to disk instead of holding it all in memory.
 	Emit func(path string, data []byte) error
+	// Create, when set (with Emit), opens a file to be written as it is
+	// rendered: the largest files (a report, data/all.csv) are written
+	// through it instead of being held whole and handed to Emit. The
+	// file's path is still given to Made and counted for the sitemap,
+	// but not given to Emit.
+	Create func(path string) (io.WriteCloser, error)
+	// ReleasesReadAll: Releases reads the data/all.csv it is given (to
+	// compare this release's figures with the previous one's). Without
+	// it, a build with Create gives Releases nil and writes data/all.csv
+	// straight from the series, never holding it whole.
+	ReleasesReadAll bool
 
 	// Reuse, when set (with Emit), is asked before each page (a job: a
 	// page and the files that go with it) is rendered, with the page's

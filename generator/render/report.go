@@ -387,7 +387,7 @@ func (b *builder) reportJob(rp reportPeriod) job {
 		for _, s := range b.changedIn(p) {
 			page.Changes = append(page.Changes, b.retiredRow(s, root))
 		}
-		out, err := b.page(path, "report.html", page)
+		out, err := b.bigPage(path, "report.html", page)
 		if err == nil {
 			err = sections.check(used)
 		}

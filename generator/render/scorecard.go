@@ -222,7 +222,7 @@ func (b *builder) homeJob() job {
 			}
 			page.Intro = html
 		}
-		return b.page(path, "home.html", page)
+		return b.bigPage(path, "home.html", page)
 	}
 }
 
@@ -248,7 +248,7 @@ func (b *builder) serviceJob(svc *model.Service) job {
 			}
 			page.Intro = html
 		}
-		return b.page(path, "service.html", page)
+		return b.bigPage(path, "service.html", page)
 	}
 }
 
@@ -279,7 +279,7 @@ func (b *builder) committeeJob(c *model.Committee) job {
 		if len(b.reports) > 0 {
 			page.AllReports = Link{Href: root + "reports/", Text: b.lang.T("committee.all_reports")}
 		}
-		return b.page(path, "committee.html", page)
+		return b.bigPage(path, "committee.html", page)
 	}
 }
 

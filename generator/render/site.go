@@ -19,13 +19,17 @@ type builder struct {
 	byID     map[string]*model.Series
 	comments map[string][]model.Commentary // by indicator, newest first
 	rows     map[*model.Series]*lazyRows   // data table rows, rendered once; nil: by each table
-	allCSV   []byte                        // data/all.csv
-	reports  []reportPeriod                // newest first
-	retired  bool                          // some indicator is retired
-	history  Releases                      // what changed, release by release
-	fy       int
-	lang     *format.Lang // the interface words of the language being rendered
-	rw       *rowWords    // the row writers' words in lang
+	allCSV   []byte                        // data/all.csv (nil once written, or when streamAll)
+	allLen   int                           // data/all.csv's size
+	// streamAll: data/all.csv is written through Options.Create straight
+	// from the series, by the open data job (writeAllCSV).
+	streamAll bool
+	reports   []reportPeriod // newest first
+	retired   bool           // some indicator is retired
+	history   Releases       // what changed, release by release
+	fy        int
+	lang      *format.Lang // the interface words of the language being rendered
+	rw        *rowWords    // the row writers' words in lang
 
 	keys     keys       // page keys, when caching (keys.go)
 	reusedMu sync.Mutex // guards reused
@@ -36,6 +40,8 @@ type builder struct {
 	dims    []string                          // the site's breakdown dimensions (data/all.csv columns)
 	showing map[*model.Series][]int           // the reports (indexes into reports) that show each series
 	sizes   pageSizes                         // buffer sizes by template (buffers.go)
+
+	streamed streamed // files written through Options.Create (streamed.go)
 
 	// openDataReady: data/all.csv and the history were worked out before
 	// the first stage (openDataFirst), for the keys of a cached build.
@@ -57,6 +63,7 @@ type job func() (map[string][]byte, error)
 // result does not depend on the order they finish in.
 func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte, error) {
 	o.Emit = localEmit(o.Language.Prefix, o.Emit)
+	o.Create = localCreate(o.Language.Prefix, o.Create)
 	b := &builder{in: in, series: series, o: o, byID: map[string]*model.Series{}, fy: in.Site.FinancialYearStart, lang: format.English()}
 	if o.Words != nil {
 		b.lang = format.NewLang(o.Words)
@@ -87,7 +94,7 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 		}
 		b.makeKeys()
 	}
-	r := newRunner(b.o.Emit)
+	r := newRunner(b.streamed.skip(b.o.Emit))
 
 	// The first stage: every indicator's page and files, and the pages
 	// that need nothing of the others' (stages.go). A job whose key is

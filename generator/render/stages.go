@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"sync"
 	"time"
 
@@ -40,6 +41,7 @@ func (b *builder) prepare() {
 		b.parts[&b.series[i]] = &indicatorParts{}
 	}
 	b.dims = siteDims(b.series)
+	b.streamAll = b.streaming() && !b.o.ReleasesReadAll
 	b.showing = map[*model.Series][]int{}
 	for k, rp := range b.reports {
 		for _, s := range rp.Series {
@@ -61,7 +63,7 @@ func (b *builder) keepParts(s *model.Series, c Chart, data dataFiles, out map[st
 	p := b.parts[s]
 	p.desc, p.sparkline, p.hasReport = c.Desc, c.Sparkline, c.Report != nil
 	p.csvLen, p.jsonLen = len(data.CSV), len(data.JSON)
-	if !b.openDataReady {
+	if !b.openDataReady && !b.streamAll {
 		p.all = appendCompareRows(rowsBuffer(s), s, true, b.dims, &b.in.Site, &b.periodNames)
 	}
 	if c.Report == nil {
@@ -91,7 +93,33 @@ func (b *builder) joinAllCSV() {
 		all = append(all, p.all...)
 		p.all = nil
 	}
-	b.allCSV = all
+	b.allCSV, b.allLen = all, len(all)
+}
+
+// writeAllCSV writes data/all.csv through Options.Create, the rows of
+// each indicator made again from its series, one indicator at a time:
+// the file is never held whole (streamAll).
+func (b *builder) writeAllCSV() error {
+	n := 0
+	err := b.writeStreamed("data/all.csv", func(w io.Writer) error {
+		buf := writeCSV(append(csvHeader(true), compareColumns(b.dims)...), nil)
+		for i := 0; ; i++ {
+			k, err := w.Write(buf)
+			n += k
+			if err != nil {
+				return err
+			}
+			if i == len(b.series) {
+				return nil
+			}
+			buf = appendCompareRows(buf[:0], &b.series[i], true, b.dims, &b.in.Site, &b.periodNames)
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("render data/all.csv: %w", err)
+	}
+	b.allLen = n
+	return nil
 }
 
 // cutAt reports whether seriesUpTo(s, end, fy) leaves anything out,
@@ -188,8 +216,14 @@ func (b *builder) replacedFrom() map[string][]model.Period {
 // this work (it is sequential) before they start.
 func (b *builder) openDataJob() job {
 	return func() (map[string][]byte, error) {
-		if !b.openDataReady {
+		if b.streamAll {
+			if err := b.writeAllCSV(); err != nil {
+				return nil, err
+			}
+		} else if !b.openDataReady {
 			b.joinAllCSV()
+		}
+		if !b.openDataReady {
 			if err := b.releases(); err != nil {
 				return nil, err
 			}
@@ -206,6 +240,7 @@ func (b *builder) openDataJob() job {
 			"data/all.csv": b.allCSV, "data/catalogue.json": catalogue,
 			"feed.xml": feed, "robots.txt": b.robots(),
 		}
+		b.allCSV = nil // out holds it until it is written (nil: streamed)
 		for _, j := range []job{b.dataPageJob(feed, catalogue), b.changesJob()} {
 			files, err := j()
 			if err != nil {
@@ -223,6 +258,13 @@ func (b *builder) openDataJob() job {
 // before the first stage, for a build that keeps a cache: the pages' keys
 // hold the history (makeKeys). openDataJob then uses them as they are.
 func (b *builder) openDataFirst() error {
+	if b.streamAll { // the history does not read all.csv: written later
+		if err := b.releases(); err != nil {
+			return err
+		}
+		b.openDataReady = true
+		return nil
+	}
 	for i := range b.series {
 		s := &b.series[i]
 		b.parts[s].all = appendCompareRows(rowsBuffer(s), s, true, b.dims, &b.in.Site, &b.periodNames)

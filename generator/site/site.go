@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"strings"
 	"time"
@@ -36,6 +37,10 @@ type Options struct {
 	// Emit, when set, receives each output file as it is rendered (from
 	// several goroutines), and Build returns no files (render.Options.Emit).
 	Emit func(path string, data []byte) error
+	// Create, when set with Emit, opens a file to be written as it is
+	// rendered: the largest files go through it instead of Emit
+	// (render.Options.Create).
+	Create func(path string) (io.WriteCloser, error)
 	// Words, when set, are the interface words the pages, charts and
 	// summary sentences are written in (theme.Theme.ForWords); nil: the
 	// theme's English.
@@ -129,6 +134,7 @@ func Check(fsys fs.FS, o Options) (*Checked, error) {
 		so := o
 		so.SkipPNG = true
 		so.Emit = nil // the sample is a trial render: nothing is written
+		so.Create = nil
 		if _, err := renderLanguages(c, sin, sseries, so, changes.Previous{}, nil); err != nil {
 			probs = append(probs, themeProblem(err, model.Position{Path: "themes/" + in.Site.Theme}))
 		}
@@ -284,7 +290,8 @@ func renderOptions(c *Checked, in *model.Input, o Options, prev changes.Previous
 	chartOpts := chart.Options{FYStart: fy, AmberTolerance: in.Site.AmberTolerance, Lang: lang}
 	return render.Options{
 		Words: words,
-		Emit:  o.Emit, Theme: tmpl, Assets: th.Assets, BuildDate: o.BuildDate, Current: c.Current, ReportsFrom: c.ReportsFrom, Version: o.Version,
+		Emit:  o.Emit, Create: o.Create, ReleasesReadAll: prev.All != nil,
+		Theme: tmpl, Assets: th.Assets, BuildDate: o.BuildDate, Current: c.Current, ReportsFrom: c.ReportsFrom, Version: o.Version,
 		Markdown: func(src []byte, minHeading int, idPrefix string) (template.HTML, error) {
 			b, err := md.Convert(src, markdown.Options{MinHeading: minHeading, IDPrefix: idPrefix})
 			// Trusted: the markdown package escapes raw HTML unless the
