@@ -175,11 +175,20 @@ func normaliseBaseURL(u string) string {
 // returns the Checked value with the problems and an error wrapping
 // ErrInvalid, and no files.
 func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
+	// The previous release's data/all.csv (for "What changed") is read
+	// while the site is loaded: on a rebuild it is as large as the new one.
+	var prev changes.Previous
+	var probs model.Problems
+	parsed := make(chan struct{})
+	go func() {
+		defer close(parsed)
+		prev, probs = previous(o.Previous)
+	}()
 	c, err := Check(fsys, o)
+	<-parsed
 	if err != nil {
 		return nil, c, err
 	}
-	prev, probs := previous(o.Previous)
 	if len(probs) > 0 {
 		c.Problems = append(c.Problems, probs...).Sort()
 		if probs.HasErrors() {
