@@ -180,54 +180,53 @@ type streamer struct {
 }
 
 func (p *streamer) add(path string, data []byte) error {
-	p.mu.Lock()
-	if p.s == nil && p.err == nil {
-		p.s, p.err = publish.Begin(p.out, p.o)
-	}
-	if p.err != nil {
-		err := p.err
-		p.mu.Unlock()
+	s, err := p.begin(path)
+	if err != nil {
 		return err
 	}
-	p.count(path)
-	s := p.s
-	p.mu.Unlock()
-	if err := s.Add(path, data); err != nil {
-		p.mu.Lock()
-		if p.err == nil {
-			p.err = err
-		}
-		p.mu.Unlock()
-		return err
-	}
-	return nil
+	return p.note(s.Add(path, data))
 }
 
 // create starts writing a large file into the stream (publish.Stream.
 // Create), as add does.
 func (p *streamer) create(path string) (io.WriteCloser, error) {
+	s, err := p.begin(path)
+	if err != nil {
+		return nil, err
+	}
+	w, err := s.Create(path)
+	if err != nil {
+		return nil, p.note(err)
+	}
+	return w, nil
+}
+
+// begin starts publishing when the first file is ready (taking the
+// lock), counts path, and returns the stream, or the first failure.
+func (p *streamer) begin(path string) (*publish.Stream, error) {
 	p.mu.Lock()
+	defer p.mu.Unlock()
 	if p.s == nil && p.err == nil {
 		p.s, p.err = publish.Begin(p.out, p.o)
 	}
 	if p.err != nil {
-		err := p.err
-		p.mu.Unlock()
-		return nil, err
+		return nil, p.err
 	}
 	p.count(path)
-	s := p.s
-	p.mu.Unlock()
-	w, err := s.Create(path)
+	return p.s, nil
+}
+
+// note keeps err as the first failure to publish, if it is one, and
+// returns it.
+func (p *streamer) note(err error) error {
 	if err != nil {
 		p.mu.Lock()
 		if p.err == nil {
 			p.err = err
 		}
 		p.mu.Unlock()
-		return nil, err
 	}
-	return w, nil
+	return err
 }
 
 // failed is the first failure to publish, if any.
