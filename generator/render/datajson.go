@@ -86,16 +86,19 @@ func (w *jsonWriter) direction(p *model.Point) {
 	w.str(string(p.Direction))
 }
 
+// present writes "key": v when v is present, and nothing otherwise
+// (a *float64 field tagged omitempty).
+func (w *jsonWriter) present(key string, v model.Value) {
+	if v.Valid {
+		w.key(key)
+		w.float(v.V)
+	}
+}
+
 // extras writes the SPEC 3.8 fields of a period, each only when present.
 func (w *jsonWriter) extras(p *model.Point) {
-	if p.Lower.Valid {
-		w.key("lower")
-		w.float(p.Lower.V)
-	}
-	if p.Upper.Valid {
-		w.key("upper")
-		w.float(p.Upper.V)
-	}
+	w.present("lower", p.Lower)
+	w.present("upper", p.Upper)
 	for _, f := range [...]struct {
 		name string
 		n    int
@@ -149,14 +152,8 @@ func (w *jsonWriter) linePoints(pts []model.Point) {
 		w.str(p.Period.String())
 		w.key("value")
 		w.publishedValue(p.Value)
-		if p.Numerator.Valid {
-			w.key("numerator")
-			w.float(p.Numerator.V)
-		}
-		if p.Denominator.Valid {
-			w.key("denominator")
-			w.float(p.Denominator.V)
-		}
+		w.present("numerator", p.Numerator)
+		w.present("denominator", p.Denominator)
 		w.key("direction")
 		w.direction(p)
 		w.key("flag")
