@@ -148,6 +148,7 @@ func (b *builder) dataPageJob(feed, catalogue []byte) job {
 			Columns:   CodeTable{ID: "columns-caption", Caption: b.lang.T("data.columns_caption"), Head: b.lang.T("data.column"), Rows: slices.Concat(b.dataColumns(), b.compareDataColumns(siteDims(b.series), s))},
 			Statuses:  CodeTable{ID: "statuses-caption", Caption: b.lang.T("data.statuses_caption"), Head: b.lang.T("table.status"), Rows: b.statusColumns()},
 			Published: b.lang.Date(s.Published),
+			lang:      b.lang,
 		}
 		for _, f := range model.Flags {
 			page.Flags = append(page.Flags, FlagKey{Code: "[" + string(f.Flag) + "]", Meaning: b.lang.T("flag." + string(f.Flag))})

@@ -1,10 +1,12 @@
 package render
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 
+	"kpisite/generator/format"
 	"kpisite/generator/model"
 )
 
@@ -32,6 +34,7 @@ type SearchLetter struct {
 	ID     string // "az-a"
 	Letter string // "A", or "0–9" for names that do not start with a letter
 	Items  []SearchItem
+	lang   *format.Lang // the words of ItemsHTML; nil: English
 }
 
 // SearchPage is search/index.html.
@@ -40,8 +43,9 @@ type SearchPage struct {
 	Current int // how many current indicators
 	Letters []SearchLetter
 	Retired []SearchItem
-	Index   string // search/index.json, relative to the page
-	Script  string // assets/search.js, relative to the page
+	Index   string       // search/index.json, relative to the page
+	Script  string       // assets/search.js, relative to the page
+	lang    *format.Lang // the words of RetiredHTML; nil: English
 }
 
 // searchEntry is one indicator in search/index.json.
@@ -124,6 +128,30 @@ func (b *builder) letterOf(name string) (id, letter string) {
 	return "az-other", b.lang.T("search.other_letters")
 }
 
+// searchOrder is the series A to Z by name, ignoring case, then by id:
+// each name is lowered once, not at every comparison of the sort.
+func (b *builder) searchOrder() []*model.Series {
+	type keyed struct {
+		lower string
+		s     *model.Series
+	}
+	ks := make([]keyed, len(b.series))
+	for i := range b.series {
+		ks[i] = keyed{strings.ToLower(b.series[i].Indicator.Name()), &b.series[i]}
+	}
+	slices.SortStableFunc(ks, func(x, y keyed) int {
+		if c := strings.Compare(x.lower, y.lower); c != 0 {
+			return c
+		}
+		return strings.Compare(x.s.Indicator.ID, y.s.Indicator.ID)
+	})
+	order := make([]*model.Series, len(ks))
+	for i := range ks {
+		order[i] = ks[i].s
+	}
+	return order
+}
+
 func (b *builder) searchJob() job {
 	return func() (map[string][]byte, error) {
 		const path = "search/index.html"
@@ -131,18 +159,9 @@ func (b *builder) searchJob() job {
 		page := SearchPage{
 			Layout: b.layout(path, b.lang.T("search.title"), b.lang.T("search.description"), "search"),
 			Index:  "index.json", Script: b.shared(path, root+"assets/search.js", "assets/search.js"),
+			lang: b.lang,
 		}
-		order := make([]*model.Series, len(b.series))
-		for i := range b.series {
-			order[i] = &b.series[i]
-		}
-		sort.SliceStable(order, func(i, j int) bool {
-			a, c := strings.ToLower(order[i].Indicator.Name()), strings.ToLower(order[j].Indicator.Name())
-			if a != c {
-				return a < c
-			}
-			return order[i].Indicator.ID < order[j].Indicator.ID
-		})
+		order := b.searchOrder()
 		idx := searchIndex{Services: []string{}, Indicators: []searchEntry{}}
 		svcIndex := map[string]int{}
 		for i := range b.in.Site.Services {
@@ -180,7 +199,7 @@ func (b *builder) searchJob() job {
 			page.Current++
 			id, letter := b.letterOf(it.Name)
 			if _, ok := byLetter[id]; !ok {
-				byLetter[id] = &SearchLetter{ID: id, Letter: letter}
+				byLetter[id] = &SearchLetter{ID: id, Letter: letter, lang: b.lang}
 			}
 			byLetter[id].Items = append(byLetter[id].Items, it)
 			entries = append(entries, e)

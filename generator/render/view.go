@@ -3,6 +3,8 @@ package render
 import (
 	"html/template"
 	"iter"
+
+	"kpisite/generator/format"
 )
 
 // Layout is what every page's frame shows.
@@ -444,4 +446,5 @@ type DataPage struct {
 	Flags      []FlagKey
 	Indicators []DataRow
 	Published  string
+	lang       *format.Lang // the words of IndicatorsHTML; nil: English
 }

@@ -1,0 +1,117 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"kpisite/generator/format"
+)
+
+// IndicatorsHTML is the rows of the open data page's table of each
+// indicator's files (template "data.html"), written as that template's
+// loop wrote them, byte for byte (datapage_test.go): a thousand rows of
+// reflective calls, two of them to the words function, cost most of the
+// page. The rows' data stays in .Indicators for a theme that writes its
+// own markup.
+func (p DataPage) IndicatorsHTML() template.HTML {
+	l := p.lang
+	if l == nil {
+		l = format.English()
+	}
+	var w strings.Builder
+	for i := range p.Indicators {
+		writeDataRow(&w, &p.Indicators[i], l)
+		if i == 0 {
+			growFor(&w, len(p.Indicators))
+		}
+	}
+	return template.HTML(w.String())
+}
+
+// writeDataRow is one row of the open data page's table of files.
+func writeDataRow(w *strings.Builder, r *DataRow, l *format.Lang) {
+	w.WriteString("\n<tr>\n<th scope=\"row\"><a href=\"")
+	escURL(w, r.Href)
+	w.WriteString(`">`)
+	escText(w, r.Name)
+	w.WriteString("</a></th>\n<td>")
+	escText(w, r.Status)
+	w.WriteString("</td>")
+	var hidden strings.Builder
+	escText(&hidden, l.T("data.data_for", "name", r.Name))
+	for _, d := range []*Download{&r.CSV, &r.JSON} {
+		w.WriteString("\n<td><a href=\"")
+		escURL(w, d.Href)
+		w.WriteString(`">`)
+		escText(w, d.Text)
+		w.WriteString(`<span class="visually-hidden"> `)
+		w.WriteString(hidden.String())
+		w.WriteString(`</span></a> <span class="download-meta">`)
+		escText(w, d.Size)
+		w.WriteString("</span></td>")
+	}
+	w.WriteString("\n</tr>")
+}
+
+// ItemsHTML is the letter's list items of the A to Z list (template
+// "search.html"), written as its template "searchitem" wrote them, byte
+// for byte (datapage_test.go).
+func (l SearchLetter) ItemsHTML() template.HTML { return searchItemsHTML(l.Items, l.lang) }
+
+// RetiredHTML is the list items of the retired indicators on the A to Z
+// page, written as template "searchitem" wrote them.
+func (p SearchPage) RetiredHTML() template.HTML { return searchItemsHTML(p.Retired, p.lang) }
+
+func searchItemsHTML(items []SearchItem, l *format.Lang) template.HTML {
+	if l == nil {
+		l = format.English()
+	}
+	retired := ""
+	var w strings.Builder
+	for i := range items {
+		it := &items[i]
+		w.WriteString("\n<li data-id=\"")
+		escText(&w, it.ID)
+		w.WriteString("\">\n<a href=\"")
+		escURL(&w, it.Href)
+		w.WriteString(`">`)
+		escText(&w, it.Name)
+		w.WriteString("</a>")
+		if it.Title != "" {
+			w.WriteString(` <span class="az-title">`)
+			escText(&w, l.T("search.full_title", "title", it.Title))
+			w.WriteString("</span>")
+		}
+		w.WriteString("\n<span class=\"az-meta\">")
+		escText(&w, it.ServiceName)
+		for _, c := range it.Codes {
+			w.WriteString(" · ")
+			escText(&w, c)
+		}
+		w.WriteString(" · ")
+		if it.Retired {
+			if retired == "" {
+				var r strings.Builder
+				escText(&r, l.T("search.retired"))
+				retired = r.String()
+			}
+			w.WriteString(retired)
+			if it.LastPeriod != "" {
+				w.WriteString(", ")
+				escText(&w, l.T("search.last_figure", "period", it.LastPeriod))
+			}
+		} else {
+			writeStatus(&w, it.Status)
+			if it.Period != "" {
+				w.WriteString(" (")
+				escText(&w, it.Period)
+				w.WriteString(")")
+			}
+		}
+		w.WriteString("</span>\n</li>")
+		if i == 0 {
+			growFor(&w, len(items))
+		}
+	}
+	return template.HTML(w.String())
+}
