@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -271,26 +270,6 @@ func TestSearchIndexIsEncodingJSON(t *testing.T) {
 			idx.Indicators = append(idx.Indicators, e)
 		}
 		check(idx)
-	}
-}
-
-func TestPartsNoteIsEncodingJSON(t *testing.T) {
-	r := rand.New(rand.NewPCG(11, 12))
-	for i := range 2000 {
-		rec := partsRecord{Desc: hostileString(r), HasReport: r.IntN(2) == 0, CSV: r.IntN(100000), JSON: r.IntN(100000)}
-		switch i % 3 {
-		case 1:
-			rec.Sparkline = []byte{}
-		case 2:
-			rec.Sparkline = []byte(hostileString(r) + "<svg></svg>")
-		}
-		if got, want := string(rec.json()), marshal(t, rec); got != want {
-			t.Fatalf("note:\n%s\nwant\n%s", got, want)
-		}
-		var back partsRecord
-		if err := json.Unmarshal(rec.json(), &back); err != nil {
-			t.Fatalf("note %s does not read back: %v", rec.json(), err)
-		}
 	}
 }
 

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"sync"
@@ -287,11 +286,11 @@ func (b *builder) partsNote(s *model.Series) *noted {
 		note: func() []byte {
 			p := b.parts[s]
 			r := partsRecord{Desc: p.desc, Sparkline: p.sparkline, HasReport: p.hasReport, CSV: p.csvLen, JSON: p.jsonLen}
-			return r.json()
+			return r.encode()
 		},
 		kept: func(note []byte) error {
 			var r partsRecord
-			if note != nil && json.Unmarshal(note, &r) == nil && r.Sparkline != nil {
+			if note != nil && r.decode(note) == nil && r.Sparkline != nil {
 				p := b.parts[s]
 				p.desc, p.sparkline, p.hasReport, p.csvLen, p.jsonLen = r.Desc, r.Sparkline, r.HasReport, r.CSV, r.JSON
 				return nil
@@ -310,32 +309,11 @@ func (b *builder) partsNote(s *model.Series) *noted {
 	}
 }
 
-// partsRecord is an indicator's parts as its note.
+// partsRecord is an indicator's parts as its note (partsnote.go).
 type partsRecord struct {
-	Desc      string `json:"desc"`
-	Sparkline []byte `json:"sparkline"`
-	HasReport bool   `json:"has_report,omitempty"`
-	CSV       int    `json:"csv"`
-	JSON      int    `json:"json"`
-}
-
-// json is the note as encoding/json would write r with json.Marshal,
-// written without reflection.
-func (r *partsRecord) json() []byte {
-	w := jsonWriter{b: make([]byte, 0, 96+len(r.Desc)+len(r.Sparkline)*4/3)}
-	w.open('{')
-	w.key("desc")
-	w.str(r.Desc)
-	w.key("sparkline")
-	w.bytes(r.Sparkline)
-	if r.HasReport {
-		w.key("has_report")
-		w.bool(true)
-	}
-	w.key("csv")
-	w.int(r.CSV)
-	w.key("json")
-	w.int(r.JSON)
-	w.close('}')
-	return w.b
+	Desc      string
+	Sparkline []byte
+	HasReport bool
+	CSV       int
+	JSON      int
 }
