@@ -26,7 +26,12 @@ type Row struct {
 func (r *Row) key() string { return rowKey(r.Indicator, r.Period, r.Dimensions) }
 
 func rowKey(indicator, period string, dims []model.Dimension) string {
+	n := len(indicator) + 1 + len(period)
+	for _, d := range dims {
+		n += 2 + len(d.Name) + len(d.Value)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	b.WriteString(indicator)
 	b.WriteByte(0)
 	b.WriteString(period)
@@ -113,15 +118,15 @@ func ParseCSV(name string, data []byte) (*Table, model.Problems) {
 	for i, c := range keyCols {
 		keyIdx[i] = index(c)
 	}
-	r.ReuseRecord = true // each record's text is a new string: rows keep only that
 	lines := bytes.Count(data, []byte{'\n'}) + 1
 	t := &Table{Rows: make([]Row, 0, lines), byKey: make(map[string]int, lines)}
+	rr := newRowReader(data, r)
 	for {
-		rec, err := r.Read()
+		// Each record's text is one new string: rows keep only that.
+		rec, line, err := rr.read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line := 0
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
@@ -133,7 +138,6 @@ func ParseCSV(name string, data []byte) (*Table, model.Problems) {
 			}
 			continue
 		}
-		line, _ = r.FieldPos(0)
 		row := Row{Indicator: get(rec, indicatorCol), Period: get(rec, periodCol), Value: get(rec, valueCol), Note: get(rec, noteCol), Line: line}
 		if row.Indicator == "" || row.Period == "" {
 			probs.Errorf(at(line), "the indicator or period is empty; expected both on every row")
