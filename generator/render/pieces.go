@@ -10,9 +10,9 @@ import (
 
 // IndicatorsHTML is the rows of the open data page's table of each
 // indicator's files (template "data.html"), written as that template's
-// loop wrote them, byte for byte (datapage_test.go): a thousand rows of
+// loop wrote them, byte for byte (pieces_test.go): a thousand rows of
 // reflective calls, two of them to the words function, cost most of the
-// page. The rows come in pieces of a few dozen, which the template ranges
+// page. The rows come in pieces (htmlPieces), which the template ranges
 // over, so that the page's thousands of rows are never one string held
 // whole (nor copied whole by the template's printing). The rows' data
 // stays in .Indicators for a theme that writes its own markup.
@@ -24,26 +24,37 @@ func (p DataPage) IndicatorsHTML() iter.Seq[template.HTML] {
 	return htmlPieces(len(p.Indicators), func(w *strings.Builder, i int) { writeDataRow(w, &p.Indicators[i], l) })
 }
 
-// piece is how many rows htmlPieces writes into each piece: a few
-// kilobytes, under what the template's printing keeps for reuse (64 KB).
-const piece = 32
+// pieceSize is about the size of each piece htmlPieces writes: the
+// template prints each through fmt, which keeps its buffer for the next
+// print only up to 64 KB; a page's rows written as one string (a
+// scorecard of 5,000 indicators is 9 MB) were copied into a new buffer
+// of their whole size, and held twice while they were.
+const pieceSize = 16 << 10
 
-// htmlPieces are n rows written by write, piece rows at a time.
+// htmlPieces are n rows written by write, in pieces of about pieceSize
+// bytes (whole rows).
 func htmlPieces(n int, write func(w *strings.Builder, i int)) iter.Seq[template.HTML] {
 	return func(yield func(template.HTML) bool) {
-		for at := 0; at < n; at += piece {
+		for i := 0; i < n; {
 			var w strings.Builder
-			for i := at; i < min(at+piece, n); i++ {
+			w.Grow(pieceSize + pieceSize/4)
+			for ; i < n && w.Len() < pieceSize; i++ {
 				write(&w, i)
-				if i == at {
-					growFor(&w, min(piece, n-at))
-				}
 			}
 			if !yield(template.HTML(w.String())) {
 				return
 			}
 		}
 	}
+}
+
+// RowPieces is RowsHTML in pieces, for the default theme's template
+// "scoretable" to range over (htmlPieces); RowsHTML stays for themes that
+// print the rows whole.
+func (g ScoreGroup) RowPieces() iter.Seq[template.HTML] {
+	return htmlPieces(len(g.Rows), func(w *strings.Builder, i int) {
+		writeScoreRow(w, &g.Rows[i], g.Period == "", g.HasTarget, g.words)
+	})
 }
 
 // writeDataRow is one row of the open data page's table of files.
@@ -73,7 +84,7 @@ func writeDataRow(w *strings.Builder, r *DataRow, l *format.Lang) {
 
 // ItemsHTML is the letter's list items of the A to Z list (template
 // "search.html"), written as its template "searchitem" wrote them, byte
-// for byte (datapage_test.go), a few dozen at a time.
+// for byte (pieces_test.go), in pieces (htmlPieces).
 func (l SearchLetter) ItemsHTML() iter.Seq[template.HTML] { return searchItemsHTML(l.Items, l.lang) }
 
 // RetiredHTML is the list items of the retired indicators on the A to Z

@@ -53,7 +53,7 @@ func TestDataRowsMatchTemplate(t *testing.T) {
 			if n%5 == 0 && name == "English" {
 				page.lang = nil // a view made without words writes English
 			}
-			for i := n; i < n+[]int{0, 1, 2, 5, 33, 70}[n%6]; i++ { // more than one piece (htmlPieces)
+			for i := n; i < n+[]int{0, 1, 2, 5, 70, 150}[n%6]; i++ { // more than one piece (htmlPieces)
 				page.Indicators = append(page.Indicators, DataRow{
 					Href: pick(i, 0), Name: pick(i, 1), Status: pick(i, 2),
 					CSV:  Download{Href: pick(i, 3), Text: pick(i, 4), Size: pick(i, 5)},
@@ -122,12 +122,12 @@ func TestSearchItemsMatchTemplate(t *testing.T) {
 			}
 			for k := range n % 3 {
 				l := SearchLetter{ID: pick(n, k), Letter: pick(n, k+1), lang: lang}
-				for i := n; i < n+[]int{0, 1, 40, 65}[(n+k)%4]; i++ {
+				for i := n; i < n+[]int{0, 1, 65, 130}[(n+k)%4]; i++ {
 					l.Items = append(l.Items, item(i+k, false))
 				}
 				page.Letters = append(page.Letters, l)
 			}
-			for i := n; i < n+[]int{0, 2, 33, 64}[n%4]; i++ {
+			for i := n; i < n+[]int{0, 2, 60, 140}[n%4]; i++ {
 				page.Retired = append(page.Retired, item(i, true))
 			}
 			var want, got strings.Builder
@@ -140,6 +140,39 @@ func TestSearchItemsMatchTemplate(t *testing.T) {
 			if got.String() != want.String() {
 				t.Fatalf("%s %d: the writer's items differ from the template's\n got: %q\nwant: %q", name, n, got.String(), want.String())
 			}
+		}
+	}
+}
+
+// A scorecard's rows in pieces are its rows whole, which match the
+// template's (rows_test.go), however many pieces they take.
+func TestScoreRowPiecesAreRowsHTML(t *testing.T) {
+	for n := range len(hostile) * 2 {
+		g := ScoreGroup{Period: pick(n, 9), HasTarget: n%2 == 0}
+		if n%3 == 0 {
+			g.Period = ""
+		}
+		if n%4 == 1 {
+			g.words = newRowWords(format.NewLang(i18n.English()))
+		}
+		for i := n; i < n+[]int{0, 1, 3, 40, 200}[n%5]; i++ {
+			g.Rows = append(g.Rows, ScoreRow{
+				Href: pick(i, 0), Name: pick(i, 1), Title: pick(i, 2), Code: pick(i, 3), ServiceName: pick(i, 4), ServiceHref: pick(i, 5),
+				Period: pick(i, 6), Value: pick(i, 7), Flag: pick(i, 8), Target: pick(i, 9), Status: hostileStatus(i), Direction: hostileDirection(i),
+				Sparkline: template.HTML("<svg>" + strings.Repeat("x", i%300) + "</svg>"),
+			})
+		}
+		var got strings.Builder
+		pieces := 0
+		for p := range g.RowPieces() {
+			got.WriteString(string(p))
+			pieces++
+		}
+		if want := string(g.RowsHTML()); got.String() != want {
+			t.Fatalf("%d: the rows in %d pieces differ from the rows whole\n got: %q\nwant: %q", n, pieces, got.String(), want)
+		}
+		if len(g.Rows) == 200 && pieces < 2 {
+			t.Errorf("%d: %d rows in %d piece; want several", n, len(g.Rows), pieces)
 		}
 	}
 }
