@@ -48,6 +48,7 @@ func rowKey(indicator, period string, dims []model.Dimension) string {
 type Table struct {
 	Rows  []Row
 	byKey map[string]int // index into Rows
+	data  []byte         // the file read, without its byte order mark (ParseCSVFrom)
 }
 
 // figureColumns are the columns of data/all.csv that hold a figure or
@@ -119,7 +120,7 @@ func ParseCSV(name string, data []byte) (*Table, model.Problems) {
 		keyIdx[i] = index(c)
 	}
 	lines := bytes.Count(data, []byte{'\n'}) + 1
-	t := &Table{Rows: make([]Row, 0, lines), byKey: make(map[string]int, lines)}
+	t := &Table{Rows: make([]Row, 0, lines), byKey: make(map[string]int, lines), data: data}
 	rr := newRowReader(data, r)
 	for {
 		// Each record's text is one new string: rows keep only that.
