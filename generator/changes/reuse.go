@@ -3,6 +3,7 @@ package changes
 import (
 	"bytes"
 	"maps"
+	"math"
 	"sort"
 
 	"kpisite/generator/model"
@@ -11,12 +12,12 @@ import (
 // ParseCSVFrom reads data as ParseCSV does. prev is an earlier ParseCSV's
 // table (the previous release's data/all.csv): a build's data/all.csv
 // differs from the previous build's in a few lines (the figures that
-// changed), and the rows of the lines before and after those are taken
+// changed), and the rows of the records before and after those are taken
 // from prev instead of being read again. They are the same rows: the
-// same bytes under the same header, at the same or a shifted line. Only
-// a file whose every line is one record (no quotes, no carriage returns,
-// in either file) is read this way, and only when the lines read afresh
-// hold no problem; anything else is read whole by ParseCSV, so the
+// same bytes, read from the start of a record under the same header, at
+// the same or a shifted line. The records between are read afresh, and
+// only if they read without a problem and end where a record ends are
+// prev's rows used; anything else is read whole by ParseCSV, so the
 // problems reported are ParseCSV's.
 func ParseCSVFrom(name string, data []byte, prev *Table) (*Table, model.Problems) {
 	if t := reuseRows(name, bytes.TrimPrefix(data, []byte("\ufeff")), prev); t != nil {
@@ -25,62 +26,57 @@ func ParseCSVFrom(name string, data []byte, prev *Table) (*Table, model.Problems
 	return ParseCSV(name, data)
 }
 
-// reuseRows is data read with prev's rows where the lines are prev's, or
-// nil when ParseCSV must read it.
+// reuseRows is data read with prev's rows where the records are prev's,
+// or nil when ParseCSV must read it.
 func reuseRows(name string, data []byte, prev *Table) *Table {
-	if prev == nil || prev.data == nil {
+	if prev == nil || prev.data == nil || len(prev.Rows) == 0 || len(prev.starts) != len(prev.Rows) ||
+		len(prev.data) > math.MaxInt32 || len(data) > math.MaxInt32 {
 		return nil
 	}
-	old := prev.data
-	for _, d := range [][]byte{data, old} {
-		if bytes.IndexByte(d, '"') >= 0 || bytes.IndexByte(d, '\r') >= 0 {
-			return nil
-		}
-	}
-	head := bytes.IndexByte(data, '\n') + 1
-	// The lines both files start with, the header among them.
-	pre := commonPrefix(data, old)
-	pre = bytes.LastIndexByte(data[:pre], '\n') + 1
-	if head == 0 || pre < head {
+	old, n := prev.data, len(prev.Rows)
+	head := int(prev.starts[0]) // the header's end
+	// The records both files start with, the header among them. The
+	// last record of prev may go on in data (prev may end without a
+	// newline), so it is never one of them.
+	common := commonPrefix(data, old)
+	if common < head {
 		return nil
 	}
-	// The lines both files end with, after those.
-	suf := commonSuffix(data[pre:], old[pre:])
-	newEnd, oldEnd := len(data)-suf, len(old)-suf
-	if data[newEnd-1] != '\n' || old[oldEnd-1] != '\n' {
-		// Not a line's start in both: from the next line the suffix has.
-		if k := bytes.IndexByte(data[newEnd:], '\n'); k >= 0 {
-			newEnd, oldEnd = newEnd+k+1, oldEnd+k+1
-		} else {
-			newEnd, oldEnd = len(data), len(old)
+	a := sort.Search(n-1, func(i int) bool { return int(prev.starts[i+1]) > common })
+	pre := int(prev.starts[a])
+	// The records both files end with, after those.
+	common = commonSuffix(data[pre:], old[pre:])
+	b := sort.Search(n-a, func(i int) bool { return int(prev.starts[a+i]) >= len(old)-common }) + a
+	oldEnd, newEnd := len(old), len(data)
+	if b < n {
+		oldEnd = int(prev.starts[b])
+		newEnd = oldEnd + len(data) - len(old)
+		if data[newEnd-1] != '\n' {
+			return nil // the records between would run on into the next
 		}
 	}
-	// The rows of the lines between, read afresh under the same header.
+	// The records between, read afresh under the same header: without a
+	// problem, they end where a record ends, as they do in data.
 	mid, probs := ParseCSV(name, append(data[:head:head], data[pre:newEnd]...))
 	if probs.HasErrors() || mid == nil {
 		return nil
 	}
 	firstMid := 1 + bytes.Count(data[:pre], []byte{'\n'}) // the line of data[pre]
-	newLines := bytes.Count(data[pre:newEnd], []byte{'\n'})
-	oldLines := bytes.Count(old[pre:oldEnd], []byte{'\n'})
-	// prev's rows before, between and after, by line.
-	rowAt := func(line int) int {
-		return sort.Search(len(prev.Rows), func(i int) bool { return prev.Rows[i].Line >= line })
-	}
-	a, b := rowAt(firstMid), rowAt(firstMid+oldLines)
-	if oldEnd == len(old) {
-		b = len(prev.Rows) // nothing after (a last line may lack its "\n")
-	}
-	t := &Table{Rows: make([]Row, 0, len(prev.Rows)-(b-a)+len(mid.Rows)), data: data}
+	midLine := 1 + bytes.Count(data[:head], []byte{'\n'}) // its line in mid
+	shift := bytes.Count(data[pre:newEnd], []byte{'\n'}) - bytes.Count(old[pre:oldEnd], []byte{'\n'})
+	rows := len(prev.Rows) - (b - a) + len(mid.Rows)
+	t := &Table{Rows: make([]Row, 0, rows), data: data, starts: make([]int32, 0, rows)}
 	t.Rows = append(t.Rows, prev.Rows[:a]...)
-	for _, r := range mid.Rows {
-		r.Line += firstMid - 2 // line 2 of mid is line firstMid of data
+	t.starts = append(t.starts, prev.starts[:a]...)
+	for i, r := range mid.Rows {
+		r.Line += firstMid - midLine
 		t.Rows = append(t.Rows, r)
+		t.starts = append(t.starts, mid.starts[i]-int32(head)+int32(pre))
 	}
-	shift := newLines - oldLines
-	for _, r := range prev.Rows[b:] {
+	for i, r := range prev.Rows[b:] {
 		r.Line += shift
 		t.Rows = append(t.Rows, r)
+		t.starts = append(t.starts, prev.starts[b+i]+int32(newEnd-oldEnd))
 	}
 	// The keys: prev's, less the rows replaced, and the new rows', none
 	// of which may repeat another row's (ParseCSV reports that).

@@ -19,6 +19,7 @@ type rowReader struct {
 	pos    int      // where the next record starts
 	line   int      // the line of data[pos], from 1
 	fields int      // the number of fields every record has (the header's)
+	last   int      // where the last record read started (with any empty lines before it)
 	rec    []string // the last record's fields, reused
 	buf    []byte   // scratch: the last record's text without commas
 	ends   []int    // scratch: where each of its fields ends in buf
@@ -34,6 +35,7 @@ func newRowReader(data []byte, r *csv.Reader) *rowReader {
 // and FieldPos(0) give them; io.EOF at the end. The record is reused by
 // the next read; its strings are not.
 func (rr *rowReader) read() ([]string, int, error) {
+	rr.last = rr.pos
 	for rr.pos < len(rr.data) {
 		// One pass over the line: its fields' text without the commas goes
 		// into buf, which one string is made of and the fields are cut

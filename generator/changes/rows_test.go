@@ -128,6 +128,9 @@ func sameParse(t *testing.T, data []byte) {
 	if fmt.Sprint(gotProbs) != fmt.Sprint(wantProbs) {
 		t.Fatalf("%q: problems\n%v\nwant\n%v", data, gotProbs, wantProbs)
 	}
+	if got != nil {
+		got.starts = nil // where records start: held by reuse_test.go
+	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("%q: table\n%+v\nwant\n%+v", data, got, want)
 	}

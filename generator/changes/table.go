@@ -49,6 +49,9 @@ type Table struct {
 	Rows  []Row
 	byKey map[string]int // index into Rows
 	data  []byte         // the file read, without its byte order mark (ParseCSVFrom)
+	// starts are where each row's record starts in data, with any empty
+	// lines before it; the header ends where the first starts.
+	starts []int32
 }
 
 // figureColumns are the columns of data/all.csv that hold a figure or
@@ -120,7 +123,7 @@ func ParseCSV(name string, data []byte) (*Table, model.Problems) {
 		keyIdx[i] = index(c)
 	}
 	lines := bytes.Count(data, []byte{'\n'}) + 1
-	t := &Table{Rows: make([]Row, 0, lines), byKey: make(map[string]int, lines), data: data}
+	t := &Table{Rows: make([]Row, 0, lines), byKey: make(map[string]int, lines), data: data, starts: make([]int32, 0, lines)}
 	rr := newRowReader(data, r)
 	for {
 		// Each record's text is one new string: rows keep only that.
@@ -156,6 +159,7 @@ func ParseCSV(name string, data []byte) (*Table, model.Problems) {
 		}
 		t.byKey[k] = len(t.Rows)
 		t.Rows = append(t.Rows, row)
+		t.starts = append(t.starts, int32(rr.last))
 	}
 	if probs.HasErrors() {
 		return nil, probs
