@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"io"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -206,6 +208,21 @@ func TestCatalogueAndJSONLDAreEncodingJSON(t *testing.T) {
 		if string(got) != string(want) {
 			t.Fatalf("catalogue:\n%s\nwant\n%s", got, want)
 		}
+		// Streamed, a few indicators at a time: the same bytes.
+		var file streamedFile
+		b.o.Create = func(path string) (io.WriteCloser, error) {
+			if path != "data/catalogue.json" {
+				t.Fatalf("catalogue written to %s", path)
+			}
+			return &file, nil
+		}
+		b.o.Emit = func(string, []byte) error { return nil }
+		held, n, err := b.catalogueFile()
+		b.o.Create, b.o.Emit = nil, nil
+		if err != nil || held != nil || n != len(want) || file.String() != string(want) || !file.closed {
+			t.Fatalf("streamed catalogue: error %v, %d bytes held, size %d of %d, closed %v, same %v",
+				err, len(held), n, len(want), file.closed, file.String() == string(want))
+		}
 		for i := range b.series {
 			s := &b.series[i]
 			want, err := b.datasetJSONLDOld(s)
@@ -290,4 +307,15 @@ func BenchmarkDataJSON(b *testing.B) {
 			}
 		})
 	}
+}
+
+// streamedFile is a file written through Options.Create, in memory.
+type streamedFile struct {
+	bytes.Buffer
+	closed bool
+}
+
+func (f *streamedFile) Close() error {
+	f.closed = true
+	return nil
 }

@@ -135,7 +135,7 @@ func (b *builder) dataPageOrder() []*model.Series {
 	return append(current, retired...)
 }
 
-func (b *builder) dataPageJob(feed, catalogue []byte) job {
+func (b *builder) dataPageJob(feed []byte, catalogueLen int) job {
 	return func() (map[string][]byte, error) {
 		const path = "data/index.html"
 		root := rootFor(path)
@@ -143,7 +143,7 @@ func (b *builder) dataPageJob(feed, catalogue []byte) job {
 		page := DataPage{
 			Layout:    b.layout(path, b.lang.T("nav.data"), b.lang.T("data.description", "licence", s.Licence), "data"),
 			All:       Download{Href: b.shared(path, "all.csv", "data/all.csv"), Text: b.lang.T("data.all_link"), Format: "CSV", Size: sizeOf(b.allLen)},
-			Catalogue: Download{Href: b.shared(path, "catalogue.json", "data/catalogue.json"), Text: b.lang.T("data.catalogue_link"), Format: "JSON-LD (DCAT)", Size: size(catalogue)},
+			Catalogue: Download{Href: b.shared(path, "catalogue.json", "data/catalogue.json"), Text: b.lang.T("data.catalogue_link"), Format: "JSON-LD (DCAT)", Size: sizeOf(catalogueLen)},
 			Feed:      Download{Href: root + "feed.xml", Text: b.lang.T("data.feed_link"), Format: "Atom", Size: size(feed)},
 			Columns:   CodeTable{ID: "columns-caption", Caption: b.lang.T("data.columns_caption"), Head: b.lang.T("data.column"), Rows: slices.Concat(b.dataColumns(), b.compareDataColumns(siteDims(b.series), s))},
 			Statuses:  CodeTable{ID: "statuses-caption", Caption: b.lang.T("data.statuses_caption"), Head: b.lang.T("table.status"), Rows: b.statusColumns()},

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
+	"io"
 	"strconv"
 
 	"kpisite/generator/format"
@@ -181,9 +183,47 @@ func (b *builder) writeDCATDataset(w *jsonWriter, d dcatSet) {
 
 // catalogue is data/catalogue.json.
 func (b *builder) catalogue() ([]byte, error) {
+	var out []byte
+	err := b.writeCatalogue(make([]byte, 0, 4096+3200*len(b.series)), true, func(p []byte) error {
+		out = p // whole: the one piece
+		return nil
+	})
+	return out, err
+}
+
+// catalogueFile is data/catalogue.json and its size. Where pages are
+// streamed it is written through Options.Create a few indicators at a
+// time and not held (nil): on a site of 5,000 indicators it is 15 MB.
+func (b *builder) catalogueFile() ([]byte, int, error) {
+	if !b.streaming() {
+		c, err := b.catalogue()
+		return c, len(c), err
+	}
+	n := 0
+	err := b.writeStreamed("data/catalogue.json", func(out io.Writer) error {
+		return b.writeCatalogue(make([]byte, 0, 2*catalogueFlush), false, func(p []byte) error {
+			k, err := out.Write(p)
+			n += k
+			return err
+		})
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("render data/catalogue.json: %w", err)
+	}
+	return nil, n, nil
+}
+
+// catalogueFlush is how much of the catalogue writeCatalogue gathers
+// before it hands it to flush, when it flushes as it goes.
+const catalogueFlush = 32 << 10
+
+// writeCatalogue writes data/catalogue.json into buf and hands it to
+// flush: whole, at the end; else after an indicator's dataset once buf
+// holds catalogueFlush bytes, and the rest at the end.
+func (b *builder) writeCatalogue(buf []byte, whole bool, flush func([]byte) error) error {
 	s := &b.in.Site
 	published := format.ISODate(s.Published)
-	w := jsonWriter{b: make([]byte, 0, 4096+3200*len(b.series)), indent: true}
+	w := jsonWriter{b: buf, indent: true}
 	w.open('{')
 	w.key("@context")
 	w.dcatContext()
@@ -233,10 +273,16 @@ func (b *builder) catalogue() ([]byte, error) {
 		b.writeDCATDistribution(&w, ind.ID+"-json", ind.Name()+" (JSON)", "JSON", dir+"data.json", files.jsonLen)
 		w.close(']')
 		w.close('}')
+		if !whole && len(w.b) >= catalogueFlush {
+			if err := flush(w.b); err != nil {
+				return err
+			}
+			w.b = w.b[:0]
+		}
 	}
 	w.close(']')
 	w.close('}')
-	return append(w.b, '\n'), nil
+	return flush(append(w.b, '\n'))
 }
 
 // sdThing writes {"@type": t, "name": name}.

@@ -227,7 +227,7 @@ func (b *builder) openDataJob() job {
 				return nil, err
 			}
 		}
-		catalogue, err := b.catalogue()
+		catalogue, catalogueLen, err := b.catalogueFile()
 		if err != nil {
 			return nil, err
 		}
@@ -240,7 +240,7 @@ func (b *builder) openDataJob() job {
 			"feed.xml": feed, "robots.txt": b.robots(),
 		}
 		b.allCSV = nil // out holds it until it is written (nil: streamed)
-		for _, j := range []job{b.dataPageJob(feed, catalogue), b.changesJob()} {
+		for _, j := range []job{b.dataPageJob(feed, catalogueLen), b.changesJob()} {
 			files, err := j()
 			if err != nil {
 				return nil, err
