@@ -2,7 +2,6 @@ package render
 
 import (
 	"crypto/sha256"
-	"reflect"
 	"sort"
 	"strconv"
 	"sync"
@@ -191,7 +190,7 @@ func (b *builder) hashSeries(s *model.Series) *seriesKey {
 		for i := range pts {
 			e.buf = e.buf[:0]
 			e.str(tag)
-			e.value(reflect.ValueOf(&pts[i]).Elem(), 0)
+			e.point(&pts[i])
 			entries = append(entries, entry{end: pts[i].Period.End(b.fy), sum: e.sum()})
 		}
 	}
