@@ -59,20 +59,30 @@ var figureColumns = map[string]bool{
 // ParseCSV reads a data/all.csv file published by kpisite. name is where
 // it came from, for messages. Columns are found by name, in any order;
 // indicator, period and value are required.
+//
+// A file kpisite wrote (every row well formed: no quoted line break, no
+// carriage return, every row as long as the header, no problem at all)
+// is read by ownCSV; anything else by encoding/csv, which also says
+// what is wrong. Both give the same Table (FuzzParseCSV holds them to it).
 func ParseCSV(name string, data []byte) (*Table, model.Problems) {
-	var probs model.Problems
-	at := func(line int) model.Position { return model.Position{Path: name, Line: line} }
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	r := csv.NewReader(bytes.NewReader(data))
-	header, err := r.Read()
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			probs.Errorf(at(1), "the file is empty; expected the data/all.csv of a site built by kpisite, with a header row")
-		} else {
-			probs.Errorf(at(1), "cannot read the header row: %s; expected a CSV file", csvReason(err))
-		}
-		return nil, probs
+	if t, ok := ownCSV(data); ok {
+		return t, nil
 	}
+	return readCSV(name, data)
+}
+
+// layout is where a data/all.csv file's columns are.
+type layout struct {
+	fields                                     int // columns in the header
+	indicatorCol, periodCol, valueCol, noteCol int // -1: the file has none
+	keyCols                                    []string
+	keyIdx                                     []int
+}
+
+// readHeader works out the layout of a file from its header row.
+func readHeader(name string, header []string) (*layout, model.Problems) {
+	var probs model.Problems
 	col := map[string]int{}
 	var keyCols []string
 	for i, h := range header {
@@ -88,7 +98,7 @@ func ParseCSV(name string, data []byte) (*Table, model.Problems) {
 	}
 	for _, need := range []string{"indicator", "period", "value"} {
 		if _, ok := col[need]; !ok {
-			probs.Errorf(at(1), "no %q column; expected the data/all.csv of a site built by kpisite (indicator, period, value, …)", need)
+			probs.Errorf(model.Position{Path: name, Line: 1}, "no %q column; expected the data/all.csv of a site built by kpisite (indicator, period, value, …)", need)
 		}
 	}
 	if probs.HasErrors() {
@@ -102,16 +112,48 @@ func ParseCSV(name string, data []byte) (*Table, model.Problems) {
 		}
 		return -1
 	}
-	get := func(rec []string, i int) string {
+	l := &layout{fields: len(header), indicatorCol: index("indicator"), periodCol: index("period"), valueCol: index("value"), noteCol: index("note"), keyCols: keyCols}
+	l.keyIdx = make([]int, len(keyCols))
+	for i, c := range keyCols {
+		l.keyIdx[i] = index(c)
+	}
+	return l, probs
+}
+
+// row is the Row of record rec, on line line.
+func (l *layout) row(rec []string, line int) Row {
+	get := func(i int) string {
 		if i >= 0 && i < len(rec) {
 			return rec[i]
 		}
 		return ""
 	}
-	indicatorCol, periodCol, valueCol, noteCol := index("indicator"), index("period"), index("value"), index("note")
-	keyIdx := make([]int, len(keyCols))
-	for i, c := range keyCols {
-		keyIdx[i] = index(c)
+	row := Row{Indicator: get(l.indicatorCol), Period: get(l.periodCol), Value: get(l.valueCol), Note: get(l.noteCol), Line: line}
+	for j, c := range l.keyCols {
+		if v := get(l.keyIdx[j]); v != "" {
+			row.Dimensions = append(row.Dimensions, model.Dimension{Name: c, Value: v})
+		}
+	}
+	return row
+}
+
+// readCSV is ParseCSV through encoding/csv: any file, with every problem.
+func readCSV(name string, data []byte) (*Table, model.Problems) {
+	var probs model.Problems
+	at := func(line int) model.Position { return model.Position{Path: name, Line: line} }
+	r := csv.NewReader(bytes.NewReader(data))
+	header, err := r.Read()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			probs.Errorf(at(1), "the file is empty; expected the data/all.csv of a site built by kpisite, with a header row")
+		} else {
+			probs.Errorf(at(1), "cannot read the header row: %s; expected a CSV file", csvReason(err))
+		}
+		return nil, probs
+	}
+	l, probs := readHeader(name, header)
+	if probs.HasErrors() {
+		return nil, probs
 	}
 	r.ReuseRecord = true // each record's text is a new string: rows keep only that
 	lines := bytes.Count(data, []byte{'\n'}) + 1
@@ -134,15 +176,10 @@ func ParseCSV(name string, data []byte) (*Table, model.Problems) {
 			continue
 		}
 		line, _ = r.FieldPos(0)
-		row := Row{Indicator: get(rec, indicatorCol), Period: get(rec, periodCol), Value: get(rec, valueCol), Note: get(rec, noteCol), Line: line}
+		row := l.row(rec, line)
 		if row.Indicator == "" || row.Period == "" {
 			probs.Errorf(at(line), "the indicator or period is empty; expected both on every row")
 			continue
-		}
-		for j, c := range keyCols {
-			if v := get(rec, keyIdx[j]); v != "" {
-				row.Dimensions = append(row.Dimensions, model.Dimension{Name: c, Value: v})
-			}
 		}
 		k := row.key()
 		if i, dup := t.byKey[k]; dup {
