@@ -181,10 +181,11 @@ func (b *builder) hashSeries(s *model.Series) *seriesKey {
 		end time.Time
 		sum Key
 	}
-	var static, e hasher
+	var static hasher
+	e := hasher{buf: make([]byte, 0, 512)}
 	static.any(s.Indicator)
 	static.any(len(s.Points) == 0) // noOverall; how many points is not static
-	var entries []entry
+	entries := make([]entry, 0, pointsOf(s))
 	add := func(tag string, pts []model.Point) {
 		static.str(tag)
 		for i := range pts {
@@ -233,6 +234,22 @@ func (b *builder) hashSeries(s *model.Series) *seriesKey {
 	all.any(len(entries))
 	sk.all = all.sum()
 	return sk
+}
+
+// pointsOf counts every point of a series: its own, its breakdowns' and
+// its comparators'.
+func pointsOf(s *model.Series) int {
+	lines := func(ls []model.Line) (n int) {
+		for _, l := range ls {
+			n += len(l.Points)
+		}
+		return n
+	}
+	n := len(s.Points) + lines(s.Breakdowns)
+	for _, c := range s.Comparators {
+		n += len(c.Points) + lines(c.Breakdowns) + lines(c.Members)
+	}
+	return n
 }
 
 // upTo hashes the points of the series whose period ends on or before end,
