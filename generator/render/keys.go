@@ -2,6 +2,7 @@ package render
 
 import (
 	"crypto/sha256"
+	"runtime"
 	"sort"
 	"strconv"
 	"sync"
@@ -62,17 +63,15 @@ type seriesKey struct {
 	last   model.Period // a retired indicator's last row's
 }
 
-// makeKeys works out the shared parts of the keys, after the history
-// (b.history) is known.
-func (b *builder) makeKeys() {
-	b.keys.base = b.baseKey(false)
-	b.keys.archive = b.baseKey(true)
-
-	b.keys.series = make(map[*model.Series]*seriesKey, len(b.series))
+// hashAll starts hashing every series (hashSeries) on other goroutines
+// and returns the function that waits for them: the series are hashed
+// while data/all.csv and the history are worked out (openDataFirst),
+// which they do not depend on.
+func (b *builder) hashAll() (wait func() []*seriesKey) {
 	sks := make([]*seriesKey, len(b.series))
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range 4 {
+	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -81,12 +80,25 @@ func (b *builder) makeKeys() {
 			}
 		}()
 	}
-	for i := range b.series {
-		next <- i
+	go func() {
+		for i := range b.series {
+			next <- i
+		}
+		close(next)
+	}()
+	return func() []*seriesKey {
+		wg.Wait()
+		return sks
 	}
-	close(next)
-	wg.Wait()
+}
 
+// makeKeys works out the shared parts of the keys, after the history
+// (b.history) is known, from the series hashed by hashAll.
+func (b *builder) makeKeys(sks []*seriesKey) {
+	b.keys.base = b.baseKey(false)
+	b.keys.archive = b.baseKey(true)
+
+	b.keys.series = make(map[*model.Series]*seriesKey, len(b.series))
 	g := hasher{}
 	g.key(b.keys.base)
 	for i := range b.series {
