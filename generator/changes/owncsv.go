@@ -63,11 +63,12 @@ func ownCSV(data []byte) (*Table, bool) {
 		if row.Indicator == "" || row.Period == "" {
 			return nil, false
 		}
-		k := row.key()
-		if _, dup := t.byKey[k]; dup {
+		// One map operation a row: a repeated key does not grow the map
+		// (and the table is dropped then).
+		n := len(t.byKey)
+		if t.byKey[row.key()] = len(t.Rows); len(t.byKey) == n {
 			return nil, false
 		}
-		t.byKey[k] = len(t.Rows)
 		t.Rows = append(t.Rows, row)
 	}
 }

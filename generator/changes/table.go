@@ -27,6 +27,11 @@ func (r *Row) key() string { return rowKey(r.Indicator, r.Period, r.Dimensions) 
 
 func rowKey(indicator, period string, dims []model.Dimension) string {
 	var b strings.Builder
+	n := len(indicator) + 1 + len(period)
+	for _, d := range dims {
+		n += 2 + len(d.Name) + len(d.Value)
+	}
+	b.Grow(n)
 	b.WriteString(indicator)
 	b.WriteByte(0)
 	b.WriteString(period)
