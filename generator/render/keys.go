@@ -63,22 +63,40 @@ type seriesKey struct {
 	last   model.Period // a retired indicator's last row's
 }
 
-// hashAll starts hashing every series (hashSeries) on other goroutines
-// and returns the function that waits for them: the series are hashed
-// while data/all.csv and the history are worked out (openDataFirst),
-// which they do not depend on.
-func (b *builder) hashAll() (wait func() []*seriesKey) {
-	sks := make([]*seriesKey, len(b.series))
+// keyParts are the parts of the keys that do not depend on the history:
+// worked out by hashAll while data/all.csv and the history are
+// (openDataFirst), which they do not depend on.
+type keyParts struct {
+	base, archive Key
+	series        []*seriesKey // of b.series[i]
+	content       []byte       // the content pages, commentary and notes, as global hashes them
+}
+
+// hashAll starts working out the keyParts on other goroutines (every
+// series hashed by hashSeries, base and archive by baseKey, the content
+// as makeKeys hashes it) and returns the function that waits for them.
+func (b *builder) hashAll() (wait func() *keyParts) {
+	kp := &keyParts{series: make([]*seriesKey, len(b.series))}
 	var wg sync.WaitGroup
+	wg.Go(func() {
+		// The indicator definitions, hashed once for both base keys.
+		var inds hasher
+		inds.any(b.in.Indicators)
+		kp.base = b.baseKey(false, inds.buf)
+		kp.archive = b.baseKey(true, inds.buf)
+		var c hasher
+		c.any(b.in.Content.Pages)
+		c.any(b.in.Content.Commentary)
+		c.any(b.in.Content.Indicators)
+		kp.content = c.buf
+	})
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for i := range next {
-				sks[i] = b.hashSeries(&b.series[i])
+				kp.series[i] = b.hashSeries(&b.series[i])
 			}
-		}()
+		})
 	}
 	go func() {
 		for i := range b.series {
@@ -86,29 +104,28 @@ func (b *builder) hashAll() (wait func() []*seriesKey) {
 		}
 		close(next)
 	}()
-	return func() []*seriesKey {
+	return func() *keyParts {
 		wg.Wait()
-		return sks
+		return kp
 	}
 }
 
 // makeKeys works out the shared parts of the keys, after the history
-// (b.history) is known, from the series hashed by hashAll.
-func (b *builder) makeKeys(sks []*seriesKey) {
-	b.keys.base = b.baseKey(false)
-	b.keys.archive = b.baseKey(true)
+// (b.history) is known, from the parts hashAll worked out.
+func (b *builder) makeKeys(kp *keyParts) {
+	b.keys.base = kp.base
+	b.keys.archive = kp.archive
 
 	b.keys.series = make(map[*model.Series]*seriesKey, len(b.series))
 	g := hasher{}
 	g.key(b.keys.base)
 	for i := range b.series {
-		b.keys.series[&b.series[i]] = sks[i]
-		g.key(sks[i].all)
+		b.keys.series[&b.series[i]] = kp.series[i]
+		g.key(kp.series[i].all)
 	}
-	in := b.in
-	g.any(in.Content.Pages)
-	g.any(in.Content.Commentary)
-	g.any(in.Content.Indicators)
+	// The content pages, the commentary and the indicators' notes
+	// (hashAll), then what changed.
+	g.buf = append(g.buf, kp.content...)
 	g.any(b.history)
 	for _, rp := range b.reports {
 		reportMembers(&g, rp)
@@ -122,8 +139,8 @@ func (b *builder) makeKeys(sks []*seriesKey) {
 // them: the current period (an archived report's is never it), site.toml's
 // published and next update dates and current period, the build date and
 // the due notice (an archived report shows its own date, no next update
-// and no notice).
-func (b *builder) baseKey(archive bool) Key {
+// and no notice). inds is the indicator definitions hashed (any).
+func (b *builder) baseKey(archive bool, inds []byte) Key {
 	var h hasher
 	h.str("kpisite page key 1")
 	h.any(archive)
@@ -159,7 +176,7 @@ func (b *builder) baseKey(archive bool) Key {
 	}
 	in := b.in
 	h.any(site)
-	h.any(in.Indicators)
+	h.buf = append(h.buf, inds...) // in.Indicators
 	h.any(in.Actions)
 	h.any(in.Content.Home)
 	h.any(in.Content.Services)
