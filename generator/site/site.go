@@ -87,27 +87,6 @@ type Checked struct {
 
 	theme *theme.Theme  // loaded by Check, used by Build
 	words []*i18n.Words // each language's interface words, in site.toml's order
-	// bound is the theme bound to each language's words (forWords), made
-	// once: check's trial render and the build's pages share it.
-	bound map[*i18n.Words]*theme.Theme
-}
-
-// forWords is the theme bound to w (theme.Theme.ForWords), bound once for
-// a Checked site: binding clones every template, and the clone's first
-// page escapes it.
-func (c *Checked) forWords(w *i18n.Words) (*theme.Theme, error) {
-	if b, ok := c.bound[w]; ok {
-		return b, nil
-	}
-	b, err := c.theme.ForWords(w)
-	if err != nil {
-		return nil, err
-	}
-	if c.bound == nil {
-		c.bound = map[*i18n.Words]*theme.Theme{}
-	}
-	c.bound[w] = b
-	return b, nil
 }
 
 // Check loads, validates and computes a site, loads its theme, and renders
@@ -318,7 +297,7 @@ func renderOptions(c *Checked, in *model.Input, o Options, prev changes.Previous
 	words := th.Words()
 	if o.Words != nil {
 		words = o.Words
-		if bound, err := c.forWords(o.Words); err != nil {
+		if bound, err := th.ForWords(o.Words); err != nil {
 			tmpl = brokenTheme{err}
 		} else {
 			tmpl = bound
