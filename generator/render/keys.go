@@ -69,7 +69,7 @@ type seriesKey struct {
 type keyParts struct {
 	base, archive Key
 	series        []*seriesKey // of b.series[i]
-	content       []byte       // the content pages, commentary and notes, as global hashes them
+	content       Key          // the content pages, commentary and notes, hashed
 }
 
 // hashAll starts working out the keyParts on other goroutines (every
@@ -88,7 +88,7 @@ func (b *builder) hashAll() (wait func() *keyParts) {
 		c.any(b.in.Content.Pages)
 		c.any(b.in.Content.Commentary)
 		c.any(b.in.Content.Indicators)
-		kp.content = c.buf
+		kp.content = c.sum()
 	})
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
@@ -125,7 +125,7 @@ func (b *builder) makeKeys(kp *keyParts) {
 	}
 	// The content pages, the commentary and the indicators' notes
 	// (hashAll), then what changed.
-	g.buf = append(g.buf, kp.content...)
+	g.key(kp.content)
 	g.any(b.history)
 	for _, rp := range b.reports {
 		reportMembers(&g, rp)
