@@ -85,9 +85,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	pub := &streamer{out: *out, o: publish.Options{Site: *siteDir, Log: stderr}}
 	so := site.Options{BaseURL: *baseURL, BuildDate: today, Version: version(), Strict: *strict, Previous: prev, Emit: pub.add, Create: pub.create}
 	so.Rendering = func() { setMemoryLimit(stderr) }
-	if id := buildIdentity(); id != nil && !*noCache {
-		pub.o.Cache, pub.o.CacheID = true, id
-		so.Reuse, so.Made, so.CacheID = pub.reuse, pub.made, id
+	if !*noCache {
+		// kpisite's identity (a hash of its executable) is worked out
+		// while the site loads; the cache is used only once it is known
+		// (streamer.start, site.Options.CacheID).
+		go buildIdentity()
+		pub.o.Cache = true
+		so.Reuse, so.Made, so.CacheID = pub.reuse, pub.made, buildIdentity
 	}
 	_, c, err := site.Build(fsys, so)
 	if c != nil {
@@ -128,9 +132,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // unchanged (publish.Stream.Reuse), starting the stream like add.
 func (p *streamer) reuse(name string, key render.Key) ([]string, []byte, bool) {
 	p.mu.Lock()
-	if p.s == nil && p.err == nil {
-		p.s, p.err = publish.Begin(p.out, p.o)
-	}
+	p.start()
 	s, err := p.s, p.err
 	p.mu.Unlock()
 	if err != nil {
@@ -206,14 +208,29 @@ func (p *streamer) create(path string) (io.WriteCloser, error) {
 func (p *streamer) begin(path string) (*publish.Stream, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.s == nil && p.err == nil {
-		p.s, p.err = publish.Begin(p.out, p.o)
-	}
+	p.start()
 	if p.err != nil {
 		return nil, p.err
 	}
 	p.count(path)
 	return p.s, nil
+}
+
+// start starts publishing (under mu), once: with the build cache when
+// kpisite's identity is known (buildIdentity), else without, as a build
+// that keeps none.
+func (p *streamer) start() {
+	if p.s != nil || p.err != nil {
+		return
+	}
+	if p.o.Cache {
+		if id := buildIdentity(); id != nil {
+			p.o.CacheID = id
+		} else {
+			p.o.Cache = false
+		}
+	}
+	p.s, p.err = publish.Begin(p.out, p.o)
 }
 
 // note keeps err as the first failure to publish, if it is one, and
@@ -250,7 +267,9 @@ func (p *streamer) commit() error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.s == nil {
-		if p.s, p.err = publish.Begin(p.out, p.o); p.err != nil {
+		p.err = nil
+		p.start()
+		if p.err != nil {
 			return p.err
 		}
 	}

@@ -72,7 +72,16 @@ func scanCSV(name string, src []byte, ps *model.Problems, header func([]Cell) bo
 	if !checkUTF8(name, src, utf8Advice, ps) {
 		return
 	}
-	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	scanRows(name, bytes.TrimPrefix(src, []byte("\ufeff")), 0, -1, ps, header, row, reuse)
+}
+
+// scanRows is scanCSV for src, a UTF-8 file without its byte-order mark
+// or a run of its lines (valuesInParts): linesBefore is how many lines
+// of the file come before src, and width, when not -1, is how many cells
+// the header of the file has (src is then rows only: header is not
+// called).
+func scanRows(name string, src []byte, linesBefore, width int, ps *model.Problems, header func([]Cell) bool, row func([]Cell), reuse bool) {
+	before := len(*ps)
 	lines := lineStarts(src)
 	// col converts encoding/csv's byte column into a column in characters.
 	col := func(line, byteCol int) int {
@@ -89,7 +98,6 @@ func scanCSV(name string, src []byte, ps *model.Problems, header func([]Cell) bo
 	r := csv.NewReader(bytes.NewReader(src))
 	r.FieldsPerRecord = -1 // ragged rows are reported below, each at its line
 	r.ReuseRecord = true   // each record's text is still a new string
-	width := -1            // cells in the header, once read
 	var buf []Cell         // the cells of every row after the header, when reuse
 	for {
 		if len(*ps)-before > 2*MaxProblemsPerFile {
@@ -107,10 +115,10 @@ func scanCSV(name string, src []byte, ps *model.Problems, header func([]Cell) bo
 			}
 			if errors.Is(pe.Err, csv.ErrQuote) && pe.Column > lineLen(src, lines, pe.Line) {
 				// The parser reached the end of the file inside quotes.
-				ps.Errorf(model.Position{Path: name, Line: pe.StartLine}, "a double quote opened on this line is never closed; expected a closing double quote at the end of the cell")
+				ps.Errorf(model.Position{Path: name, Line: linesBefore + pe.StartLine}, "a double quote opened on this line is never closed; expected a closing double quote at the end of the cell")
 				break
 			}
-			ps.Errorf(model.Position{Path: name, Line: pe.Line, Column: col(pe.Line, pe.Column)}, "%s", quoteAdvice(pe))
+			ps.Errorf(model.Position{Path: name, Line: linesBefore + pe.Line, Column: col(pe.Line, pe.Column)}, "%s", quoteAdvice(pe))
 			if width < 0 {
 				break // without its header row the file cannot be read
 			}
@@ -126,7 +134,7 @@ func scanCSV(name string, src []byte, ps *model.Problems, header func([]Cell) bo
 		empty, long := true, false
 		for i, text := range rec {
 			line, c := r.FieldPos(i)
-			cells[i] = Cell{Text: text, Pos: model.Position{Path: name, Line: line, Column: col(line, c)}}
+			cells[i] = Cell{Text: text, Pos: model.Position{Path: name, Line: linesBefore + line, Column: col(line, c)}}
 			if strings.TrimSpace(text) != "" {
 				empty = false
 			}

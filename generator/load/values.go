@@ -175,6 +175,15 @@ func ValuesFile(name string, src []byte, inds []*model.Indicator, ps *model.Prob
 // valuesFile reads a values CSV file row by row: a file of a million rows
 // is never held as cells all at once.
 func valuesFile(name string, src []byte, idx indicatorIndex, ps *model.Problems) []model.Observation {
+	if obs, ok := valuesInParts(name, src, idx, minPartBytes); ok {
+		return obs
+	}
+	return valuesWhole(name, src, idx, ps)
+}
+
+// valuesWhole is valuesFile reading the file from start to end on one
+// goroutine.
+func valuesWhole(name string, src []byte, idx indicatorIndex, ps *model.Problems) []model.Observation {
 	before := len(*ps)
 	var out []model.Observation
 	var read func(row []Cell) // reads one row; set from the header

@@ -2,7 +2,7 @@ package render
 
 import (
 	"crypto/sha256"
-	"reflect"
+	"runtime"
 	"sort"
 	"strconv"
 	"sync"
@@ -63,41 +63,69 @@ type seriesKey struct {
 	last   model.Period // a retired indicator's last row's
 }
 
+// keyParts are the parts of the keys that do not depend on the history:
+// worked out by hashAll while data/all.csv and the history are
+// (openDataFirst), which they do not depend on.
+type keyParts struct {
+	base, archive Key
+	series        []*seriesKey // of b.series[i]
+	content       Key          // the content pages, commentary and notes, hashed
+}
+
+// hashAll starts working out the keyParts on other goroutines (every
+// series hashed by hashSeries, base and archive by baseKey, the content
+// as makeKeys hashes it) and returns the function that waits for them.
+func (b *builder) hashAll() (wait func() *keyParts) {
+	kp := &keyParts{series: make([]*seriesKey, len(b.series))}
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		// The indicator definitions, hashed once for both base keys.
+		var inds hasher
+		inds.any(b.in.Indicators)
+		kp.base = b.baseKey(false, inds.buf)
+		kp.archive = b.baseKey(true, inds.buf)
+		var c hasher
+		c.any(b.in.Content.Pages)
+		c.any(b.in.Content.Commentary)
+		c.any(b.in.Content.Indicators)
+		kp.content = c.sum()
+	})
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				kp.series[i] = b.hashSeries(&b.series[i])
+			}
+		})
+	}
+	go func() {
+		for i := range b.series {
+			next <- i
+		}
+		close(next)
+	}()
+	return func() *keyParts {
+		wg.Wait()
+		return kp
+	}
+}
+
 // makeKeys works out the shared parts of the keys, after the history
-// (b.history) is known.
-func (b *builder) makeKeys() {
-	b.keys.base = b.baseKey(false)
-	b.keys.archive = b.baseKey(true)
+// (b.history) is known, from the parts hashAll worked out.
+func (b *builder) makeKeys(kp *keyParts) {
+	b.keys.base = kp.base
+	b.keys.archive = kp.archive
 
 	b.keys.series = make(map[*model.Series]*seriesKey, len(b.series))
-	sks := make([]*seriesKey, len(b.series))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range 4 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				sks[i] = b.hashSeries(&b.series[i])
-			}
-		}()
-	}
-	for i := range b.series {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-
 	g := hasher{}
 	g.key(b.keys.base)
 	for i := range b.series {
-		b.keys.series[&b.series[i]] = sks[i]
-		g.key(sks[i].all)
+		b.keys.series[&b.series[i]] = kp.series[i]
+		g.key(kp.series[i].all)
 	}
-	in := b.in
-	g.any(in.Content.Pages)
-	g.any(in.Content.Commentary)
-	g.any(in.Content.Indicators)
+	// The content pages, the commentary and the indicators' notes
+	// (hashAll), then what changed.
+	g.key(kp.content)
 	g.any(b.history)
 	for _, rp := range b.reports {
 		reportMembers(&g, rp)
@@ -111,8 +139,8 @@ func (b *builder) makeKeys() {
 // them: the current period (an archived report's is never it), site.toml's
 // published and next update dates and current period, the build date and
 // the due notice (an archived report shows its own date, no next update
-// and no notice).
-func (b *builder) baseKey(archive bool) Key {
+// and no notice). inds is the indicator definitions hashed (any).
+func (b *builder) baseKey(archive bool, inds []byte) Key {
 	var h hasher
 	h.str("kpisite page key 1")
 	h.any(archive)
@@ -148,7 +176,7 @@ func (b *builder) baseKey(archive bool) Key {
 	}
 	in := b.in
 	h.any(site)
-	h.any(in.Indicators)
+	h.buf = append(h.buf, inds...) // in.Indicators
 	h.any(in.Actions)
 	h.any(in.Content.Home)
 	h.any(in.Content.Services)
@@ -182,16 +210,17 @@ func (b *builder) hashSeries(s *model.Series) *seriesKey {
 		end time.Time
 		sum Key
 	}
-	var static, e hasher
+	var static hasher
+	e := hasher{buf: make([]byte, 0, 512)}
 	static.any(s.Indicator)
 	static.any(len(s.Points) == 0) // noOverall; how many points is not static
-	var entries []entry
+	entries := make([]entry, 0, pointsOf(s))
 	add := func(tag string, pts []model.Point) {
 		static.str(tag)
 		for i := range pts {
 			e.buf = e.buf[:0]
 			e.str(tag)
-			e.value(reflect.ValueOf(&pts[i]).Elem(), 0)
+			e.point(&pts[i])
 			entries = append(entries, entry{end: pts[i].Period.End(b.fy), sum: e.sum()})
 		}
 	}
@@ -234,6 +263,22 @@ func (b *builder) hashSeries(s *model.Series) *seriesKey {
 	all.any(len(entries))
 	sk.all = all.sum()
 	return sk
+}
+
+// pointsOf counts every point of a series: its own, its breakdowns' and
+// its comparators'.
+func pointsOf(s *model.Series) int {
+	lines := func(ls []model.Line) (n int) {
+		for _, l := range ls {
+			n += len(l.Points)
+		}
+		return n
+	}
+	n := len(s.Points) + lines(s.Breakdowns)
+	for _, c := range s.Comparators {
+		n += len(c.Points) + lines(c.Breakdowns) + lines(c.Members)
+	}
+	return n
 }
 
 // upTo hashes the points of the series whose period ends on or before end,

@@ -11,18 +11,18 @@ import (
 )
 
 // keySalt is what goes into every page's key besides the model and the
-// render options (render.Options.KeySalt): kpisite's own build
-// (Options.CacheID), every file under the site's themes/ folder and every
+// render options (render.Options.KeySalt): kpisite's own build (id,
+// from Options.CacheID), every file under the site's themes/ folder and every
 // file of the built-in theme (templates, assets, i18n words), and the
 // build options that change bytes but are not in the model.
-func keySalt(fsys fs.FS, o Options) ([]byte, error) {
+func keySalt(fsys fs.FS, o Options, id []byte) ([]byte, error) {
 	var buf []byte
 	str := func(s string) {
 		buf = binary.AppendUvarint(buf, uint64(len(s)))
 		buf = append(buf, s...)
 	}
 	str("kpisite key salt 1")
-	str(string(o.CacheID))
+	str(string(id))
 	str(fmt.Sprint(o.SkipPNG))
 	tree := func(name string, f fs.FS, root string) error {
 		str(name)

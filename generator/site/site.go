@@ -49,10 +49,13 @@ type Options struct {
 	// Reuse and Made, when set with Emit, keep a build cache
 	// (render.Options.Reuse, render.Options.Made); CacheID identifies
 	// kpisite's own build and goes into every page's key, with a hash of
-	// the theme's files (the site's and the built-in one).
+	// the theme's files (the site's and the built-in one). It is called
+	// once, when the input is checked, so that working it out (the CLI
+	// hashes its executable) overlaps loading the site; when it returns
+	// nil the build keeps no cache.
 	Reuse   func(name string, key render.Key) ([]string, []byte, bool)
 	Made    func(name string, key render.Key, paths []string, note []byte)
-	CacheID []byte
+	CacheID func() []byte
 
 	// Rendering, when set, is called once the input is checked and
 	// computed, just before the pages are rendered: what the build then
@@ -197,7 +200,13 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 	}
 	var salt []byte
 	if o.Emit != nil && (o.Reuse != nil || o.Made != nil) {
-		if salt, err = keySalt(fsys, o); err != nil {
+		var id []byte
+		if o.CacheID != nil {
+			id = o.CacheID()
+		}
+		if id == nil && o.CacheID != nil {
+			o.Reuse, o.Made = nil, nil // kpisite's build is unknown: no cache
+		} else if salt, err = keySalt(fsys, o, id); err != nil {
 			return nil, c, err
 		}
 	}

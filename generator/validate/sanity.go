@@ -33,9 +33,10 @@ func Sanity(in *model.Input, today time.Time) model.Problems {
 		limit = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 		after = "today, " + limit.Format("2 January 2006") + ", and site.toml sets no current_period"
 	}
+	inds := indicatorLookup{in: in}
 	for i := range in.Observations {
 		o := &in.Observations[i]
-		ind := in.Indicator(o.Indicator)
+		ind := inds.of(o.Indicator)
 		if ind == nil {
 			continue
 		}

@@ -57,9 +57,10 @@ func Input(in *model.Input) model.Problems {
 	}
 	v := &checker{in: in, obs: make(map[string]map[model.Period]bool, len(in.Indicators)), parts: map[string]map[model.Period]bool{}}
 	headline := map[string]bool{}
+	inds := indicatorLookup{in: in}
 	for i := range in.Observations {
 		o := &in.Observations[i]
-		if !hasFigure(o) || !in.Site.IsOwn(in.Indicator(o.Indicator), o.Area) {
+		if !hasFigure(o) || !in.Site.IsOwn(inds.of(o.Indicator), o.Area) {
 			continue // comparator rows and rows without a value are no figure of the council's own
 		}
 		m := v.obs
@@ -168,9 +169,10 @@ func (v *checker) indicator(ind *model.Indicator) {
 // retiredData warns about figures for a retired indicator from the period
 // it was retired.
 func (v *checker) retiredData() {
+	inds := indicatorLookup{in: v.in}
 	for i := range v.in.Observations {
 		o := &v.in.Observations[i]
-		ind := v.in.Indicator(o.Indicator)
+		ind := inds.of(o.Indicator)
 		if ind == nil || ind.IsActive() || ind.RetiredFrom.IsZero() || ind.RetiredFrom.Freq != o.Period.Freq {
 			continue
 		}
