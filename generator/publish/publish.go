@@ -144,7 +144,8 @@ func Write(out string, files map[string][]byte, o Options) error {
 	if err := o.at("locked"); err != nil {
 		return err
 	}
-	os.Remove(out + cacheSuffix) // Write keeps no build cache
+	os.Remove(out + cacheSuffix) // Write keeps no build cache, and no spare
+	os.RemoveAll(out + spareSuffix)
 	if inPlace {
 		return writeInPlace(out, files, &o)
 	}
@@ -167,7 +168,7 @@ func Write(out string, files map[string][]byte, o Options) error {
 		}
 		return err
 	}
-	err = swap(out, tmp, &o)
+	_, err = swap(out, tmp, &o, "")
 	if errors.Is(err, errCannotRename) {
 		// A mount point that shares its parent's device (a bind mount).
 		os.RemoveAll(tmp)
