@@ -83,8 +83,9 @@ type buildCache struct {
 	Reused int // pages kept
 	// verified: the previous build's pages whose files in OUT were found
 	// as recorded by this build, before it changed any of them (the
-	// pages the spare may keep: spare.go).
-	verified map[string]bool
+	// pages the spare may keep: spare.go); shared, those of them whose
+	// files this build kept are the very same (the same inodes).
+	verified, shared map[string]bool
 }
 
 // openCache reads the cache beside out (see the top of this file), when
@@ -94,7 +95,7 @@ func (s *Stream) openCache() {
 		os.RemoveAll(s.out + spareSuffix)
 		return
 	}
-	c := &buildCache{id: hex.EncodeToString(s.o.CacheID), pages: map[string]cachePage{}, verified: map[string]bool{}}
+	c := &buildCache{id: hex.EncodeToString(s.o.CacheID), pages: map[string]cachePage{}, verified: map[string]bool{}, shared: map[string]bool{}}
 	s.cache = c
 	path := s.out + cacheSuffix
 	data, err := os.ReadFile(path)
@@ -174,6 +175,7 @@ func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 			if op, ok := c.old.Pages[name]; ok && samePage(op, pg) {
 				c.mu.Lock()
 				c.verified[name] = true // the same inodes as OUT's
+				c.shared[name] = true
 				c.mu.Unlock()
 			}
 			return s.kept(name, pg), pg.Note, true
@@ -204,17 +206,25 @@ func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 			}
 		}
 	}
+	linked := true
 	for _, f := range pg.Files {
-		if err := s.linkFile(filepath.Join(s.out, filepath.FromSlash(f.Path)), f.Path); err != nil {
+		copied, err := s.linkFile(filepath.Join(s.out, filepath.FromSlash(f.Path)), f.Path)
+		if err != nil {
 			undo()
 			return nil, nil, false
 		}
+		linked = linked && !copied
 		made = append(made, f.Path)
 	}
 	if sp := s.spare; sp != nil {
 		sp.mu.Lock()
 		sp.linked++
 		sp.mu.Unlock()
+	}
+	if linked {
+		c.mu.Lock()
+		c.shared[name] = true
+		c.mu.Unlock()
 	}
 	return s.kept(name, pg), pg.Note, true
 }
@@ -293,6 +303,11 @@ func (s *Stream) writeCache(dirs map[string]bool, spared bool) error {
 		rec.Dirs = treeIDs(spare, keysOf(c.old.Dirs))
 		for n, pg := range c.old.Pages {
 			if !c.verified[n] {
+				continue
+			}
+			if now, ok := idx.Pages[n]; ok && c.shared[n] && now.Key == pg.Key && bytes.Equal(now.Note, pg.Note) {
+				// OUT's files are the spare's, linked: no need to look.
+				rec.Same = append(rec.Same, n)
 				continue
 			}
 			files, ok := identities(spare, pg.Files)

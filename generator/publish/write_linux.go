@@ -335,14 +335,14 @@ func (f *fdFile) abandon() {
 }
 
 // linkFile makes p under the temporary folder a hard link to src (a file
-// of OUT), or a copy of it where links fail.
-func (s *Stream) linkFile(src, p string) error {
+// of OUT), or a copy of it where links fail (copied reports which).
+func (s *Stream) linkFile(src, p string) (copied bool, err error) {
 	name := path.Base(p)
 	replace := false
 	if sp := s.spare; sp != nil {
 		if sp.takeDir(p) {
 			if err := os.RemoveAll(s.full(p)); err != nil {
-				return err
+				return false, err
 			}
 		}
 		if replace = sp.claim(p); replace {
@@ -354,7 +354,7 @@ func (s *Stream) linkFile(src, p string) error {
 		if replace {
 			s.spare.unclaim(p)
 		}
-		return err
+		return false, err
 	}
 	err = ignoringEINTR(func() error { return unix.Linkat(unix.AT_FDCWD, src, dir.fd, name, 0) })
 	if err == nil && replace {
@@ -368,13 +368,13 @@ func (s *Stream) linkFile(src, p string) error {
 		s.spare.unclaim(p) // still the spare's file: the copy replaces it
 	}
 	if err == nil {
-		return nil
+		return false, nil
 	}
 	data, err := os.ReadFile(src)
 	if err != nil {
-		return err
+		return true, err
 	}
-	return s.writeFile(p, data)
+	return true, s.writeFile(p, data)
 }
 
 // writeAll writes b to fd, however many write(2) calls it takes.

@@ -61,16 +61,16 @@ func (s *Stream) createFile(p string) (io.WriteCloser, error) {
 }
 
 // linkFile makes p under the temporary folder a hard link to src (a file
-// of OUT), or a copy of it where links fail.
-func (s *Stream) linkFile(src, p string) error {
+// of OUT), or a copy of it where links fail (copied reports which).
+func (s *Stream) linkFile(src, p string) (copied bool, err error) {
 	dst := filepath.Join(s.tmp, filepath.FromSlash(p))
 	if err := s.mkdirFor(dst); err != nil {
-		return err
+		return false, err
 	}
 	if err := os.Link(src, dst); err != nil {
-		return copyFile(src, dst)
+		return true, copyFile(src, dst)
 	}
-	return nil
+	return false, nil
 }
 
 // closeDirs does nothing: no folder is kept open.
