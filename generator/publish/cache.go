@@ -178,6 +178,7 @@ func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 				c.shared[name] = true
 				c.mu.Unlock()
 			}
+			s.count(1, 0, 0)
 			return s.kept(name, pg), pg.Note, true
 		}
 	}
@@ -216,11 +217,7 @@ func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 		linked = linked && !copied
 		made = append(made, f.Path)
 	}
-	if sp := s.spare; sp != nil {
-		sp.mu.Lock()
-		sp.linked++
-		sp.mu.Unlock()
-	}
+	s.count(0, 1, 0)
 	if linked {
 		c.mu.Lock()
 		c.shared[name] = true

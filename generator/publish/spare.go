@@ -66,8 +66,6 @@ type spareSite struct {
 	files map[string]int  // by path: spareOld or spareClaimed
 	dirs  map[string]bool // the spare's folders (not ".")
 	temps int             // names of temporary files made so far
-
-	kept, linked, written int // pages kept in place, pages linked from OUT, files written
 }
 
 // Counts says how a build made its files: pages kept in place in the
@@ -76,15 +74,20 @@ type Counts struct {
 	Kept, Linked, Written int
 }
 
-// Counts is how this build made its files (all written when it used no
-// spare: then Kept is 0, and Linked is the pages kept from OUT).
+// Counts is how this build made its files so far.
 func (s *Stream) Counts() Counts {
-	if sp := s.spare; sp != nil {
-		sp.mu.Lock()
-		defer sp.mu.Unlock()
-		return Counts{Kept: sp.kept, Linked: sp.linked, Written: sp.written}
-	}
-	return Counts{Linked: s.Reused()}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.counts
+}
+
+// count adds to the counts.
+func (s *Stream) count(kept, linked, written int) {
+	s.mu.Lock()
+	s.counts.Kept += kept
+	s.counts.Linked += linked
+	s.counts.Written += written
+	s.mu.Unlock()
 }
 
 // useSpare makes the spare beside OUT this build's temporary folder, if
@@ -241,7 +244,6 @@ func (s *Stream) keepInPlace(pg cachePage) bool {
 	for _, f := range pg.Files {
 		sp.files[f.Path] = spareClaimed
 	}
-	sp.kept++
 	return true
 }
 

@@ -28,9 +28,10 @@ type Stream struct {
 
 	dirs dirCache // folders made under tmp (write_linux.go, write_other.go)
 
-	cache *buildCache // nil: no cache (Options.Cache false, or a mount point)
-	spare *spareSite  // the spare site, when tmp is it (spare.go)
-	stop  error       // Options.at stopped Begin (tests)
+	cache  *buildCache // nil: no cache (Options.Cache false, or a mount point)
+	spare  *spareSite  // the spare site, when tmp is it (spare.go)
+	counts Counts      // under mu
+	stop   error       // Options.at stopped Begin (tests)
 
 	mu    sync.Mutex
 	paths []string

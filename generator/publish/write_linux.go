@@ -254,22 +254,26 @@ func (s *Stream) openFile(p string) (int, func(ok bool) error, error) {
 		if replace = sp.claim(p); replace {
 			name = sp.tempFor(p)
 		}
-		sp.mu.Lock()
-		sp.written++
-		sp.mu.Unlock()
 	}
 	dir, err := s.acquire(path.Dir(p))
 	if err != nil {
+		if replace {
+			s.spare.unclaim(p)
+		}
 		return -1, nil, err
 	}
 	fd, err := openRetry(dir.fd, name, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0o644)
 	s.release(dir)
+	if err != nil && replace {
+		s.spare.unclaim(p)
+	}
 	if errors.Is(err, unix.EEXIST) {
 		return -1, nil, fmt.Errorf("publish: two files write %s", p)
 	}
 	if err != nil {
 		return -1, nil, fmt.Errorf("publish: %w", refusedLink(&os.PathError{Op: "open", Path: s.full(p), Err: err}))
 	}
+	s.count(0, 0, 1)
 	if !replace {
 		return fd, func(bool) error { return nil }, nil
 	}

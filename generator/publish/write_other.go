@@ -34,6 +34,7 @@ func (s *Stream) writeFile(p string, data []byte) error {
 	if err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
+	s.count(0, 0, 1)
 	if _, err := f.Write(data); err != nil {
 		f.Close()
 		return fmt.Errorf("publish: %w", err)
@@ -57,6 +58,7 @@ func (s *Stream) createFile(p string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("publish: %w", err)
 	}
+	s.count(0, 0, 1)
 	return f, nil
 }
 
