@@ -389,3 +389,62 @@ func TestSpareDistrustsOUTEditedBefore(t *testing.T) {
 		t.Errorf("%+v; want A and C kept in place and B written", got)
 	}
 }
+
+// Files written by Create over the spare's are renamed into place when
+// closed; one abandoned (the build fails) is not.
+func TestSpareCreate(t *testing.T) {
+	needIdentities(t)
+	out, _, _ := spareFixture(t)
+	g := gen{"A": page(2, "a/index.html"), "B": page(1, "b/index.html"), "C": page(1, "c/index.html"), "D": page(1, "d/index.html")}
+	s, err := Begin(out, Options{Cache: true, CacheID: []byte("test")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.spare == nil {
+		t.Fatal("the spare was not taken")
+	}
+	for _, name := range []string{"A", "D"} {
+		for p, data := range g[name].files {
+			w, err := s.Create(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := w.Write([]byte(data)); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			s.Made(name, [32]byte{g[name].key}, []string{p}, nil)
+		}
+	}
+	for _, name := range []string{"B", "C"} {
+		if _, _, ok := s.Reuse(name, [32]byte{1}); !ok {
+			t.Fatalf("page %s not kept", name)
+		}
+	}
+	if c := s.Counts(); c != (Counts{Kept: 2, Written: 2}) {
+		t.Errorf("%+v; want B and C kept in place, two files written", c)
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	sameSite(t, out, g)
+
+	// Abandoned: Commit fails, OUT stays, and no temporary file is left
+	// in a spare the next build uses.
+	s, err = Begin(out, Options{Cache: true, CacheID: []byte("test")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := s.Create("a/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte("half"))
+	if err := s.Commit(); err == nil {
+		t.Fatal("Commit with a file still open: no error")
+	}
+	sameSite(t, out, g)
+	mustBuild(t, out, g)
+}
