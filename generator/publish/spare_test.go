@@ -448,3 +448,58 @@ func TestSpareCreate(t *testing.T) {
 	sameSite(t, out, g)
 	mustBuild(t, out, g)
 }
+
+// Where the swap is two renames, no spare is kept, and builds stay right.
+func TestNoSpareWithoutExchange(t *testing.T) {
+	needIdentities(t)
+	out := filepath.Join(t.TempDir(), "public")
+	g1 := gen{"A": page(1, "a/index.html"), "B": page(1, "b/index.html")}
+	g2 := gen{"A": page(1, "a/index.html"), "B": page(2, "b/index.html")}
+	for i, g := range []gen{g1, g2, g1, g2} {
+		got, err := buildGen(t, out, g, Options{noExchange: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameSite(t, out, g)
+		if got.Kept != 0 {
+			t.Errorf("build %d kept %d pages in place", i+1, got.Kept)
+		}
+		if _, err := os.Lstat(out + spareSuffix); err == nil {
+			t.Errorf("build %d left a spare", i+1)
+		}
+	}
+}
+
+// Builds racing into one OUT take turns (the lock): each publishes a
+// whole site, and the last one's is what OUT holds.
+func TestSpareConcurrentBuilds(t *testing.T) {
+	needIdentities(t)
+	out, _, _ := spareFixture(t)
+	gens := []gen{
+		{"A": page(1, "a/index.html"), "B": page(1, "b/index.html")},
+		{"A": page(2, "a/index.html"), "B": page(1, "b/index.html"), "C": page(1, "c/index.html")},
+		{"A": page(1, "a/index.html"), "C": page(2, "c/x.html")},
+	}
+	for round := range 3 {
+		errs := make(chan error, len(gens))
+		for _, g := range gens {
+			go func() {
+				_, err := buildGen(t, out, g, Options{})
+				errs <- err
+			}()
+		}
+		for range gens {
+			if err := <-errs; err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		got := tree(t, out)
+		if !slices.ContainsFunc(gens, func(g gen) bool {
+			return maps.EqualFunc(got, published(g.files()), func(a, b []byte) bool { return string(a) == string(b) })
+		}) {
+			t.Fatalf("round %d: OUT is none of the builds' sites: %s", round, describe(got))
+		}
+		// The next build, alone, is exactly its own site.
+		mustBuild(t, out, gens[round])
+	}
+}

@@ -223,15 +223,17 @@ func (s *Stream) Commit() error {
 }
 
 // writeNew creates the new file name (never through a file or link of
-// that name) and writes data into it.
-func writeNew(name string, data []byte) error {
+// that name) and writes data into it, part after part.
+func writeNew(name string, data ...[]byte) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
+	for _, b := range data {
+		if _, err := f.Write(b); err != nil {
+			f.Close()
+			return err
+		}
 	}
 	return f.Close()
 }
