@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -323,17 +324,10 @@ func (s *Stream) writeCache(dirs map[string]bool, spared bool) error {
 			idx.Spare = rec
 		}
 	}
-	body, err := json.Marshal(idx)
-	if err != nil {
-		return err
-	}
-	sum := sha256.Sum256(body)
 	var rnd [6]byte
 	_, _ = rand.Read(rnd[:])
 	tmp := s.out + cacheSuffix + "-" + hex.EncodeToString(rnd[:])
-	// The first line, then the body: not copied into one buffer (a
-	// 1,000-indicator site's is about 4 MB).
-	if err := writeNew(tmp, []byte(fmt.Sprintf("%s %s\n", cacheFormat, hex.EncodeToString(sum[:]))), body); err != nil {
+	if err := writeIndex(tmp, &idx); err != nil {
 		os.Remove(tmp)
 		return err
 	}
@@ -342,6 +336,33 @@ func (s *Stream) writeCache(dirs map[string]bool, spared bool) error {
 		return err
 	}
 	return nil
+}
+
+// writeIndex writes the cache file name: its first line, then idx as
+// JSON. The JSON is encoded straight into the file (a 1,000-indicator
+// site's is about 4 MB, and a cold build's memory peaks here), so the
+// first line, which holds its checksum, is written last, over a
+// placeholder of the same length.
+func writeIndex(name string, idx *cacheIndex) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	head := func(sum []byte) []byte {
+		return fmt.Appendf(nil, "%s %s\n", cacheFormat, hex.EncodeToString(sum))
+	}
+	h := sha256.New()
+	_, err = f.Write(head(make([]byte, sha256.Size)))
+	if err == nil {
+		err = json.NewEncoder(io.MultiWriter(f, h)).Encode(idx)
+	}
+	if err == nil {
+		_, err = f.WriteAt(head(h.Sum(nil)), 0)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // removeCacheTemps removes cache files a killed build left half written.
