@@ -503,3 +503,20 @@ func TestSpareConcurrentBuilds(t *testing.T) {
 		mustBuild(t, out, gens[round])
 	}
 }
+
+// A file added to OUT by hand: OUT is not kept as the spare (its folders
+// changed since they were recorded), so the file never reaches a later
+// site.
+func TestOUTWithAPlantedFileIsNotKept(t *testing.T) {
+	needIdentities(t)
+	out, g2, g3 := spareFixture(t)
+	if err := os.WriteFile(filepath.Join(out, "a", "planted.html"), []byte("planted"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustBuild(t, out, g3)
+	if _, err := os.Lstat(out + spareSuffix); err == nil {
+		t.Error("OUT with a planted file was kept as the spare")
+	}
+	mustBuild(t, out, g2)
+	mustBuild(t, out, g3)
+}
