@@ -224,6 +224,7 @@ func (s *Stream) writeFile(p string, data []byte) error {
 	}
 	if err := writeAll(fd, data); err != nil {
 		unix.Close(fd)
+		done(false)
 		return fmt.Errorf("publish: %w", &os.PathError{Op: "write", Path: s.full(p), Err: err})
 	}
 	// close(2) is not retried: on Linux the descriptor is gone whatever
