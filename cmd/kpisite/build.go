@@ -34,8 +34,9 @@ clone downloads them from the live site first; see docs/publishing.md).
 
 A build keeps a cache beside OUT (OUT.kpisite-cache) and renders again only
 the pages whose inputs changed, keeping the others' files from OUT; the
-output is the same as a build without it. --no-cache renders every page and
-removes the cache.
+output is the same as a build without it. On Linux the site it replaces is
+kept beside OUT too (OUT.kpisite-spare), for the next build to change in
+place. --no-cache renders every page and removes the cache and the spare.
 
 Examples:
   kpisite build                              build ./ into ./public
@@ -54,7 +55,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	strict := fs.Bool("strict", false, "fail on warnings too")
 	prevFile := fs.String("previous", "", "the previous release's data/all.csv (default OUT/data/all.csv)")
 	prevReleases := fs.String("previous-releases", "", "the previous release's changes/releases.json (default: releases.json beside --previous, else OUT/changes/releases.json)")
-	noCache := fs.Bool("no-cache", false, "render every page, and remove the build cache beside OUT")
+	noCache := fs.Bool("no-cache", false, "render every page, and remove the build cache and the spare site beside OUT")
 	if err := parse(fs, args); err != nil {
 		return err
 	}

@@ -482,3 +482,39 @@ func TestCacheNewReleaseKeepsArchivedReports(t *testing.T) {
 	}
 	stat("2024-25-q3")
 }
+
+// Rebuilds after the first turn the site replaced (kept beside OUT as
+// OUT.kpisite-spare) into the new one: each is identical to a build
+// without the cache, a change undone is kept from the spare, and
+// --no-cache removes the spare with the cache.
+func TestCacheSpareSequence(t *testing.T) {
+	site := cacheSite(t)
+	out := coldBuild(t, site)
+	if _, err := os.Lstat(out + ".kpisite-spare"); err == nil {
+		t.Error("a cold build into a new folder left a spare")
+	}
+	latest := cacheMutations[0] // the latest value: the benchmark's change
+	for step, n := range []int{1, 2, 1, 3, 1} {
+		latest.change(t, site, n)
+		stdout := rebuildMatchesCold(t, site, out)
+		if _, err := os.Lstat(out + ".kpisite-spare"); err != nil {
+			t.Errorf("step %d: no spare beside OUT: %v", step, err)
+		}
+		// From the second rebuild on, a value back to the one two builds
+		// ago keeps every page (the spare has them all); the first
+		// rebuild renders some.
+		m := regexp.MustCompile(`built ([0-9,]+) pages.*\(([0-9,]+) pages unchanged`).FindStringSubmatch(stdout)
+		all := m != nil && m[1] == m[2]
+		if want := step >= 2 && n == 1; all != want {
+			t.Errorf("step %d: every page kept: %v, want %v: %s", step, all, want, stdout)
+		}
+	}
+	if code, _, stderr := runCLI(t, "build", "--no-cache", "-s", site, "-o", out); code != exitOK {
+		t.Fatalf("--no-cache: exit %d\n%s", code, stderr)
+	}
+	for _, p := range []string{out + ".kpisite-cache", out + ".kpisite-spare"} {
+		if _, err := os.Lstat(p); err == nil {
+			t.Errorf("--no-cache left %s", filepath.Base(p))
+		}
+	}
+}

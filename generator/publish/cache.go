@@ -7,7 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io/fs"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -34,7 +34,7 @@ import (
 
 const (
 	cacheSuffix = ".kpisite-cache"
-	cacheFormat = "kpisite-cache 2"
+	cacheFormat = "kpisite-cache 3"
 )
 
 // cacheIndex is OUT.kpisite-cache after its first line.
@@ -42,6 +42,11 @@ type cacheIndex struct {
 	Identity string               `json:"identity"` // hex of Options.CacheID
 	Manifest string               `json:"manifest"` // SHA-256 of OUT/.kpisite-manifest, hex
 	Pages    map[string]cachePage `json:"pages"`
+	// Dirs is the identity of every folder of OUT ("." OUT itself): when
+	// none has changed, OUT holds exactly its manifest's files, and may
+	// become the spare (spare.go) once replaced.
+	Dirs  map[string]fileID `json:"dirs,omitempty"`
+	Spare *spareIndex       `json:"spare,omitempty"`
 }
 
 type cachePage struct {
@@ -77,27 +82,36 @@ type buildCache struct {
 	mu     sync.Mutex
 	pages  map[string]cachePage
 	Reused int // pages kept
+	// verified: the previous build's pages whose files in OUT were found
+	// as recorded by this build, before it changed any of them (the
+	// pages the spare may keep: spare.go); shared, those of them whose
+	// files this build kept are the very same (the same inodes).
+	verified, shared map[string]bool
 }
 
 // openCache reads the cache beside out (see the top of this file), when
 // the build keeps one.
 func (s *Stream) openCache() {
 	if !s.o.Cache || s.inPlace {
+		os.RemoveAll(s.out + spareSuffix)
 		return
 	}
-	c := &buildCache{id: hex.EncodeToString(s.o.CacheID), pages: map[string]cachePage{}}
+	c := &buildCache{id: hex.EncodeToString(s.o.CacheID), pages: map[string]cachePage{}, verified: map[string]bool{}, shared: map[string]bool{}}
 	s.cache = c
 	path := s.out + cacheSuffix
 	data, err := os.ReadFile(path)
 	if err != nil {
+		os.RemoveAll(s.out + spareSuffix)
 		return
 	}
 	idx, why := parseCache(data, c.id, s.out)
 	if idx == nil {
 		s.o.logf("publish: build cache %s discarded (%s); building every page", path, why)
+		os.RemoveAll(s.out + spareSuffix)
 		return
 	}
 	c.old = idx
+	s.useSpare(idx)
 }
 
 // parseCache verifies and reads a cache file, or says why it cannot.
@@ -149,39 +163,76 @@ func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 	if c == nil || c.old == nil {
 		return nil, nil, false
 	}
-	pg, ok := c.old.Pages[name]
-	if !ok || pg.Key != hex.EncodeToString(key[:]) || len(pg.Files) == 0 {
-		return nil, nil, false
-	}
-	for _, f := range pg.Files {
-		if !fs.ValidPath(f.Path) || f.Path == "." || f.Path == ManifestName || isWorkName(strings.SplitN(f.Path, "/", 2)[0]) {
-			return nil, nil, false
-		}
-		id, err := statID(filepath.Join(s.out, filepath.FromSlash(f.Path)))
-		if err != nil || !id.Valid || id.Dev != f.ID.Dev || id.Ino != f.ID.Ino || id.Size != f.ID.Size || id.Mtime != f.ID.Mtime || id.Ctime != f.ID.Ctime {
-			return nil, nil, false
-		}
-	}
+	hexKey := hex.EncodeToString(key[:])
 	s.mu.Lock()
 	if s.done {
 		s.mu.Unlock()
 		return nil, nil, false
 	}
 	s.mu.Unlock()
+	if sp := s.spare; sp != nil {
+		// The spare's files, where they are.
+		if pg, ok := sp.pages[name]; ok && pg.Key == hexKey && len(pg.Files) > 0 && s.keepInPlace(pg) {
+			if op, ok := c.old.Pages[name]; ok && samePage(op, pg) {
+				c.mu.Lock()
+				c.verified[name] = true // the same inodes as OUT's
+				c.shared[name] = true
+				c.mu.Unlock()
+			}
+			s.count(1, 0, 0)
+			return s.kept(name, pg), pg.Note, true
+		}
+	}
+	pg, ok := c.old.Pages[name]
+	if !ok || pg.Key != hexKey || len(pg.Files) == 0 {
+		return nil, nil, false
+	}
+	for _, f := range pg.Files {
+		if !validOutPath(f.Path) {
+			return nil, nil, false
+		}
+		id, err := statID(filepath.Join(s.out, filepath.FromSlash(f.Path)))
+		if err != nil || !id.Valid || !sameID(id, f.ID) {
+			return nil, nil, false
+		}
+	}
+	c.mu.Lock()
+	c.verified[name] = true
+	c.mu.Unlock()
 	var made []string
 	undo := func() {
 		for _, p := range made {
-			os.Remove(p)
+			os.Remove(filepath.Join(s.tmp, filepath.FromSlash(p)))
+			if s.spare != nil {
+				s.spare.forget(p)
+			}
 		}
 	}
-	paths := make([]string, len(pg.Files))
-	for i, f := range pg.Files {
-		paths[i] = f.Path
-		if err := s.linkFile(filepath.Join(s.out, filepath.FromSlash(f.Path)), f.Path); err != nil {
+	linked := true
+	for _, f := range pg.Files {
+		copied, err := s.linkFile(filepath.Join(s.out, filepath.FromSlash(f.Path)), f.Path)
+		if err != nil {
 			undo()
 			return nil, nil, false
 		}
-		made = append(made, filepath.Join(s.tmp, filepath.FromSlash(f.Path)))
+		linked = linked && !copied
+		made = append(made, f.Path)
+	}
+	s.count(0, 1, 0)
+	if linked {
+		c.mu.Lock()
+		c.shared[name] = true
+		c.mu.Unlock()
+	}
+	return s.kept(name, pg), pg.Note, true
+}
+
+// kept records the page name's files, kept from the previous build.
+func (s *Stream) kept(name string, pg cachePage) []string {
+	c := s.cache
+	paths := make([]string, len(pg.Files))
+	for i, f := range pg.Files {
+		paths[i] = f.Path
 	}
 	s.mu.Lock()
 	s.paths = append(s.paths, paths...)
@@ -190,7 +241,7 @@ func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 	c.pages[name] = cachePage{Key: pg.Key, Files: pathsOnly(paths), Note: pg.Note}
 	c.Reused++
 	c.mu.Unlock()
-	return paths, pg.Note, true
+	return paths
 }
 
 // Made records the files of the page name, rendered with key.
@@ -223,10 +274,14 @@ func pathsOnly(paths []string) []cacheFile {
 }
 
 // writeCache writes the cache of the build just published to out: the
-// identity of each file as it now is. It is written to a temporary file
-// and renamed, so a build killed meanwhile leaves none. A file whose
-// identity cannot be read leaves its page out (it is rendered next time).
-func (s *Stream) writeCache() error {
+// identity of each file and folder as it now is, and, when the site it
+// replaced was kept as the spare (spared), the spare's. It is written to a
+// temporary file and renamed, so a build killed meanwhile leaves none. A
+// file whose identity cannot be read leaves its page out (it is rendered
+// next time); a folder, the record of the folders (no spare next time).
+// It runs after every change to both trees: removing or linking a file
+// changes the change time of every name of its inode.
+func (s *Stream) writeCache(dirs map[string]bool, spared bool) error {
 	c := s.cache
 	m, err := os.ReadFile(filepath.Join(s.out, ManifestName))
 	if err != nil {
@@ -234,36 +289,45 @@ func (s *Stream) writeCache() error {
 	}
 	msum := sha256.Sum256(m)
 	idx := cacheIndex{Identity: c.id, Manifest: hex.EncodeToString(msum[:]), Pages: map[string]cachePage{}}
-	names := make([]string, 0, len(c.pages))
-	for n := range c.pages {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-pages:
-	for _, n := range names {
-		pg := c.pages[n]
-		files := make([]cacheFile, len(pg.Files))
-		for i, f := range pg.Files {
-			id, err := statID(filepath.Join(s.out, filepath.FromSlash(f.Path)))
-			if err != nil || !id.Valid {
-				continue pages
-			}
-			files[i] = cacheFile{Path: f.Path, ID: id}
+	for n, pg := range c.pages {
+		if files, ok := identities(s.out, pg.Files); ok {
+			idx.Pages[n] = cachePage{Key: pg.Key, Files: files, Note: pg.Note}
 		}
-		idx.Pages[n] = cachePage{Key: pg.Key, Files: files, Note: pg.Note}
 	}
-	body, err := json.Marshal(idx)
-	if err != nil {
-		return err
+	idx.Dirs = treeIDs(s.out, dirs)
+	if spared && idx.Dirs != nil && c.old != nil {
+		spare := s.out + spareSuffix
+		rec := &spareIndex{Manifest: c.old.Manifest, Pages: map[string]cachePage{}}
+		rec.Dirs = treeIDs(spare, keysOf(c.old.Dirs))
+		for n, pg := range c.old.Pages {
+			if !c.verified[n] {
+				continue
+			}
+			if now, ok := idx.Pages[n]; ok && c.shared[n] && now.Key == pg.Key && bytes.Equal(now.Note, pg.Note) {
+				// OUT's files are the spare's, linked: no need to look.
+				rec.Same = append(rec.Same, n)
+				continue
+			}
+			files, ok := identities(spare, pg.Files)
+			if !ok {
+				continue
+			}
+			pg.Files = files
+			if now, ok := idx.Pages[n]; ok && samePage(now, pg) {
+				rec.Same = append(rec.Same, n)
+				continue
+			}
+			rec.Pages[n] = pg
+		}
+		sort.Strings(rec.Same)
+		if rec.Dirs != nil {
+			idx.Spare = rec
+		}
 	}
-	sum := sha256.Sum256(body)
-	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "%s %s\n", cacheFormat, hex.EncodeToString(sum[:]))
-	buf.Write(body)
 	var rnd [6]byte
 	_, _ = rand.Read(rnd[:])
 	tmp := s.out + cacheSuffix + "-" + hex.EncodeToString(rnd[:])
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+	if err := writeIndex(tmp, &idx); err != nil {
 		os.Remove(tmp)
 		return err
 	}
@@ -274,6 +338,33 @@ pages:
 	return nil
 }
 
+// writeIndex writes the cache file name: its first line, then idx as
+// JSON. The JSON is encoded straight into the file (a 1,000-indicator
+// site's is about 4 MB, and a cold build's memory peaks here), so the
+// first line, which holds its checksum, is written last, over a
+// placeholder of the same length.
+func writeIndex(name string, idx *cacheIndex) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	head := func(sum []byte) []byte {
+		return fmt.Appendf(nil, "%s %s\n", cacheFormat, hex.EncodeToString(sum))
+	}
+	h := sha256.New()
+	_, err = f.Write(head(make([]byte, sha256.Size)))
+	if err == nil {
+		err = json.NewEncoder(io.MultiWriter(f, h)).Encode(idx)
+	}
+	if err == nil {
+		_, err = f.WriteAt(head(h.Sum(nil)), 0)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
 // removeCacheTemps removes cache files a killed build left half written.
 func removeCacheTemps(out string) {
 	entries, _ := os.ReadDir(filepath.Dir(out))
@@ -281,6 +372,59 @@ func removeCacheTemps(out string) {
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), prefix) && e.Type().IsRegular() {
 			os.Remove(filepath.Join(filepath.Dir(out), e.Name()))
+		}
+	}
+}
+
+// identities reads the identity of each of files under root; false when
+// one cannot be read.
+func identities(root string, files []cacheFile) ([]cacheFile, bool) {
+	out := make([]cacheFile, len(files))
+	for i, f := range files {
+		id, err := statID(filepath.Join(root, filepath.FromSlash(f.Path)))
+		if err != nil || !id.Valid {
+			return nil, false
+		}
+		out[i] = cacheFile{Path: f.Path, ID: id}
+	}
+	return out, true
+}
+
+// samePage reports whether two records of a page are the same: key,
+// note, and files with their identities.
+func samePage(a, b cachePage) bool {
+	if a.Key != b.Key || !bytes.Equal(a.Note, b.Note) || len(a.Files) != len(b.Files) {
+		return false
+	}
+	for i := range a.Files {
+		if a.Files[i].Path != b.Files[i].Path || !sameID(a.Files[i].ID, b.Files[i].ID) {
+			return false
+		}
+	}
+	return true
+}
+
+func keysOf(m map[string]fileID) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
+// verifyOut finds, before this build changes OUT's files (Commit, before
+// the spare is trimmed and the sites swapped), which of the previous
+// build's pages it has not checked are still as recorded.
+func (s *Stream) verifyOut() {
+	c := s.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for n, pg := range c.old.Pages {
+		if c.verified[n] {
+			continue
+		}
+		if files, ok := identities(s.out, pg.Files); ok && samePage(cachePage{Key: pg.Key, Note: pg.Note, Files: files}, pg) {
+			c.verified[n] = true
 		}
 	}
 }

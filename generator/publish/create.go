@@ -130,7 +130,9 @@ func (w *fileWriter) abandon() {
 		return
 	}
 	w.end = errDone
-	if w.f != nil {
+	if a, ok := w.f.(interface{ abandon() }); ok {
+		a.abandon() // not renamed into place
+	} else if w.f != nil {
 		w.f.Close()
 	}
 	w.buf = nil

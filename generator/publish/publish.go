@@ -26,7 +26,10 @@
 //     (or on a file system without it) OUT is renamed to OUT.kpisite-old
 //     and the new folder to OUT; between the two renames OUT does not
 //     exist, and step 1 of the next build repairs a kill at that moment.
-//  6. Remove the previous site.
+//  6. Remove the previous site, or, for a Stream with the build cache
+//     after an exchange, keep it beside OUT as OUT.kpisite-spare: the next
+//     such build renames it to a temporary folder's name and turns it into
+//     its site in step 4, instead of writing a new folder (spare.go).
 //
 // OUT a symbolic link: the link is kept and the folder it points to is
 // replaced. OUT a mount point (its device differs from its parent's, or
@@ -144,7 +147,8 @@ func Write(out string, files map[string][]byte, o Options) error {
 	if err := o.at("locked"); err != nil {
 		return err
 	}
-	os.Remove(out + cacheSuffix) // Write keeps no build cache
+	os.Remove(out + cacheSuffix) // Write keeps no build cache, and no spare
+	os.RemoveAll(out + spareSuffix)
 	if inPlace {
 		return writeInPlace(out, files, &o)
 	}
@@ -167,7 +171,7 @@ func Write(out string, files map[string][]byte, o Options) error {
 		}
 		return err
 	}
-	err = swap(out, tmp, &o)
+	_, err = swap(out, tmp, &o, "")
 	if errors.Is(err, errCannotRename) {
 		// A mount point that shares its parent's device (a bind mount).
 		os.RemoveAll(tmp)

@@ -8,11 +8,22 @@ import (
 // statID reads a file's identity (fileID); a file that is not a regular
 // file has none.
 func statID(path string) (fileID, error) {
+	return lstatID(path, syscall.S_IFREG)
+}
+
+// dirID reads a folder's identity: its change and modification times move
+// whenever an entry is added to it, removed or renamed. A name that is not
+// a folder (a symbolic link to one included) has none.
+func dirID(path string) (fileID, error) {
+	return lstatID(path, syscall.S_IFDIR)
+}
+
+func lstatID(path string, kind uint32) (fileID, error) {
 	var st syscall.Stat_t
 	if err := syscall.Lstat(path, &st); err != nil {
 		return fileID{}, &os.PathError{Op: "lstat", Path: path, Err: err}
 	}
-	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+	if st.Mode&syscall.S_IFMT != kind {
 		return fileID{}, nil
 	}
 	return fileID{

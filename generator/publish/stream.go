@@ -28,7 +28,10 @@ type Stream struct {
 
 	dirs dirCache // folders made under tmp (write_linux.go, write_other.go)
 
-	cache *buildCache // nil: no cache (Options.Cache false, or a mount point)
+	cache  *buildCache // nil: no cache (Options.Cache false, or a mount point)
+	spare  *spareSite  // the spare site, when tmp is it (spare.go)
+	counts Counts      // under mu
+	stop   error       // Options.at stopped Begin (tests)
 
 	mu    sync.Mutex
 	paths []string
@@ -71,6 +74,16 @@ func Begin(out string, o Options) (*Stream, error) {
 		return nil, err
 	}
 	s.openCache()
+	if s.stop != nil {
+		s.l.release() // as a kill would
+		return nil, s.stop
+	}
+	if s.tmp == "" {
+		if err := s.makeTemp(); err != nil {
+			s.l.release()
+			return nil, err
+		}
+	}
 	return s, nil
 }
 
@@ -85,6 +98,11 @@ func (s *Stream) prepare() error {
 		return err
 	}
 	removeCacheTemps(s.out)
+	return nil
+}
+
+// makeTemp makes a new, empty temporary folder for the site.
+func (s *Stream) makeTemp() error {
 	tmp, err := os.MkdirTemp(filepath.Dir(s.out), filepath.Base(s.out)+newSuffix+"-")
 	if err != nil {
 		return fmt.Errorf("publish: %w", err)
@@ -154,11 +172,33 @@ func (s *Stream) Commit() error {
 			return fmt.Errorf("publish: two files write %s", s.paths[i])
 		}
 	}
-	if err := os.WriteFile(filepath.Join(s.tmp, ManifestName), manifest(s.paths), 0o644); err != nil {
+	dirs := folders(s.paths)
+	for _, p := range s.paths {
+		if dirs[p] {
+			os.RemoveAll(s.tmp)
+			return fmt.Errorf("publish: %s is both a file and a folder of files", p)
+		}
+	}
+	spared := ""
+	if c := s.cache; c != nil && c.old != nil && unchanged(s.out, c.old.Dirs) {
+		// OUT holds exactly its manifest's files: keep it as the spare.
+		s.verifyOut()
+		spared = s.out + spareSuffix
+	}
+	if s.spare != nil {
+		if err := s.trimSpare(dirs); err != nil {
+			os.RemoveAll(s.tmp)
+			return err
+		}
+		if err := s.o.at("trimmed"); err != nil {
+			return err
+		}
+	}
+	if err := writeNew(filepath.Join(s.tmp, ManifestName), manifest(s.paths)); err != nil {
 		os.RemoveAll(s.tmp)
 		return fmt.Errorf("publish: %w", err)
 	}
-	err := swap(s.out, s.tmp, &s.o)
+	kept, err := swap(s.out, s.tmp, &s.o, spared)
 	if errors.Is(err, errCannotRename) {
 		// A mount point that shares its parent's device (a bind mount):
 		// read the files back and publish them in place.
@@ -175,11 +215,27 @@ func (s *Stream) Commit() error {
 		return writeInPlace(s.out, files, &s.o)
 	}
 	if err == nil && s.cache != nil {
-		if cerr := s.writeCache(); cerr != nil {
+		if cerr := s.writeCache(dirs, kept); cerr != nil {
 			s.o.logf("publish: the build cache could not be written (%v); the next build renders every page", cerr)
 		}
 	}
 	return err
+}
+
+// writeNew creates the new file name (never through a file or link of
+// that name) and writes data into it, part after part.
+func writeNew(name string, data ...[]byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	for _, b := range data {
+		if _, err := f.Write(b); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	return f.Close()
 }
 
 // Abort abandons the build: its temporary folder is removed, OUT is left

@@ -12,37 +12,49 @@ import (
 var errCannotRename = errors.New("the output folder cannot be renamed")
 
 // swap puts the complete site in tmp in place of out and removes the
-// previous site.
-func swap(out, tmp string, o *Options) error {
+// previous site, or, when spare is set and the folders could be exchanged
+// atomically, moves it there (kept reports that it did).
+func swap(out, tmp string, o *Options, spare string) (kept bool, err error) {
 	if err := o.at("swap"); err != nil {
-		return err
+		return false, err
 	}
 	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(tmp, out); err != nil {
 			os.RemoveAll(tmp)
-			return fmt.Errorf("publish: move the new site into place: %w", err)
+			return false, fmt.Errorf("publish: move the new site into place: %w", err)
 		}
-		return o.at("swapped")
+		return false, o.at("swapped")
 	}
 	if !o.noExchange {
 		done, err := exchange(tmp, out)
 		if err != nil {
 			if cannotRename(err) {
-				return errCannotRename // the caller removes tmp
+				return false, errCannotRename // the caller removes tmp
 			}
 			os.RemoveAll(tmp)
-			return fmt.Errorf("publish: swap in the new site: %w", err)
+			return false, fmt.Errorf("publish: swap in the new site: %w", err)
 		}
 		if done {
 			// tmp now holds the previous site. If this is killed before it
-			// is removed, the next build removes it (removeStale).
+			// is removed or kept, the next build removes it (removeStale).
 			if err := o.at("swapped"); err != nil {
-				return err
+				return false, err
+			}
+			if spare != "" {
+				os.RemoveAll(spare)
+				if os.Rename(tmp, spare) == nil {
+					return true, o.at("spared")
+				}
 			}
 			os.RemoveAll(tmp)
-			return nil
+			return false, nil
 		}
 	}
+	return false, swapByRenames(out, tmp, o)
+}
+
+// swapByRenames is swap where folders cannot be exchanged: two renames.
+func swapByRenames(out, tmp string, o *Options) error {
 	old := out + oldSuffix
 	if err := os.Rename(out, old); err != nil {
 		if cannotRename(err) {

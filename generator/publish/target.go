@@ -46,7 +46,7 @@ func refuseSource(out, site string) error {
 // isWorkName reports whether name is one of the names kpisite itself keeps
 // inside a mount-point OUT while publishing.
 func isWorkName(name string) bool {
-	return name == lockSuffix || name == oldSuffix || name == parkSuffix || strings.HasPrefix(name, newSuffix)
+	return name == lockSuffix || name == oldSuffix || name == parkSuffix || name == spareSuffix || strings.HasPrefix(name, newSuffix)
 }
 
 // generatorMark is in the head of every page kpisite has made, including

@@ -141,6 +141,16 @@ func (s *Stream) openDir(e *dirent) (int, error) {
 		e.made = true
 	}
 	fd, err := openRetry(parent.fd, base, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+	if errors.Is(err, unix.ENOTDIR) && s.spare != nil && s.spare.takeFile(e.name) {
+		// The spare's file where this build has a folder: removed.
+		if err := ignoringEINTR(func() error { return unix.Unlinkat(parent.fd, base, 0) }); err != nil {
+			return -1, &os.PathError{Op: "remove", Path: s.full(e.name), Err: err}
+		}
+		if err := ignoringEINTR(func() error { return unix.Mkdirat(parent.fd, base, 0o755) }); err != nil {
+			return -1, &os.PathError{Op: "mkdir", Path: s.full(e.name), Err: err}
+		}
+		fd, err = openRetry(parent.fd, base, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+	}
 	if err != nil {
 		return -1, refusedLink(&os.PathError{Op: "open", Path: s.full(e.name), Err: err})
 	}
@@ -208,48 +218,96 @@ func (s *Stream) closeDirs() {
 // never written through (it may be a hard link to OUT's file, kept from
 // the previous build): that is the error "two files write p".
 func (s *Stream) writeFile(p string, data []byte) error {
-	fd, err := s.openFile(p)
+	fd, done, err := s.openFile(p)
 	if err != nil {
 		return err
 	}
 	if err := writeAll(fd, data); err != nil {
 		unix.Close(fd)
+		done(false)
 		return fmt.Errorf("publish: %w", &os.PathError{Op: "write", Path: s.full(p), Err: err})
 	}
 	// close(2) is not retried: on Linux the descriptor is gone whatever
 	// it returns.
 	if err := unix.Close(fd); err != nil && !errors.Is(err, unix.EINTR) {
+		done(false)
 		return fmt.Errorf("publish: %w", &os.PathError{Op: "close", Path: s.full(p), Err: err})
 	}
-	return nil
+	return done(true)
 }
 
 // openFile creates the new file p (slash-separated, valid) under the
-// temporary folder, for writing.
-func (s *Stream) openFile(p string) (int, error) {
+// temporary folder, for writing; done, called once the file is closed,
+// finishes it (or, not ok, abandons it). Where the spare has a file p,
+// the new file is made under a temporary name and done renames it over
+// p: a file of the spare may share its inode with OUT's, and is never
+// written through.
+func (s *Stream) openFile(p string) (int, func(ok bool) error, error) {
+	name := path.Base(p)
+	replace := false
+	if sp := s.spare; sp != nil {
+		if sp.takeDir(p) {
+			// The spare's folder where this build has a file: removed.
+			if err := os.RemoveAll(s.full(p)); err != nil {
+				return -1, nil, fmt.Errorf("publish: %w", err)
+			}
+		}
+		if replace = sp.claim(p); replace {
+			name = sp.tempFor(p)
+		}
+	}
 	dir, err := s.acquire(path.Dir(p))
 	if err != nil {
-		return -1, err
+		if replace {
+			s.spare.unclaim(p)
+		}
+		return -1, nil, err
 	}
-	fd, err := openRetry(dir.fd, path.Base(p), unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0o644)
+	fd, err := openRetry(dir.fd, name, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0o644)
 	s.release(dir)
+	if err != nil && replace {
+		s.spare.unclaim(p)
+	}
 	if errors.Is(err, unix.EEXIST) {
-		return -1, fmt.Errorf("publish: two files write %s", p)
+		return -1, nil, fmt.Errorf("publish: two files write %s", p)
 	}
 	if err != nil {
-		return -1, fmt.Errorf("publish: %w", refusedLink(&os.PathError{Op: "open", Path: s.full(p), Err: err}))
+		return -1, nil, fmt.Errorf("publish: %w", refusedLink(&os.PathError{Op: "open", Path: s.full(p), Err: err}))
 	}
-	return fd, nil
+	s.count(0, 0, 1)
+	if !replace {
+		return fd, func(bool) error { return nil }, nil
+	}
+	return fd, func(ok bool) error { return s.renameOver(name, p, ok) }, nil
+}
+
+// renameOver renames the temporary file tmp, in the folder of p, over p
+// (or, not ok, removes it).
+func (s *Stream) renameOver(tmp, p string, ok bool) error {
+	dir, err := s.acquire(path.Dir(p))
+	if err != nil {
+		return err
+	}
+	defer s.release(dir)
+	if !ok {
+		unix.Unlinkat(dir.fd, tmp, 0)
+		return nil
+	}
+	if err := ignoringEINTR(func() error { return unix.Renameat(dir.fd, tmp, dir.fd, path.Base(p)) }); err != nil {
+		unix.Unlinkat(dir.fd, tmp, 0)
+		return fmt.Errorf("publish: %w", &os.PathError{Op: "rename", Path: s.full(p), Err: err})
+	}
+	return nil
 }
 
 // createFile is Create's file on disk: written with write(2), as Add
 // writes.
 func (s *Stream) createFile(p string) (io.WriteCloser, error) {
-	fd, err := s.openFile(p)
+	fd, done, err := s.openFile(p)
 	if err != nil {
 		return nil, err
 	}
-	return &fdFile{fd: fd, path: s.full(p)}, nil
+	return &fdFile{fd: fd, path: s.full(p), done: done}, nil
 }
 
 // fdFile is a file being written through its descriptor. Its caller
@@ -257,6 +315,7 @@ func (s *Stream) createFile(p string) (io.WriteCloser, error) {
 type fdFile struct {
 	fd   int
 	path string
+	done func(ok bool) error // openFile's
 }
 
 func (f *fdFile) Write(b []byte) (int, error) {
@@ -268,28 +327,59 @@ func (f *fdFile) Write(b []byte) (int, error) {
 
 func (f *fdFile) Close() error {
 	if err := unix.Close(f.fd); err != nil && !errors.Is(err, unix.EINTR) {
+		f.done(false)
 		return &os.PathError{Op: "close", Path: f.path, Err: err}
 	}
-	return nil
+	return f.done(true)
+}
+
+// abandon closes the file without finishing it.
+func (f *fdFile) abandon() {
+	unix.Close(f.fd)
+	f.done(false)
 }
 
 // linkFile makes p under the temporary folder a hard link to src (a file
-// of OUT), or a copy of it where links fail.
-func (s *Stream) linkFile(src, p string) error {
+// of OUT), or a copy of it where links fail (copied reports which).
+func (s *Stream) linkFile(src, p string) (copied bool, err error) {
+	name := path.Base(p)
+	replace := false
+	if sp := s.spare; sp != nil {
+		if sp.takeDir(p) {
+			if err := os.RemoveAll(s.full(p)); err != nil {
+				return false, err
+			}
+		}
+		if replace = sp.claim(p); replace {
+			name = sp.tempFor(p)
+		}
+	}
 	dir, err := s.acquire(path.Dir(p))
 	if err != nil {
-		return err
+		if replace {
+			s.spare.unclaim(p)
+		}
+		return false, err
 	}
-	err = ignoringEINTR(func() error { return unix.Linkat(unix.AT_FDCWD, src, dir.fd, path.Base(p), 0) })
+	err = ignoringEINTR(func() error { return unix.Linkat(unix.AT_FDCWD, src, dir.fd, name, 0) })
+	if err == nil && replace {
+		err = ignoringEINTR(func() error { return unix.Renameat(dir.fd, name, dir.fd, path.Base(p)) })
+		if err != nil {
+			unix.Unlinkat(dir.fd, name, 0)
+		}
+	}
 	s.release(dir)
+	if replace && err != nil {
+		s.spare.unclaim(p) // still the spare's file: the copy replaces it
+	}
 	if err == nil {
-		return nil
+		return false, nil
 	}
 	data, err := os.ReadFile(src)
 	if err != nil {
-		return err
+		return true, err
 	}
-	return s.writeFile(p, data)
+	return true, s.writeFile(p, data)
 }
 
 // writeAll writes b to fd, however many write(2) calls it takes.

@@ -285,13 +285,13 @@ func TestStreamLinkFallsBackToCopy(t *testing.T) {
 	if err := syscall.Stat(shm, &a); err != nil || syscall.Stat(s.tmp, &b) != nil || a.Dev == b.Dev {
 		t.Skip("/dev/shm is on the temporary folder's file system")
 	}
-	if err := s.linkFile(src, "a/index.html"); err != nil {
-		t.Fatal(err)
+	if copied, err := s.linkFile(src, "a/index.html"); err != nil || !copied {
+		t.Fatalf("linkFile = %v, %v; want a copy", copied, err)
 	}
 	if got, _ := os.ReadFile(filepath.Join(s.tmp, "a", "index.html")); string(got) != "kept" {
 		t.Errorf("the copy holds %q", got)
 	}
-	if err := s.linkFile(src, "a/index.html"); err == nil {
+	if _, err := s.linkFile(src, "a/index.html"); err == nil {
 		t.Error("a second kept file at the same path: no error")
 	}
 }

@@ -34,6 +34,7 @@ func (s *Stream) writeFile(p string, data []byte) error {
 	if err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
+	s.count(0, 0, 1)
 	if _, err := f.Write(data); err != nil {
 		f.Close()
 		return fmt.Errorf("publish: %w", err)
@@ -57,20 +58,21 @@ func (s *Stream) createFile(p string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("publish: %w", err)
 	}
+	s.count(0, 0, 1)
 	return f, nil
 }
 
 // linkFile makes p under the temporary folder a hard link to src (a file
-// of OUT), or a copy of it where links fail.
-func (s *Stream) linkFile(src, p string) error {
+// of OUT), or a copy of it where links fail (copied reports which).
+func (s *Stream) linkFile(src, p string) (copied bool, err error) {
 	dst := filepath.Join(s.tmp, filepath.FromSlash(p))
 	if err := s.mkdirFor(dst); err != nil {
-		return err
+		return false, err
 	}
 	if err := os.Link(src, dst); err != nil {
-		return copyFile(src, dst)
+		return true, copyFile(src, dst)
 	}
-	return nil
+	return false, nil
 }
 
 // closeDirs does nothing: no folder is kept open.

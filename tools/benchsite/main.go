@@ -274,7 +274,7 @@ func (b *bench) outputs(r int) (kOut, hOut string) {
 func (b *bench) removeOutputs() {
 	for r := 0; r < b.runs; r++ {
 		kOut, hOut := filepath.Join(b.dir, fmt.Sprintf("kpisite-public-%d", r+1)), filepath.Join(b.dir, fmt.Sprintf("hugo-public-%d", r+1))
-		for _, p := range []string{kOut, kOut + ".kpisite-cache", hOut} {
+		for _, p := range []string{kOut, kOut + ".kpisite-cache", kOut + ".kpisite-spare", hOut} {
 			if err := os.RemoveAll(p); err != nil {
 				fail(err)
 			}
