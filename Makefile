@@ -45,7 +45,8 @@ check:
 # kpisite against Hugo on the same content (1,000 indicators x 40 quarters,
 # commentary, a chart and a table on each page): cold builds (no output, no
 # build cache) and, at 1,000 indicators, a rebuild into the same output
-# (with its build cache) after one CSV row changes, in turns, medians of
+# (with its build cache) after one CSV row changes, and a second one after
+# another row changes (the first leaves the spare site), in turns, medians of
 # BENCH_RUNS; wall time, CPU time and peak memory, each as a ratio to
 # Hugo's cold build (Hugo is skipped, saying so, where it is not
 # installed). BENCH_BIG=1 adds cold builds of 5,000 indicators: several
