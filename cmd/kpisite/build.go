@@ -88,6 +88,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if id := buildIdentity(); id != nil && !*noCache {
 		pub.o.Cache, pub.o.CacheID = true, id
 		so.Reuse, so.Made, so.CacheID = pub.reuse, pub.made, id
+		pub.frags = publish.OpenFragments(*out, id)
+		so.Fragments = fragmentStore{pub.frags}
 	}
 	_, c, err := site.Build(fsys, so)
 	if c != nil {
@@ -100,6 +102,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if err != nil {
 		pub.abort()
+		if pub.frags != nil {
+			pub.frags.Abort()
+		}
 		if perr := pub.failed(); perr != nil {
 			return &exitError{code: exitInput, msg: perr.Error()}
 		}
@@ -113,7 +118,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return &exitError{code: exitInput, msg: fmt.Sprintf("build failed: %v; nothing was written", err)}
 	}
 	if err := pub.commit(); err != nil {
+		if pub.frags != nil {
+			pub.frags.Abort()
+		}
 		return &exitError{code: exitInput, msg: err.Error()}
+	}
+	// The fragment store is a cache: one that cannot be written is left
+	// out, and the next build renders those pieces.
+	if pub.frags != nil {
+		_ = pub.frags.Commit()
+	} else if *noCache {
+		_ = publish.RemoveFragments(*out)
 	}
 	pages, charts := pub.pages, pub.charts
 	kept := ""
@@ -157,6 +172,13 @@ func (p *streamer) made(name string, key render.Key, paths []string, note []byte
 	}
 }
 
+// fragmentStore is the fragment store as render asks for it.
+type fragmentStore struct{ *publish.Fragments }
+
+func (s fragmentStore) Get(k render.Key) ([]byte, bool) { return s.Fragments.Get(k) }
+
+func (s fragmentStore) Put(group string, k render.Key, data []byte) { s.Fragments.Put(group, k, data) }
+
 // count counts a file of the build as a page or a chart (under mu).
 func (p *streamer) count(path string) {
 	switch {
@@ -172,6 +194,8 @@ func (p *streamer) count(path string) {
 type streamer struct {
 	out string
 	o   publish.Options
+
+	frags *publish.Fragments // pieces of pages kept between builds, or nil
 
 	mu            sync.Mutex
 	s             *publish.Stream

@@ -291,7 +291,7 @@ func TestConcurrentBuildProcesses(t *testing.T) {
 		for _, e := range entries {
 			names = append(names, e.Name())
 		}
-		if fmt.Sprint(names) != "[public public.kpisite-cache]" {
+		if fmt.Sprint(names) != "[public public.kpisite-cache public.kpisite-fragments]" {
 			t.Errorf("round %d: beside OUT: %v", round, names)
 		}
 	}
