@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"kpisite/generator/render"
 )
@@ -99,11 +100,15 @@ func (w *memCreate) Close() error {
 // buildWithFragments builds fsys as kpisite build does with a cache (every
 // page rendered: no page is kept), its pieces copied from store.
 func buildWithFragments(t *testing.T, fsys fs.FS, store *memFragments) map[string][]byte {
+	return buildFragmentsOn(t, fsys, store, buildDate)
+}
+
+func buildFragmentsOn(t *testing.T, fsys fs.FS, store *memFragments, date time.Time) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{}
 	var mu sync.Mutex
 	o := Options{
-		BuildDate: buildDate, Version: "test", CacheID: []byte("fragments test"), Fragments: store,
+		BuildDate: date, Version: "test", CacheID: []byte("fragments test"), Fragments: store,
 		Emit: func(p string, b []byte) error {
 			mu.Lock()
 			files[p] = bytes.Clone(b)
@@ -330,5 +335,30 @@ func TestFragmentKeysTellPiecesApart(t *testing.T) {
 	want := []string{"cy/feed.xml", "cy/reports/2022-23-q1/index.html", "feed.xml", "reports/2022-23-q1/index.html"}
 	if fmt.Sprint(groups) != fmt.Sprint(want) {
 		t.Errorf("pages with pieces stored: %v; want %v", groups, want)
+	}
+}
+
+// The other test sites: comparators (compareSite), hostile text, flags,
+// notes and suppression (testSite), and many indicators per committee
+// (syntheticSite), each built again from the store it left.
+func TestFragmentsOtherSites(t *testing.T) {
+	later := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	for name, c := range map[string]struct {
+		fsys fstest.MapFS
+		date time.Time
+	}{"comparators": {compareSite(), buildDate}, "hostile": {testSite(), buildDate}, "synthetic": {syntheticSite(40), later}} {
+		t.Run(name, func(t *testing.T) {
+			whole, _, err := Build(c.fsys, Options{BuildDate: c.date, Version: "test"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			store := newMemFragments()
+			sameBuild(t, buildFragmentsOn(t, c.fsys, store, c.date), whole)
+			store.commit()
+			sameBuild(t, buildFragmentsOn(t, c.fsys, store, c.date), whole)
+			if store.hits == 0 {
+				t.Error("the second build copied nothing from the store")
+			}
+		})
 	}
 }
