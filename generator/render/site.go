@@ -52,7 +52,8 @@ type builder struct {
 
 	periodNames periodNames // each period's String, for the data rows (csvrows.go)
 
-	fragState // the fragments' keys (fragments.go)
+	fragState          // the fragments' keys (fragments.go)
+	md        mdShared // commentary converted once (mdshare.go)
 
 	byServiceOnce sync.Once
 	byService     map[string][]*model.Series // seriesOf (byservice.go)
