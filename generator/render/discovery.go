@@ -137,7 +137,7 @@ func (b *builder) feed() ([]byte, error) {
 					continue
 				}
 			}
-			html, err := b.commentaryHTML(&cm, 2, "feed-")
+			html, err := b.o.Markdown(cm.Page.Body, 2, "feed-")
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", cm.Page.Path, err)
 			}

@@ -128,7 +128,7 @@ func (b *builder) indicatorPage(s *model.Series, c Chart, files map[string][]byt
 	p.Compare.TableNotes = tableNotes
 
 	for i, cm := range b.comments[ind.ID] {
-		html, err := b.commentaryHTML(&cm, 3, fmt.Sprintf("commentary-%d-", i+1))
+		html, err := b.o.Markdown(cm.Page.Body, 3, fmt.Sprintf("commentary-%d-", i+1))
 		if err != nil {
 			return p, fmt.Errorf("%s: %w", cm.Page.Path, err)
 		}

@@ -319,7 +319,7 @@ func (b *builder) reportIndicator(s *model.Series, p model.Period, root string, 
 		if !slugs[cm.PeriodSlug] {
 			continue
 		}
-		html, err := b.commentaryHTML(&cm, 5, "report-"+ind.ID+"-")
+		html, err := b.o.Markdown(cm.Page.Body, 5, "report-"+ind.ID+"-")
 		if err != nil {
 			return ri, fmt.Errorf("%s: %w", cm.Page.Path, err)
 		}

@@ -52,8 +52,7 @@ type builder struct {
 
 	periodNames periodNames // each period's String, for the data rows (csvrows.go)
 
-	fragState          // the fragments' keys (fragments.go)
-	md        mdShared // commentary converted once (mdshare.go)
+	fragState // the fragments' keys (fragments.go)
 
 	byServiceOnce sync.Once
 	byService     map[string][]*model.Series // seriesOf (byservice.go)
