@@ -32,7 +32,8 @@ data/all.csv and carries its changes/releases.json forward: read from OUT
 before it is replaced, or from --previous (a CI job that builds from a fresh
 clone downloads them from the live site first; see docs/publishing.md).
 
-A build keeps a cache beside OUT (OUT.kpisite-cache) and renders again only
+A build keeps a cache beside OUT (OUT.kpisite-cache, and the pieces of the
+current report and the feed in OUT.kpisite-fragments) and renders again only
 the pages whose inputs changed, keeping the others' files from OUT; the
 output is the same as a build without it. --no-cache renders every page and
 removes the cache.
