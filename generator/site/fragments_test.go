@@ -229,31 +229,39 @@ func TestFragmentsSameAsWholePages(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the example site many times")
 	}
+	removeTradingStandards := func(m fstest.MapFS) {
+		for p := range m {
+			if strings.Contains(p, "trading-standards") || strings.Contains(p, "business-compliance") || strings.Contains(p, "primary-authority") {
+				delete(m, p)
+			}
+		}
+	}
 	cases := []struct {
 		name   string
+		setup  func(m fstest.MapFS) // before the first build
 		change func(t *testing.T, m fstest.MapFS)
 		hits   bool // some pieces are copied from the store
 	}{
-		{"one figure", func(t *testing.T, m fstest.MapFS) {
+		{"one figure", nil, func(t *testing.T, m fstest.MapFS) {
 			editFS(t, m, "data/values/libraries-wide.csv", `402310 \[p\]`, "402311 [p]")
 		}, true},
-		{"one commentary", func(t *testing.T, m fstest.MapFS) {
+		{"one commentary", nil, func(t *testing.T, m fstest.MapFS) {
 			m["content/commentary/2022-23-q1/library-visits.md"] = &fstest.MapFile{Data: []byte("Changed <em>commentary</em> ]]>.\n")}
 		}, true},
-		{"an indicator's title", func(t *testing.T, m fstest.MapFS) {
+		{"an indicator's title", nil, func(t *testing.T, m fstest.MapFS) {
 			editFS(t, m, "data/indicators/libraries.toml", `(?m)^title = "Number of visits made to library sites"`, `title = "Visits to <libraries> & hubs"`)
 		}, true},
-		{"site title", func(t *testing.T, m fstest.MapFS) {
+		{"site title", nil, func(t *testing.T, m fstest.MapFS) {
 			editFS(t, m, "site.toml", `\Atitle = "[^"]*"`, `title = "A new <title> & more"`)
 		}, true}, // the Welsh pages' pieces: the Welsh title is its own
 		// A theme's file is in every key (KeySalt).
-		{"interface words", func(t *testing.T, m fstest.MapFS) {
+		{"interface words", nil, func(t *testing.T, m fstest.MapFS) {
 			m["themes/default/i18n/cy.toml"] = &fstest.MapFile{Data: []byte("\"indicator.commentary\" = \"Sylwebaeth <newydd>\"\n")}
 		}, false},
-		{"earlier reports", func(t *testing.T, m fstest.MapFS) {
+		{"earlier reports", nil, func(t *testing.T, m fstest.MapFS) {
 			editFS(t, m, "site.toml", `(?m)^# reports_from = "2021/22 Q4".*$`, `reports_from = "2021/22 Q2"`)
 		}, false},
-		{"one figure, with earlier reports", func(t *testing.T, m fstest.MapFS) {
+		{"one figure, with earlier reports", nil, func(t *testing.T, m fstest.MapFS) {
 			editFS(t, m, "site.toml", `(?m)^# reports_from = "2021/22 Q4".*$`, `reports_from = "2021/22 Q2"`)
 			store := newMemFragments()
 			buildWithFragments(t, m, store)
@@ -264,30 +272,36 @@ func TestFragmentsSameAsWholePages(t *testing.T) {
 				t.Error("the rebuild copied nothing from the store")
 			}
 		}, false},
-		{"an indicator leaves the report", func(t *testing.T, m fstest.MapFS) {
-			delete(m, "data/values/trading-standards.csv")
-			delete(m, "data/indicators/trading-standards.toml")
-			for p := range m {
-				if strings.Contains(p, "business-compliance") || strings.Contains(p, "primary-authority") {
-					delete(m, p)
+		{"an indicator leaves the report", nil, func(t *testing.T, m fstest.MapFS) {
+			removeTradingStandards(m)
+		}, true},
+		{"an indicator joins the report", removeTradingStandards, func(t *testing.T, m fstest.MapFS) {
+			for p, f := range exampleFS(t) {
+				if _, ok := m[p]; !ok {
+					m[p] = f
 				}
 			}
+			withHostileCommentary(t, m, 1)
 		}, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			m := exampleFS(t)
+			if c.setup != nil {
+				c.setup(m)
+			}
 			withHostileCommentary(t, m, 1)
 			store := newMemFragments()
-			sameBuild(t, buildWithFragments(t, m, store), mustBuild(t, m))
+			whole := mustBuild(t, m)
+			sameBuild(t, buildWithFragments(t, m, store), whole)
 			store.commit()
 			if len(store.old) == 0 {
 				t.Fatal("the first build stored no fragment")
 			}
 			// The same input again: every piece but each committee's
 			// first section comes from the store.
-			sameBuild(t, buildWithFragments(t, m, store), mustBuild(t, m))
+			sameBuild(t, buildWithFragments(t, m, store), whole)
 			if store.hits == 0 {
 				t.Fatal("a build of the same input copied nothing from the store")
 			}
@@ -300,7 +314,10 @@ func TestFragmentsSameAsWholePages(t *testing.T) {
 			if !c.hits && store.hits != 0 {
 				t.Errorf("the rebuild copied %d pieces although every piece's input changed", store.hits)
 			}
-			// And back, from the store the change left.
+			if c.name != "one figure" {
+				return
+			}
+			// Every commentary changed, from the store the change left.
 			store.commit()
 			withHostileCommentary(t, m, 2)
 			sameBuild(t, buildWithFragments(t, m, store), mustBuild(t, m))
