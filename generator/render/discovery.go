@@ -230,19 +230,25 @@ func (b *builder) feedPieces(buf *bytes.Buffer, f atomFeed, frags Fragments) err
 		return fmt.Errorf("the feed does not end in </feed>")
 	}
 	buf.Truncate(buf.Len() - len(end))
+	// One encoder for every entry: after its first element it starts
+	// each with the newline the whole feed has before it.
 	var one bytes.Buffer
+	enc = xml.NewEncoder(&one)
+	enc.Indent("  ", "  ")
+	first := true
 	group := b.o.Language.Prefix + "feed.xml"
 	for i := range entries {
 		e := &entries[i]
 		if e.xml == nil {
 			one.Reset()
-			one.WriteByte('\n')
-			enc := xml.NewEncoder(&one)
-			enc.Indent("  ", "  ")
+			if first {
+				one.WriteByte('\n')
+				first = false
+			}
 			if err := enc.EncodeElement(e, xml.StartElement{Name: xml.Name{Local: "entry"}}); err != nil {
 				return err
 			}
-			if err := enc.Close(); err != nil {
+			if err := enc.Flush(); err != nil {
 				return err
 			}
 			e.xml = one.Bytes()
