@@ -32,7 +32,8 @@ data/all.csv and carries its changes/releases.json forward: read from OUT
 before it is replaced, or from --previous (a CI job that builds from a fresh
 clone downloads them from the live site first; see docs/publishing.md).
 
-A build keeps a cache beside OUT (OUT.kpisite-cache) and renders again only
+A build keeps a cache beside OUT (OUT.kpisite-cache, and the pieces of the
+current report and the feed in OUT.kpisite-fragments) and renders again only
 the pages whose inputs changed, keeping the others' files from OUT; the
 output is the same as a build without it. On Linux the site it replaces is
 kept beside OUT too (OUT.kpisite-spare), for the next build to change in
@@ -93,6 +94,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		go buildIdentity()
 		pub.o.Cache = true
 		so.Reuse, so.Made, so.CacheID = pub.reuse, pub.made, buildIdentity
+		pub.frags = &lazyFragments{out: *out}
+		so.Fragments = pub.frags
 	}
 	_, c, err := site.Build(fsys, so)
 	if c != nil {
@@ -105,6 +108,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if err != nil {
 		pub.abort()
+		if pub.frags != nil {
+			pub.frags.Abort()
+		}
 		if perr := pub.failed(); perr != nil {
 			return &exitError{code: exitInput, msg: perr.Error()}
 		}
@@ -118,7 +124,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return &exitError{code: exitInput, msg: fmt.Sprintf("build failed: %v; nothing was written", err)}
 	}
 	if err := pub.commit(); err != nil {
+		if pub.frags != nil {
+			pub.frags.Abort()
+		}
 		return &exitError{code: exitInput, msg: err.Error()}
+	}
+	// The fragment store is a cache: one that cannot be written is left
+	// out, and the next build renders those pieces.
+	if pub.frags != nil {
+		_ = pub.frags.Commit()
+	} else if *noCache {
+		_ = publish.RemoveFragments(*out)
 	}
 	pages, charts := pub.pages, pub.charts
 	kept := ""
@@ -160,6 +176,60 @@ func (p *streamer) made(name string, key render.Key, paths []string, note []byte
 	}
 }
 
+// lazyFragments is the fragment store as render asks for it, opened on
+// first use: it is valid only for kpisite's identity (buildIdentity),
+// which is worked out while the site loads. Render uses it once the keys
+// are made, after the identity is known; without an identity it stores
+// and finds nothing.
+type lazyFragments struct {
+	out  string
+	once sync.Once
+	f    *publish.Fragments
+}
+
+func (l *lazyFragments) store() *publish.Fragments {
+	l.once.Do(func() {
+		if id := buildIdentity(); id != nil {
+			l.f = publish.OpenFragments(l.out, id)
+		}
+	})
+	return l.f
+}
+
+func (l *lazyFragments) Live(group string) {
+	if f := l.store(); f != nil {
+		f.Live(group)
+	}
+}
+
+func (l *lazyFragments) Get(k render.Key) ([]byte, bool) {
+	if f := l.store(); f != nil {
+		return f.Get(k)
+	}
+	return nil, false
+}
+
+func (l *lazyFragments) Put(group string, k render.Key, data []byte) {
+	if f := l.store(); f != nil {
+		f.Put(group, k, data)
+	}
+}
+
+// Abort drops this build's store, when it was opened.
+func (l *lazyFragments) Abort() {
+	if l.f != nil {
+		l.f.Abort()
+	}
+}
+
+// Commit writes this build's store, when it was opened.
+func (l *lazyFragments) Commit() error {
+	if l.f == nil {
+		return nil
+	}
+	return l.f.Commit()
+}
+
 // count counts a file of the build as a page or a chart (under mu).
 func (p *streamer) count(path string) {
 	switch {
@@ -175,6 +245,8 @@ func (p *streamer) count(path string) {
 type streamer struct {
 	out string
 	o   publish.Options
+
+	frags *lazyFragments // pieces of pages kept between builds, or nil
 
 	mu            sync.Mutex
 	s             *publish.Stream

@@ -518,3 +518,28 @@ func TestCacheSpareSequence(t *testing.T) {
 		}
 	}
 }
+
+// The fragment store: written by a build with the cache, used by the
+// rebuild after one figure changes (the output compared above), and
+// removed by --no-cache.
+func TestCacheFragmentStore(t *testing.T) {
+	site := cacheSite(t)
+	out := coldBuild(t, site)
+	if st, err := os.Stat(out + ".kpisite-fragments"); err != nil || st.Size() == 0 {
+		t.Fatalf("the build left no fragment store: %v", err)
+	}
+	cacheMutations[0].change(t, site, 1)
+	rebuildMatchesCold(t, site, out)
+	if code, _, stderr := runCLI(t, "build", "--no-cache", "-s", site, "-o", out); code != exitOK {
+		t.Fatalf("build without the cache: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(out + ".kpisite-fragments"); err == nil {
+		t.Error("--no-cache left the fragment store")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	for _, e := range entries {
+		if e.Name() != "public" {
+			t.Errorf("beside OUT after --no-cache: %s", e.Name())
+		}
+	}
+}

@@ -291,8 +291,8 @@ func TestConcurrentBuildProcesses(t *testing.T) {
 		for _, e := range entries {
 			names = append(names, e.Name())
 		}
-		// The cache, and the site replaced kept as the spare.
-		if n := fmt.Sprint(names); n != "[public public.kpisite-cache]" && n != "[public public.kpisite-cache public.kpisite-spare]" {
+		// The cache, the fragment store, and the site replaced kept as the spare.
+		if n := fmt.Sprint(names); n != "[public public.kpisite-cache public.kpisite-fragments]" && n != "[public public.kpisite-cache public.kpisite-fragments public.kpisite-spare]" {
 			t.Errorf("round %d: beside OUT: %v", round, names)
 		}
 	}

@@ -10,7 +10,8 @@ import (
 // TestFailedRenderLeavesOutUntouched: a build streams its files into a
 // temporary folder beside OUT as they are rendered; one that fails half
 // way (here a page template that does not run) removes that folder and
-// leaves the previous site exactly as it was, with nothing beside it.
+// leaves the previous site exactly as it was, with nothing beside it but
+// the first build's cache and fragment store.
 func TestFailedRenderLeavesOutUntouched(t *testing.T) {
 	site := mustSmallSite(t)
 	out := filepath.Join(t.TempDir(), "public")
@@ -18,6 +19,10 @@ func TestFailedRenderLeavesOutUntouched(t *testing.T) {
 		t.Fatalf("first build: exit %d\n%s", code, stderr)
 	}
 	before := snapshot(t, out)
+	store, err := os.ReadFile(out + ".kpisite-fragments")
+	if err != nil {
+		t.Fatalf("the first build wrote no fragment store: %v", err)
+	}
 	tmpl := filepath.Join(site, "themes", "default", "templates", "service.html")
 	if err := os.MkdirAll(filepath.Dir(tmpl), 0o755); err != nil {
 		t.Fatal(err)
@@ -32,12 +37,15 @@ func TestFailedRenderLeavesOutUntouched(t *testing.T) {
 	if !sameFiles(before, snapshot(t, out)) {
 		t.Error("the failed build changed the previous site")
 	}
+	if after, err := os.ReadFile(out + ".kpisite-fragments"); err != nil || string(after) != string(store) {
+		t.Errorf("the failed build changed the fragment store (%v)", err)
+	}
 	entries, err := os.ReadDir(filepath.Dir(out))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if e.Name() != "public" && e.Name() != "public.kpisite-cache" {
+		if e.Name() != "public" && e.Name() != "public.kpisite-cache" && e.Name() != "public.kpisite-fragments" {
 			t.Errorf("left beside OUT: %s", e.Name())
 		}
 	}

@@ -50,6 +50,11 @@ type atomEntry struct {
 	when  time.Time // for ordering
 	rank  int       // reports before commentary on the same day
 	order string    // then by this
+
+	// With a fragment store (fragments.go): the entry's key, and its
+	// XML when it was got from the store.
+	key *Key
+	xml []byte
 }
 
 type atomFeed struct {
@@ -88,6 +93,7 @@ func (b *builder) feed() ([]byte, error) {
 	s := &b.in.Site
 	def := b.feedDate()
 	entries := b.releaseEntries()
+	frags := b.fragments()
 	for _, rp := range b.reports {
 		p := rp.Period
 		var st []model.Status
@@ -122,13 +128,23 @@ func (b *builder) feed() ([]byte, error) {
 			if per, err := ind.ParseSlug(cm.PeriodSlug); err == nil {
 				words = format.English().Long(per, b.fy)
 			}
+			var key *Key
+			if frags != nil {
+				k := b.feedEntryKey(&b.series[i], &cm, def)
+				key = &k
+				if data, ok := frags.Get(k); ok {
+					entries = append(entries, atomEntry{when: when, rank: 1, order: cm.PeriodSlug + "/" + ind.ID, key: key, xml: data})
+					continue
+				}
+			}
 			html, err := b.o.Markdown(cm.Page.Body, 2, "feed-")
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", cm.Page.Path, err)
 			}
 			page := b.abs("indicators/" + ind.ID + "/")
 			e := atomEntry{
-				ID: page + "#commentary-" + cm.PeriodSlug, Title: ind.Name() + ": commentary for " + words,
+				key: key,
+				ID:  page + "#commentary-" + cm.PeriodSlug, Title: ind.Name() + ": commentary for " + words,
 				Updated: atomTime(when),
 				Link:    atomLink{Rel: "alternate", Type: "text/html", Href: page + "#commentary-" + cm.PeriodSlug},
 				Summary: "Commentary on " + ind.Title + " for " + words + ".",
@@ -180,6 +196,12 @@ func (b *builder) feed() ([]byte, error) {
 	// thousand commentaries runs to megabytes).
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
+	if frags != nil {
+		if err := b.feedPieces(&buf, f, frags); err != nil {
+			return nil, fmt.Errorf("feed.xml: %w", err)
+		}
+		return buf.Bytes(), nil
+	}
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	if err := enc.Encode(f); err != nil {
@@ -187,6 +209,58 @@ func (b *builder) feed() ([]byte, error) {
 	}
 	buf.WriteByte('\n')
 	return buf.Bytes(), nil
+}
+
+// feedPieces writes f as feed encodes it whole, entry by entry, each
+// commentary's entry got from the fragment store or stored: the feed
+// without its entries ends "\n</feed>", and each entry, at the depth of a
+// child of the feed, is "\n" and the entry encoded on its own with two
+// spaces before each line (the entries' namespace is the feed's, which
+// encoding/xml declares on the feed only).
+func (b *builder) feedPieces(buf *bytes.Buffer, f atomFeed, frags Fragments) error {
+	entries := f.Entries
+	f.Entries = nil
+	enc := xml.NewEncoder(buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return err
+	}
+	const end = "\n</feed>"
+	if !bytes.HasSuffix(buf.Bytes(), []byte(end)) {
+		return fmt.Errorf("the feed does not end in </feed>")
+	}
+	buf.Truncate(buf.Len() - len(end))
+	// One encoder for every entry: after its first element it starts
+	// each with the newline the whole feed has before it.
+	var one bytes.Buffer
+	enc = xml.NewEncoder(&one)
+	enc.Indent("  ", "  ")
+	first := true
+	group := b.o.Language.Prefix + "feed.xml"
+	for i := range entries {
+		e := &entries[i]
+		if e.xml == nil {
+			one.Reset()
+			if first {
+				one.WriteByte('\n')
+				first = false
+			}
+			if err := enc.EncodeElement(e, xml.StartElement{Name: xml.Name{Local: "entry"}}); err != nil {
+				return err
+			}
+			if err := enc.Flush(); err != nil {
+				return err
+			}
+			e.xml = one.Bytes()
+		}
+		buf.Write(e.xml)
+		if e.key != nil {
+			frags.Put(group, *e.key, e.xml)
+		}
+		e.xml = nil
+	}
+	buf.WriteString(end + "\n")
+	return nil
 }
 
 // statusTally is "4 on target, 2 near target, 1 off target" in a fixed

@@ -19,6 +19,7 @@ func TestEveryOptionIsInTheKeys(t *testing.T) {
 		"Reuse":           "the cache itself",
 		"Made":            "the cache itself",
 		"KeySalt":         "base",
+		"Fragments":       "the store itself; a fragment's own key holds what it is made from (fragments.go)",
 		"Theme":           "its files are in KeySalt (site.keySalt)",
 		"Assets":          "base",
 		"BuildDate":       "base: the due notice, and the date itself when there is no published date",

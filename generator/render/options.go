@@ -56,6 +56,10 @@ type Options struct {
 	// Made, when set (with Emit), is told the name, key and files of each
 	// page rendered, and its note, before its files go to Emit.
 	Made func(name string, key Key, paths []string, note []byte)
+	// Fragments, when set (with Create, Reuse and Made), keeps the pieces
+	// of the pages that show every indicator between builds, each under
+	// its own key (fragments.go).
+	Fragments Fragments
 	// KeySalt is what changes the bytes of pages besides the model and
 	// the other options: kpisite's own build and the theme's files. It
 	// goes into every Key.

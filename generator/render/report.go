@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"io"
 	"iter"
 	"sort"
 	"time"
@@ -387,7 +388,19 @@ func (b *builder) reportJob(rp reportPeriod) job {
 		for _, s := range b.changedIn(p) {
 			page.Changes = append(page.Changes, b.retiredRow(s, root))
 		}
-		out, err := b.bigPage(path, "report.html", page)
+		var out map[string][]byte
+		var err error
+		if f := b.fragments(); f != nil && p == b.o.Current {
+			// The sections are kept between builds (fragments.go): each
+			// is copied from the store or captured as it is written.
+			sections.frags, sections.group = f, b.o.Language.Prefix+path
+			out, err = b.bigPageTo(path, "report.html", page, func(w io.Writer) io.Writer {
+				sections.w = &capture{w: w}
+				return sections.w
+			})
+		} else {
+			out, err = b.bigPage(path, "report.html", page)
+		}
 		if err == nil {
 			err = sections.check(used)
 		}
@@ -405,6 +418,17 @@ func (b *builder) reportJob(rp reportPeriod) job {
 // writes them (ReportCommittee.Indicators): a section is made when the
 // template comes to it and can go once it is written, so a report holds
 // one section at a time, not a thousand.
+//
+// With a fragment store (frags, the current report of a build with a
+// cache), a section whose key is in the store is not made: its bytes are
+// written where the template would have written them, and the template
+// goes on to the next section. This relies on a section's markup
+// depending on that section only, as it does in the default theme: the
+// sequence has no index to number sections by, the flag key is worked
+// out before them (reportTableFlags), and the ids of a section's notes
+// and commentary headings carry its indicator's id. The first section of
+// each committee is always made, so that a template's {{else}} of an
+// empty range never runs because sections were copied.
 type reportSections struct {
 	b     *builder
 	p     model.Period
@@ -412,25 +436,65 @@ type reportSections struct {
 	files map[string][]byte   // the charts drawn again up to the period
 	shown map[model.Flag]bool // the flags the sections' tables showed
 	err   error               // the first section that could not be made
+
+	frags Fragments
+	group string   // the report's name in the store
+	w     *capture // what the template writes into
 }
 
 // of is the sections of series, in order.
 func (r *reportSections) of(series []*model.Series) iter.Seq[ReportIndicator] {
 	return func(yield func(ReportIndicator) bool) {
+		made := false
 		for _, s := range series {
 			if r.err != nil {
 				return
+			}
+			// A section whose chart is drawn again up to the period
+			// writes a file too: it is always made.
+			keep := r.frags != nil && r.w != nil && !cutAt(s, r.p.End(r.b.fy), r.b.fy)
+			var k Key
+			if keep {
+				k = r.b.sectionKey(s, r.p)
+				if data, ok := r.getIf(made, k); ok {
+					if _, err := r.w.w.Write(data); err != nil {
+						r.err = err
+						return
+					}
+					r.b.reportTableFlags(s, r.p, r.shown)
+					r.frags.Put(r.group, k, data)
+					continue
+				}
 			}
 			ri, err := r.b.reportIndicator(s, r.p, r.root, r.shown, r.files)
 			if err != nil {
 				r.err = err
 				return
 			}
-			if !yield(ri) {
+			if keep {
+				r.w.on, r.w.buf = true, r.w.buf[:0]
+			}
+			more := yield(ri)
+			made = true
+			if keep {
+				r.w.on = false
+				if more {
+					r.frags.Put(r.group, k, r.w.buf)
+				}
+			}
+			if !more {
 				return
 			}
 		}
 	}
+}
+
+// getIf is the stored section of key, when want.
+func (r *reportSections) getIf(want bool, k Key) ([]byte, bool) {
+	if !want {
+		return nil, false
+	}
+	return r.frags.Get(k)
 }
 
 // check reports a section that could not be made, or a flag a section's

@@ -52,6 +52,8 @@ type builder struct {
 
 	periodNames periodNames // each period's String, for the data rows (csvrows.go)
 
+	fragState // the fragments' keys (fragments.go)
+
 	byServiceOnce sync.Once
 	byService     map[string][]*model.Series // seriesOf (byservice.go)
 }
@@ -95,6 +97,7 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 			return nil, err
 		}
 		b.makeKeys(hashed())
+		b.liveFragments()
 	}
 	r := newRunner(b.streamed.skip(b.o.Emit))
 

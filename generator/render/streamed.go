@@ -80,6 +80,18 @@ func (b *builder) bigPage(path, tmpl string, data any) (map[string][]byte, error
 	return map[string][]byte{path: nil}, nil
 }
 
+// bigPageTo is bigPage writing through wrap(w), when streamed.
+func (b *builder) bigPageTo(path, tmpl string, data any, wrap func(io.Writer) io.Writer) (map[string][]byte, error) {
+	tw, ok := b.o.Theme.(templatesTo)
+	if !ok || !b.streaming() {
+		return b.page(path, tmpl, data)
+	}
+	if err := b.writeStreamed(path, func(w io.Writer) error { return tw.ExecuteTo(wrap(w), tmpl, data) }); err != nil {
+		return nil, fmt.Errorf("render %s: %w", path, err)
+	}
+	return map[string][]byte{path: nil}, nil
+}
+
 // localCreate is Create for a language after the first, as localEmit:
 // its files under its folder; the shared files are the first language's,
 // so a later language's copy is thrown away.

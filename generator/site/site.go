@@ -56,6 +56,9 @@ type Options struct {
 	Reuse   func(name string, key render.Key) ([]string, []byte, bool)
 	Made    func(name string, key render.Key, paths []string, note []byte)
 	CacheID func() []byte
+	// Fragments, with Reuse and Made, keeps pieces of the pages that
+	// show every indicator between builds (render.Options.Fragments).
+	Fragments render.Fragments
 
 	// Rendering, when set, is called once the input is checked and
 	// computed, just before the pages are rendered: what the build then
@@ -264,6 +267,7 @@ func renderLanguages(c *Checked, in *model.Input, series []model.Series, o Optio
 		if salt != nil {
 			ro.Reuse, ro.Made = render.LocalCache(ro.Language.Prefix, o.Reuse, o.Made)
 			ro.KeySalt = salt
+			ro.Fragments = o.Fragments
 		}
 		files, err := render.Site(lin, lseries, ro)
 		if err != nil {
