@@ -121,4 +121,4 @@ kpisite:
 	$(GO) build -o bin/kpisite ./cmd/kpisite
 
 clean:
-	rm -rf $(OUT) $(OUT).kpisite-cache bin $(addsuffix /public,$(EXAMPLES)) $(addsuffix /public.kpisite-cache,$(EXAMPLES))
+	rm -rf $(OUT) $(OUT).kpisite-cache $(OUT).kpisite-fragments $(OUT).kpisite-spare bin $(addsuffix /public,$(EXAMPLES)) $(foreach e,$(EXAMPLES),$(e)/public.kpisite-cache $(e)/public.kpisite-fragments $(e)/public.kpisite-spare)
