@@ -279,7 +279,7 @@ func median(us []usage, f func(usage) float64) float64 {
 func (b *bench) outputs(r int) (kOut, hOut string) {
 	kOut = filepath.Join(b.dir, fmt.Sprintf("kpisite-public-%d", r+1))
 	hOut = filepath.Join(b.dir, fmt.Sprintf("hugo-public-%d", r+1))
-	for _, p := range []string{kOut, kOut + ".kpisite-cache", hOut} {
+	for _, p := range []string{kOut, kOut + ".kpisite-cache", kOut + ".kpisite-fragments", kOut + ".kpisite-spare", hOut} {
 		if _, err := os.Lstat(p); err == nil {
 			fail(fmt.Errorf("%s exists: a cold build needs a new folder (remove it, or use a new -dir)", p))
 		}
@@ -291,7 +291,7 @@ func (b *bench) outputs(r int) (kOut, hOut string) {
 func (b *bench) removeOutputs() {
 	for r := 0; r < b.runs; r++ {
 		kOut, hOut := filepath.Join(b.dir, fmt.Sprintf("kpisite-public-%d", r+1)), filepath.Join(b.dir, fmt.Sprintf("hugo-public-%d", r+1))
-		for _, p := range []string{kOut, kOut + ".kpisite-cache", kOut + ".kpisite-spare", hOut} {
+		for _, p := range []string{kOut, kOut + ".kpisite-cache", kOut + ".kpisite-fragments", kOut + ".kpisite-spare", hOut} {
 			if err := os.RemoveAll(p); err != nil {
 				fail(err)
 			}
