@@ -89,11 +89,12 @@ type buildCache struct {
 	verified, shared map[string]bool
 }
 
-// openCache reads the cache beside out (see the top of this file), when
-// the build keeps one.
-func (s *Stream) openCache() {
+// readCache reads the cache beside out (see the top of this file), when
+// the build keeps one, and verifies the spare site against it; it
+// changes nothing on disk (Open). applyCache acts on what it found.
+func (s *Stream) readCache() {
+	s.read = true
 	if !s.o.Cache || s.inPlace {
-		os.RemoveAll(s.out + spareSuffix)
 		return
 	}
 	c := &buildCache{id: hex.EncodeToString(s.o.CacheID), pages: map[string]cachePage{}, verified: map[string]bool{}, shared: map[string]bool{}}
@@ -101,17 +102,32 @@ func (s *Stream) openCache() {
 	path := s.out + cacheSuffix
 	data, err := os.ReadFile(path)
 	if err != nil {
-		os.RemoveAll(s.out + spareSuffix)
 		return
 	}
 	idx, why := parseCache(data, c.id, s.out)
 	if idx == nil {
-		s.o.logf("publish: build cache %s discarded (%s); building every page", path, why)
-		os.RemoveAll(s.out + spareSuffix)
+		s.cacheWhy = fmt.Sprintf("publish: build cache %s discarded (%s); building every page", path, why)
 		return
 	}
 	c.old = idx
-	s.useSpare(idx)
+	s.pending, s.spareWhy = verifySpare(s.out+spareSuffix, idx)
+}
+
+// applyCache takes the spare site that readCache verified as this
+// build's temporary folder, or removes the spare (Start).
+func (s *Stream) applyCache() {
+	if s.cacheWhy != "" {
+		s.o.logf("%s", s.cacheWhy)
+	}
+	if s.pending == nil {
+		if s.spareWhy != "" {
+			s.o.logf("publish: the spare site %s was not used (%s); writing a new folder", s.out+spareSuffix, s.spareWhy)
+		}
+		os.RemoveAll(s.out + spareSuffix)
+		return
+	}
+	s.useSpare(s.pending)
+	s.pending = nil
 }
 
 // parseCache verifies and reads a cache file, or says why it cannot.
@@ -165,7 +181,7 @@ func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 	}
 	hexKey := hex.EncodeToString(key[:])
 	s.mu.Lock()
-	if s.done {
+	if s.done || !s.started {
 		s.mu.Unlock()
 		return nil, nil, false
 	}

@@ -90,19 +90,11 @@ func (s *Stream) count(kept, linked, written int) {
 	s.mu.Unlock()
 }
 
-// useSpare makes the spare beside OUT this build's temporary folder, if
-// the cache's record of it (idx) still describes it exactly; otherwise it
-// removes the spare. It reports whether it did.
-func (s *Stream) useSpare(idx *cacheIndex) bool {
+// useSpare makes the spare beside OUT, verified as sp, this build's
+// temporary folder; it removes the spare if it cannot. It reports whether
+// it did.
+func (s *Stream) useSpare(sp *spareSite) bool {
 	spare := s.out + spareSuffix
-	sp, why := verifySpare(spare, idx)
-	if sp == nil {
-		if why != "" {
-			s.o.logf("publish: the spare site %s was not used (%s); writing a new folder", spare, why)
-		}
-		os.RemoveAll(spare)
-		return false
-	}
 	tmp := tempName(s.out)
 	if err := os.Rename(spare, tmp); err != nil {
 		os.RemoveAll(spare)
