@@ -5,9 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -34,32 +32,33 @@ import (
 
 const (
 	cacheSuffix = ".kpisite-cache"
-	cacheFormat = "kpisite-cache 3"
+	cacheFormat = "kpisite-cache 4"
 )
 
-// cacheIndex is OUT.kpisite-cache after its first line.
+// cacheIndex is OUT.kpisite-cache after its first line (encoded as
+// cachefile.go says).
 type cacheIndex struct {
-	Identity string               `json:"identity"` // hex of Options.CacheID
-	Manifest string               `json:"manifest"` // SHA-256 of OUT/.kpisite-manifest, hex
-	Pages    map[string]cachePage `json:"pages"`
+	Identity string // hex of Options.CacheID
+	Manifest string // SHA-256 of OUT/.kpisite-manifest, hex
+	Pages    map[string]cachePage
 	// Dirs is the identity of every folder of OUT ("." OUT itself): when
 	// none has changed, OUT holds exactly its manifest's files, and may
 	// become the spare (spare.go) once replaced.
-	Dirs  map[string]fileID `json:"dirs,omitempty"`
-	Spare *spareIndex       `json:"spare,omitempty"`
+	Dirs  map[string]fileID
+	Spare *spareIndex
 }
 
 type cachePage struct {
-	Key   string      `json:"key"` // hex
-	Files []cacheFile `json:"files"`
+	Key   [32]byte
+	Files []cacheFile
 	// Note is what the page's job left for later pages (render's
 	// indicator parts), kept with its files.
-	Note []byte `json:"note,omitempty"`
+	Note []byte
 }
 
 type cacheFile struct {
-	Path string `json:"path"`
-	ID   fileID `json:"id"`
+	Path string
+	ID   fileID
 }
 
 // fileID is what a file's metadata says about its content: a file with
@@ -70,7 +69,7 @@ type fileID struct {
 	Dev, Ino     uint64
 	Size         int64
 	Mtime, Ctime int64 // nanoseconds
-	Valid        bool  `json:"-"` // read from a file (not from an index)
+	Valid        bool  // read from a file (not from an index)
 }
 
 // buildCache is the cache of one build: the previous index, if it could
@@ -144,9 +143,9 @@ func parseCache(data []byte, id, out string) (*cacheIndex, string) {
 	if hex.EncodeToString(sum[:]) != f[2] {
 		return nil, "its checksum does not match"
 	}
-	var idx cacheIndex
-	if err := json.Unmarshal(body, &idx); err != nil {
-		return nil, "it cannot be read: " + err.Error()
+	idx, err := decodeIndex(body)
+	if err != nil {
+		return nil, "it cannot be read"
 	}
 	if idx.Identity != id {
 		return nil, "written by another build of kpisite"
@@ -159,7 +158,7 @@ func parseCache(data []byte, id, out string) (*cacheIndex, string) {
 	if hex.EncodeToString(msum[:]) != idx.Manifest {
 		return nil, "the output is not the one it was written for"
 	}
-	return &idx, ""
+	return idx, ""
 }
 
 // Reuse keeps the files of the page name from the previous build when
@@ -179,7 +178,6 @@ func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 	if c == nil || c.old == nil {
 		return nil, nil, false
 	}
-	hexKey := hex.EncodeToString(key[:])
 	s.mu.Lock()
 	if s.done || !s.started {
 		s.mu.Unlock()
@@ -188,7 +186,7 @@ func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 	s.mu.Unlock()
 	if sp := s.spare; sp != nil {
 		// The spare's files, where they are.
-		if pg, ok := sp.pages[name]; ok && pg.Key == hexKey && len(pg.Files) > 0 && s.keepInPlace(pg) {
+		if pg, ok := sp.pages[name]; ok && pg.Key == key && len(pg.Files) > 0 && s.keepInPlace(pg) {
 			if op, ok := c.old.Pages[name]; ok && samePage(op, pg) {
 				c.mu.Lock()
 				c.verified[name] = true // the same inodes as OUT's
@@ -200,7 +198,7 @@ func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 		}
 	}
 	pg, ok := c.old.Pages[name]
-	if !ok || pg.Key != hexKey || len(pg.Files) == 0 {
+	if !ok || pg.Key != key || len(pg.Files) == 0 {
 		return nil, nil, false
 	}
 	for _, f := range pg.Files {
@@ -267,7 +265,7 @@ func (s *Stream) Made(name string, key [32]byte, paths []string, note []byte) {
 		return
 	}
 	c.mu.Lock()
-	c.pages[name] = cachePage{Key: hex.EncodeToString(key[:]), Files: pathsOnly(paths), Note: note}
+	c.pages[name] = cachePage{Key: key, Files: pathsOnly(paths), Note: note}
 	c.mu.Unlock()
 }
 
@@ -354,31 +352,12 @@ func (s *Stream) writeCache(dirs map[string]bool, spared bool) error {
 	return nil
 }
 
-// writeIndex writes the cache file name: its first line, then idx as
-// JSON. The JSON is encoded straight into the file (a 1,000-indicator
-// site's is about 4 MB, and a cold build's memory peaks here), so the
-// first line, which holds its checksum, is written last, over a
-// placeholder of the same length.
+// writeIndex writes the cache file name: its first line, with the
+// checksum of the rest, then idx encoded (cachefile.go).
 func writeIndex(name string, idx *cacheIndex) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	head := func(sum []byte) []byte {
-		return fmt.Appendf(nil, "%s %s\n", cacheFormat, hex.EncodeToString(sum))
-	}
-	h := sha256.New()
-	_, err = f.Write(head(make([]byte, sha256.Size)))
-	if err == nil {
-		err = json.NewEncoder(io.MultiWriter(f, h)).Encode(idx)
-	}
-	if err == nil {
-		_, err = f.WriteAt(head(h.Sum(nil)), 0)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	body := encodeIndex(nil, idx)
+	sum := sha256.Sum256(body)
+	return writeNew(name, fmt.Appendf(nil, "%s %s\n", cacheFormat, hex.EncodeToString(sum[:])), body)
 }
 
 // removeCacheTemps removes cache files a killed build left half written.

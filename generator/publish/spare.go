@@ -43,13 +43,13 @@ const spareSuffix = ".kpisite-spare"
 
 // spareIndex is the cache's record of the spare site.
 type spareIndex struct {
-	Manifest string            `json:"manifest"` // SHA-256 of its .kpisite-manifest, hex
-	Dirs     map[string]fileID `json:"dirs"`     // every folder, "." the spare itself
+	Manifest string            // SHA-256 of its .kpisite-manifest, hex
+	Dirs     map[string]fileID // every folder, "." the spare itself
 	// Pages are the spare's pages whose record differs from OUT's page of
 	// the same name; Same names those recorded exactly as OUT's (the same
 	// key, note and files: the same inodes, linked).
-	Pages map[string]cachePage `json:"pages,omitempty"`
-	Same  []string             `json:"same,omitempty"`
+	Pages map[string]cachePage
+	Same  []string
 }
 
 // A spare file's state while a build turns the spare into its site.
