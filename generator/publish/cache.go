@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -302,17 +303,27 @@ func (s *Stream) writeCache(dirs map[string]bool, spared bool) error {
 		return err
 	}
 	msum := sha256.Sum256(m)
-	idx := cacheIndex{Identity: c.id, Manifest: hex.EncodeToString(msum[:]), Pages: map[string]cachePage{}}
+	idx := cacheIndex{Identity: c.id, Manifest: hex.EncodeToString(msum[:]), Pages: make(map[string]cachePage, len(c.pages))}
+	// The folders' identities are read while the pages' are (both trees
+	// have about as many folders as OUT has pages).
+	spare := s.out + spareSuffix
+	var spareDirs map[string]fileID
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		idx.Dirs = treeIDs(s.out, dirs)
+		if spared && c.old != nil {
+			spareDirs = treeIDs(spare, keysOf(c.old.Dirs))
+		}
+	})
 	for n, pg := range c.pages {
 		if files, ok := identities(s.out, pg.Files); ok {
 			idx.Pages[n] = cachePage{Key: pg.Key, Files: files, Note: pg.Note}
 		}
 	}
-	idx.Dirs = treeIDs(s.out, dirs)
+	wg.Wait()
 	if spared && idx.Dirs != nil && c.old != nil {
-		spare := s.out + spareSuffix
 		rec := &spareIndex{Manifest: c.old.Manifest, Pages: map[string]cachePage{}}
-		rec.Dirs = treeIDs(spare, keysOf(c.old.Dirs))
+		rec.Dirs = spareDirs
 		for n, pg := range c.old.Pages {
 			if !c.verified[n] {
 				continue
@@ -353,11 +364,30 @@ func (s *Stream) writeCache(dirs map[string]bool, spared bool) error {
 }
 
 // writeIndex writes the cache file name: its first line, with the
-// checksum of the rest, then idx encoded (cachefile.go).
+// checksum of the rest, then idx encoded (cachefile.go). The index is
+// encoded straight into the file, part after part (a 1,000-indicator
+// site's is about 2 MB, and a cold build's memory peaks near here), so
+// the first line is written last, over a placeholder of the same length.
 func writeIndex(name string, idx *cacheIndex) error {
-	body := encodeIndex(nil, idx)
-	sum := sha256.Sum256(body)
-	return writeNew(name, fmt.Appendf(nil, "%s %s\n", cacheFormat, hex.EncodeToString(sum[:])), body)
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	head := func(sum []byte) []byte {
+		return fmt.Appendf(nil, "%s %s\n", cacheFormat, hex.EncodeToString(sum))
+	}
+	h := sha256.New()
+	_, err = f.Write(head(make([]byte, sha256.Size)))
+	if err == nil {
+		err = writeEncoded(io.MultiWriter(f, h), idx)
+	}
+	if err == nil {
+		_, err = f.WriteAt(head(h.Sum(nil)), 0)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // removeCacheTemps removes cache files a killed build left half written.

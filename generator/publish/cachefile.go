@@ -3,6 +3,7 @@ package publish
 import (
 	"encoding/binary"
 	"errors"
+	"io"
 	"math"
 	"sort"
 )
@@ -29,80 +30,112 @@ import (
 
 var errCacheFile = errors.New("damaged")
 
+// encoder encodes an index into b, and, when w is set, writes b to w
+// every flushAt bytes or so.
+type encoder struct {
+	b   []byte
+	w   io.Writer
+	err error
+}
+
+const flushAt = 64 << 10
+
+func (e *encoder) flush(force bool) {
+	if e.w == nil || e.err != nil || len(e.b) < flushAt && !force {
+		return
+	}
+	_, e.err = e.w.Write(e.b)
+	e.b = e.b[:0]
+}
+
 // encodeIndex appends idx, encoded, to b.
 func encodeIndex(b []byte, idx *cacheIndex) []byte {
-	b = appendString(b, idx.Identity)
-	b = appendString(b, idx.Manifest)
-	b = appendPages(b, idx.Pages)
-	b = appendDirs(b, idx.Dirs)
+	e := &encoder{b: b}
+	e.index(idx)
+	return e.b
+}
+
+// writeEncoded writes idx, encoded, to w.
+func writeEncoded(w io.Writer, idx *cacheIndex) error {
+	e := &encoder{b: make([]byte, 0, flushAt+4<<10), w: w}
+	e.index(idx)
+	e.flush(true)
+	return e.err
+}
+
+func (e *encoder) index(idx *cacheIndex) {
+	e.string(idx.Identity)
+	e.string(idx.Manifest)
+	e.pages(idx.Pages)
+	e.dirs(idx.Dirs)
 	if idx.Spare == nil {
-		return append(b, 0)
+		e.b = append(e.b, 0)
+		return
 	}
-	b = append(b, 1)
-	b = appendString(b, idx.Spare.Manifest)
-	b = appendDirs(b, idx.Spare.Dirs)
-	b = appendPages(b, idx.Spare.Pages)
-	b = binary.AppendUvarint(b, uint64(len(idx.Spare.Same)))
+	e.b = append(e.b, 1)
+	e.string(idx.Spare.Manifest)
+	e.dirs(idx.Spare.Dirs)
+	e.pages(idx.Spare.Pages)
+	e.b = binary.AppendUvarint(e.b, uint64(len(idx.Spare.Same)))
 	for _, n := range idx.Spare.Same {
-		b = appendString(b, n)
+		e.string(n)
+		e.flush(false)
 	}
-	return b
 }
 
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
+func (e *encoder) string(s string) {
+	e.b = binary.AppendUvarint(e.b, uint64(len(s)))
+	e.b = append(e.b, s...)
 }
 
-func appendID(b []byte, id fileID) []byte {
-	b = binary.AppendUvarint(b, id.Dev)
-	b = binary.AppendUvarint(b, id.Ino)
-	b = binary.AppendVarint(b, id.Size)
-	b = binary.AppendVarint(b, id.Mtime)
-	return binary.AppendVarint(b, id.Ctime)
+func (e *encoder) id(id fileID) {
+	e.b = binary.AppendUvarint(e.b, id.Dev)
+	e.b = binary.AppendUvarint(e.b, id.Ino)
+	e.b = binary.AppendVarint(e.b, id.Size)
+	e.b = binary.AppendVarint(e.b, id.Mtime)
+	e.b = binary.AppendVarint(e.b, id.Ctime)
 }
 
-func appendPages(b []byte, pages map[string]cachePage) []byte {
+func (e *encoder) pages(pages map[string]cachePage) {
 	names := make([]string, 0, len(pages))
 	for n := range pages {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	b = binary.AppendUvarint(b, uint64(len(names)))
+	e.b = binary.AppendUvarint(e.b, uint64(len(names)))
 	for _, n := range names {
 		pg := pages[n]
-		b = appendString(b, n)
-		b = append(b, pg.Key[:]...)
-		b = binary.AppendUvarint(b, uint64(len(pg.Note)))
-		b = append(b, pg.Note...)
-		b = binary.AppendUvarint(b, uint64(len(pg.Files)))
+		e.string(n)
+		e.b = append(e.b, pg.Key[:]...)
+		e.b = binary.AppendUvarint(e.b, uint64(len(pg.Note)))
+		e.b = append(e.b, pg.Note...)
+		e.b = binary.AppendUvarint(e.b, uint64(len(pg.Files)))
 		for _, f := range pg.Files {
-			b = appendString(b, f.Path)
-			b = appendID(b, f.ID)
+			e.string(f.Path)
+			e.id(f.ID)
 		}
+		e.flush(false)
 	}
-	return b
 }
 
-func appendDirs(b []byte, dirs map[string]fileID) []byte {
+func (e *encoder) dirs(dirs map[string]fileID) {
 	paths := make([]string, 0, len(dirs))
 	for d := range dirs {
 		paths = append(paths, d)
 	}
 	sort.Strings(paths)
-	b = binary.AppendUvarint(b, uint64(len(paths)))
+	e.b = binary.AppendUvarint(e.b, uint64(len(paths)))
 	for _, d := range paths {
-		b = appendString(b, d)
-		b = appendID(b, dirs[d])
+		e.string(d)
+		e.id(dirs[d])
+		e.flush(false)
 	}
-	return b
 }
 
-// decodeIndex decodes a whole cache file body. The strings it returns
-// share one copy of body, and the notes are slices of body itself, which
-// the caller must not change afterwards.
+// decodeIndex decodes a whole cache file body. The notes it returns are
+// slices of body itself, which the caller must not change afterwards.
 func decodeIndex(body []byte) (*cacheIndex, error) {
-	d := &decoder{b: body, s: string(body)}
+	d := &decoder{b: body}
 	idx := &cacheIndex{}
 	idx.Identity = d.str()
 	idx.Manifest = d.str()
@@ -135,11 +168,9 @@ func decodeIndex(body []byte) (*cacheIndex, error) {
 	return idx, nil
 }
 
-// decoder reads body (b, and s, the same bytes as a string) from off; the
-// first failure stops it.
+// decoder reads body (b) from off; the first failure stops it.
 type decoder struct {
 	b   []byte
-	s   string
 	off int
 	err error
 }
@@ -212,7 +243,7 @@ func (d *decoder) str() string {
 	if d.err != nil {
 		return ""
 	}
-	s := d.s[d.off : d.off+n]
+	s := string(d.b[d.off : d.off+n])
 	d.off += n
 	return s
 }

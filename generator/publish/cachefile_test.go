@@ -2,6 +2,7 @@ package publish
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -85,4 +86,24 @@ func FuzzCacheFile(f *testing.F) {
 			t.Errorf("%x read, and encoded back as %x", b, again)
 		}
 	})
+}
+
+// Written to a file part after part, an index is the same bytes as
+// encoded at once.
+func TestCacheFileWrittenInParts(t *testing.T) {
+	idx := sampleIndex()
+	for i := range 3000 {
+		idx.Pages[fmt.Sprintf("indicator/%04d", i)] = cachePage{Key: [32]byte{byte(i)}, Note: bytes.Repeat([]byte{byte(i)}, i%200), Files: []cacheFile{{Path: fmt.Sprintf("i/%d/index.html", i), ID: fileID{Ino: uint64(i)}}}}
+	}
+	var buf bytes.Buffer
+	if err := writeEncoded(&buf, idx); err != nil {
+		t.Fatal(err)
+	}
+	want := encodeIndex(nil, idx)
+	if len(want) < 2*flushAt {
+		t.Fatalf("the index is too small to be written in parts: %d bytes", len(want))
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Error("written in parts, the index is not the same bytes")
+	}
 }
