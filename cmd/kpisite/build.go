@@ -82,13 +82,22 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer root.Close()
 	// Files are written into the new site's temporary folder as they are
 	// rendered (publish.Stream), so memory does not grow with the output.
-	// A build with the cache takes the lock and reads the cache while the
-	// site is checked (streamer.open); the first file starts publishing.
-	// A build that fails removes the folder and leaves OUT, the cache and
-	// the spare as they were.
+	// A build with the cache takes the lock and reads the cache once the
+	// site is checked, while the pages' keys are made (streamer.open); the
+	// first file starts publishing. A build that fails removes the folder
+	// and leaves OUT, the cache and the spare as they were.
 	pub := &streamer{out: *out, o: publish.Options{Site: *siteDir, Log: stderr}}
 	so := site.Options{BaseURL: *baseURL, BuildDate: today, Version: version(), Strict: *strict, Previous: prev, Emit: pub.add, Create: pub.create}
-	so.Rendering = func() { setMemoryLimit(stderr) }
+	so.Rendering = func() {
+		setMemoryLimit(stderr)
+		if pub.o.Cache {
+			// After the memory limit is sized (on what the build
+			// holds), and after the load's garbage is gone (open
+			// while the site loads, the cache raised a rebuild's peak
+			// memory by a tenth).
+			pub.open()
+		}
+	}
 	if !*noCache {
 		// kpisite's identity (a hash of its executable) is worked out
 		// while the site loads; the cache is used only once it is known
@@ -98,7 +107,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		so.Reuse, so.Made, so.CacheID = pub.reuse, pub.made, buildIdentity
 		pub.frags = &lazyFragments{out: *out}
 		so.Fragments = pub.frags
-		pub.open()
 	}
 	_, c, err := site.Build(fsys, so)
 	if c != nil {
@@ -302,9 +310,9 @@ func (p *streamer) begin(path string) (*publish.Stream, error) {
 
 // open starts, in the background, the first part of publishing, which
 // changes nothing on disk (publish.Open: the lock, the cache and the spare
-// read and verified), as soon as kpisite's identity is known (it is
-// worked out while the site loads); start waits for it. Without an
-// identity it opens nothing, and start publishes without the cache.
+// read and verified), once kpisite's identity is known (it is worked out
+// while the site loads); start waits for it. Without an identity it opens
+// nothing, and start publishes without the cache.
 func (p *streamer) open() {
 	p.opened, p.stop = make(chan struct{}), make(chan struct{})
 	o := p.o
