@@ -65,9 +65,9 @@ func Begin(out string, o Options) (*Stream, error) {
 
 // Open is the first part of Begin, which changes nothing on disk: it
 // takes the lock, and reads and verifies the build cache and the spare
-// site (cache.go, spare.go). A build may Open while it is still checking
-// its site, and Start when its first page is ready; one that fails
-// meanwhile calls Abort, which releases the lock and leaves OUT, the
+// site (cache.go, spare.go). A build may Open before its pages are
+// ready (kpisite does once its site is checked), and Start when the first
+// is; one that fails meanwhile calls Abort, which releases the lock and leaves OUT, the
 // cache and the spare exactly as they were. The caller must end with
 // Start, then Commit or Abort; or with Abort.
 func Open(out string, o Options) (*Stream, error) {
