@@ -81,12 +81,23 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer root.Close()
 	// Files are written into the new site's temporary folder as they are
-	// rendered (publish.Stream), so memory does not grow with the output;
-	// the first file takes the lock. A build that fails removes the folder
-	// and leaves OUT as it was.
+	// rendered (publish.Stream), so memory does not grow with the output.
+	// A build with the cache takes the lock and reads the cache once the
+	// site is checked, while the pages' keys are made (streamer.open); the
+	// first file starts publishing. A build that fails removes the folder
+	// and leaves OUT, the cache and the spare as they were.
 	pub := &streamer{out: *out, o: publish.Options{Site: *siteDir, Log: stderr}}
 	so := site.Options{BaseURL: *baseURL, BuildDate: today, Version: version(), Strict: *strict, Previous: prev, Emit: pub.add, Create: pub.create}
-	so.Rendering = func() { setMemoryLimit(stderr) }
+	so.Rendering = func() {
+		setMemoryLimit(stderr)
+		if pub.o.Cache {
+			// After the memory limit is sized (on what the build
+			// holds), and after the load's garbage is gone (open
+			// while the site loads, the cache raised a rebuild's peak
+			// memory by a tenth).
+			pub.open()
+		}
+	}
 	if !*noCache {
 		// kpisite's identity (a hash of its executable) is worked out
 		// while the site loads; the cache is used only once it is known
@@ -248,6 +259,14 @@ type streamer struct {
 
 	frags *lazyFragments // pieces of pages kept between builds, or nil
 
+	// The stream opened early (open): opened is closed once it is done,
+	// stop stops it waiting for another build.
+	opened   chan struct{}
+	stop     chan struct{}
+	stopOnce sync.Once
+	early    *publish.Stream
+	earlyErr error
+
 	mu            sync.Mutex
 	s             *publish.Stream
 	err           error // the first failure to publish
@@ -289,12 +308,46 @@ func (p *streamer) begin(path string) (*publish.Stream, error) {
 	return p.s, nil
 }
 
+// open starts, in the background, the first part of publishing, which
+// changes nothing on disk (publish.Open: the lock, the cache and the spare
+// read and verified), once kpisite's identity is known (it is worked out
+// while the site loads); start waits for it. Without an identity it opens
+// nothing, and start publishes without the cache.
+func (p *streamer) open() {
+	p.opened, p.stop = make(chan struct{}), make(chan struct{})
+	o := p.o
+	o.Stop = p.stop
+	go func() {
+		defer close(p.opened)
+		id := buildIdentity()
+		if id == nil {
+			return
+		}
+		o.CacheID = id
+		p.early, p.earlyErr = publish.Open(p.out, o)
+	}()
+}
+
 // start starts publishing (under mu), once: with the build cache when
 // kpisite's identity is known (buildIdentity), else without, as a build
 // that keeps none.
 func (p *streamer) start() {
 	if p.s != nil || p.err != nil {
 		return
+	}
+	if p.opened != nil {
+		<-p.opened
+		if p.earlyErr != nil {
+			p.err = p.earlyErr
+			return
+		}
+		if s := p.early; s != nil {
+			p.early = nil
+			if p.err = s.Start(); p.err == nil {
+				p.s = s
+			}
+			return
+		}
 	}
 	if p.o.Cache {
 		if id := buildIdentity(); id != nil {
@@ -329,6 +382,15 @@ func (p *streamer) failed() error {
 func (p *streamer) abort() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if p.opened != nil {
+		// Stop waiting for another build; release the lock if taken.
+		p.stopOnce.Do(func() { close(p.stop) })
+		<-p.opened
+		if p.early != nil {
+			p.early.Abort()
+			p.early = nil
+		}
+	}
 	if p.s != nil {
 		p.s.Abort()
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
@@ -346,17 +347,13 @@ func TestCacheNotTrusted(t *testing.T) {
 		harm func(t *testing.T, out string)
 	}{
 		{"corrupt index", func(t *testing.T, out string) {
-			edit(t, out+".kpisite-cache", func(s string) string { return strings.Replace(s, `"key":"`, `"key":"0`, 1) })
+			edit(t, out+".kpisite-cache", func(s string) string { return s[:len(s)-1] + string(s[len(s)-1]^1) })
 		}},
 		{"index of another build", func(t *testing.T, out string) {
-			rewriteIndex(t, out, func(s string) string {
-				return regexp.MustCompile(`"identity":"[0-9a-f]+"`).ReplaceAllString(s, `"identity":"00"`)
-			})
+			rewriteIndex(t, out, func(s string) string { return changeString(t, s, 0) })
 		}},
 		{"index of another output", func(t *testing.T, out string) {
-			rewriteIndex(t, out, func(s string) string {
-				return regexp.MustCompile(`"manifest":"[0-9a-f]+"`).ReplaceAllString(s, `"manifest":"00"`)
-			})
+			rewriteIndex(t, out, func(s string) string { return changeString(t, s, 1) })
 		}},
 		{"file edited", func(t *testing.T, out string) {
 			edit(t, filepath.Join(out, page), func(s string) string { return s + "<p>edited</p>" })
@@ -420,6 +417,28 @@ func rewriteIndex(t *testing.T, out string, f func(string) string) {
 		sum := sha256.Sum256([]byte(body))
 		return fields[0] + " " + fields[1] + " " + hex.EncodeToString(sum[:]) + "\n" + body
 	})
+}
+
+// changeString changes the first character of the n-th string at the
+// start of a cache file's body (0 its identity, 1 its manifest's
+// checksum), keeping its length.
+func changeString(t *testing.T, body string, n int) string {
+	t.Helper()
+	off := 0
+	for i := 0; ; i++ {
+		l, w := binary.Uvarint([]byte(body[off:]))
+		if w <= 0 || l == 0 || off+w+int(l) > len(body) {
+			t.Fatalf("the cache's string %d cannot be read", i)
+		}
+		if i == n {
+			c := byte('0')
+			if body[off+w] == '0' {
+				c = '1'
+			}
+			return body[:off+w] + string(c) + body[off+w+1:]
+		}
+		off += w + int(l)
+	}
 }
 
 // Several changes one after the other, each rebuild compared with a

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -34,32 +33,33 @@ import (
 
 const (
 	cacheSuffix = ".kpisite-cache"
-	cacheFormat = "kpisite-cache 3"
+	cacheFormat = "kpisite-cache 4"
 )
 
-// cacheIndex is OUT.kpisite-cache after its first line.
+// cacheIndex is OUT.kpisite-cache after its first line (encoded as
+// cachefile.go says).
 type cacheIndex struct {
-	Identity string               `json:"identity"` // hex of Options.CacheID
-	Manifest string               `json:"manifest"` // SHA-256 of OUT/.kpisite-manifest, hex
-	Pages    map[string]cachePage `json:"pages"`
+	Identity string // hex of Options.CacheID
+	Manifest string // SHA-256 of OUT/.kpisite-manifest, hex
+	Pages    map[string]cachePage
 	// Dirs is the identity of every folder of OUT ("." OUT itself): when
 	// none has changed, OUT holds exactly its manifest's files, and may
 	// become the spare (spare.go) once replaced.
-	Dirs  map[string]fileID `json:"dirs,omitempty"`
-	Spare *spareIndex       `json:"spare,omitempty"`
+	Dirs  map[string]fileID
+	Spare *spareIndex
 }
 
 type cachePage struct {
-	Key   string      `json:"key"` // hex
-	Files []cacheFile `json:"files"`
+	Key   [32]byte
+	Files []cacheFile
 	// Note is what the page's job left for later pages (render's
 	// indicator parts), kept with its files.
-	Note []byte `json:"note,omitempty"`
+	Note []byte
 }
 
 type cacheFile struct {
-	Path string `json:"path"`
-	ID   fileID `json:"id"`
+	Path string
+	ID   fileID
 }
 
 // fileID is what a file's metadata says about its content: a file with
@@ -70,7 +70,7 @@ type fileID struct {
 	Dev, Ino     uint64
 	Size         int64
 	Mtime, Ctime int64 // nanoseconds
-	Valid        bool  `json:"-"` // read from a file (not from an index)
+	Valid        bool  // read from a file (not from an index)
 }
 
 // buildCache is the cache of one build: the previous index, if it could
@@ -89,11 +89,12 @@ type buildCache struct {
 	verified, shared map[string]bool
 }
 
-// openCache reads the cache beside out (see the top of this file), when
-// the build keeps one.
-func (s *Stream) openCache() {
+// readCache reads the cache beside out (see the top of this file), when
+// the build keeps one, and verifies the spare site against it; it
+// changes nothing on disk (Open). applyCache acts on what it found.
+func (s *Stream) readCache() {
+	s.read = true
 	if !s.o.Cache || s.inPlace {
-		os.RemoveAll(s.out + spareSuffix)
 		return
 	}
 	c := &buildCache{id: hex.EncodeToString(s.o.CacheID), pages: map[string]cachePage{}, verified: map[string]bool{}, shared: map[string]bool{}}
@@ -101,17 +102,32 @@ func (s *Stream) openCache() {
 	path := s.out + cacheSuffix
 	data, err := os.ReadFile(path)
 	if err != nil {
-		os.RemoveAll(s.out + spareSuffix)
 		return
 	}
 	idx, why := parseCache(data, c.id, s.out)
 	if idx == nil {
-		s.o.logf("publish: build cache %s discarded (%s); building every page", path, why)
-		os.RemoveAll(s.out + spareSuffix)
+		s.cacheWhy = fmt.Sprintf("publish: build cache %s discarded (%s); building every page", path, why)
 		return
 	}
 	c.old = idx
-	s.useSpare(idx)
+	s.pending, s.spareWhy = verifySpare(s.out+spareSuffix, idx)
+}
+
+// applyCache takes the spare site that readCache verified as this
+// build's temporary folder, or removes the spare (Start).
+func (s *Stream) applyCache() {
+	if s.cacheWhy != "" {
+		s.o.logf("%s", s.cacheWhy)
+	}
+	if s.pending == nil {
+		if s.spareWhy != "" {
+			s.o.logf("publish: the spare site %s was not used (%s); writing a new folder", s.out+spareSuffix, s.spareWhy)
+		}
+		os.RemoveAll(s.out + spareSuffix)
+		return
+	}
+	s.useSpare(s.pending)
+	s.pending = nil
 }
 
 // parseCache verifies and reads a cache file, or says why it cannot.
@@ -128,9 +144,9 @@ func parseCache(data []byte, id, out string) (*cacheIndex, string) {
 	if hex.EncodeToString(sum[:]) != f[2] {
 		return nil, "its checksum does not match"
 	}
-	var idx cacheIndex
-	if err := json.Unmarshal(body, &idx); err != nil {
-		return nil, "it cannot be read: " + err.Error()
+	idx, err := decodeIndex(body)
+	if err != nil {
+		return nil, "it cannot be read"
 	}
 	if idx.Identity != id {
 		return nil, "written by another build of kpisite"
@@ -143,7 +159,7 @@ func parseCache(data []byte, id, out string) (*cacheIndex, string) {
 	if hex.EncodeToString(msum[:]) != idx.Manifest {
 		return nil, "the output is not the one it was written for"
 	}
-	return &idx, ""
+	return idx, ""
 }
 
 // Reuse keeps the files of the page name from the previous build when
@@ -163,16 +179,15 @@ func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 	if c == nil || c.old == nil {
 		return nil, nil, false
 	}
-	hexKey := hex.EncodeToString(key[:])
 	s.mu.Lock()
-	if s.done {
+	if s.done || !s.started {
 		s.mu.Unlock()
 		return nil, nil, false
 	}
 	s.mu.Unlock()
 	if sp := s.spare; sp != nil {
 		// The spare's files, where they are.
-		if pg, ok := sp.pages[name]; ok && pg.Key == hexKey && len(pg.Files) > 0 && s.keepInPlace(pg) {
+		if pg, ok := sp.pages[name]; ok && pg.Key == key && len(pg.Files) > 0 && s.keepInPlace(pg) {
 			if op, ok := c.old.Pages[name]; ok && samePage(op, pg) {
 				c.mu.Lock()
 				c.verified[name] = true // the same inodes as OUT's
@@ -184,7 +199,7 @@ func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 		}
 	}
 	pg, ok := c.old.Pages[name]
-	if !ok || pg.Key != hexKey || len(pg.Files) == 0 {
+	if !ok || pg.Key != key || len(pg.Files) == 0 {
 		return nil, nil, false
 	}
 	for _, f := range pg.Files {
@@ -251,7 +266,7 @@ func (s *Stream) Made(name string, key [32]byte, paths []string, note []byte) {
 		return
 	}
 	c.mu.Lock()
-	c.pages[name] = cachePage{Key: hex.EncodeToString(key[:]), Files: pathsOnly(paths), Note: note}
+	c.pages[name] = cachePage{Key: key, Files: pathsOnly(paths), Note: note}
 	c.mu.Unlock()
 }
 
@@ -288,17 +303,27 @@ func (s *Stream) writeCache(dirs map[string]bool, spared bool) error {
 		return err
 	}
 	msum := sha256.Sum256(m)
-	idx := cacheIndex{Identity: c.id, Manifest: hex.EncodeToString(msum[:]), Pages: map[string]cachePage{}}
+	idx := cacheIndex{Identity: c.id, Manifest: hex.EncodeToString(msum[:]), Pages: make(map[string]cachePage, len(c.pages))}
+	// The folders' identities are read while the pages' are (both trees
+	// have about as many folders as OUT has pages).
+	spare := s.out + spareSuffix
+	var spareDirs map[string]fileID
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		idx.Dirs = treeIDs(s.out, dirs)
+		if spared && c.old != nil {
+			spareDirs = treeIDs(spare, keysOf(c.old.Dirs))
+		}
+	})
 	for n, pg := range c.pages {
 		if files, ok := identities(s.out, pg.Files); ok {
 			idx.Pages[n] = cachePage{Key: pg.Key, Files: files, Note: pg.Note}
 		}
 	}
-	idx.Dirs = treeIDs(s.out, dirs)
+	wg.Wait()
 	if spared && idx.Dirs != nil && c.old != nil {
-		spare := s.out + spareSuffix
 		rec := &spareIndex{Manifest: c.old.Manifest, Pages: map[string]cachePage{}}
-		rec.Dirs = treeIDs(spare, keysOf(c.old.Dirs))
+		rec.Dirs = spareDirs
 		for n, pg := range c.old.Pages {
 			if !c.verified[n] {
 				continue
@@ -338,11 +363,11 @@ func (s *Stream) writeCache(dirs map[string]bool, spared bool) error {
 	return nil
 }
 
-// writeIndex writes the cache file name: its first line, then idx as
-// JSON. The JSON is encoded straight into the file (a 1,000-indicator
-// site's is about 4 MB, and a cold build's memory peaks here), so the
-// first line, which holds its checksum, is written last, over a
-// placeholder of the same length.
+// writeIndex writes the cache file name: its first line, with the
+// checksum of the rest, then idx encoded (cachefile.go). The index is
+// encoded straight into the file, part after part (a 1,000-indicator
+// site's is about 2 MB, and a cold build's memory peaks near here), so
+// the first line is written last, over a placeholder of the same length.
 func writeIndex(name string, idx *cacheIndex) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
@@ -354,7 +379,7 @@ func writeIndex(name string, idx *cacheIndex) error {
 	h := sha256.New()
 	_, err = f.Write(head(make([]byte, sha256.Size)))
 	if err == nil {
-		err = json.NewEncoder(io.MultiWriter(f, h)).Encode(idx)
+		err = writeEncoded(io.MultiWriter(f, h), idx)
 	}
 	if err == nil {
 		_, err = f.WriteAt(head(h.Sum(nil)), 0)

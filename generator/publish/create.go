@@ -25,7 +25,7 @@ func (s *Stream) Create(p string) (io.WriteCloser, error) {
 	}
 	w := &fileWriter{s: s, p: p}
 	s.mu.Lock()
-	if s.done {
+	if s.done || !s.started {
 		s.mu.Unlock()
 		return nil, errDone
 	}

@@ -12,6 +12,9 @@ import (
 // errBusy: another process holds the lock.
 var errBusy = errors.New("locked by another process")
 
+// ErrStopped: Options.Stop was closed while the build waited for another.
+var ErrStopped = errors.New("publish: stopped while waiting for another build")
+
 // pollEvery is how often a waiting build tries the lock again.
 const pollEvery = 20 * time.Millisecond
 
@@ -30,6 +33,7 @@ func (l *lock) release() {
 	}
 	os.Remove(l.path) // fails on Windows while open: the file then stays
 	l.f.Close()       // closing releases the lock; so does the process ending
+	l.f = nil         // once only: the path may be another build's lock next
 }
 
 // acquire takes the lock at path, waiting up to o.Wait while another
@@ -68,7 +72,11 @@ func acquire(path, out string, o *Options) (*lock, error) {
 			o.logf("another kpisite build%s is publishing to %s; waiting for it (up to %v)...", holder, out, o.Wait)
 			waiting = true
 		}
-		time.Sleep(pollEvery)
+		select {
+		case <-o.Stop:
+			return nil, ErrStopped
+		case <-time.After(pollEvery):
+		}
 	}
 }
 

@@ -57,6 +57,9 @@ type Options struct {
 	// Wait is how long to wait while another build publishes to the same
 	// OUT. Zero means DefaultWait; a negative Wait does not wait.
 	Wait time.Duration
+	// Stop, when closed, stops a build waiting for another (Open fails
+	// with ErrStopped). Nil never does.
+	Stop <-chan struct{}
 	// Log receives a line when the build waits for another or repairs an
 	// interrupted one. Nil discards it.
 	Log io.Writer

@@ -43,13 +43,13 @@ const spareSuffix = ".kpisite-spare"
 
 // spareIndex is the cache's record of the spare site.
 type spareIndex struct {
-	Manifest string            `json:"manifest"` // SHA-256 of its .kpisite-manifest, hex
-	Dirs     map[string]fileID `json:"dirs"`     // every folder, "." the spare itself
+	Manifest string            // SHA-256 of its .kpisite-manifest, hex
+	Dirs     map[string]fileID // every folder, "." the spare itself
 	// Pages are the spare's pages whose record differs from OUT's page of
 	// the same name; Same names those recorded exactly as OUT's (the same
 	// key, note and files: the same inodes, linked).
-	Pages map[string]cachePage `json:"pages,omitempty"`
-	Same  []string             `json:"same,omitempty"`
+	Pages map[string]cachePage
+	Same  []string
 }
 
 // A spare file's state while a build turns the spare into its site.
@@ -90,19 +90,11 @@ func (s *Stream) count(kept, linked, written int) {
 	s.mu.Unlock()
 }
 
-// useSpare makes the spare beside OUT this build's temporary folder, if
-// the cache's record of it (idx) still describes it exactly; otherwise it
-// removes the spare. It reports whether it did.
-func (s *Stream) useSpare(idx *cacheIndex) bool {
+// useSpare makes the spare beside OUT, verified as sp, this build's
+// temporary folder; it removes the spare if it cannot. It reports whether
+// it did.
+func (s *Stream) useSpare(sp *spareSite) bool {
 	spare := s.out + spareSuffix
-	sp, why := verifySpare(spare, idx)
-	if sp == nil {
-		if why != "" {
-			s.o.logf("publish: the spare site %s was not used (%s); writing a new folder", spare, why)
-		}
-		os.RemoveAll(spare)
-		return false
-	}
 	tmp := tempName(s.out)
 	if err := os.Rename(spare, tmp); err != nil {
 		os.RemoveAll(spare)

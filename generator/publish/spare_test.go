@@ -2,6 +2,7 @@ package publish
 
 import (
 	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -36,8 +37,14 @@ func (g gen) files() map[string][]byte {
 func buildGen(t *testing.T, out string, g gen, o Options) (Counts, error) {
 	t.Helper()
 	o.Cache, o.CacheID = true, []byte("test")
-	s, err := Begin(out, o)
+	// As kpisite does: opened while the site is checked, started when
+	// the first page is ready.
+	s, err := Open(out, o)
 	if err != nil {
+		return Counts{}, err
+	}
+	runtime.Gosched()
+	if err := s.Start(); err != nil {
 		return Counts{}, err
 	}
 	for _, name := range slices.Sorted(maps.Keys(g)) {
@@ -263,7 +270,7 @@ func TestSpareDistrustsEdits(t *testing.T) {
 func TestSpareKillAtEachStep(t *testing.T) {
 	needIdentities(t)
 	killed := errors.New("killed")
-	for _, step := range []string{"spare taken", "trimmed", "swap", "swapped", "spared"} {
+	for _, step := range []string{"opened", "spare taken", "trimmed", "swap", "swapped", "spared"} {
 		t.Run(step, func(t *testing.T) {
 			out, g2, g3 := spareFixture(t)
 			reached := false
@@ -519,4 +526,99 @@ func TestOUTWithAPlantedFileIsNotKept(t *testing.T) {
 	}
 	mustBuild(t, out, g2)
 	mustBuild(t, out, g3)
+}
+
+// snapshot is everything beside and in OUT as it is on disk: each name's
+// identity, and the cache's bytes.
+func snapshot(t *testing.T, out string) map[string]string {
+	t.Helper()
+	snap := map[string]string{}
+	for _, root := range []string{out, out + spareSuffix} {
+		filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				t.Fatal(err)
+			}
+			id, err := statID(p)
+			if d.IsDir() {
+				id, err = dirID(p)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			snap[p] = fmt.Sprint(id)
+			return nil
+		})
+	}
+	b, err := os.ReadFile(out + cacheSuffix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap["cache"] = string(b)
+	return snap
+}
+
+// A build that opens (the cache and the spare read while its site is
+// checked) and then fails changes nothing on disk: OUT, the cache and the
+// spare are as they were, and the next build keeps the spare's pages in
+// place as it would have.
+func TestOpenThenAbortChangesNothing(t *testing.T) {
+	needIdentities(t)
+	out, g2, g3 := spareFixture(t)
+	before := snapshot(t, out)
+	s, err := Open(out, Options{Cache: true, CacheID: []byte("test")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.cache == nil || s.cache.old == nil || s.pending == nil {
+		t.Fatal("Open did not read the cache and the spare")
+	}
+	if _, _, ok := s.Reuse("A", [32]byte{1}); ok {
+		t.Error("a page was kept before Start")
+	}
+	if err := s.Add("a/index.html", []byte("x")); err == nil {
+		t.Error("a file was added before Start")
+	}
+	s.Abort()
+	if err := s.Start(); err != nil {
+		t.Fatal(err) // does nothing once abandoned
+	}
+	if after := snapshot(t, out); !maps.Equal(before, after) {
+		t.Errorf("Open and Abort changed the disk:\nbefore %v\nafter  %v", before, after)
+	}
+	sameSite(t, out, g2)
+	if got := mustBuild(t, out, g3); got != (Counts{Kept: 3}) {
+		t.Errorf("the build after a failed one: %+v, want every page kept in place", got)
+	}
+}
+
+// A build waiting in Open for another's lock stops when told to, and
+// leaves the other's lock alone.
+func TestOpenStops(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	first, err := Open(out, Options{Cache: true, CacheID: []byte("test")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := make(chan struct{})
+	done := make(chan error)
+	go func() {
+		_, err := Open(out, Options{Cache: true, CacheID: []byte("test"), Stop: stop})
+		done <- err
+	}()
+	close(stop)
+	if err := <-done; !errors.Is(err, ErrStopped) {
+		t.Fatalf("Open = %v, want ErrStopped", err)
+	}
+	if _, err := Open(out, Options{Wait: -1}); err == nil {
+		t.Fatal("the first build's lock was released")
+	}
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Add("index.html", []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -33,17 +33,44 @@ type Stream struct {
 	counts Counts      // under mu
 	stop   error       // Options.at stopped Begin (tests)
 
-	mu    sync.Mutex
-	paths []string
-	files map[string][]byte // in place only
-	done  bool
+	// What Open read, for Start to act on (cache.go): read, whether it
+	// read the cache; pending, the spare site verified; why, the reasons
+	// the cache and the spare were not used, logged by Start.
+	read               bool
+	pending            *spareSite
+	cacheWhy, spareWhy string
+
+	mu      sync.Mutex
+	paths   []string
+	files   map[string][]byte // in place only
+	started bool              // Start was called
+	done    bool
 
 	writers  map[*fileWriter]bool // Create's files still open
 	creating map[string]bool      // in place: Create's files not yet closed
 }
 
-// Begin starts publishing to out. The caller must end with Commit or Abort.
+// Begin starts publishing to out: Open, then Start. The caller must end
+// with Commit or Abort.
 func Begin(out string, o Options) (*Stream, error) {
+	s, err := Open(out, o)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Start(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Open is the first part of Begin, which changes nothing on disk: it
+// takes the lock, and reads and verifies the build cache and the spare
+// site (cache.go, spare.go). A build may Open before its pages are
+// ready (kpisite does once its site is checked), and Start when the first
+// is; one that fails meanwhile calls Abort, which releases the lock and leaves OUT, the
+// cache and the spare exactly as they were. The caller must end with
+// Start, then Commit or Abort; or with Abort.
+func Open(out string, o Options) (*Stream, error) {
 	if o.Wait == 0 {
 		o.Wait = DefaultWait
 	}
@@ -69,22 +96,56 @@ func Begin(out string, o Options) (*Stream, error) {
 		s.files = map[string][]byte{}
 		return s, nil // no build cache into a mount point
 	}
-	if err := s.prepare(); err != nil {
-		s.l.release()
+	// An earlier build killed in the middle of a swap left OUT to be
+	// repaired (Start): the cache is read only after that.
+	if _, err := os.Lstat(out + oldSuffix); errors.Is(err, fs.ErrNotExist) {
+		s.readCache()
+	}
+	if err := s.o.at("opened"); err != nil {
+		s.l.release() // as a kill would
 		return nil, err
 	}
-	s.openCache()
+	return s, nil
+}
+
+// Start is the second part of Begin, once Open has taken the lock: it
+// repairs what a killed build left, takes the spare site (or removes
+// it), and makes the temporary folder. When it fails the lock is
+// released, and the stream is done (Abort does nothing).
+func (s *Stream) Start() error {
+	s.mu.Lock()
+	if s.started || s.done {
+		s.mu.Unlock()
+		return nil
+	}
+	s.started = true
+	s.mu.Unlock()
+	if s.inPlace {
+		return nil
+	}
+	fail := func(err error) error {
+		s.mu.Lock()
+		s.done = true
+		s.mu.Unlock()
+		s.l.release()
+		return err
+	}
+	if err := s.prepare(); err != nil {
+		return fail(err)
+	}
+	if !s.read {
+		s.readCache()
+	}
+	s.applyCache()
 	if s.stop != nil {
-		s.l.release() // as a kill would
-		return nil, s.stop
+		return fail(s.stop) // as a kill would
 	}
 	if s.tmp == "" {
 		if err := s.makeTemp(); err != nil {
-			s.l.release()
-			return nil, err
+			return fail(err)
 		}
 	}
-	return s, nil
+	return nil
 }
 
 func (s *Stream) prepare() error {
@@ -120,9 +181,9 @@ func (s *Stream) Add(p string, data []byte) error {
 		return fmt.Errorf("publish: invalid output path %q", p)
 	}
 	s.mu.Lock()
-	if s.done {
+	if s.done || !s.started {
 		s.mu.Unlock()
-		return errors.New("publish: file added after the build was published or abandoned")
+		return errors.New("publish: file added before the build was started, or after it was published or abandoned")
 	}
 	s.paths = append(s.paths, p)
 	if s.inPlace {
@@ -138,8 +199,12 @@ func (s *Stream) Add(p string, data []byte) error {
 	return s.writeFile(p, data)
 }
 
-// Commit publishes the files added and releases the lock.
+// Commit publishes the files added and releases the lock (starting the
+// stream first when it was only opened: an empty site).
 func (s *Stream) Commit() error {
+	if err := s.Start(); err != nil {
+		return err
+	}
 	s.mu.Lock()
 	if s.done {
 		s.mu.Unlock()
