@@ -61,6 +61,10 @@ type seriesKey struct {
 	ends   []time.Time  // ascending
 	chain  []Key        // chain[i]: the points ends[0..i]
 	last   model.Period // a retired indicator's last row's
+	// comment is each of the indicator's published commentary hashed
+	// (any), in the order of builder.comments; comments is all of it.
+	comment  []Key
+	comments Key
 }
 
 // keyParts are the parts of the keys that do not depend on the history:
@@ -75,9 +79,13 @@ type keyParts struct {
 // hashAll starts working out the keyParts on other goroutines (every
 // series hashed by hashSeries, base and archive by baseKey, the content
 // as makeKeys hashes it) and returns the function that waits for them.
-func (b *builder) hashAll() (wait func() *keyParts) {
+// With rows, the same goroutines first make each indicator's rows of
+// data/all.csv (openDataFirst), on every core, and rowsDone returns once
+// they are made: the history is worked out from them while the series
+// are hashed.
+func (b *builder) hashAll(rows bool) (rowsDone func(), wait func() *keyParts) {
 	kp := &keyParts{series: make([]*seriesKey, len(b.series))}
-	var wg sync.WaitGroup
+	var wg, made sync.WaitGroup
 	wg.Go(func() {
 		// The indicator definitions, hashed once for both base keys.
 		var inds hasher
@@ -90,21 +98,37 @@ func (b *builder) hashAll() (wait func() *keyParts) {
 		c.any(b.in.Content.Indicators)
 		kp.content = c.sum()
 	})
+	// Tasks 0..n-1 are the rows (with rows), n..2n-1 the hashes, so that
+	// the rows, which the history waits for, come first.
+	n := len(b.series)
+	if rows {
+		made.Add(n)
+	}
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for i := range next {
-				kp.series[i] = b.hashSeries(&b.series[i])
+			for t := range next {
+				if t < n {
+					s := &b.series[t]
+					b.parts[s].all = appendCompareRows(rowsBuffer(s), s, true, b.dims, &b.in.Site, &b.periodNames)
+					made.Done()
+					continue
+				}
+				kp.series[t-n] = b.hashSeries(&b.series[t-n])
 			}
 		})
 	}
 	go func() {
-		for i := range b.series {
-			next <- i
+		first := n
+		if rows {
+			first = 0
+		}
+		for t := first; t < 2*n; t++ {
+			next <- t
 		}
 		close(next)
 	}()
-	return func() *keyParts {
+	return made.Wait, func() *keyParts {
 		wg.Wait()
 		return kp
 	}
@@ -262,6 +286,21 @@ func (b *builder) hashSeries(s *model.Series) *seriesKey {
 	all.key(prev)
 	all.any(len(entries))
 	sk.all = all.sum()
+
+	// Its commentary, hashed once for the indicator's key, its report
+	// section's and its feed entries' (fragments.go).
+	cms := b.comments[s.Indicator.ID]
+	var ch hasher
+	ch.any(cms == nil)
+	ch.any(len(cms))
+	sk.comment = make([]Key, len(cms))
+	for i := range cms {
+		var c hasher
+		c.any(&cms[i])
+		sk.comment[i] = c.sum()
+		ch.key(sk.comment[i])
+	}
+	sk.comments = ch.sum()
 	return sk
 }
 
@@ -338,8 +377,9 @@ func (b *builder) indicatorKey(name string, s *model.Series) func() Key {
 		h := hasher{}
 		h.key(b.keys.base)
 		h.str(name)
-		h.key(b.keys.series[s].all)
-		h.any(b.comments[s.Indicator.ID])
+		sk := b.keys.series[s]
+		h.key(sk.all)
+		h.key(sk.comments)
 		h.any(b.in.Content.Indicators[s.Indicator.ID])
 		return h.sum()
 	}
