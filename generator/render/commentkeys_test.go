@@ -56,3 +56,47 @@ func TestSeriesKeyHashesEachCommentary(t *testing.T) {
 		t.Error("no commentary hashed as some")
 	}
 }
+
+// builder.cutAt answers from the series' key (its points' ends) what
+// cutAt answers by walking the series: whether any point of any line
+// ends after the day.
+func TestCutAtFromKeys(t *testing.T) {
+	q := func(sub int) []model.Point {
+		return []model.Point{{Period: model.Period{Freq: model.Quarterly, Year: 2024, Sub: sub}, Value: model.Some(1)}}
+	}
+	ind := &model.Indicator{ID: "a"}
+	cmp := &model.Comparator{ID: "c"}
+	series := []model.Series{
+		{Indicator: ind},
+		{Indicator: ind, Points: q(1)},
+		{Indicator: ind, Points: q(1), Breakdowns: []model.Line{{Points: q(3)}}},
+		{Indicator: ind, Points: q(2), Comparators: []model.ComparatorSeries{{Comparator: cmp, Points: q(4)}}},
+		{Indicator: ind, Comparators: []model.ComparatorSeries{{Comparator: cmp, Breakdowns: []model.Line{{Points: q(3)}}}}},
+		{Indicator: ind, Comparators: []model.ComparatorSeries{{Comparator: cmp, Members: []model.Line{{Area: "E1", Points: q(2)}}}}},
+	}
+	b := &builder{series: series, fy: 4, comments: map[string][]model.Commentary{}}
+	b.keys.series = map[*model.Series]*seriesKey{}
+	for i := range series {
+		b.keys.series[&series[i]] = b.hashSeries(&series[i])
+	}
+	walked := &builder{series: series, fy: 4}
+	cuts := 0
+	for i := range series {
+		for sub := 1; sub <= 4; sub++ {
+			end := model.Period{Freq: model.Quarterly, Year: 2024, Sub: sub}.End(4)
+			want := cutAt(&series[i], end, 4)
+			if got := b.cutAt(&series[i], end); got != want {
+				t.Errorf("series %d, up to Q%d: cutAt from the keys %v; walking the series %v", i, sub, got, want)
+			}
+			if got := walked.cutAt(&series[i], end); got != want {
+				t.Errorf("series %d, up to Q%d, no keys: %v; want %v", i, sub, got, want)
+			}
+			if want {
+				cuts++
+			}
+		}
+	}
+	if cuts == 0 {
+		t.Error("no series cut: the test tells nothing")
+	}
+}

@@ -229,23 +229,25 @@ func (b *builder) hashSeries(s *model.Series) *seriesKey {
 	}
 
 	// The series without its points, and its points each tagged with the
-	// line they belong to; all is both.
+	// line they belong to; all is both. Each point's bytes are kept in
+	// one buffer (pts) until the points are in order, then chained: one
+	// SHA-256 of the previous link and the point's bytes per point.
 	type entry struct {
-		end time.Time
-		sum Key
+		end      time.Time
+		from, to int // the point's bytes in pts
 	}
 	var static hasher
-	e := hasher{buf: make([]byte, 0, 512)}
+	e := hasher{buf: make([]byte, 0, 64*pointsOf(s))}
 	static.any(s.Indicator)
 	static.any(len(s.Points) == 0) // noOverall; how many points is not static
 	entries := make([]entry, 0, pointsOf(s))
 	add := func(tag string, pts []model.Point) {
 		static.str(tag)
 		for i := range pts {
-			e.buf = e.buf[:0]
+			from := len(e.buf)
 			e.str(tag)
 			e.point(&pts[i])
-			entries = append(entries, entry{end: pts[i].Period.End(b.fy), sum: e.sum()})
+			entries = append(entries, entry{end: pts[i].Period.End(b.fy), from: from, to: len(e.buf)})
 		}
 	}
 	lines := func(tag string, ls []model.Line) {
@@ -271,12 +273,11 @@ func (b *builder) hashSeries(s *model.Series) *seriesKey {
 	sk.ends = make([]time.Time, len(entries))
 	sk.chain = make([]Key, len(entries))
 	var prev Key
-	for i, e := range entries {
-		sk.ends[i] = e.end
-		var c [64]byte
-		copy(c[:32], prev[:])
-		copy(c[32:], e.sum[:])
-		prev = sha256.Sum256(c[:])
+	c := make([]byte, 0, 256)
+	for i, en := range entries {
+		sk.ends[i] = en.end
+		c = append(append(c[:0], prev[:]...), e.buf[en.from:en.to]...)
+		prev = sha256.Sum256(c)
 		sk.chain[i] = prev
 	}
 	// All of it: the static part (every line) and every point, tagged
@@ -331,6 +332,15 @@ func (sk *seriesKey) upTo(h *hasher, end time.Time) {
 		h.key(sk.chain[n-1])
 	}
 	h.any(sk.last)
+}
+
+// cutAt is cutAt(s, end, b.fy), from the series' key when the build has
+// one: whether any of its points ends after end.
+func (b *builder) cutAt(s *model.Series, end time.Time) bool {
+	if sk := b.keys.series[s]; sk != nil {
+		return len(sk.ends) > 0 && sk.ends[len(sk.ends)-1].After(end)
+	}
+	return cutAt(s, end, b.fy)
 }
 
 // reportMembers hashes which indicators a report shows, in order.
