@@ -3,7 +3,6 @@ package render
 import (
 	"html/template"
 	"strings"
-	"sync"
 
 	"kpisite/generator/format"
 	"kpisite/generator/model"
@@ -45,40 +44,6 @@ func (b *builder) scoreRow(s *model.Series, root string, used map[model.Flag]boo
 	return row
 }
 
-// scoreMemo is a series' scorecard row as the home page shows it (root
-// ""), worked out once per build for the home, service and committee
-// pages that show it (scoreRowAt), and the flags it shows.
-type scoreMemo struct {
-	once  sync.Once
-	row   ScoreRow
-	flags []model.Flag
-}
-
-// scoreRowAt is scoreRow(s, root, used, b.sparkline(s)), from the row
-// worked out once: only its links depend on the page (root).
-func (b *builder) scoreRowAt(s *model.Series, root string, used map[model.Flag]bool) ScoreRow {
-	m := b.scores[s]
-	if m == nil {
-		return b.scoreRow(s, root, used, b.sparkline(s))
-	}
-	m.once.Do(func() {
-		shown := map[model.Flag]bool{}
-		m.row = b.scoreRow(s, "", shown, b.sparkline(s))
-		for f := range shown {
-			m.flags = append(m.flags, f)
-		}
-	})
-	for _, f := range m.flags {
-		used[f] = true
-	}
-	row := m.row
-	row.Href = root + row.Href
-	if row.ServiceHref != "" {
-		row.ServiceHref = root + row.ServiceHref
-	}
-	return row
-}
-
 // sparkline is the series' sparkline, rendered with its charts.
 func (b *builder) sparkline(s *model.Series) []byte {
 	return b.parts[s].sparkline
@@ -93,7 +58,7 @@ func (b *builder) group(svc *model.Service, root string, used map[model.Flag]boo
 			g.Retired = append(g.Retired, Link{Href: root + "indicators/" + s.Indicator.ID + "/", Text: retiredName(s.Indicator)})
 			continue
 		}
-		g.Rows = append(g.Rows, b.scoreRowAt(s, root, used))
+		g.Rows = append(g.Rows, b.scoreRow(s, root, used, b.sparkline(s)))
 	}
 	g.HasTarget, g.Period = columnsOf(g.Rows)
 	return g

@@ -19,7 +19,6 @@ type builder struct {
 	byID     map[string]*model.Series
 	comments map[string][]model.Commentary // by indicator, newest first
 	rows     map[*model.Series]*lazyRows   // data table rows, rendered once; nil: by each table
-	scores   map[*model.Series]*scoreMemo  // scorecard rows, worked out once (scorecard.go)
 	allCSV   []byte                        // data/all.csv (nil once written, or when streamAll)
 	allLen   int                           // data/all.csv's size
 	// streamAll: data/all.csv is written through Options.Create straight

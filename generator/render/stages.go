@@ -47,10 +47,6 @@ func (b *builder) prepare() {
 			b.showing[s] = append(b.showing[s], k)
 		}
 	}
-	b.scores = make(map[*model.Series]*scoreMemo, len(b.series))
-	for i := range b.series {
-		b.scores[&b.series[i]] = &scoreMemo{}
-	}
 	if len(b.reports) > 1 {
 		// Rows shown by several reports are rendered once (tableRows).
 		b.rows = make(map[*model.Series]*lazyRows, len(b.series))
