@@ -79,13 +79,9 @@ type keyParts struct {
 // hashAll starts working out the keyParts on other goroutines (every
 // series hashed by hashSeries, base and archive by baseKey, the content
 // as makeKeys hashes it) and returns the function that waits for them.
-// With rows, the same goroutines first make each indicator's rows of
-// data/all.csv (openDataFirst), on every core, and rowsDone returns once
-// they are made: the history is worked out from them while the series
-// are hashed.
-func (b *builder) hashAll(rows bool) (rowsDone func(), wait func() *keyParts) {
+func (b *builder) hashAll() (wait func() *keyParts) {
 	kp := &keyParts{series: make([]*seriesKey, len(b.series))}
-	var wg, made sync.WaitGroup
+	var wg sync.WaitGroup
 	wg.Go(func() {
 		// The indicator definitions, hashed once for both base keys.
 		var inds hasher
@@ -98,37 +94,21 @@ func (b *builder) hashAll(rows bool) (rowsDone func(), wait func() *keyParts) {
 		c.any(b.in.Content.Indicators)
 		kp.content = c.sum()
 	})
-	// Tasks 0..n-1 are the rows (with rows), n..2n-1 the hashes, so that
-	// the rows, which the history waits for, come first.
-	n := len(b.series)
-	if rows {
-		made.Add(n)
-	}
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for t := range next {
-				if t < n {
-					s := &b.series[t]
-					b.parts[s].all = appendCompareRows(rowsBuffer(s), s, true, b.dims, &b.in.Site, &b.periodNames)
-					made.Done()
-					continue
-				}
-				kp.series[t-n] = b.hashSeries(&b.series[t-n])
+			for i := range next {
+				kp.series[i] = b.hashSeries(&b.series[i])
 			}
 		})
 	}
 	go func() {
-		first := n
-		if rows {
-			first = 0
-		}
-		for t := first; t < 2*n; t++ {
-			next <- t
+		for i := range b.series {
+			next <- i
 		}
 		close(next)
 	}()
-	return made.Wait, func() *keyParts {
+	return func() *keyParts {
 		wg.Wait()
 		return kp
 	}

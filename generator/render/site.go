@@ -91,8 +91,8 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 	if b.caching() {
 		// Keys need what changed since the previous release, so with a
 		// cache data/all.csv and the history are worked out first.
-		rowsDone, hashed := b.hashAll(!b.streamAll)
-		if err := b.openDataFirst(rowsDone); err != nil {
+		hashed := b.hashAll()
+		if err := b.openDataFirst(); err != nil {
 			hashed()
 			return nil, err
 		}

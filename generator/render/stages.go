@@ -265,9 +265,7 @@ func (b *builder) openDataJob() job {
 // openDataFirst puts data/all.csv together and works out what changed
 // before the first stage, for a build that keeps a cache: the pages' keys
 // hold the history (makeKeys). openDataJob then uses them as they are.
-// Each indicator's rows are made by hashAll's goroutines: rowsDone waits
-// for them.
-func (b *builder) openDataFirst(rowsDone func()) error {
+func (b *builder) openDataFirst() error {
 	if b.streamAll { // the history does not read all.csv: written later
 		if err := b.releases(); err != nil {
 			return err
@@ -275,7 +273,10 @@ func (b *builder) openDataFirst(rowsDone func()) error {
 		b.openDataReady = true
 		return nil
 	}
-	rowsDone()
+	for i := range b.series {
+		s := &b.series[i]
+		b.parts[s].all = appendCompareRows(rowsBuffer(s), s, true, b.dims, &b.in.Site, &b.periodNames)
+	}
 	b.joinAllCSV()
 	if err := b.releases(); err != nil {
 		return err
