@@ -119,7 +119,7 @@ func (b *builder) feed() ([]byte, error) {
 	}
 	for i := range b.series {
 		ind := b.series[i].Indicator
-		for _, cm := range b.comments[ind.ID] {
+		for j, cm := range b.comments[ind.ID] {
 			when := cm.Page.Date
 			if when.IsZero() {
 				when = def
@@ -130,7 +130,7 @@ func (b *builder) feed() ([]byte, error) {
 			}
 			var key *Key
 			if frags != nil {
-				k := b.feedEntryKey(&b.series[i], &cm, def)
+				k := b.feedEntryKey(&b.series[i], j, def)
 				key = &k
 				if data, ok := frags.Get(k); ok {
 					entries = append(entries, atomEntry{when: when, rank: 1, order: cm.PeriodSlug + "/" + ind.ID, key: key, xml: data})

@@ -70,22 +70,25 @@ func (b *builder) sectionKey(s *model.Series, p model.Period) Key {
 	h.key(b.fragmentBase())
 	h.str("report section")
 	h.any(p)
-	h.key(b.keys.series[s].all)
-	h.any(b.comments[s.Indicator.ID])
+	sk := b.keys.series[s]
+	h.key(sk.all)
+	h.key(sk.comments)
 	part := b.parts[s]
 	h.str(part.desc)
 	h.any(part.hasReport)
 	return h.sum()
 }
 
-// feedEntryKey is the key of the feed entry of commentary cm on s, whose
-// date is def when it has none of its own.
-func (b *builder) feedEntryKey(s *model.Series, cm *model.Commentary, def time.Time) Key {
+// feedEntryKey is the key of the feed entry of commentary cm on s (its
+// j-th in builder.comments), whose date is def when it has none of its
+// own.
+func (b *builder) feedEntryKey(s *model.Series, j int, def time.Time) Key {
 	var h hasher
 	h.key(b.fragmentBase())
 	h.str("feed entry")
-	h.key(b.keys.series[s].static)
-	h.any(cm)
+	sk := b.keys.series[s]
+	h.key(sk.static)
+	h.key(sk.comment[j])
 	h.any(def)
 	return h.sum()
 }

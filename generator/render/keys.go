@@ -61,6 +61,10 @@ type seriesKey struct {
 	ends   []time.Time  // ascending
 	chain  []Key        // chain[i]: the points ends[0..i]
 	last   model.Period // a retired indicator's last row's
+	// comment is each of the indicator's published commentary hashed
+	// (any), in the order of builder.comments; comments is all of it.
+	comment  []Key
+	comments Key
 }
 
 // keyParts are the parts of the keys that do not depend on the history:
@@ -205,23 +209,25 @@ func (b *builder) hashSeries(s *model.Series) *seriesKey {
 	}
 
 	// The series without its points, and its points each tagged with the
-	// line they belong to; all is both.
+	// line they belong to; all is both. Each point's bytes are kept in
+	// one buffer (pts) until the points are in order, then chained: one
+	// SHA-256 of the previous link and the point's bytes per point.
 	type entry struct {
-		end time.Time
-		sum Key
+		end      time.Time
+		from, to int // the point's bytes in pts
 	}
 	var static hasher
-	e := hasher{buf: make([]byte, 0, 512)}
+	e := hasher{buf: make([]byte, 0, 64*pointsOf(s))}
 	static.any(s.Indicator)
 	static.any(len(s.Points) == 0) // noOverall; how many points is not static
 	entries := make([]entry, 0, pointsOf(s))
 	add := func(tag string, pts []model.Point) {
 		static.str(tag)
 		for i := range pts {
-			e.buf = e.buf[:0]
+			from := len(e.buf)
 			e.str(tag)
 			e.point(&pts[i])
-			entries = append(entries, entry{end: pts[i].Period.End(b.fy), sum: e.sum()})
+			entries = append(entries, entry{end: pts[i].Period.End(b.fy), from: from, to: len(e.buf)})
 		}
 	}
 	lines := func(tag string, ls []model.Line) {
@@ -247,12 +253,11 @@ func (b *builder) hashSeries(s *model.Series) *seriesKey {
 	sk.ends = make([]time.Time, len(entries))
 	sk.chain = make([]Key, len(entries))
 	var prev Key
-	for i, e := range entries {
-		sk.ends[i] = e.end
-		var c [64]byte
-		copy(c[:32], prev[:])
-		copy(c[32:], e.sum[:])
-		prev = sha256.Sum256(c[:])
+	c := make([]byte, 0, 256)
+	for i, en := range entries {
+		sk.ends[i] = en.end
+		c = append(append(c[:0], prev[:]...), e.buf[en.from:en.to]...)
+		prev = sha256.Sum256(c)
 		sk.chain[i] = prev
 	}
 	// All of it: the static part (every line) and every point, tagged
@@ -262,6 +267,21 @@ func (b *builder) hashSeries(s *model.Series) *seriesKey {
 	all.key(prev)
 	all.any(len(entries))
 	sk.all = all.sum()
+
+	// Its commentary, hashed once for the indicator's key, its report
+	// section's and its feed entries' (fragments.go).
+	cms := b.comments[s.Indicator.ID]
+	var ch hasher
+	ch.any(cms == nil)
+	ch.any(len(cms))
+	sk.comment = make([]Key, len(cms))
+	for i := range cms {
+		var c hasher
+		c.any(&cms[i])
+		sk.comment[i] = c.sum()
+		ch.key(sk.comment[i])
+	}
+	sk.comments = ch.sum()
 	return sk
 }
 
@@ -292,6 +312,15 @@ func (sk *seriesKey) upTo(h *hasher, end time.Time) {
 		h.key(sk.chain[n-1])
 	}
 	h.any(sk.last)
+}
+
+// cutAt is cutAt(s, end, b.fy), from the series' key when the build has
+// one: whether any of its points ends after end.
+func (b *builder) cutAt(s *model.Series, end time.Time) bool {
+	if sk := b.keys.series[s]; sk != nil {
+		return len(sk.ends) > 0 && sk.ends[len(sk.ends)-1].After(end)
+	}
+	return cutAt(s, end, b.fy)
 }
 
 // reportMembers hashes which indicators a report shows, in order.
@@ -338,8 +367,9 @@ func (b *builder) indicatorKey(name string, s *model.Series) func() Key {
 		h := hasher{}
 		h.key(b.keys.base)
 		h.str(name)
-		h.key(b.keys.series[s].all)
-		h.any(b.comments[s.Indicator.ID])
+		sk := b.keys.series[s]
+		h.key(sk.all)
+		h.key(sk.comments)
 		h.any(b.in.Content.Indicators[s.Indicator.ID])
 		return h.sum()
 	}

@@ -452,7 +452,7 @@ func (r *reportSections) of(series []*model.Series) iter.Seq[ReportIndicator] {
 			}
 			// A section whose chart is drawn again up to the period
 			// writes a file too: it is always made.
-			keep := r.frags != nil && r.w != nil && !cutAt(s, r.p.End(r.b.fy), r.b.fy)
+			keep := r.frags != nil && r.w != nil && !r.b.cutAt(s, r.p.End(r.b.fy))
 			var k Key
 			if keep {
 				k = r.b.sectionKey(s, r.p)

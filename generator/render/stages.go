@@ -227,11 +227,20 @@ func (b *builder) openDataJob() job {
 				return nil, err
 			}
 		}
+		// The feed is made on a goroutine of its own while the catalogue
+		// is written: on a rebuild this job is among the last running,
+		// and the two take about as long as each other.
+		var feed []byte
+		feedErr := make(chan error, 1)
+		go func() {
+			var err error
+			feed, err = b.feed()
+			feedErr <- err
+		}()
 		catalogue, catalogueLen, err := b.catalogueFile()
-		if err != nil {
-			return nil, err
+		if ferr := <-feedErr; err == nil {
+			err = ferr
 		}
-		feed, err := b.feed()
 		if err != nil {
 			return nil, err
 		}

@@ -1,0 +1,102 @@
+package render
+
+import (
+	"testing"
+
+	"kpisite/generator/model"
+)
+
+// An indicator's commentary is hashed once, with its series (hashSeries),
+// for its page key, its report section's and its feed entries' keys: a
+// change to any commentary must change the hash of all of it and of that
+// one entry, and only of that one.
+func TestSeriesKeyHashesEachCommentary(t *testing.T) {
+	ind := &model.Indicator{ID: "a"}
+	series := []model.Series{{Indicator: ind}}
+	cms := func(edit func([]model.Commentary)) *seriesKey {
+		c := []model.Commentary{
+			{Indicator: "a", PeriodSlug: "2024-25-q2", Page: model.Page{Title: "Later", Body: []byte("Up.")}},
+			{Indicator: "a", PeriodSlug: "2024-25-q1", Page: model.Page{Title: "Earlier", Body: []byte("Down.")}},
+		}
+		if edit != nil {
+			edit(c)
+		}
+		b := &builder{series: series, comments: map[string][]model.Commentary{"a": c}}
+		return b.hashSeries(&series[0])
+	}
+	base := cms(nil)
+	if len(base.comment) != 2 {
+		t.Fatalf("%d commentary keys; want 2", len(base.comment))
+	}
+	if again := cms(nil); again.comments != base.comments || again.comment[0] != base.comment[0] || again.comment[1] != base.comment[1] {
+		t.Error("the same commentary hashed differently")
+	}
+	for name, c := range map[string]struct {
+		edit    func([]model.Commentary)
+		changed int
+	}{
+		"body":   {func(c []model.Commentary) { c[1].Page.Body = []byte("Up.") }, 1},
+		"title":  {func(c []model.Commentary) { c[0].Page.Title = "Earlier" }, 0},
+		"period": {func(c []model.Commentary) { c[1].PeriodSlug = "2024-25-q3" }, 1},
+		"draft":  {func(c []model.Commentary) { c[0].Page.Draft = true }, 0},
+		"line":   {func(c []model.Commentary) { c[1].Page.BodyLine = 7 }, 1},
+	} {
+		got := cms(c.edit)
+		if got.comments == base.comments {
+			t.Errorf("%s: the hash of all the commentary did not change", name)
+		}
+		for j := range got.comment {
+			if (got.comment[j] != base.comment[j]) != (j == c.changed) {
+				t.Errorf("%s: commentary %d's hash changed: %v; want only %d's", name, j, got.comment[j] != base.comment[j], c.changed)
+			}
+		}
+	}
+	none := &builder{series: series, comments: map[string][]model.Commentary{}}
+	if sk := none.hashSeries(&series[0]); sk.comments == base.comments || len(sk.comment) != 0 {
+		t.Error("no commentary hashed as some")
+	}
+}
+
+// builder.cutAt answers from the series' key (its points' ends) what
+// cutAt answers by walking the series: whether any point of any line
+// ends after the day.
+func TestCutAtFromKeys(t *testing.T) {
+	q := func(sub int) []model.Point {
+		return []model.Point{{Period: model.Period{Freq: model.Quarterly, Year: 2024, Sub: sub}, Value: model.Some(1)}}
+	}
+	ind := &model.Indicator{ID: "a"}
+	cmp := &model.Comparator{ID: "c"}
+	series := []model.Series{
+		{Indicator: ind},
+		{Indicator: ind, Points: q(1)},
+		{Indicator: ind, Points: q(1), Breakdowns: []model.Line{{Points: q(3)}}},
+		{Indicator: ind, Points: q(2), Comparators: []model.ComparatorSeries{{Comparator: cmp, Points: q(4)}}},
+		{Indicator: ind, Comparators: []model.ComparatorSeries{{Comparator: cmp, Breakdowns: []model.Line{{Points: q(3)}}}}},
+		{Indicator: ind, Comparators: []model.ComparatorSeries{{Comparator: cmp, Members: []model.Line{{Area: "E1", Points: q(2)}}}}},
+	}
+	b := &builder{series: series, fy: 4, comments: map[string][]model.Commentary{}}
+	b.keys.series = map[*model.Series]*seriesKey{}
+	for i := range series {
+		b.keys.series[&series[i]] = b.hashSeries(&series[i])
+	}
+	walked := &builder{series: series, fy: 4}
+	cuts := 0
+	for i := range series {
+		for sub := 1; sub <= 4; sub++ {
+			end := model.Period{Freq: model.Quarterly, Year: 2024, Sub: sub}.End(4)
+			want := cutAt(&series[i], end, 4)
+			if got := b.cutAt(&series[i], end); got != want {
+				t.Errorf("series %d, up to Q%d: cutAt from the keys %v; walking the series %v", i, sub, got, want)
+			}
+			if got := walked.cutAt(&series[i], end); got != want {
+				t.Errorf("series %d, up to Q%d, no keys: %v; want %v", i, sub, got, want)
+			}
+			if want {
+				cuts++
+			}
+		}
+	}
+	if cuts == 0 {
+		t.Error("no series cut: the test tells nothing")
+	}
+}
