@@ -151,12 +151,11 @@ func parseCache(data []byte, id, out string) (*cacheIndex, string) {
 	if idx.Identity != id {
 		return nil, "written by another build of kpisite"
 	}
-	m, err := os.ReadFile(filepath.Join(out, ManifestName))
+	_, msum, err := readManifestSum(out)
 	if err != nil {
 		return nil, "the output has no manifest"
 	}
-	msum := sha256.Sum256(m)
-	if hex.EncodeToString(msum[:]) != idx.Manifest {
+	if msum != idx.Manifest {
 		return nil, "the output is not the one it was written for"
 	}
 	return idx, ""
@@ -298,12 +297,11 @@ func pathsOnly(paths []string) []cacheFile {
 // changes the change time of every name of its inode.
 func (s *Stream) writeCache(dirs map[string]bool, spared bool) error {
 	c := s.cache
-	m, err := os.ReadFile(filepath.Join(s.out, ManifestName))
+	_, msum, err := readManifestSum(s.out)
 	if err != nil {
 		return err
 	}
-	msum := sha256.Sum256(m)
-	idx := cacheIndex{Identity: c.id, Manifest: hex.EncodeToString(msum[:]), Pages: make(map[string]cachePage, len(c.pages))}
+	idx := cacheIndex{Identity: c.id, Manifest: msum, Pages: make(map[string]cachePage, len(c.pages))}
 	// The folders' identities are read while the pages' are (both trees
 	// have about as many folders as OUT has pages).
 	spare := s.out + spareSuffix

@@ -3,7 +3,6 @@ package publish
 import (
 	"bytes"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -125,12 +124,11 @@ func verifySpare(spare string, idx *cacheIndex) (*spareSite, string) {
 	if !st.IsDir() {
 		return nil, "it is not a folder"
 	}
-	m, err := os.ReadFile(filepath.Join(spare, ManifestName))
+	m, sum, err := readManifestSum(spare)
 	if err != nil {
 		return nil, "it has no manifest"
 	}
-	sum := sha256.Sum256(m)
-	if hex.EncodeToString(sum[:]) != rec.Manifest {
+	if sum != rec.Manifest {
 		return nil, "its manifest is not the one recorded"
 	}
 	paths, ok := readManifest(m)

@@ -1,6 +1,8 @@
 package publish
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"os"
@@ -24,6 +26,18 @@ func manifest(paths []string) []byte {
 		b.WriteByte('\n')
 	}
 	return []byte(b.String())
+}
+
+// readManifestSum reads the manifest of the output folder dir and its
+// SHA-256 in hex: what the build cache records of OUT and of the spare,
+// to know each is the folder it was written for.
+func readManifestSum(dir string) (data []byte, sum string, err error) {
+	data, err = os.ReadFile(filepath.Join(dir, ManifestName))
+	if err != nil {
+		return nil, "", err
+	}
+	h := sha256.Sum256(data)
+	return data, hex.EncodeToString(h[:]), nil
 }
 
 // writeTree writes files under dir in sorted order, and the manifest.
