@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -25,53 +26,89 @@ import (
 // does not find.
 //
 // The file is content-addressed: a key names the bytes whatever page or
-// build wrote them, so the store never has to agree with OUT and needs no
-// lock (it is replaced by a rename, never written in place). It is:
+// build wrote them, so the store never has to agree with OUT. It is:
 //
-//	kpisite-fragments 1\n           the format line
+//	kpisite-fragments 2\n           the format line
 //	uvarint length, identity        the build that wrote it (Options.CacheID)
-//	fragments' bytes, one after another
-//	index: uvarint count, then per fragment uvarint length and its
-//	       group's name, its 32-byte key, uvarint offset, uvarint length
-//	8 bytes: the index's offset (little-endian)
-//	4 bytes: CRC-32C of everything before them (little-endian)
+//	segments, one per build that wrote to it, each:
+//	  pieces' bytes, one after another
+//	  index: uvarint count of page groups, then per group uvarint
+//	         length and its name, uvarint count of pieces, and per
+//	         piece its 32-byte key, uvarint offset, uvarint length
+//	  8 bytes: the index's offset (little-endian)
+//	  4 bytes: CRC-32C of every byte of the file before them
+//	           (little-endian)
 //
+// Only the last segment's index is read: it lists every piece of the
+// store, in whichever segment its bytes are. A build that holds the build
+// lock appends a segment with only its new pieces, and an index that
+// lists the earlier pieces it keeps where they are; the earlier indexes
+// and the pieces no index lists any more are dead space. The checksum
+// runs on from the file before the append (the appending build knows it
+// from the one it checked), so it always covers the whole file. When the
+// dead space would grow past the live bytes (or the build has more than
+// fragmentsSpill bytes of new pieces, or the store changed since it was
+// read), the build writes a whole new store to a temporary file instead,
+// with only the live pieces, and renames it over the old (compaction).
+//
+// The file only ever grows in place, or is replaced by a rename, so a
+// build that read it without the lock keeps a valid view of the bytes it
+// read. A build that reads it in the middle of an append, or after one
+// that was cut short (a killed build, a full disk), finds no valid tail
+// at its end (the last 12 bytes are not an index offset and a checksum
+// that match) and ignores the store; it then writes a whole new one.
 // A store whose format line, checksum or identity does not match, or
-// whose index points outside its data, is ignored (the build renders every
-// piece, as without one). The checksum guards against corruption, not
-// tampering: whoever can write beside OUT can write OUT.
+// whose index points outside its data, is ignored in the same way (the
+// build renders every piece, as without one). The checksum guards against
+// corruption, not tampering: whoever can write beside OUT can write OUT.
 
 const (
 	fragmentsSuffix = ".kpisite-fragments"
-	fragmentsFormat = "kpisite-fragments 1\n"
+	fragmentsFormat = "kpisite-fragments 2\n"
 	fragmentsTail   = 12
+	// fragmentsSpill is how many bytes of new pieces a build keeps in
+	// memory: past it they are written to a new store as they come (a
+	// cold build), which then replaces the old one whole.
+	fragmentsSpill = 1 << 20
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // Fragments is one build's view of the store: the previous build's
-// fragments to read, and this build's, written to a temporary file as they
-// come and renamed over the store by Commit. Safe for concurrent use.
+// fragments to read, and this build's, kept to be appended to the store or
+// written into a new one by Commit. Safe for concurrent use, except that
+// Get must not be called once Commit or Abort has been.
 type Fragments struct {
 	out string
 	id  []byte
 
-	old    *os.File
-	index  map[[32]byte]fragSpan // the previous store's fragments
-	groups map[string][]fragEntry
+	// The store as this build read it, when it was valid.
+	old       *os.File
+	oldInfo   os.FileInfo
+	oldSize   int64
+	oldCRC    uint32 // CRC-32C of all its oldSize bytes
+	dataStart int64  // where its pieces start: the length of the head
+	index     map[[32]byte]fragSpan
+	groups    map[string][]fragEntry
 
 	mu      sync.Mutex
-	tmp     *os.File
-	w       *bufio.Writer
-	crc     hash.Hash32
-	off     int64
-	entries []fragEntry
-	put     map[string]bool // groups rendered by this build
-	live    map[string]bool // groups this build shows
-	err     error           // the first failure to write: nothing is stored
+	fresh   int64                  // bytes of new pieces so far
+	pending []byte                 // the new pieces, until spilled
+	tmp     *os.File               // spilled: a new store being written
+	w       *bufio.Writer          // into tmp, and crc
+	crc     hash.Hash32            // of what was written to tmp
+	spans   map[[32]byte]fragSpan  // the pieces this build put
+	entries map[string][]fragEntry // per group this build put
+	live    map[string]bool        // groups this build shows
+	err     error                  // the first failure to write: nothing is stored
 }
 
-type fragSpan struct{ off, n int64 }
+// fragSpan is where a piece's bytes are: in the old store, or (fresh) at
+// an offset among this build's new pieces.
+type fragSpan struct {
+	off, n int64
+	fresh  bool
+}
 
 type fragEntry struct {
 	group string
@@ -80,21 +117,21 @@ type fragEntry struct {
 }
 
 // OpenFragments reads the store beside out, when it is there and valid
-// for the build identity id, and prepares this build's.
+// for the build identity id, and prepares this build's. It needs no lock:
+// a store in the middle of an append is not valid, and is ignored.
 func OpenFragments(out string, id []byte) *Fragments {
-	f := &Fragments{out: out, id: id, put: map[string]bool{}, live: map[string]bool{}}
+	f := &Fragments{out: out, id: id, spans: map[[32]byte]fragSpan{}, entries: map[string][]fragEntry{}, live: map[string]bool{}}
 	old, err := os.Open(out + fragmentsSuffix)
 	if err != nil {
 		return f
 	}
 	st, err := old.Stat()
 	if err == nil && st.Mode().IsRegular() {
-		var entries []fragEntry
-		if entries, err = readFragments(old, st.Size(), id); err == nil {
-			f.old = old
-			f.index = make(map[[32]byte]fragSpan, len(entries))
+		if s, err := readFragments(old, st.Size(), id); err == nil {
+			f.old, f.oldInfo, f.oldSize, f.oldCRC, f.dataStart = old, st, st.Size(), s.crc, s.dataStart
+			f.index = make(map[[32]byte]fragSpan, len(s.entries))
 			f.groups = map[string][]fragEntry{}
-			for _, e := range entries {
+			for _, e := range s.entries {
 				f.index[e.key] = e.fragSpan
 				f.groups[e.group] = append(f.groups[e.group], e)
 			}
@@ -107,47 +144,58 @@ func OpenFragments(out string, id []byte) *Fragments {
 
 var errBadFragments = errors.New("fragment store: not valid")
 
+// storeRead is what readFragments finds in a valid store.
+type storeRead struct {
+	entries   []fragEntry
+	crc       uint32 // CRC-32C of the whole file, its tail included
+	dataStart int64
+}
+
 // readFragments checks the store r of size bytes (its format line,
-// checksum and identity) and returns its index.
-func readFragments(r io.ReaderAt, size int64, id []byte) ([]fragEntry, error) {
+// checksum and identity) and returns its last index.
+func readFragments(r io.ReaderAt, size int64, id []byte) (storeRead, error) {
+	var s storeRead
 	head := int64(len(fragmentsFormat))
 	if size < head+fragmentsTail {
-		return nil, errBadFragments
+		return s, errBadFragments
 	}
 	tail := make([]byte, fragmentsTail)
 	if _, err := r.ReadAt(tail, size-fragmentsTail); err != nil {
-		return nil, errBadFragments
+		return s, errBadFragments
 	}
 	crc := crc32.New(castagnoli)
-	if _, err := io.Copy(crc, io.NewSectionReader(r, 0, size-4)); err != nil {
-		return nil, errBadFragments
+	if _, err := io.CopyBuffer(crc, io.NewSectionReader(r, 0, size-4), make([]byte, 256<<10)); err != nil {
+		return s, errBadFragments
 	}
 	if crc.Sum32() != binary.LittleEndian.Uint32(tail[8:]) {
-		return nil, errBadFragments
+		return s, errBadFragments
 	}
+	s.crc = crc32.Update(crc.Sum32(), castagnoli, tail[8:])
 	first := make([]byte, head+binary.MaxVarintLen64+int64(len(id)))
 	first = first[:min(int64(len(first)), size-fragmentsTail)]
 	if _, err := r.ReadAt(first, 0); err != nil {
-		return nil, errBadFragments
+		return s, errBadFragments
 	}
 	if string(first[:head]) != fragmentsFormat {
-		return nil, errBadFragments
+		return s, errBadFragments
 	}
 	rest := first[head:]
 	n, k := binary.Uvarint(rest)
 	if k <= 0 || n != uint64(len(id)) || len(rest)-k < len(id) || !bytes.Equal(rest[k:k+len(id)], id) {
-		return nil, errBadFragments
+		return s, errBadFragments
 	}
-	dataStart := head + int64(k) + int64(len(id))
+	s.dataStart = head + int64(k) + int64(len(id))
 	indexOff := binary.LittleEndian.Uint64(tail)
-	if indexOff < uint64(dataStart) || indexOff > uint64(size-fragmentsTail) {
-		return nil, errBadFragments
+	if indexOff < uint64(s.dataStart) || indexOff > uint64(size-fragmentsTail) {
+		return s, errBadFragments
 	}
 	idx := make([]byte, size-fragmentsTail-int64(indexOff))
 	if _, err := r.ReadAt(idx, int64(indexOff)); err != nil {
-		return nil, errBadFragments
+		return s, errBadFragments
 	}
-	return parseFragmentIndex(idx, uint64(dataStart), indexOff)
+	var err error
+	s.entries, err = parseFragmentIndex(idx, uint64(s.dataStart), indexOff)
+	return s, err
 }
 
 // parseFragmentIndex reads the index idx of a store whose fragments lie
@@ -161,27 +209,40 @@ func parseFragmentIndex(idx []byte, start, end uint64) ([]fragEntry, error) {
 		idx = idx[k:]
 		return v, true
 	}
-	count, ok := uv()
-	// Each entry takes at least 35 bytes: a bound before allocating.
-	if !ok || count > uint64(len(idx))/35 {
+	groups, ok := uv()
+	// A group takes at least 2 bytes and a piece 34: bounds before
+	// allocating.
+	if !ok || groups > uint64(len(idx))/2 {
 		return nil, errBadFragments
 	}
-	entries := make([]fragEntry, 0, count)
-	for range count {
+	var entries []fragEntry
+	for range groups {
 		n, ok := uv()
-		if !ok || n > uint64(len(idx)) || uint64(len(idx))-n < 32 {
+		if !ok || n > uint64(len(idx)) {
 			return nil, errBadFragments
 		}
-		e := fragEntry{group: string(idx[:n])}
-		copy(e.key[:], idx[n:n+32])
-		idx = idx[n+32:]
-		off, ok1 := uv()
-		size, ok2 := uv()
-		if !ok1 || !ok2 || off < start || off > end || size > end-off {
+		group := string(idx[:n])
+		idx = idx[n:]
+		count, ok := uv()
+		if !ok || count > uint64(len(idx))/34 {
 			return nil, errBadFragments
 		}
-		e.off, e.n = int64(off), int64(size)
-		entries = append(entries, e)
+		entries = slices.Grow(entries, int(count))
+		for range count {
+			if len(idx) < 32 {
+				return nil, errBadFragments
+			}
+			e := fragEntry{group: group}
+			copy(e.key[:], idx[:32])
+			idx = idx[32:]
+			off, ok1 := uv()
+			size, ok2 := uv()
+			if !ok1 || !ok2 || off < start || off > end || size > end-off {
+				return nil, errBadFragments
+			}
+			e.off, e.n = int64(off), int64(size)
+			entries = append(entries, e)
+		}
 	}
 	if len(idx) != 0 {
 		return nil, errBadFragments
@@ -190,16 +251,23 @@ func parseFragmentIndex(idx []byte, start, end uint64) ([]fragEntry, error) {
 }
 
 // Live says that this build shows the page group: when the page is not
-// rendered (its files are kept whole), its fragments are carried into the
-// new store; a group that is neither live nor rendered is dropped.
+// rendered (its files are kept whole), its fragments are kept in the
+// store; a group that is neither live nor rendered is dropped.
 func (f *Fragments) Live(group string) {
 	f.mu.Lock()
 	f.live[group] = true
 	f.mu.Unlock()
 }
 
-// Get returns the fragment stored under key by the previous build.
-func (f *Fragments) Get(key [32]byte) ([]byte, bool) {
+// Has says whether the previous build stored a fragment under key.
+func (f *Fragments) Has(key [32]byte) bool {
+	_, ok := f.index[key]
+	return ok && f.old != nil
+}
+
+// Get reads the fragment stored under key by the previous build into buf
+// (grown when it is too short), and returns it.
+func (f *Fragments) Get(key [32]byte, buf []byte) ([]byte, bool) {
 	if f.old == nil {
 		return nil, false
 	}
@@ -207,36 +275,55 @@ func (f *Fragments) Get(key [32]byte) ([]byte, bool) {
 	if !ok {
 		return nil, false
 	}
-	data := make([]byte, sp.n)
-	if _, err := f.old.ReadAt(data, sp.off); err != nil {
+	buf = slices.Grow(buf[:0], int(sp.n))[:sp.n]
+	if _, err := f.old.ReadAt(buf, sp.off); err != nil {
 		return nil, false
 	}
-	return data, true
+	return buf, true
 }
 
-// Put records a fragment of the page group, rendered or kept by this
-// build, for the next one: written to the new store as it comes.
+// Put records a fragment of the page group, rendered or got by this
+// build, for the next one. A piece the old store holds (its key is there)
+// is only listed; a new one is kept.
 func (f *Fragments) Put(group string, key [32]byte, data []byte) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.put[group] = true
-	f.add(group, key, data)
+	sp, ok := f.spans[key]
+	if !ok {
+		if sp, ok = f.index[key]; !ok {
+			if !f.keep(data) {
+				return
+			}
+			sp = fragSpan{off: f.fresh, n: int64(len(data)), fresh: true}
+			f.fresh += sp.n
+		}
+		f.spans[key] = sp
+	}
+	f.entries[group] = append(f.entries[group], fragEntry{group: group, key: key, fragSpan: sp})
 }
 
-// add appends a fragment to the new store (under mu).
-func (f *Fragments) add(group string, key [32]byte, data []byte) {
-	if f.err != nil || !f.begin() {
-		return
+// keep keeps the bytes of a new piece (under mu): in memory up to
+// fragmentsSpill, then in a new store written as they come.
+func (f *Fragments) keep(data []byte) bool {
+	if f.err != nil {
+		return false
+	}
+	if f.tmp == nil && len(f.pending)+len(data) <= fragmentsSpill {
+		f.pending = append(f.pending, data...)
+		return true
+	}
+	if f.tmp == nil && !f.begin() {
+		return false
 	}
 	if _, err := f.w.Write(data); err != nil {
 		f.err = err
-		return
+		return false
 	}
-	f.entries = append(f.entries, fragEntry{group: group, key: key, fragSpan: fragSpan{f.off, int64(len(data))}})
-	f.off += int64(len(data))
+	return true
 }
 
-// begin creates the new store's temporary file (under mu), once.
+// begin creates a new store's temporary file (under mu) with its head and
+// the new pieces kept so far, once.
 func (f *Fragments) begin() bool {
 	if f.tmp != nil {
 		return true
@@ -250,38 +337,51 @@ func (f *Fragments) begin() bool {
 	}
 	f.tmp, f.crc = tmp, crc32.New(castagnoli)
 	f.w = bufio.NewWriterSize(io.MultiWriter(tmp, f.crc), 64<<10)
-	head := append([]byte(fragmentsFormat), binary.AppendUvarint(nil, uint64(len(f.id)))...)
-	head = append(head, f.id...)
-	f.w.Write(head)
-	f.off = int64(len(head))
+	f.w.Write(f.head())
+	f.w.Write(f.pending)
+	f.pending = nil
 	return true
 }
 
-// Commit writes the new store in place of the old, after the build was
-// published: this build's fragments, and those of the previous store's
-// groups that are live but were not rendered. A store that could not be
-// written is left out, and the old one removed (its fragments may no
-// longer be shown anywhere; they are never wrong, but would be kept for
-// nothing).
+// head is the store's format line and identity.
+func (f *Fragments) head() []byte {
+	head := append([]byte(fragmentsFormat), binary.AppendUvarint(nil, uint64(len(f.id)))...)
+	return append(head, f.id...)
+}
+
+// Commit stores this build's fragments, and those of the previous
+// store's groups that are live but were not rendered, for the next build:
+// by appending to the store, or by writing a new one (see the format
+// above). The build must hold the build lock (publish.Open), so that no
+// other build appends at the same time; pieces are content-addressed, so
+// a build that commits its store and then fails to publish leaves only
+// pieces no page shows. A store that could not be written is removed (its
+// fragments are never wrong, but might no longer be shown anywhere).
 func (f *Fragments) Commit() error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	defer f.closeOld()
+	groups := f.entries
 	for g, es := range f.groups {
-		if !f.live[g] || f.put[g] {
-			continue
-		}
-		for _, e := range es {
-			data := make([]byte, e.n)
-			if _, err := f.old.ReadAt(data, e.off); err != nil {
-				f.err = err
-				break
-			}
-			f.add(g, e.key, data)
+		if f.live[g] && len(f.entries[g]) == 0 {
+			groups[g] = es
 		}
 	}
-	if f.err == nil && f.begin() {
-		f.writeIndex()
+	names := make([]string, 0, len(groups))
+	for g := range groups {
+		names = append(names, g)
+	}
+	slices.Sort(names)
+	if f.err == nil && f.tmp == nil && f.appendable(groups) {
+		err := f.append(names, groups)
+		if err == nil {
+			removeStaleFragmentTemps(f.out)
+			return nil
+		}
+		f.err = nil
+	}
+	if f.err == nil {
+		f.rewrite(names, groups)
 	}
 	if f.err != nil {
 		f.abort()
@@ -290,6 +390,7 @@ func (f *Fragments) Commit() error {
 	}
 	name := f.tmp.Name()
 	if err := f.tmp.Close(); err != nil {
+		f.tmp = nil
 		os.Remove(name)
 		return err
 	}
@@ -302,33 +403,129 @@ func (f *Fragments) Commit() error {
 	return nil
 }
 
-// writeIndex ends the new store with its index and tail (under mu).
-func (f *Fragments) writeIndex() {
-	indexOff := f.off
-	var buf []byte
-	buf = binary.AppendUvarint(buf, uint64(len(f.entries)))
-	for _, e := range f.entries {
-		buf = binary.AppendUvarint(buf, uint64(len(e.group)))
-		buf = append(buf, e.group...)
-		buf = append(buf, e.key[:]...)
-		buf = binary.AppendUvarint(buf, uint64(e.off))
-		buf = binary.AppendUvarint(buf, uint64(e.n))
+// appendable says whether this build appends to the old store (under
+// mu): when there is one, and the dead space after the append (the old
+// store's bytes no index lists any more, and its index) would not exceed
+// the live bytes.
+func (f *Fragments) appendable(groups map[string][]fragEntry) bool {
+	if f.old == nil {
+		return false
 	}
+	live, seen := f.dataStart+f.fresh, map[[32]byte]bool{}
+	for _, es := range groups {
+		for _, e := range es {
+			if !e.fresh && !seen[e.key] {
+				seen[e.key] = true
+				live += e.n
+			}
+		}
+	}
+	return f.oldSize+f.fresh-live <= live
+}
+
+// append appends this build's new pieces, its index and the tail to the
+// old store, when the file is still the one this build read (under mu).
+// An append that fails is cut off again; the caller then writes a new
+// store.
+func (f *Fragments) append(names []string, groups map[string][]fragEntry) error {
+	w, err := os.OpenFile(f.out+fragmentsSuffix, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	st, err := w.Stat()
+	if err != nil {
+		return err
+	}
+	if !os.SameFile(st, f.oldInfo) || st.Size() != f.oldSize {
+		return errors.New("fragment store: changed since it was read")
+	}
+	buf := f.pending
+	indexOff := f.oldSize + int64(len(buf))
+	buf = appendFragmentIndex(buf, names, groups, func(e fragEntry) int64 {
+		if e.fresh {
+			return f.oldSize + e.off
+		}
+		return e.off
+	})
 	buf = binary.LittleEndian.AppendUint64(buf, uint64(indexOff))
-	f.w.Write(buf)
+	buf = binary.LittleEndian.AppendUint32(buf, crc32.Update(f.oldCRC, castagnoli, buf))
+	if _, err := w.WriteAt(buf, f.oldSize); err != nil {
+		w.Truncate(f.oldSize)
+		return err
+	}
+	return nil
+}
+
+// rewrite writes a whole new store into tmp (under mu): this build's new
+// pieces (already there when it spilled), the old store's pieces it keeps,
+// copied, the index and the tail.
+func (f *Fragments) rewrite(names []string, groups map[string][]fragEntry) {
+	if !f.begin() {
+		return
+	}
+	base := int64(len(f.head()))
+	at := base + f.fresh
+	moved := map[[32]byte]int64{}
+	var buf []byte
+	for _, g := range names {
+		for _, e := range groups[g] {
+			if e.fresh || f.old == nil {
+				continue
+			}
+			if _, ok := moved[e.key]; ok {
+				continue
+			}
+			buf = slices.Grow(buf[:0], int(e.n))[:e.n]
+			if _, err := f.old.ReadAt(buf, e.off); err != nil {
+				f.err = err
+				return
+			}
+			if _, err := f.w.Write(buf); err != nil {
+				f.err = err
+				return
+			}
+			moved[e.key] = at
+			at += e.n
+		}
+	}
+	index := appendFragmentIndex(nil, names, groups, func(e fragEntry) int64 {
+		if e.fresh {
+			return base + e.off
+		}
+		return moved[e.key]
+	})
+	index = binary.LittleEndian.AppendUint64(index, uint64(at))
+	f.w.Write(index)
 	if err := f.w.Flush(); err != nil {
 		f.err = err
 		return
 	}
-	var sum [4]byte
-	binary.LittleEndian.PutUint32(sum[:], f.crc.Sum32())
-	if _, err := f.tmp.Write(sum[:]); err != nil {
+	if _, err := f.tmp.Write(binary.LittleEndian.AppendUint32(nil, f.crc.Sum32())); err != nil {
 		f.err = err
 	}
 }
 
-// Abort drops this build's store (a build that failed), leaving the old
-// one as it was.
+// appendFragmentIndex appends the index of groups, in the order of names,
+// each piece at the offset where gives.
+func appendFragmentIndex(buf []byte, names []string, groups map[string][]fragEntry, where func(fragEntry) int64) []byte {
+	buf = binary.AppendUvarint(buf, uint64(len(names)))
+	for _, g := range names {
+		es := groups[g]
+		buf = binary.AppendUvarint(buf, uint64(len(g)))
+		buf = append(buf, g...)
+		buf = binary.AppendUvarint(buf, uint64(len(es)))
+		for _, e := range es {
+			buf = append(buf, e.key[:]...)
+			buf = binary.AppendUvarint(buf, uint64(where(e)))
+			buf = binary.AppendUvarint(buf, uint64(e.n))
+		}
+	}
+	return buf
+}
+
+// Abort drops this build's fragments (a build that failed), leaving the
+// store as it was.
 func (f *Fragments) Abort() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -343,6 +540,7 @@ func (f *Fragments) abort() {
 		os.Remove(name)
 		f.tmp = nil
 	}
+	f.pending = nil
 	if f.err == nil {
 		f.err = errBadFragments
 	}
