@@ -70,6 +70,10 @@ const (
 	// memory: past it they are written to a new store as they come (a
 	// cold build), which then replaces the old one whole.
 	fragmentsSpill = 1 << 20
+	// fragmentsSlack is the dead space a store may always have, however
+	// small its live pieces (a small site's store is not rewritten on
+	// every build because each index is dead after the next).
+	fragmentsSlack = 64 << 10
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -406,7 +410,7 @@ func (f *Fragments) Commit() error {
 // appendable says whether this build appends to the old store (under
 // mu): when there is one, and the dead space after the append (the old
 // store's bytes no index lists any more, and its index) would not exceed
-// the live bytes.
+// the live bytes, or fragmentsSlack.
 func (f *Fragments) appendable(groups map[string][]fragEntry) bool {
 	if f.old == nil {
 		return false
@@ -420,7 +424,7 @@ func (f *Fragments) appendable(groups map[string][]fragEntry) bool {
 			}
 		}
 	}
-	return f.oldSize+f.fresh-live <= live
+	return f.oldSize+f.fresh-live <= max(live, fragmentsSlack)
 }
 
 // append appends this build's new pieces, its index and the tail to the

@@ -118,6 +118,20 @@ func FuzzReadFragments(f *testing.F) {
 	f.Add(good)
 	f.Add([]byte(fragmentsFormat))
 	f.Add(good[:len(good)-1])
+	// A store appended to: two segments, the second's index listing a
+	// piece of the first.
+	fr = OpenFragments(out, id)
+	fr.Put("g", fragKey("a"), []byte("alpha"))
+	fr.Put("g", fragKey("c"), []byte("gamma"))
+	if err := fr.Commit(); err != nil {
+		f.Fatal(err)
+	}
+	appended, _ := os.ReadFile(out + fragmentsSuffix)
+	if !bytes.HasPrefix(appended, good) {
+		f.Fatal("the seed store was not appended to")
+	}
+	f.Add(appended)
+	f.Add(appended[:len(good)+3])
 	f.Fuzz(func(t *testing.T, data []byte) {
 		check := func(data []byte) {
 			s, err := readFragments(bytes.NewReader(data), int64(len(data)), id)
