@@ -562,3 +562,47 @@ func TestCacheFragmentStore(t *testing.T) {
 		}
 	}
 }
+
+// A rebuild appends to the fragment store in place; a build killed in the
+// middle of that append leaves the store cut short anywhere in the
+// appended part. The next build must use no wrong piece: its output is
+// that of a build without the cache, and it leaves a store the build
+// after it uses again.
+func TestCacheFragmentStoreCutShort(t *testing.T) {
+	site := cacheSite(t)
+	out := coldBuild(t, site)
+	store := out + ".kpisite-fragments"
+	before, err := os.ReadFile(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	change := cacheMutations[0].change
+	change(t, site, 1)
+	rebuildMatchesCold(t, site, out)
+	after, err := os.ReadFile(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(after, before) || len(after) == len(before) {
+		t.Fatalf("the rebuild did not append to the store (%d bytes, then %d)", len(before), len(after))
+	}
+	// The cuts: the append's first bytes, its last (the tail), and
+	// some between.
+	cuts := []int{len(before), len(before) + 1, len(after) - 12, len(after) - 4, len(after) - 1}
+	for i := 1; i < 6; i++ {
+		cuts = append(cuts, len(before)+i*(len(after)-len(before))/6)
+	}
+	for i, n := range cuts {
+		if err := os.WriteFile(store, after[:n], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		change(t, site, 2+i)
+		rebuildMatchesCold(t, site, out)
+		if t.Failed() {
+			t.Fatalf("after the store was cut at %d bytes (the append ran from %d to %d)", n, len(before), len(after))
+		}
+		if _, err := os.Stat(store); err != nil {
+			t.Fatalf("the build after a store cut at %d left none: %v", n, err)
+		}
+	}
+}
