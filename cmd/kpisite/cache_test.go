@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -603,6 +605,56 @@ func TestCacheFragmentStoreCutShort(t *testing.T) {
 		}
 		if _, err := os.Stat(store); err != nil {
 			t.Fatalf("the build after a store cut at %d left none: %v", n, err)
+		}
+	}
+}
+
+// Builds of different inputs racing into one OUT read the fragment store
+// without the lock while others append to it or write it anew: each must
+// publish, and whatever store a round leaves, the next build uses no
+// wrong piece (its output is that of a build without the cache).
+func TestCacheFragmentStoreConcurrentBuilds(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1730419200")
+	mutation := func(name string) func(*testing.T, string, int) {
+		for _, m := range cacheMutations {
+			if m.name == name {
+				return m.change
+			}
+		}
+		t.Fatalf("no mutation %q", name)
+		return nil
+	}
+	value, comment := mutation("latest value"), mutation("commentary")
+	var sites [3]string
+	for i := range sites {
+		sites[i] = cacheSite(t)
+		value(t, sites[i], i+1)
+		comment(t, sites[i], i%2)
+	}
+	out := coldBuild(t, sites[0])
+	for round := range 3 {
+		var wg sync.WaitGroup
+		var results [3]string
+		for i := range sites {
+			wg.Go(func() {
+				cmd := exec.Command(os.Args[0], "build", "-s", sites[i], "-o", out)
+				cmd.Env = append(os.Environ(), "KPISITE_TEST_MAIN=1")
+				if b, err := cmd.CombinedOutput(); err != nil {
+					results[i] = fmt.Sprintf("%v\n%s", err, b)
+				}
+			})
+		}
+		wg.Wait()
+		for i, r := range results {
+			if r != "" {
+				t.Errorf("round %d, build of site %d: %s", round, i, r)
+			}
+		}
+		s := sites[round]
+		value(t, s, 10+round)
+		rebuildMatchesCold(t, s, out)
+		if t.Failed() {
+			t.Fatalf("round %d", round)
 		}
 	}
 }

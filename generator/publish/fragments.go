@@ -371,6 +371,9 @@ func (f *Fragments) Commit() error {
 			groups[g] = es
 		}
 	}
+	if f.err == nil && f.tmp == nil && f.unchanged(groups) {
+		return nil
+	}
 	names := make([]string, 0, len(groups))
 	for g := range groups {
 		names = append(names, g)
@@ -405,6 +408,33 @@ func (f *Fragments) Commit() error {
 	}
 	removeStaleFragmentTemps(f.out)
 	return nil
+}
+
+// unchanged says whether the old store already lists exactly the pieces
+// of groups, in any order (under mu): a build that rendered nothing new and dropped no
+// group leaves it as it is.
+func (f *Fragments) unchanged(groups map[string][]fragEntry) bool {
+	if f.old == nil || f.fresh != 0 || len(groups) != len(f.groups) {
+		return false
+	}
+	in := map[string]map[[32]byte]bool{}
+	for g, es := range f.groups {
+		in[g] = make(map[[32]byte]bool, len(es))
+		for _, e := range es {
+			in[g][e.key] = true
+		}
+	}
+	for g, es := range groups {
+		if len(es) != len(in[g]) {
+			return false
+		}
+		for _, e := range es {
+			if !in[g][e.key] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // appendable says whether this build appends to the old store (under

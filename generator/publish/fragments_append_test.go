@@ -111,6 +111,20 @@ func TestFragmentsAppendSequence(t *testing.T) {
 		t.Error("a kept piece was written again")
 	}
 
+	// A build that renders nothing new and drops nothing leaves the
+	// store as it is, whether it renders the report again from the
+	// store's pieces or keeps it whole.
+	for _, b := range []fragBuild{
+		{live: []string{"feed.xml"}, put: map[string]map[string]string{"reports/a": {"a1": want2["a1"], "a2": want2["a2"], "a4": want2["a4"]}}},
+		{live: []string{"feed.xml", "reports/a"}},
+	} {
+		b.run(t, out, id, want2)
+		if st, data := fileState(t, path); !os.SameFile(st, st2) || !bytes.Equal(data, data2) {
+			t.Fatal("a build with nothing new changed the store")
+		}
+	}
+	storeHas(t, out, id, want2, all)
+
 	// The feed neither shown nor rendered: its piece is gone. A piece
 	// rendered again under a key the store holds is not written again.
 	want3 := map[string]string{"a1": want["a1"], "a2": want["a2"], "a4": want2["a4"]}
