@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
-	"hash"
 	"hash/crc32"
 	"io"
 	"os"
@@ -34,22 +33,25 @@ import (
 //	  pieces' bytes, one after another
 //	  index: uvarint count of page groups, then per group uvarint
 //	         length and its name, uvarint count of pieces, and per
-//	         piece its 32-byte key, uvarint offset, uvarint length
+//	         piece its 32-byte key, uvarint offset, uvarint length and
+//	         the CRC-32C of its bytes (4 bytes, little-endian)
 //	  8 bytes: the index's offset (little-endian)
-//	  4 bytes: CRC-32C of every byte of the file before them
-//	           (little-endian)
+//	  4 bytes: CRC-32C of the format line and identity, the index and
+//	           its offset (little-endian)
 //
 // Only the last segment's index is read: it lists every piece of the
 // store, in whichever segment its bytes are. A build that holds the build
 // lock appends a segment with only its new pieces, and an index that
 // lists the earlier pieces it keeps where they are; the earlier indexes
-// and the pieces no index lists any more are dead space. The checksum
-// runs on from the file before the append (the appending build knows it
-// from the one it checked), so it always covers the whole file. When the
-// dead space would grow past the live bytes (or the build has more than
-// fragmentsSpill bytes of new pieces, or the store changed since it was
-// read), the build writes a whole new store to a temporary file instead,
-// with only the live pieces, and renames it over the old (compaction).
+// and the pieces no index lists any more are dead space, never read. Each
+// piece is checked against its checksum when it is read (Get), so opening
+// the store reads only its head, its last index and its tail, however
+// much dead space it has. When the dead space would grow past the live
+// bytes and 64 KiB (or the build has more than fragmentsSpill bytes of new
+// pieces, or the store changed since it was read), the build writes a
+// whole new store to a temporary file instead, with only the live pieces
+// (each checked as it is copied), and renames it over the old
+// (compaction).
 //
 // The file only ever grows in place, or is replaced by a rename, so a
 // build that read it without the lock keeps a valid view of the bytes it
@@ -57,9 +59,10 @@ import (
 // that was cut short (a killed build, a full disk), finds no valid tail
 // at its end (the last 12 bytes are not an index offset and a checksum
 // that match) and ignores the store; it then writes a whole new one.
-// A store whose format line, checksum or identity does not match, or
-// whose index points outside its data, is ignored in the same way (the
-// build renders every piece, as without one). The checksum guards against
+// A store whose format line, index checksum or identity does not match,
+// or whose index points outside its data, is ignored in the same way (the
+// build renders every piece, as without one), and a piece whose bytes do
+// not match their checksum is not found. The checksums guard against
 // corruption, not tampering: whoever can write beside OUT can write OUT.
 
 const (
@@ -90,8 +93,7 @@ type Fragments struct {
 	old       *os.File
 	oldInfo   os.FileInfo
 	oldSize   int64
-	oldCRC    uint32 // CRC-32C of all its oldSize bytes
-	dataStart int64  // where its pieces start: the length of the head
+	dataStart int64 // where its pieces start: the length of the head
 	index     map[[32]byte]fragSpan
 	groups    map[string][]fragEntry
 
@@ -99,8 +101,7 @@ type Fragments struct {
 	fresh   int64                  // bytes of new pieces so far
 	pending []byte                 // the new pieces, until spilled
 	tmp     *os.File               // spilled: a new store being written
-	w       *bufio.Writer          // into tmp, and crc
-	crc     hash.Hash32            // of what was written to tmp
+	w       *bufio.Writer          // into tmp
 	spans   map[[32]byte]fragSpan  // the pieces this build put
 	entries map[string][]fragEntry // per group this build put
 	live    map[string]bool        // groups this build shows
@@ -108,9 +109,10 @@ type Fragments struct {
 }
 
 // fragSpan is where a piece's bytes are: in the old store, or (fresh) at
-// an offset among this build's new pieces.
+// an offset among this build's new pieces; and their CRC-32C.
 type fragSpan struct {
 	off, n int64
+	crc    uint32
 	fresh  bool
 }
 
@@ -132,7 +134,7 @@ func OpenFragments(out string, id []byte) *Fragments {
 	st, err := old.Stat()
 	if err == nil && st.Mode().IsRegular() {
 		if s, err := readFragments(old, st.Size(), id); err == nil {
-			f.old, f.oldInfo, f.oldSize, f.oldCRC, f.dataStart = old, st, st.Size(), s.crc, s.dataStart
+			f.old, f.oldInfo, f.oldSize, f.dataStart = old, st, st.Size(), s.dataStart
 			f.index = make(map[[32]byte]fragSpan, len(s.entries))
 			f.groups = map[string][]fragEntry{}
 			for _, e := range s.entries {
@@ -151,52 +153,52 @@ var errBadFragments = errors.New("fragment store: not valid")
 // storeRead is what readFragments finds in a valid store.
 type storeRead struct {
 	entries   []fragEntry
-	crc       uint32 // CRC-32C of the whole file, its tail included
 	dataStart int64
 }
 
+// fragmentsHead is a store's format line and identity.
+func fragmentsHead(id []byte) []byte {
+	head := append([]byte(fragmentsFormat), binary.AppendUvarint(nil, uint64(len(id)))...)
+	return append(head, id...)
+}
+
+// segmentChecksum is the checksum in a segment's tail: of the store's
+// head, the segment's index and the index's offset (indexOff, the 8
+// bytes before the checksum).
+func segmentChecksum(head, index, indexOff []byte) uint32 {
+	crc := crc32.Checksum(head, castagnoli)
+	crc = crc32.Update(crc, castagnoli, index)
+	return crc32.Update(crc, castagnoli, indexOff)
+}
+
 // readFragments checks the store r of size bytes (its format line,
-// checksum and identity) and returns its last index.
+// identity and its last index's checksum) and returns its last index.
 func readFragments(r io.ReaderAt, size int64, id []byte) (storeRead, error) {
 	var s storeRead
-	head := int64(len(fragmentsFormat))
-	if size < head+fragmentsTail {
+	want := fragmentsHead(id)
+	if size < int64(len(want))+fragmentsTail {
 		return s, errBadFragments
 	}
 	tail := make([]byte, fragmentsTail)
 	if _, err := r.ReadAt(tail, size-fragmentsTail); err != nil {
 		return s, errBadFragments
 	}
-	crc := crc32.New(castagnoli)
-	if _, err := io.CopyBuffer(crc, io.NewSectionReader(r, 0, size-4), make([]byte, 256<<10)); err != nil {
-		return s, errBadFragments
-	}
-	if crc.Sum32() != binary.LittleEndian.Uint32(tail[8:]) {
-		return s, errBadFragments
-	}
-	s.crc = crc32.Update(crc.Sum32(), castagnoli, tail[8:])
-	first := make([]byte, head+binary.MaxVarintLen64+int64(len(id)))
-	first = first[:min(int64(len(first)), size-fragmentsTail)]
-	if _, err := r.ReadAt(first, 0); err != nil {
-		return s, errBadFragments
-	}
-	if string(first[:head]) != fragmentsFormat {
-		return s, errBadFragments
-	}
-	rest := first[head:]
-	n, k := binary.Uvarint(rest)
-	if k <= 0 || n != uint64(len(id)) || len(rest)-k < len(id) || !bytes.Equal(rest[k:k+len(id)], id) {
-		return s, errBadFragments
-	}
-	s.dataStart = head + int64(k) + int64(len(id))
 	indexOff := binary.LittleEndian.Uint64(tail)
-	if indexOff < uint64(s.dataStart) || indexOff > uint64(size-fragmentsTail) {
+	if indexOff < uint64(len(want)) || indexOff > uint64(size-fragmentsTail) {
+		return s, errBadFragments
+	}
+	head := make([]byte, len(want))
+	if _, err := r.ReadAt(head, 0); err != nil || !bytes.Equal(head, want) {
 		return s, errBadFragments
 	}
 	idx := make([]byte, size-fragmentsTail-int64(indexOff))
 	if _, err := r.ReadAt(idx, int64(indexOff)); err != nil {
 		return s, errBadFragments
 	}
+	if segmentChecksum(head, idx, tail[:8]) != binary.LittleEndian.Uint32(tail[8:]) {
+		return s, errBadFragments
+	}
+	s.dataStart = int64(len(head))
 	var err error
 	s.entries, err = parseFragmentIndex(idx, uint64(s.dataStart), indexOff)
 	return s, err
@@ -214,7 +216,7 @@ func parseFragmentIndex(idx []byte, start, end uint64) ([]fragEntry, error) {
 		return v, true
 	}
 	groups, ok := uv()
-	// A group takes at least 2 bytes and a piece 34: bounds before
+	// A group takes at least 2 bytes and a piece 38: bounds before
 	// allocating.
 	if !ok || groups > uint64(len(idx))/2 {
 		return nil, errBadFragments
@@ -228,7 +230,7 @@ func parseFragmentIndex(idx []byte, start, end uint64) ([]fragEntry, error) {
 		group := string(idx[:n])
 		idx = idx[n:]
 		count, ok := uv()
-		if !ok || count > uint64(len(idx))/34 {
+		if !ok || count > uint64(len(idx))/38 {
 			return nil, errBadFragments
 		}
 		entries = slices.Grow(entries, int(count))
@@ -241,10 +243,11 @@ func parseFragmentIndex(idx []byte, start, end uint64) ([]fragEntry, error) {
 			idx = idx[32:]
 			off, ok1 := uv()
 			size, ok2 := uv()
-			if !ok1 || !ok2 || off < start || off > end || size > end-off {
+			if !ok1 || !ok2 || off < start || off > end || size > end-off || len(idx) < 4 {
 				return nil, errBadFragments
 			}
-			e.off, e.n = int64(off), int64(size)
+			e.off, e.n, e.crc = int64(off), int64(size), binary.LittleEndian.Uint32(idx)
+			idx = idx[4:]
 			entries = append(entries, e)
 		}
 	}
@@ -263,14 +266,16 @@ func (f *Fragments) Live(group string) {
 	f.mu.Unlock()
 }
 
-// Has says whether the previous build stored a fragment under key.
+// Has says whether the previous build stored a fragment under key (Get
+// may still not find it, when its bytes are damaged).
 func (f *Fragments) Has(key [32]byte) bool {
 	_, ok := f.index[key]
 	return ok && f.old != nil
 }
 
 // Get reads the fragment stored under key by the previous build into buf
-// (grown when it is too short), and returns it.
+// (grown when it is too short), and returns it, when its bytes match their
+// checksum.
 func (f *Fragments) Get(key [32]byte, buf []byte) ([]byte, bool) {
 	if f.old == nil {
 		return nil, false
@@ -279,8 +284,15 @@ func (f *Fragments) Get(key [32]byte, buf []byte) ([]byte, bool) {
 	if !ok {
 		return nil, false
 	}
+	buf, ok = readPiece(f.old, sp, buf)
+	return buf, ok
+}
+
+// readPiece reads the piece at sp in r into buf (grown when it is too
+// short), when its bytes match their checksum.
+func readPiece(r io.ReaderAt, sp fragSpan, buf []byte) ([]byte, bool) {
 	buf = slices.Grow(buf[:0], int(sp.n))[:sp.n]
-	if _, err := f.old.ReadAt(buf, sp.off); err != nil {
+	if _, err := r.ReadAt(buf, sp.off); err != nil || crc32.Checksum(buf, castagnoli) != sp.crc {
 		return nil, false
 	}
 	return buf, true
@@ -298,7 +310,7 @@ func (f *Fragments) Put(group string, key [32]byte, data []byte) {
 			if !f.keep(data) {
 				return
 			}
-			sp = fragSpan{off: f.fresh, n: int64(len(data)), fresh: true}
+			sp = fragSpan{off: f.fresh, n: int64(len(data)), crc: crc32.Checksum(data, castagnoli), fresh: true}
 			f.fresh += sp.n
 		}
 		f.spans[key] = sp
@@ -339,18 +351,12 @@ func (f *Fragments) begin() bool {
 		f.err = err
 		return false
 	}
-	f.tmp, f.crc = tmp, crc32.New(castagnoli)
-	f.w = bufio.NewWriterSize(io.MultiWriter(tmp, f.crc), 64<<10)
-	f.w.Write(f.head())
+	f.tmp = tmp
+	f.w = bufio.NewWriterSize(tmp, 64<<10)
+	f.w.Write(fragmentsHead(f.id))
 	f.w.Write(f.pending)
 	f.pending = nil
 	return true
-}
-
-// head is the store's format line and identity.
-func (f *Fragments) head() []byte {
-	head := append([]byte(fragmentsFormat), binary.AppendUvarint(nil, uint64(len(f.id)))...)
-	return append(head, f.id...)
 }
 
 // Commit stores this build's fragments, and those of the previous
@@ -474,16 +480,13 @@ func (f *Fragments) append(names []string, groups map[string][]fragEntry) error 
 	if !os.SameFile(st, f.oldInfo) || st.Size() != f.oldSize {
 		return errors.New("fragment store: changed since it was read")
 	}
-	buf := f.pending
-	indexOff := f.oldSize + int64(len(buf))
-	buf = appendFragmentIndex(buf, names, groups, func(e fragEntry) int64 {
+	index := appendFragmentIndex(nil, names, groups, func(e fragEntry) (int64, bool) {
 		if e.fresh {
-			return f.oldSize + e.off
+			return f.oldSize + e.off, true
 		}
-		return e.off
+		return e.off, true
 	})
-	buf = binary.LittleEndian.AppendUint64(buf, uint64(indexOff))
-	buf = binary.LittleEndian.AppendUint32(buf, crc32.Update(f.oldCRC, castagnoli, buf))
+	buf := append(f.pending, appendSegmentTail(index, fragmentsHead(f.id), f.oldSize+int64(len(f.pending)))...)
 	if _, err := w.WriteAt(buf, f.oldSize); err != nil {
 		w.Truncate(f.oldSize)
 		return err
@@ -493,14 +496,16 @@ func (f *Fragments) append(names []string, groups map[string][]fragEntry) error 
 
 // rewrite writes a whole new store into tmp (under mu): this build's new
 // pieces (already there when it spilled), the old store's pieces it keeps,
-// copied, the index and the tail.
+// copied (a piece whose bytes do not match their checksum is left out),
+// the index and the tail.
 func (f *Fragments) rewrite(names []string, groups map[string][]fragEntry) {
 	if !f.begin() {
 		return
 	}
-	base := int64(len(f.head()))
+	head := fragmentsHead(f.id)
+	base := int64(len(head))
 	at := base + f.fresh
-	moved := map[[32]byte]int64{}
+	moved := map[[32]byte]int64{} // where a kept piece went; -1: damaged
 	var buf []byte
 	for _, g := range names {
 		for _, e := range groups[g] {
@@ -510,12 +515,13 @@ func (f *Fragments) rewrite(names []string, groups map[string][]fragEntry) {
 			if _, ok := moved[e.key]; ok {
 				continue
 			}
-			buf = slices.Grow(buf[:0], int(e.n))[:e.n]
-			if _, err := f.old.ReadAt(buf, e.off); err != nil {
-				f.err = err
-				return
+			data, ok := readPiece(f.old, e.fragSpan, buf)
+			if !ok {
+				moved[e.key] = -1
+				continue
 			}
-			if _, err := f.w.Write(buf); err != nil {
+			buf = data
+			if _, err := f.w.Write(data); err != nil {
 				f.err = err
 				return
 			}
@@ -523,36 +529,51 @@ func (f *Fragments) rewrite(names []string, groups map[string][]fragEntry) {
 			at += e.n
 		}
 	}
-	index := appendFragmentIndex(nil, names, groups, func(e fragEntry) int64 {
+	index := appendFragmentIndex(nil, names, groups, func(e fragEntry) (int64, bool) {
 		if e.fresh {
-			return base + e.off
+			return base + e.off, true
 		}
-		return moved[e.key]
+		off := moved[e.key]
+		return off, off >= 0
 	})
-	index = binary.LittleEndian.AppendUint64(index, uint64(at))
-	f.w.Write(index)
+	f.w.Write(appendSegmentTail(index, head, at))
 	if err := f.w.Flush(); err != nil {
-		f.err = err
-		return
-	}
-	if _, err := f.tmp.Write(binary.LittleEndian.AppendUint32(nil, f.crc.Sum32())); err != nil {
 		f.err = err
 	}
 }
 
+// appendSegmentTail appends to index, at indexOff in a store with head,
+// its tail.
+func appendSegmentTail(index, head []byte, indexOff int64) []byte {
+	n := len(index)
+	index = binary.LittleEndian.AppendUint64(index, uint64(indexOff))
+	return binary.LittleEndian.AppendUint32(index, segmentChecksum(head, index[:n], index[n:]))
+}
+
 // appendFragmentIndex appends the index of groups, in the order of names,
-// each piece at the offset where gives.
-func appendFragmentIndex(buf []byte, names []string, groups map[string][]fragEntry, where func(fragEntry) int64) []byte {
+// each piece at the offset where gives (a piece where leaves out is not
+// listed).
+func appendFragmentIndex(buf []byte, names []string, groups map[string][]fragEntry, where func(fragEntry) (int64, bool)) []byte {
 	buf = binary.AppendUvarint(buf, uint64(len(names)))
 	for _, g := range names {
-		es := groups[g]
 		buf = binary.AppendUvarint(buf, uint64(len(g)))
 		buf = append(buf, g...)
-		buf = binary.AppendUvarint(buf, uint64(len(es)))
-		for _, e := range es {
+		count := 0
+		for _, e := range groups[g] {
+			if _, ok := where(e); ok {
+				count++
+			}
+		}
+		buf = binary.AppendUvarint(buf, uint64(count))
+		for _, e := range groups[g] {
+			off, ok := where(e)
+			if !ok {
+				continue
+			}
 			buf = append(buf, e.key[:]...)
-			buf = binary.AppendUvarint(buf, uint64(where(e)))
+			buf = binary.AppendUvarint(buf, uint64(off))
 			buf = binary.AppendUvarint(buf, uint64(e.n))
+			buf = binary.LittleEndian.AppendUint32(buf, e.crc)
 		}
 	}
 	return buf

@@ -103,7 +103,8 @@ func TestFragmentsNotTrusted(t *testing.T) {
 }
 
 // FuzzReadFragments: no bytes make the reader fail other than by
-// refusing the store, and an index it accepts points inside the file.
+// refusing the store, an index it accepts points inside the file, and a
+// piece is read only with its checksum.
 func FuzzReadFragments(f *testing.F) {
 	dir := f.TempDir()
 	out := filepath.Join(dir, "public")
@@ -132,6 +133,7 @@ func FuzzReadFragments(f *testing.F) {
 	}
 	f.Add(appended)
 	f.Add(appended[:len(good)+3])
+	head := len(fragmentsHead(id))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		check := func(data []byte) {
 			s, err := readFragments(bytes.NewReader(data), int64(len(data)), id)
@@ -139,18 +141,25 @@ func FuzzReadFragments(f *testing.F) {
 				return
 			}
 			for _, e := range s.entries {
-				if e.off < 0 || e.n < 0 || e.off+e.n > int64(len(data)) {
+				if e.off < int64(head) || e.n < 0 || e.off+e.n > int64(len(data)) {
 					t.Fatalf("entry %+v outside a store of %d bytes", e, len(data))
+				}
+				if got, ok := readPiece(bytes.NewReader(data), e.fragSpan, nil); ok && crc32.Checksum(got, castagnoli) != e.crc {
+					t.Fatalf("entry %+v read with another checksum", e)
 				}
 			}
 		}
 		check(data)
-		// The same bytes with a checksum that matches, so that the
+		// The same bytes with a tail checksum that matches, so that the
 		// fuzzer reaches the format line, the identity and the index.
-		if len(data) >= 4 {
-			fixed := bytes.Clone(data)
-			binary.LittleEndian.PutUint32(fixed[len(fixed)-4:], crc32.Checksum(fixed[:len(fixed)-4], castagnoli))
-			check(fixed)
+		if n := len(data); n >= head+fragmentsTail {
+			off := binary.LittleEndian.Uint64(data[n-fragmentsTail:])
+			if off >= uint64(head) && off <= uint64(n-fragmentsTail) {
+				fixed := bytes.Clone(data)
+				sum := segmentChecksum(fixed[:head], fixed[off:n-fragmentsTail], fixed[n-fragmentsTail:n-4])
+				binary.LittleEndian.PutUint32(fixed[n-4:], sum)
+				check(fixed)
+			}
 		}
 	})
 }
