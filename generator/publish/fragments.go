@@ -105,6 +105,7 @@ type Fragments struct {
 	spans   map[[32]byte]fragSpan  // the pieces this build put
 	entries map[string][]fragEntry // per group this build put
 	live    map[string]bool        // groups this build shows
+	bad     map[[32]byte]bool      // pieces of the old store Get found damaged
 	err     error                  // the first failure to write: nothing is stored
 }
 
@@ -285,6 +286,15 @@ func (f *Fragments) Get(key [32]byte, buf []byte) ([]byte, bool) {
 		return nil, false
 	}
 	buf, ok = readPiece(f.old, sp, buf)
+	if !ok {
+		// Damaged: the piece rendered again is kept anew (Put).
+		f.mu.Lock()
+		if f.bad == nil {
+			f.bad = map[[32]byte]bool{}
+		}
+		f.bad[key] = true
+		f.mu.Unlock()
+	}
 	return buf, ok
 }
 
@@ -299,14 +309,15 @@ func readPiece(r io.ReaderAt, sp fragSpan, buf []byte) ([]byte, bool) {
 }
 
 // Put records a fragment of the page group, rendered or got by this
-// build, for the next one. A piece the old store holds (its key is there)
-// is only listed; a new one is kept.
+// build, for the next one. A piece the old store holds (its key is there,
+// and Get did not find its bytes damaged) is only listed; a new one is
+// kept.
 func (f *Fragments) Put(group string, key [32]byte, data []byte) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	sp, ok := f.spans[key]
 	if !ok {
-		if sp, ok = f.index[key]; !ok {
+		if sp, ok = f.index[key]; !ok || f.bad[key] {
 			if !f.keep(data) {
 				return
 			}

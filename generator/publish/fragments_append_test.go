@@ -334,6 +334,21 @@ func TestFragmentsConcurrentBuilds(t *testing.T) {
 		t.Fatal(err)
 	}
 	storeHas(t, out, id, map[string]string{"a2": "second", "b1": "entry", "one": "section of one"}, all)
+	// The build that finds it damaged renders it again: the store then
+	// holds it whole again.
+	f := OpenFragments(out, id)
+	f.Live("feed.xml")
+	for k, v := range map[string]string{"a1": "first", "a2": "second", "one": "section of one"} {
+		if got, ok := f.Get(fragKey(k), nil); ok {
+			f.Put("reports/a", fragKey(k), got)
+		} else {
+			f.Put("reports/a", fragKey(k), []byte(v))
+		}
+	}
+	if err := f.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	storeHas(t, out, id, map[string]string{"a1": "first", "a2": "second", "b1": "entry", "one": "section of one"}, all)
 }
 
 // Any one byte of a store that was appended to, damaged: a piece is
