@@ -462,13 +462,28 @@ func (f *Fragments) appendable(groups map[string][]fragEntry) bool {
 	if f.old == nil {
 		return false
 	}
-	live, seen := f.dataStart+f.fresh, map[[32]byte]bool{}
-	for _, es := range groups {
+	// The pieces this build put, each once (spans), and those of the
+	// groups it keeps without rendering them.
+	live := f.dataStart + f.fresh
+	for _, sp := range f.spans {
+		if !sp.fresh {
+			live += sp.n
+		}
+	}
+	var seen map[[32]byte]bool
+	for g, es := range groups {
+		if len(f.entries[g]) != 0 {
+			continue
+		}
 		for _, e := range es {
-			if !e.fresh && !seen[e.key] {
-				seen[e.key] = true
-				live += e.n
+			if _, put := f.spans[e.key]; put || seen[e.key] {
+				continue
 			}
+			if seen == nil {
+				seen = map[[32]byte]bool{}
+			}
+			seen[e.key] = true
+			live += e.n
 		}
 	}
 	return f.oldSize+f.fresh-live <= max(live, fragmentsSlack)
