@@ -209,11 +209,11 @@ func (l *lazyFragments) Live(group string) {
 	}
 }
 
-func (l *lazyFragments) Has(k render.Key) bool {
+func (l *lazyFragments) Len(k render.Key) (int, bool) {
 	if f := l.store(); f != nil {
-		return f.Has(k)
+		return f.Len(k)
 	}
-	return false
+	return 0, false
 }
 
 func (l *lazyFragments) Get(k render.Key, buf []byte) ([]byte, bool) {

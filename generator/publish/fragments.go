@@ -267,11 +267,15 @@ func (f *Fragments) Live(group string) {
 	f.mu.Unlock()
 }
 
-// Has says whether the previous build stored a fragment under key (Get
-// may still not find it, when its bytes are damaged).
-func (f *Fragments) Has(key [32]byte) bool {
-	_, ok := f.index[key]
-	return ok && f.old != nil
+// Len is the length of the fragment the previous build stored under
+// key, when there is one (Get may still not find it, when its bytes are
+// damaged).
+func (f *Fragments) Len(key [32]byte) (int, bool) {
+	sp, ok := f.index[key]
+	if !ok || f.old == nil {
+		return 0, false
+	}
+	return int(sp.n), true
 }
 
 // Get reads the fragment stored under key by the previous build into buf

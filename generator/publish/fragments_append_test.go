@@ -56,8 +56,8 @@ func storeHas(t *testing.T, out string, id []byte, want map[string]string, all [
 		if ok != in || string(got) != w {
 			t.Errorf("Get(%s) = %q, %v; want %q, %v", k, got, ok, w, in)
 		}
-		if in && !f.Has(fragKey(k)) {
-			t.Errorf("Has(%s) = false", k)
+		if n, ok := f.Len(fragKey(k)); in && (!ok || n != len(w)) {
+			t.Errorf("Len(%s) = %d, %v; want %d", k, n, ok, len(w))
 		}
 	}
 }

@@ -97,6 +97,7 @@ func (b *builder) feed() ([]byte, error) {
 	def := b.feedDate()
 	entries := b.releaseEntries()
 	frags := b.fragments()
+	stored, storedLen := 0, 0 // the entries in the store, and their bytes
 	for _, rp := range b.reports {
 		p := rp.Period
 		var st []model.Status
@@ -127,9 +128,10 @@ func (b *builder) feed() ([]byte, error) {
 			if frags != nil {
 				k := b.feedEntryKey(&b.series[i], j, def)
 				key = &k
-				if frags.Has(k) {
+				if n, ok := frags.Len(k); ok {
 					// Read from the store as the feed is written
 					// (feedPieces), one entry at a time.
+					stored, storedLen = stored+1, storedLen+n
 					entries = append(entries, atomEntry{when: b.commentDate(cm, def), rank: 1, order: cm.PeriodSlug + "/" + ind.ID, key: key, stored: true, series: i, comment: j})
 					continue
 				}
@@ -177,6 +179,12 @@ func (b *builder) feed() ([]byte, error) {
 	// writes it, rather than copied behind the header (a feed of a
 	// thousand commentaries runs to megabytes).
 	var buf bytes.Buffer
+	if stored > 0 {
+		// Sized once, from the stored entries (the others as long on
+		// average) and a few kilobytes for the rest, rather than grown
+		// by doubling (three times the feed's size allocated).
+		buf.Grow(len(xml.Header) + storedLen + (len(entries)-stored)*(storedLen/stored) + 4<<10)
+	}
 	buf.WriteString(xml.Header)
 	if frags != nil {
 		if err := b.feedPieces(&buf, f, frags); err != nil {

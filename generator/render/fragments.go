@@ -31,8 +31,9 @@ type Fragments interface {
 	// kept in the store even when the page is not rendered, its files
 	// kept whole).
 	Live(group string)
-	// Has says whether an earlier build stored a fragment under key.
-	Has(key Key) bool
+	// Len is the length of the fragment an earlier build stored under
+	// key, when there is one.
+	Len(key Key) (int, bool)
 	// Get reads the fragment stored under key by an earlier build into
 	// buf (grown when too short: a caller reuses one buffer) and
 	// returns it.

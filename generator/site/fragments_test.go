@@ -51,11 +51,11 @@ func (m *memFragments) reset() {
 
 func (m *memFragments) Live(g string) { m.mu.Lock(); m.live[g] = true; m.mu.Unlock() }
 
-func (m *memFragments) Has(k render.Key) bool {
+func (m *memFragments) Len(k render.Key) (int, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	_, ok := m.old[k]
-	return ok
+	b, ok := m.old[k]
+	return len(b), ok
 }
 
 func (m *memFragments) Get(k render.Key, buf []byte) ([]byte, bool) {
