@@ -140,11 +140,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		return &exitError{code: exitInput, msg: err.Error()}
 	}
-	// The fragment store is a cache: one that cannot be written is left
-	// out, and the next build renders those pieces.
-	if pub.frags != nil {
-		_ = pub.frags.Commit()
-	} else if *noCache {
+	if *noCache {
 		_ = publish.RemoveFragments(*out)
 	}
 	pages, charts := pub.pages, pub.charts
@@ -213,9 +209,16 @@ func (l *lazyFragments) Live(group string) {
 	}
 }
 
-func (l *lazyFragments) Get(k render.Key) ([]byte, bool) {
+func (l *lazyFragments) Len(k render.Key) (int, bool) {
 	if f := l.store(); f != nil {
-		return f.Get(k)
+		return f.Len(k)
+	}
+	return 0, false
+}
+
+func (l *lazyFragments) Get(k render.Key, buf []byte) ([]byte, bool) {
+	if f := l.store(); f != nil {
+		return f.Get(k, buf)
 	}
 	return nil, false
 }
@@ -397,7 +400,12 @@ func (p *streamer) abort() {
 }
 
 // commit publishes the build; a build that rendered no file still
-// replaces OUT (with an empty site).
+// replaces OUT (with an empty site). The fragment store is committed
+// first, while the stream holds the build lock (Stream.Commit releases
+// it), since a build appends to the store in place; its pieces are
+// content-addressed, so a publish that then fails leaves only pieces no
+// page shows. The store is a cache: one that cannot be written is left
+// out, and the next build renders those pieces.
 func (p *streamer) commit() error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -407,6 +415,9 @@ func (p *streamer) commit() error {
 		if p.err != nil {
 			return p.err
 		}
+	}
+	if p.frags != nil {
+		_ = p.frags.Commit()
 	}
 	return p.s.Commit()
 }

@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -559,6 +561,100 @@ func TestCacheFragmentStore(t *testing.T) {
 	for _, e := range entries {
 		if e.Name() != "public" {
 			t.Errorf("beside OUT after --no-cache: %s", e.Name())
+		}
+	}
+}
+
+// A rebuild appends to the fragment store in place; a build killed in the
+// middle of that append leaves the store cut short anywhere in the
+// appended part. The next build must use no wrong piece: its output is
+// that of a build without the cache, and it leaves a store the build
+// after it uses again.
+func TestCacheFragmentStoreCutShort(t *testing.T) {
+	site := cacheSite(t)
+	out := coldBuild(t, site)
+	store := out + ".kpisite-fragments"
+	before, err := os.ReadFile(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	change := cacheMutations[0].change
+	change(t, site, 1)
+	rebuildMatchesCold(t, site, out)
+	after, err := os.ReadFile(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(after, before) || len(after) == len(before) {
+		t.Fatalf("the rebuild did not append to the store (%d bytes, then %d)", len(before), len(after))
+	}
+	// The cuts: the append's first bytes, its last (the tail), and
+	// some between.
+	cuts := []int{len(before), len(before) + 1, len(after) - 12, len(after) - 4, len(after) - 1}
+	for i := 1; i < 6; i++ {
+		cuts = append(cuts, len(before)+i*(len(after)-len(before))/6)
+	}
+	for i, n := range cuts {
+		if err := os.WriteFile(store, after[:n], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		change(t, site, 2+i)
+		rebuildMatchesCold(t, site, out)
+		if t.Failed() {
+			t.Fatalf("after the store was cut at %d bytes (the append ran from %d to %d)", n, len(before), len(after))
+		}
+		if _, err := os.Stat(store); err != nil {
+			t.Fatalf("the build after a store cut at %d left none: %v", n, err)
+		}
+	}
+}
+
+// Builds of different inputs racing into one OUT read the fragment store
+// without the lock while others append to it or write it anew: each must
+// publish, and whatever store a round leaves, the next build uses no
+// wrong piece (its output is that of a build without the cache).
+func TestCacheFragmentStoreConcurrentBuilds(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1730419200")
+	mutation := func(name string) func(*testing.T, string, int) {
+		for _, m := range cacheMutations {
+			if m.name == name {
+				return m.change
+			}
+		}
+		t.Fatalf("no mutation %q", name)
+		return nil
+	}
+	value, comment := mutation("latest value"), mutation("commentary")
+	var sites [3]string
+	for i := range sites {
+		sites[i] = cacheSite(t)
+		value(t, sites[i], i+1)
+		comment(t, sites[i], i%2)
+	}
+	out := coldBuild(t, sites[0])
+	for round := range 3 {
+		var wg sync.WaitGroup
+		var results [3]string
+		for i := range sites {
+			wg.Go(func() {
+				cmd := exec.Command(os.Args[0], "build", "-s", sites[i], "-o", out)
+				cmd.Env = append(os.Environ(), "KPISITE_TEST_MAIN=1")
+				if b, err := cmd.CombinedOutput(); err != nil {
+					results[i] = fmt.Sprintf("%v\n%s", err, b)
+				}
+			})
+		}
+		wg.Wait()
+		for i, r := range results {
+			if r != "" {
+				t.Errorf("round %d, build of site %d: %s", round, i, r)
+			}
+		}
+		s := sites[round]
+		value(t, s, 10+round)
+		rebuildMatchesCold(t, s, out)
+		if t.Failed() {
+			t.Fatalf("round %d", round)
 		}
 	}
 }

@@ -2,14 +2,10 @@ package publish
 
 import (
 	"bufio"
-	"bytes"
 	"crypto/rand"
-	"encoding/binary"
 	"encoding/hex"
 	"errors"
-	"hash"
 	"hash/crc32"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,53 +21,97 @@ import (
 // does not find.
 //
 // The file is content-addressed: a key names the bytes whatever page or
-// build wrote them, so the store never has to agree with OUT and needs no
-// lock (it is replaced by a rename, never written in place). It is:
+// build wrote them, so the store never has to agree with OUT. It is:
 //
-//	kpisite-fragments 1\n           the format line
+//	kpisite-fragments 2\n           the format line
 //	uvarint length, identity        the build that wrote it (Options.CacheID)
-//	fragments' bytes, one after another
-//	index: uvarint count, then per fragment uvarint length and its
-//	       group's name, its 32-byte key, uvarint offset, uvarint length
-//	8 bytes: the index's offset (little-endian)
-//	4 bytes: CRC-32C of everything before them (little-endian)
+//	segments, one per build that wrote to it, each:
+//	  pieces' bytes, one after another
+//	  index: uvarint count of page groups, then per group uvarint
+//	         length and its name, uvarint count of pieces, and per
+//	         piece its 32-byte key, uvarint offset, uvarint length and
+//	         the CRC-32C of its bytes (4 bytes, little-endian)
+//	  8 bytes: the index's offset (little-endian)
+//	  4 bytes: CRC-32C of the format line and identity, the index and
+//	           its offset (little-endian)
 //
-// A store whose format line, checksum or identity does not match, or
-// whose index points outside its data, is ignored (the build renders every
-// piece, as without one). The checksum guards against corruption, not
-// tampering: whoever can write beside OUT can write OUT.
+// Only the last segment's index is read: it lists every piece of the
+// store, in whichever segment its bytes are. A build that holds the build
+// lock appends a segment with only its new pieces, and an index that
+// lists the earlier pieces it keeps where they are; the earlier indexes
+// and the pieces no index lists any more are dead space, never read. Each
+// piece is checked against its checksum when it is read (Get), so opening
+// the store reads only its head, its last index and its tail, however
+// much dead space it has. When the dead space would grow past the live
+// bytes and 64 KiB (or the build has more than fragmentsSpill bytes of new
+// pieces, or the store changed since it was read), the build writes a
+// whole new store to a temporary file instead, with only the live pieces
+// (each checked as it is copied), and renames it over the old
+// (compaction).
+//
+// The file only ever grows in place, or is replaced by a rename, so a
+// build that read it without the lock keeps a valid view of the bytes it
+// read. A build that reads it in the middle of an append, or after one
+// that was cut short (a killed build, a full disk), finds no valid tail
+// at its end (the last 12 bytes are not an index offset and a checksum
+// that match) and ignores the store; it then writes a whole new one.
+// A store whose format line, index checksum or identity does not match,
+// or whose index points outside its data, is ignored in the same way (the
+// build renders every piece, as without one), and a piece whose bytes do
+// not match their checksum is not found. The checksums guard against
+// corruption, not tampering: whoever can write beside OUT can write OUT.
 
 const (
 	fragmentsSuffix = ".kpisite-fragments"
-	fragmentsFormat = "kpisite-fragments 1\n"
+	fragmentsFormat = "kpisite-fragments 2\n"
 	fragmentsTail   = 12
+	// fragmentsSpill is how many bytes of new pieces a build keeps in
+	// memory: past it they are written to a new store as they come (a
+	// cold build), which then replaces the old one whole.
+	fragmentsSpill = 1 << 20
+	// fragmentsSlack is the dead space a store may always have, however
+	// small its live pieces (a small site's store is not rewritten on
+	// every build because each index is dead after the next).
+	fragmentsSlack = 64 << 10
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // Fragments is one build's view of the store: the previous build's
-// fragments to read, and this build's, written to a temporary file as they
-// come and renamed over the store by Commit. Safe for concurrent use.
+// fragments to read, and this build's, kept to be appended to the store or
+// written into a new one by Commit. Safe for concurrent use, except that
+// Get must not be called once Commit or Abort has been.
 type Fragments struct {
 	out string
 	id  []byte
 
-	old    *os.File
-	index  map[[32]byte]fragSpan // the previous store's fragments
-	groups map[string][]fragEntry
+	// The store as this build read it, when it was valid.
+	old       *os.File
+	oldInfo   os.FileInfo
+	oldSize   int64
+	dataStart int64 // where its pieces start: the length of the head
+	index     map[[32]byte]fragSpan
+	groups    map[string][]fragEntry
 
 	mu      sync.Mutex
-	tmp     *os.File
-	w       *bufio.Writer
-	crc     hash.Hash32
-	off     int64
-	entries []fragEntry
-	put     map[string]bool // groups rendered by this build
-	live    map[string]bool // groups this build shows
-	err     error           // the first failure to write: nothing is stored
+	fresh   int64                  // bytes of new pieces so far
+	pending []byte                 // the new pieces, until spilled
+	tmp     *os.File               // spilled: a new store being written
+	w       *bufio.Writer          // into tmp
+	spans   map[[32]byte]fragSpan  // the pieces this build put
+	entries map[string][]fragEntry // per group this build put
+	live    map[string]bool        // groups this build shows
+	bad     map[[32]byte]bool      // pieces of the old store Get found damaged
+	err     error                  // the first failure to write: nothing is stored
 }
 
-type fragSpan struct{ off, n int64 }
+// fragSpan is where a piece's bytes are: in the old store, or (fresh) at
+// an offset among this build's new pieces; and their CRC-32C.
+type fragSpan struct {
+	off, n int64
+	crc    uint32
+	fresh  bool
+}
 
 type fragEntry struct {
 	group string
@@ -80,21 +120,21 @@ type fragEntry struct {
 }
 
 // OpenFragments reads the store beside out, when it is there and valid
-// for the build identity id, and prepares this build's.
+// for the build identity id, and prepares this build's. It needs no lock:
+// a store in the middle of an append is not valid, and is ignored.
 func OpenFragments(out string, id []byte) *Fragments {
-	f := &Fragments{out: out, id: id, put: map[string]bool{}, live: map[string]bool{}}
+	f := &Fragments{out: out, id: id, spans: map[[32]byte]fragSpan{}, entries: map[string][]fragEntry{}, live: map[string]bool{}}
 	old, err := os.Open(out + fragmentsSuffix)
 	if err != nil {
 		return f
 	}
 	st, err := old.Stat()
 	if err == nil && st.Mode().IsRegular() {
-		var entries []fragEntry
-		if entries, err = readFragments(old, st.Size(), id); err == nil {
-			f.old = old
-			f.index = make(map[[32]byte]fragSpan, len(entries))
+		if s, err := readFragments(old, st.Size(), id); err == nil {
+			f.old, f.oldInfo, f.oldSize, f.dataStart = old, st, st.Size(), s.dataStart
+			f.index = make(map[[32]byte]fragSpan, len(s.entries))
 			f.groups = map[string][]fragEntry{}
-			for _, e := range entries {
+			for _, e := range s.entries {
 				f.index[e.key] = e.fragSpan
 				f.groups[e.group] = append(f.groups[e.group], e)
 			}
@@ -107,99 +147,30 @@ func OpenFragments(out string, id []byte) *Fragments {
 
 var errBadFragments = errors.New("fragment store: not valid")
 
-// readFragments checks the store r of size bytes (its format line,
-// checksum and identity) and returns its index.
-func readFragments(r io.ReaderAt, size int64, id []byte) ([]fragEntry, error) {
-	head := int64(len(fragmentsFormat))
-	if size < head+fragmentsTail {
-		return nil, errBadFragments
-	}
-	tail := make([]byte, fragmentsTail)
-	if _, err := r.ReadAt(tail, size-fragmentsTail); err != nil {
-		return nil, errBadFragments
-	}
-	crc := crc32.New(castagnoli)
-	if _, err := io.Copy(crc, io.NewSectionReader(r, 0, size-4)); err != nil {
-		return nil, errBadFragments
-	}
-	if crc.Sum32() != binary.LittleEndian.Uint32(tail[8:]) {
-		return nil, errBadFragments
-	}
-	first := make([]byte, head+binary.MaxVarintLen64+int64(len(id)))
-	first = first[:min(int64(len(first)), size-fragmentsTail)]
-	if _, err := r.ReadAt(first, 0); err != nil {
-		return nil, errBadFragments
-	}
-	if string(first[:head]) != fragmentsFormat {
-		return nil, errBadFragments
-	}
-	rest := first[head:]
-	n, k := binary.Uvarint(rest)
-	if k <= 0 || n != uint64(len(id)) || len(rest)-k < len(id) || !bytes.Equal(rest[k:k+len(id)], id) {
-		return nil, errBadFragments
-	}
-	dataStart := head + int64(k) + int64(len(id))
-	indexOff := binary.LittleEndian.Uint64(tail)
-	if indexOff < uint64(dataStart) || indexOff > uint64(size-fragmentsTail) {
-		return nil, errBadFragments
-	}
-	idx := make([]byte, size-fragmentsTail-int64(indexOff))
-	if _, err := r.ReadAt(idx, int64(indexOff)); err != nil {
-		return nil, errBadFragments
-	}
-	return parseFragmentIndex(idx, uint64(dataStart), indexOff)
-}
-
-// parseFragmentIndex reads the index idx of a store whose fragments lie
-// between start and end.
-func parseFragmentIndex(idx []byte, start, end uint64) ([]fragEntry, error) {
-	uv := func() (uint64, bool) {
-		v, k := binary.Uvarint(idx)
-		if k <= 0 {
-			return 0, false
-		}
-		idx = idx[k:]
-		return v, true
-	}
-	count, ok := uv()
-	// Each entry takes at least 35 bytes: a bound before allocating.
-	if !ok || count > uint64(len(idx))/35 {
-		return nil, errBadFragments
-	}
-	entries := make([]fragEntry, 0, count)
-	for range count {
-		n, ok := uv()
-		if !ok || n > uint64(len(idx)) || uint64(len(idx))-n < 32 {
-			return nil, errBadFragments
-		}
-		e := fragEntry{group: string(idx[:n])}
-		copy(e.key[:], idx[n:n+32])
-		idx = idx[n+32:]
-		off, ok1 := uv()
-		size, ok2 := uv()
-		if !ok1 || !ok2 || off < start || off > end || size > end-off {
-			return nil, errBadFragments
-		}
-		e.off, e.n = int64(off), int64(size)
-		entries = append(entries, e)
-	}
-	if len(idx) != 0 {
-		return nil, errBadFragments
-	}
-	return entries, nil
-}
-
 // Live says that this build shows the page group: when the page is not
-// rendered (its files are kept whole), its fragments are carried into the
-// new store; a group that is neither live nor rendered is dropped.
+// rendered (its files are kept whole), its fragments are kept in the
+// store; a group that is neither live nor rendered is dropped.
 func (f *Fragments) Live(group string) {
 	f.mu.Lock()
 	f.live[group] = true
 	f.mu.Unlock()
 }
 
-// Get returns the fragment stored under key by the previous build.
-func (f *Fragments) Get(key [32]byte) ([]byte, bool) {
+// Len is the length of the fragment the previous build stored under
+// key, when there is one (Get may still not find it, when its bytes are
+// damaged).
+func (f *Fragments) Len(key [32]byte) (int, bool) {
+	sp, ok := f.index[key]
+	if !ok || f.old == nil {
+		return 0, false
+	}
+	return int(sp.n), true
+}
+
+// Get reads the fragment stored under key by the previous build into buf
+// (grown when it is too short), and returns it, when its bytes match their
+// checksum.
+func (f *Fragments) Get(key [32]byte, buf []byte) ([]byte, bool) {
 	if f.old == nil {
 		return nil, false
 	}
@@ -207,36 +178,62 @@ func (f *Fragments) Get(key [32]byte) ([]byte, bool) {
 	if !ok {
 		return nil, false
 	}
-	data := make([]byte, sp.n)
-	if _, err := f.old.ReadAt(data, sp.off); err != nil {
-		return nil, false
+	buf, ok = readPiece(f.old, sp, buf)
+	if !ok {
+		// Damaged: the piece rendered again is kept anew (Put).
+		f.mu.Lock()
+		if f.bad == nil {
+			f.bad = map[[32]byte]bool{}
+		}
+		f.bad[key] = true
+		f.mu.Unlock()
 	}
-	return data, true
+	return buf, ok
 }
 
-// Put records a fragment of the page group, rendered or kept by this
-// build, for the next one: written to the new store as it comes.
+// Put records a fragment of the page group, rendered or got by this
+// build, for the next one. A piece the old store holds (its key is there,
+// and Get did not find its bytes damaged) is only listed; a new one is
+// kept.
 func (f *Fragments) Put(group string, key [32]byte, data []byte) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.put[group] = true
-	f.add(group, key, data)
+	sp, ok := f.spans[key]
+	if !ok {
+		if sp, ok = f.index[key]; !ok || f.bad[key] {
+			if !f.keep(data) {
+				return
+			}
+			sp = fragSpan{off: f.fresh, n: int64(len(data)), crc: crc32.Checksum(data, castagnoli), fresh: true}
+			f.fresh += sp.n
+		}
+		f.spans[key] = sp
+	}
+	f.entries[group] = append(f.entries[group], fragEntry{group: group, key: key, fragSpan: sp})
 }
 
-// add appends a fragment to the new store (under mu).
-func (f *Fragments) add(group string, key [32]byte, data []byte) {
-	if f.err != nil || !f.begin() {
-		return
+// keep keeps the bytes of a new piece (under mu): in memory up to
+// fragmentsSpill, then in a new store written as they come.
+func (f *Fragments) keep(data []byte) bool {
+	if f.err != nil {
+		return false
+	}
+	if f.tmp == nil && len(f.pending)+len(data) <= fragmentsSpill {
+		f.pending = append(f.pending, data...)
+		return true
+	}
+	if f.tmp == nil && !f.begin() {
+		return false
 	}
 	if _, err := f.w.Write(data); err != nil {
 		f.err = err
-		return
+		return false
 	}
-	f.entries = append(f.entries, fragEntry{group: group, key: key, fragSpan: fragSpan{f.off, int64(len(data))}})
-	f.off += int64(len(data))
+	return true
 }
 
-// begin creates the new store's temporary file (under mu), once.
+// begin creates a new store's temporary file (under mu) with its head and
+// the new pieces kept so far, once.
 func (f *Fragments) begin() bool {
 	if f.tmp != nil {
 		return true
@@ -248,87 +245,16 @@ func (f *Fragments) begin() bool {
 		f.err = err
 		return false
 	}
-	f.tmp, f.crc = tmp, crc32.New(castagnoli)
-	f.w = bufio.NewWriterSize(io.MultiWriter(tmp, f.crc), 64<<10)
-	head := append([]byte(fragmentsFormat), binary.AppendUvarint(nil, uint64(len(f.id)))...)
-	head = append(head, f.id...)
-	f.w.Write(head)
-	f.off = int64(len(head))
+	f.tmp = tmp
+	f.w = bufio.NewWriterSize(tmp, 64<<10)
+	f.w.Write(fragmentsHead(f.id))
+	f.w.Write(f.pending)
+	f.pending = nil
 	return true
 }
 
-// Commit writes the new store in place of the old, after the build was
-// published: this build's fragments, and those of the previous store's
-// groups that are live but were not rendered. A store that could not be
-// written is left out, and the old one removed (its fragments may no
-// longer be shown anywhere; they are never wrong, but would be kept for
-// nothing).
-func (f *Fragments) Commit() error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	defer f.closeOld()
-	for g, es := range f.groups {
-		if !f.live[g] || f.put[g] {
-			continue
-		}
-		for _, e := range es {
-			data := make([]byte, e.n)
-			if _, err := f.old.ReadAt(data, e.off); err != nil {
-				f.err = err
-				break
-			}
-			f.add(g, e.key, data)
-		}
-	}
-	if f.err == nil && f.begin() {
-		f.writeIndex()
-	}
-	if f.err != nil {
-		f.abort()
-		os.Remove(f.out + fragmentsSuffix)
-		return f.err
-	}
-	name := f.tmp.Name()
-	if err := f.tmp.Close(); err != nil {
-		os.Remove(name)
-		return err
-	}
-	f.tmp = nil
-	if err := os.Rename(name, f.out+fragmentsSuffix); err != nil {
-		os.Remove(name)
-		return err
-	}
-	removeStaleFragmentTemps(f.out)
-	return nil
-}
-
-// writeIndex ends the new store with its index and tail (under mu).
-func (f *Fragments) writeIndex() {
-	indexOff := f.off
-	var buf []byte
-	buf = binary.AppendUvarint(buf, uint64(len(f.entries)))
-	for _, e := range f.entries {
-		buf = binary.AppendUvarint(buf, uint64(len(e.group)))
-		buf = append(buf, e.group...)
-		buf = append(buf, e.key[:]...)
-		buf = binary.AppendUvarint(buf, uint64(e.off))
-		buf = binary.AppendUvarint(buf, uint64(e.n))
-	}
-	buf = binary.LittleEndian.AppendUint64(buf, uint64(indexOff))
-	f.w.Write(buf)
-	if err := f.w.Flush(); err != nil {
-		f.err = err
-		return
-	}
-	var sum [4]byte
-	binary.LittleEndian.PutUint32(sum[:], f.crc.Sum32())
-	if _, err := f.tmp.Write(sum[:]); err != nil {
-		f.err = err
-	}
-}
-
-// Abort drops this build's store (a build that failed), leaving the old
-// one as it was.
+// Abort drops this build's fragments (a build that failed), leaving the
+// store as it was.
 func (f *Fragments) Abort() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -343,6 +269,7 @@ func (f *Fragments) abort() {
 		os.Remove(name)
 		f.tmp = nil
 	}
+	f.pending = nil
 	if f.err == nil {
 		f.err = errBadFragments
 	}

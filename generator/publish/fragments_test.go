@@ -35,12 +35,12 @@ func TestFragmentsRoundTrip(t *testing.T) {
 	})
 	f := OpenFragments(out, id)
 	for k, want := range map[string]string{"one": "<section>1</section>", "two": "", "three": "\x00\xff<3>", "four": "\n  <entry>4</entry>"} {
-		got, ok := f.Get(fragKey(k))
+		got, ok := f.Get(fragKey(k), nil)
 		if !ok || string(got) != want {
 			t.Errorf("Get(%s) = %q, %v; want %q", k, got, ok, want)
 		}
 	}
-	if _, ok := f.Get(fragKey("five")); ok {
+	if _, ok := f.Get(fragKey("five"), nil); ok {
 		t.Error("Get of a key never stored succeeded")
 	}
 	// The feed is rendered again (one new entry), the report kept whole
@@ -54,11 +54,11 @@ func TestFragmentsRoundTrip(t *testing.T) {
 	f = OpenFragments(out, id)
 	defer f.Abort()
 	for k, want := range map[string]string{"one": "<section>1</section>", "two": "", "three": "\x00\xff<3>", "six": "6"} {
-		if got, ok := f.Get(fragKey(k)); !ok || string(got) != want {
+		if got, ok := f.Get(fragKey(k), nil); !ok || string(got) != want {
 			t.Errorf("after a rebuild, Get(%s) = %q, %v; want %q", k, got, ok, want)
 		}
 	}
-	if _, ok := f.Get(fragKey("four")); ok {
+	if _, ok := f.Get(fragKey("four"), nil); ok {
 		t.Error("the feed's old entry was carried over although the feed was rendered again without it")
 	}
 	entries, _ := os.ReadDir(filepath.Dir(out))
@@ -85,7 +85,7 @@ func TestFragmentsNotTrusted(t *testing.T) {
 		"cut short":        func() ([]byte, []byte) { return good[:len(good)-5], id },
 		"empty":            func() ([]byte, []byte) { return nil, id },
 		"another format": func() ([]byte, []byte) {
-			return bytes.Replace(good, []byte("kpisite-fragments 1"), []byte("kpisite-fragments 9"), 1), id
+			return bytes.Replace(good, []byte("kpisite-fragments 2"), []byte("kpisite-fragments 9"), 1), id
 		},
 	}
 	for name, c := range cases {
@@ -94,7 +94,7 @@ func TestFragmentsNotTrusted(t *testing.T) {
 			t.Fatal(err)
 		}
 		f := OpenFragments(out, bid)
-		_, ok := f.Get(fragKey("one"))
+		_, ok := f.Get(fragKey("one"), nil)
 		f.Abort()
 		if ok != (name == "intact") {
 			t.Errorf("%s: Get found the fragment = %v", name, ok)
@@ -103,7 +103,8 @@ func TestFragmentsNotTrusted(t *testing.T) {
 }
 
 // FuzzReadFragments: no bytes make the reader fail other than by
-// refusing the store, and an index it accepts points inside the file.
+// refusing the store, an index it accepts points inside the file, and a
+// piece is read only with its checksum.
 func FuzzReadFragments(f *testing.F) {
 	dir := f.TempDir()
 	out := filepath.Join(dir, "public")
@@ -118,25 +119,47 @@ func FuzzReadFragments(f *testing.F) {
 	f.Add(good)
 	f.Add([]byte(fragmentsFormat))
 	f.Add(good[:len(good)-1])
+	// A store appended to: two segments, the second's index listing a
+	// piece of the first.
+	fr = OpenFragments(out, id)
+	fr.Put("g", fragKey("a"), []byte("alpha"))
+	fr.Put("g", fragKey("c"), []byte("gamma"))
+	if err := fr.Commit(); err != nil {
+		f.Fatal(err)
+	}
+	appended, _ := os.ReadFile(out + fragmentsSuffix)
+	if !bytes.HasPrefix(appended, good) {
+		f.Fatal("the seed store was not appended to")
+	}
+	f.Add(appended)
+	f.Add(appended[:len(good)+3])
+	head := len(fragmentsHead(id))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		check := func(data []byte) {
-			entries, err := readFragments(bytes.NewReader(data), int64(len(data)), id)
+			s, err := readFragments(bytes.NewReader(data), int64(len(data)), id)
 			if err != nil {
 				return
 			}
-			for _, e := range entries {
-				if e.off < 0 || e.n < 0 || e.off+e.n > int64(len(data)) {
+			for _, e := range s.entries {
+				if e.off < int64(head) || e.n < 0 || e.off+e.n > int64(len(data)) {
 					t.Fatalf("entry %+v outside a store of %d bytes", e, len(data))
+				}
+				if got, ok := readPiece(bytes.NewReader(data), e.fragSpan, nil); ok && crc32.Checksum(got, castagnoli) != e.crc {
+					t.Fatalf("entry %+v read with another checksum", e)
 				}
 			}
 		}
 		check(data)
-		// The same bytes with a checksum that matches, so that the
+		// The same bytes with a tail checksum that matches, so that the
 		// fuzzer reaches the format line, the identity and the index.
-		if len(data) >= 4 {
-			fixed := bytes.Clone(data)
-			binary.LittleEndian.PutUint32(fixed[len(fixed)-4:], crc32.Checksum(fixed[:len(fixed)-4], castagnoli))
-			check(fixed)
+		if n := len(data); n >= head+fragmentsTail {
+			off := binary.LittleEndian.Uint64(data[n-fragmentsTail:])
+			if off >= uint64(head) && off <= uint64(n-fragmentsTail) {
+				fixed := bytes.Clone(data)
+				sum := segmentChecksum(fixed[:head], fixed[off:n-fragmentsTail], fixed[n-fragmentsTail:n-4])
+				binary.LittleEndian.PutUint32(fixed[n-4:], sum)
+				check(fixed)
+			}
 		}
 	})
 }

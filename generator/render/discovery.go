@@ -51,10 +51,13 @@ type atomEntry struct {
 	rank  int       // reports before commentary on the same day
 	order string    // then by this
 
-	// With a fragment store (fragments.go): the entry's key, and its
-	// XML when it was got from the store.
-	key *Key
-	xml []byte
+	// With a fragment store (fragments.go): the entry's key; stored
+	// when the store has it, to be read as the feed is written (the
+	// series-th series' comment-th commentary, rendered after all when
+	// it cannot be read).
+	key             *Key
+	stored          bool
+	series, comment int
 }
 
 type atomFeed struct {
@@ -94,6 +97,7 @@ func (b *builder) feed() ([]byte, error) {
 	def := b.feedDate()
 	entries := b.releaseEntries()
 	frags := b.fragments()
+	stored, storedLen := 0, 0 // the entries in the store, and their bytes
 	for _, rp := range b.reports {
 		p := rp.Period
 		var st []model.Status
@@ -120,43 +124,23 @@ func (b *builder) feed() ([]byte, error) {
 	for i := range b.series {
 		ind := b.series[i].Indicator
 		for j, cm := range b.comments[ind.ID] {
-			when := cm.Page.Date
-			if when.IsZero() {
-				when = def
-			}
-			words := cm.PeriodSlug
-			if per, err := ind.ParseSlug(cm.PeriodSlug); err == nil {
-				words = format.English().Long(per, b.fy)
-			}
 			var key *Key
 			if frags != nil {
 				k := b.feedEntryKey(&b.series[i], j, def)
 				key = &k
-				if data, ok := frags.Get(k); ok {
-					entries = append(entries, atomEntry{when: when, rank: 1, order: cm.PeriodSlug + "/" + ind.ID, key: key, xml: data})
+				if n, ok := frags.Len(k); ok {
+					// Read from the store as the feed is written
+					// (feedPieces), one entry at a time.
+					stored, storedLen = stored+1, storedLen+n
+					entries = append(entries, atomEntry{when: b.commentDate(cm, def), rank: 1, order: cm.PeriodSlug + "/" + ind.ID, key: key, stored: true, series: i, comment: j})
 					continue
 				}
 			}
-			html, err := b.o.Markdown(cm.Page.Body, 2, "feed-")
+			e, err := b.commentEntry(i, j, def)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %w", cm.Page.Path, err)
+				return nil, err
 			}
-			page := b.abs("indicators/" + ind.ID + "/")
-			e := atomEntry{
-				key: key,
-				ID:  page + "#commentary-" + cm.PeriodSlug, Title: ind.Name() + ": commentary for " + words,
-				Updated: atomTime(when),
-				Link:    atomLink{Rel: "alternate", Type: "text/html", Href: page + "#commentary-" + cm.PeriodSlug},
-				Summary: "Commentary on " + ind.Title + " for " + words + ".",
-				Content: &atomText{Type: "html", Base: page, Text: string(html)},
-				when:    when, rank: 1, order: cm.PeriodSlug + "/" + ind.ID,
-			}
-			if !cm.Page.Date.IsZero() {
-				e.Published = atomTime(cm.Page.Date)
-			}
-			if cm.Page.Author != "" {
-				e.Author = &atomPerson{Name: cm.Page.Author}
-			}
+			e.key = key
 			entries = append(entries, e)
 		}
 	}
@@ -195,6 +179,12 @@ func (b *builder) feed() ([]byte, error) {
 	// writes it, rather than copied behind the header (a feed of a
 	// thousand commentaries runs to megabytes).
 	var buf bytes.Buffer
+	if stored > 0 {
+		// Sized once, from the stored entries (the others as long on
+		// average) and a few kilobytes for the rest, rather than grown
+		// by doubling (three times the feed's size allocated).
+		buf.Grow(len(xml.Header) + storedLen + (len(entries)-stored)*(storedLen/stored) + 4<<10)
+	}
 	buf.WriteString(xml.Header)
 	if frags != nil {
 		if err := b.feedPieces(&buf, f, frags); err != nil {
@@ -209,6 +199,47 @@ func (b *builder) feed() ([]byte, error) {
 	}
 	buf.WriteByte('\n')
 	return buf.Bytes(), nil
+}
+
+// commentDate is the date of commentary cm's feed entry: its own, else
+// def.
+func (b *builder) commentDate(cm model.Commentary, def time.Time) time.Time {
+	if cm.Page.Date.IsZero() {
+		return def
+	}
+	return cm.Page.Date
+}
+
+// commentEntry is the feed entry of the j-th commentary on the i-th
+// series, whose date is def when it has none of its own.
+func (b *builder) commentEntry(i, j int, def time.Time) (atomEntry, error) {
+	ind := b.series[i].Indicator
+	cm := b.comments[ind.ID][j]
+	when := b.commentDate(cm, def)
+	words := cm.PeriodSlug
+	if per, err := ind.ParseSlug(cm.PeriodSlug); err == nil {
+		words = format.English().Long(per, b.fy)
+	}
+	html, err := b.o.Markdown(cm.Page.Body, 2, "feed-")
+	if err != nil {
+		return atomEntry{}, fmt.Errorf("%s: %w", cm.Page.Path, err)
+	}
+	page := b.abs("indicators/" + ind.ID + "/")
+	e := atomEntry{
+		ID: page + "#commentary-" + cm.PeriodSlug, Title: ind.Name() + ": commentary for " + words,
+		Updated: atomTime(when),
+		Link:    atomLink{Rel: "alternate", Type: "text/html", Href: page + "#commentary-" + cm.PeriodSlug},
+		Summary: "Commentary on " + ind.Title + " for " + words + ".",
+		Content: &atomText{Type: "html", Base: page, Text: string(html)},
+		when:    when, rank: 1, order: cm.PeriodSlug + "/" + ind.ID,
+	}
+	if !cm.Page.Date.IsZero() {
+		e.Published = atomTime(cm.Page.Date)
+	}
+	if cm.Page.Author != "" {
+		e.Author = &atomPerson{Name: cm.Page.Author}
+	}
+	return e, nil
 }
 
 // feedPieces writes f as feed encodes it whole, entry by entry, each
@@ -237,9 +268,28 @@ func (b *builder) feedPieces(buf *bytes.Buffer, f atomFeed, frags Fragments) err
 	enc.Indent("  ", "  ")
 	first := true
 	group := b.o.Language.Prefix + "feed.xml"
+	def := b.feedDate()
+	var got []byte // the stored entries, read one at a time
 	for i := range entries {
 		e := &entries[i]
-		if e.xml == nil {
+		var data []byte
+		stored := false
+		if e.stored {
+			data, stored = frags.Get(*e.key, got)
+			if stored {
+				got = data
+			} else {
+				// Not read after all (the disk failed): rendered.
+				key := e.key
+				ne, err := b.commentEntry(e.series, e.comment, def)
+				if err != nil {
+					return err
+				}
+				*e = ne
+				e.key = key
+			}
+		}
+		if !stored {
 			one.Reset()
 			if first {
 				one.WriteByte('\n')
@@ -251,13 +301,12 @@ func (b *builder) feedPieces(buf *bytes.Buffer, f atomFeed, frags Fragments) err
 			if err := enc.Flush(); err != nil {
 				return err
 			}
-			e.xml = one.Bytes()
+			data = one.Bytes()
 		}
-		buf.Write(e.xml)
+		buf.Write(data)
 		if e.key != nil {
-			frags.Put(group, *e.key, e.xml)
+			frags.Put(group, *e.key, data)
 		}
-		e.xml = nil
 	}
 	buf.WriteString(end + "\n")
 	return nil

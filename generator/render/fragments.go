@@ -31,8 +31,13 @@ type Fragments interface {
 	// kept in the store even when the page is not rendered, its files
 	// kept whole).
 	Live(group string)
-	// Get is the fragment stored under key by an earlier build.
-	Get(key Key) ([]byte, bool)
+	// Len is the length of the fragment an earlier build stored under
+	// key, when there is one.
+	Len(key Key) (int, bool)
+	// Get reads the fragment stored under key by an earlier build into
+	// buf (grown when too short: a caller reuses one buffer) and
+	// returns it.
+	Get(key Key, buf []byte) ([]byte, bool)
 	// Put stores a fragment of group, rendered or got, for the next build.
 	Put(group string, key Key, data []byte)
 }

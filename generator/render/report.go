@@ -440,6 +440,7 @@ type reportSections struct {
 	frags Fragments
 	group string   // the report's name in the store
 	w     *capture // what the template writes into
+	got   []byte   // the last section read from the store
 }
 
 // of is the sections of series, in order.
@@ -494,7 +495,11 @@ func (r *reportSections) getIf(want bool, k Key) ([]byte, bool) {
 	if !want {
 		return nil, false
 	}
-	return r.frags.Get(k)
+	data, ok := r.frags.Get(k, r.got)
+	if ok {
+		r.got = data
+	}
+	return data, ok
 }
 
 // check reports a section that could not be made, or a flag a section's

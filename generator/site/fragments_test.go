@@ -51,14 +51,21 @@ func (m *memFragments) reset() {
 
 func (m *memFragments) Live(g string) { m.mu.Lock(); m.live[g] = true; m.mu.Unlock() }
 
-func (m *memFragments) Get(k render.Key) ([]byte, bool) {
+func (m *memFragments) Len(k render.Key) (int, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	b, ok := m.old[k]
+	return len(b), ok
+}
+
+func (m *memFragments) Get(k render.Key, buf []byte) ([]byte, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	b, ok := m.old[k]
 	if ok {
 		m.hits++
 	}
-	return bytes.Clone(b), ok
+	return append(buf[:0], b...), ok
 }
 
 func (m *memFragments) Put(g string, k render.Key, b []byte) {
