@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 )
 
@@ -57,9 +58,15 @@ const (
 	spareClaimed            // this build's file: kept, linked or written there
 )
 
-// spareSite is the spare in use as this build's temporary folder.
+// spareSite is the spare in use as this build's temporary folder, or the
+// folders made ahead in a new one (premake.go: no pages, no files).
 type spareSite struct {
 	pages map[string]cachePage // the spare's pages, as recorded
+
+	// ready is closed once the folders made ahead are made (nil for a
+	// spare); stop stops making them.
+	ready chan struct{}
+	stop  atomic.Bool
 
 	mu    sync.Mutex
 	files map[string]int  // by path: spareOld or spareClaimed
@@ -278,6 +285,7 @@ func (sp *spareSite) takeDir(p string) bool {
 	if !sp.dirs[p] {
 		return false
 	}
+	sp.wait() // a folder made ahead is made before it is removed
 	prefix := p + "/"
 	delete(sp.dirs, p)
 	for d := range sp.dirs {
@@ -316,6 +324,7 @@ func (sp *spareSite) tempFor(p string) string {
 // have (dirs: the build's folders).
 func (s *Stream) trimSpare(dirs map[string]bool) error {
 	sp := s.spare
+	sp.wait()
 	sp.mu.Lock()
 	defer sp.mu.Unlock()
 	for p, state := range sp.files {

@@ -105,6 +105,7 @@ func Open(out string, o Options) (*Stream, error) {
 		s.l.release() // as a kill would
 		return nil, err
 	}
+	s.premake()
 	return s, nil
 }
 
@@ -127,6 +128,11 @@ func (s *Stream) Start() error {
 		s.mu.Lock()
 		s.done = true
 		s.mu.Unlock()
+		if sp := s.spare; sp != nil && sp.ready != nil {
+			// Folders made ahead (premake.go): removed.
+			s.stopMaking()
+			os.RemoveAll(s.tmp)
+		}
 		s.l.release()
 		return err
 	}
@@ -155,7 +161,7 @@ func (s *Stream) prepare() error {
 	if err := checkTarget(s.out); err != nil {
 		return err
 	}
-	if err := removeStale(filepath.Dir(s.out), filepath.Base(s.out)+newSuffix); err != nil {
+	if err := removeStale(filepath.Dir(s.out), filepath.Base(s.out)+newSuffix, s.tmp); err != nil {
 		return err
 	}
 	removeCacheTemps(s.out)
@@ -214,6 +220,9 @@ func (s *Stream) Commit() error {
 	s.mu.Unlock()
 	unfinished := s.closeWriters()
 	s.closeDirs()
+	if s.spare != nil {
+		s.spare.wait() // the folders made ahead (premake.go)
+	}
 	defer s.l.release()
 	if unfinished {
 		if s.tmp != "" {
@@ -315,6 +324,7 @@ func (s *Stream) Abort() {
 	s.mu.Unlock()
 	s.closeWriters()
 	s.closeDirs()
+	s.stopMaking()
 	if s.tmp != "" {
 		os.RemoveAll(s.tmp)
 	}

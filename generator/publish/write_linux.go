@@ -131,16 +131,26 @@ func (s *Stream) openDir(e *dirent) (int, error) {
 	}
 	defer s.release(parent)
 	base := path.Base(e.name)
+	const dirFlags = unix.O_RDONLY | unix.O_DIRECTORY | unix.O_NOFOLLOW | unix.O_CLOEXEC
+	var fd int
+	if e.made || s.spare != nil {
+		// Made before (closed while idle); or in a spare site, or where
+		// the folders were made ahead (premake.go), most likely there.
+		fd, err = openRetry(parent.fd, base, dirFlags, 0)
+		if err == nil || !errors.Is(err, unix.ENOENT) {
+			e.made = true
+		}
+	}
 	if !e.made {
-		err := ignoringEINTR(func() error { return unix.Mkdirat(parent.fd, base, 0o755) })
+		merr := ignoringEINTR(func() error { return unix.Mkdirat(parent.fd, base, 0o755) })
 		// A name that exists already (a file, a link) is refused below:
 		// it is opened only if it is a folder.
-		if err != nil && !errors.Is(err, unix.EEXIST) {
-			return -1, &os.PathError{Op: "mkdir", Path: s.full(e.name), Err: err}
+		if merr != nil && !errors.Is(merr, unix.EEXIST) {
+			return -1, &os.PathError{Op: "mkdir", Path: s.full(e.name), Err: merr}
 		}
 		e.made = true
+		fd, err = openRetry(parent.fd, base, dirFlags, 0)
 	}
-	fd, err := openRetry(parent.fd, base, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
 	if errors.Is(err, unix.ENOTDIR) && s.spare != nil && s.spare.takeFile(e.name) {
 		// The spare's file where this build has a folder: removed.
 		if err := ignoringEINTR(func() error { return unix.Unlinkat(parent.fd, base, 0) }); err != nil {
@@ -149,7 +159,7 @@ func (s *Stream) openDir(e *dirent) (int, error) {
 		if err := ignoringEINTR(func() error { return unix.Mkdirat(parent.fd, base, 0o755) }); err != nil {
 			return -1, &os.PathError{Op: "mkdir", Path: s.full(e.name), Err: err}
 		}
-		fd, err = openRetry(parent.fd, base, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+		fd, err = openRetry(parent.fd, base, dirFlags, 0)
 	}
 	if err != nil {
 		return -1, refusedLink(&os.PathError{Op: "open", Path: s.full(e.name), Err: err})
