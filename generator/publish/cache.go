@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -87,6 +88,9 @@ type buildCache struct {
 	// pages the spare may keep: spare.go); shared, those of them whose
 	// files this build kept are the very same (the same inodes).
 	verified, shared map[string]bool
+	// inPlace: the pages kept in place in the spare, whose files were
+	// found with the identities recorded, which pages holds (writeCache).
+	inPlace map[string]bool
 }
 
 // readCache reads the cache beside out (see the top of this file), when
@@ -97,7 +101,7 @@ func (s *Stream) readCache() {
 	if !s.o.Cache || s.inPlace {
 		return
 	}
-	c := &buildCache{id: hex.EncodeToString(s.o.CacheID), pages: map[string]cachePage{}, verified: map[string]bool{}, shared: map[string]bool{}}
+	c := &buildCache{id: hex.EncodeToString(s.o.CacheID), pages: map[string]cachePage{}, verified: map[string]bool{}, shared: map[string]bool{}, inPlace: map[string]bool{}}
 	s.cache = c
 	path := s.out + cacheSuffix
 	data, err := os.ReadFile(path)
@@ -194,7 +198,7 @@ func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 				c.mu.Unlock()
 			}
 			s.count(1, 0, 0)
-			return s.kept(name, pg), pg.Note, true
+			return s.kept(name, pg, true), pg.Note, true
 		}
 	}
 	pg, ok := c.old.Pages[name]
@@ -238,11 +242,12 @@ func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 		c.shared[name] = true
 		c.mu.Unlock()
 	}
-	return s.kept(name, pg), pg.Note, true
+	return s.kept(name, pg, false), pg.Note, true
 }
 
-// kept records the page name's files, kept from the previous build.
-func (s *Stream) kept(name string, pg cachePage) []string {
+// kept records the page name's files, kept from the previous build; in
+// place (inPlace), with the identities they were found to have.
+func (s *Stream) kept(name string, pg cachePage, inPlace bool) []string {
 	c := s.cache
 	paths := make([]string, len(pg.Files))
 	for i, f := range pg.Files {
@@ -251,8 +256,13 @@ func (s *Stream) kept(name string, pg cachePage) []string {
 	s.mu.Lock()
 	s.paths = append(s.paths, paths...)
 	s.mu.Unlock()
+	files := pathsOnly(paths)
+	if inPlace {
+		files = slices.Clone(pg.Files)
+	}
 	c.mu.Lock()
-	c.pages[name] = cachePage{Key: pg.Key, Files: pathsOnly(paths), Note: pg.Note}
+	c.pages[name] = cachePage{Key: pg.Key, Files: files, Note: pg.Note}
+	c.inPlace[name] = inPlace
 	c.Reused++
 	c.mu.Unlock()
 	return paths
@@ -294,7 +304,16 @@ func pathsOnly(paths []string) []cacheFile {
 // file whose identity cannot be read leaves its page out (it is rendered
 // next time); a folder, the record of the folders (no spare next time).
 // It runs after every change to both trees: removing or linking a file
-// changes the change time of every name of its inode.
+// changes the change time of every name of its inode. But when the
+// previous site was kept as the spare (nothing of it removed), two
+// things are known without looking again. A page kept in place in the
+// spare has the identities it was found with (keepInPlace): this build
+// changed none of its inodes after (each path of a tree is its own inode,
+// and the trees' folders, verified, say no other name was added), and a
+// change by anything else since moves the change time, so the record is
+// then found stale and the page rendered: never trusted wrongly. And the
+// spare's folders are the ones Commit found unchanged in OUT just before
+// the swap (only the top folder, renamed, is read again).
 func (s *Stream) writeCache(dirs map[string]bool, spared bool) error {
 	c := s.cache
 	_, msum, err := readManifestSum(s.out)
@@ -310,10 +329,21 @@ func (s *Stream) writeCache(dirs map[string]bool, spared bool) error {
 	wg.Go(func() {
 		idx.Dirs = treeIDs(s.out, dirs)
 		if spared && c.old != nil {
-			spareDirs = treeIDs(spare, keysOf(c.old.Dirs))
+			spareDirs = treeIDs(spare, map[string]bool{".": true})
+			if spareDirs != nil {
+				for d, id := range c.old.Dirs {
+					if d != "." {
+						spareDirs[d] = id
+					}
+				}
+			}
 		}
 	})
 	for n, pg := range c.pages {
+		if spared && c.inPlace[n] {
+			idx.Pages[n] = pg
+			continue
+		}
 		if files, ok := identities(s.out, pg.Files); ok {
 			idx.Pages[n] = cachePage{Key: pg.Key, Files: files, Note: pg.Note}
 		}
