@@ -221,6 +221,7 @@ func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 	undo := func() {
 		for _, p := range made {
 			os.Remove(filepath.Join(s.tmp, filepath.FromSlash(p)))
+			s.noteID(p, fileID{}, false)
 			if s.spare != nil {
 				s.spare.forget(p)
 			}
@@ -304,9 +305,12 @@ func pathsOnly(paths []string) []cacheFile {
 // file whose identity cannot be read leaves its page out (it is rendered
 // next time); a folder, the record of the folders (no spare next time).
 // It runs after every change to both trees: removing or linking a file
-// changes the change time of every name of its inode. But when the
-// previous site was kept as the spare (nothing of it removed), two
-// things are known without looking again. A page kept in place in the
+// changes the change time of every name of its inode. But some
+// identities are known without looking again. A file this build wrote is
+// a new inode, no other name's: the identity read as it was finished (or
+// renamed into place) stands (noteID). When the previous site was kept as
+// the spare (nothing of it removed), so does that of a file linked from
+// OUT, read once linked. And a page kept in place in the
 // spare has the identities it was found with (keepInPlace): this build
 // changed none of its inodes after (each path of a tree is its own inode,
 // and the trees' folders, verified, say no other name was added), and a
@@ -342,6 +346,10 @@ func (s *Stream) writeCache(dirs map[string]bool, spared bool) error {
 	for n, pg := range c.pages {
 		if spared && c.inPlace[n] {
 			idx.Pages[n] = pg
+			continue
+		}
+		if files, ok := s.notedIDs(pg.Files, spared); ok {
+			idx.Pages[n] = cachePage{Key: pg.Key, Files: files, Note: pg.Note}
 			continue
 		}
 		if files, ok := identities(s.out, pg.Files); ok {
@@ -480,4 +488,49 @@ func (s *Stream) verifyOut() {
 			c.verified[n] = true
 		}
 	}
+}
+
+// notedFile is the identity of a file of this build read as the build
+// made it: linked, a hard link to OUT's file.
+type notedFile struct {
+	id     fileID
+	linked bool
+}
+
+// noteID records the identity of the file p of this build, read as it
+// was made (write_linux.go); an identity not read (not Valid) forgets it.
+// A file written is a new inode that nothing else names, so its identity
+// stands until the build ends; one linked from OUT stands only if the
+// previous site is not removed (removing a name of an inode changes its
+// change time). writeCache takes them instead of reading them again.
+func (s *Stream) noteID(p string, id fileID, linked bool) {
+	if s.cache == nil {
+		return
+	}
+	s.idMu.Lock()
+	defer s.idMu.Unlock()
+	if !id.Valid {
+		delete(s.ids, p)
+		return
+	}
+	if s.ids == nil {
+		s.ids = map[string]notedFile{}
+	}
+	s.ids[p] = notedFile{id: id, linked: linked}
+}
+
+// notedIDs is files with the identities noted as the build made them,
+// if each was (and, for one linked from OUT, the previous site was kept).
+func (s *Stream) notedIDs(files []cacheFile, spared bool) ([]cacheFile, bool) {
+	s.idMu.Lock()
+	defer s.idMu.Unlock()
+	out := make([]cacheFile, len(files))
+	for i, f := range files {
+		n, ok := s.ids[f.Path]
+		if !ok || (n.linked && !spared) {
+			return nil, false
+		}
+		out[i] = cacheFile{Path: f.Path, ID: n.id}
+	}
+	return out, true
 }

@@ -48,6 +48,9 @@ type Stream struct {
 
 	writers  map[*fileWriter]bool // Create's files still open
 	creating map[string]bool      // in place: Create's files not yet closed
+
+	idMu sync.Mutex
+	ids  map[string]notedFile // identities of files as made (noteID)
 }
 
 // Begin starts publishing to out: Open, then Start. The caller must end

@@ -234,25 +234,27 @@ func (s *Stream) writeFile(p string, data []byte) error {
 	}
 	if err := writeAll(fd, data); err != nil {
 		unix.Close(fd)
-		done(false)
+		done(false, fileID{})
 		return fmt.Errorf("publish: %w", &os.PathError{Op: "write", Path: s.full(p), Err: err})
 	}
+	id := s.fdID(fd)
 	// close(2) is not retried: on Linux the descriptor is gone whatever
 	// it returns.
 	if err := unix.Close(fd); err != nil && !errors.Is(err, unix.EINTR) {
-		done(false)
+		done(false, fileID{})
 		return fmt.Errorf("publish: %w", &os.PathError{Op: "close", Path: s.full(p), Err: err})
 	}
-	return done(true)
+	return done(true, id)
 }
 
 // openFile creates the new file p (slash-separated, valid) under the
 // temporary folder, for writing; done, called once the file is closed,
-// finishes it (or, not ok, abandons it). Where the spare has a file p,
+// finishes it (or, not ok, abandons it), and notes its identity (id, read
+// before it was closed; see noteID). Where the spare has a file p,
 // the new file is made under a temporary name and done renames it over
 // p: a file of the spare may share its inode with OUT's, and is never
 // written through.
-func (s *Stream) openFile(p string) (int, func(ok bool) error, error) {
+func (s *Stream) openFile(p string) (int, func(ok bool, id fileID) error, error) {
 	name := path.Base(p)
 	replace := false
 	if sp := s.spare; sp != nil {
@@ -286,9 +288,15 @@ func (s *Stream) openFile(p string) (int, func(ok bool) error, error) {
 	}
 	s.count(0, 0, 1)
 	if !replace {
-		return fd, func(bool) error { return nil }, nil
+		return fd, func(ok bool, id fileID) error {
+			if ok {
+				s.noteID(p, id, false)
+			}
+			return nil
+		}, nil
 	}
-	return fd, func(ok bool) error { return s.renameOver(name, p, ok) }, nil
+	// Renamed, the file has another change time: read again (renameOver).
+	return fd, func(ok bool, _ fileID) error { return s.renameOver(name, p, ok) }, nil
 }
 
 // renameOver renames the temporary file tmp, in the folder of p, over p
@@ -307,6 +315,7 @@ func (s *Stream) renameOver(tmp, p string, ok bool) error {
 		unix.Unlinkat(dir.fd, tmp, 0)
 		return fmt.Errorf("publish: %w", &os.PathError{Op: "rename", Path: s.full(p), Err: err})
 	}
+	s.noteID(p, s.atID(dir.fd, path.Base(p)), false)
 	return nil
 }
 
@@ -317,15 +326,16 @@ func (s *Stream) createFile(p string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &fdFile{fd: fd, path: s.full(p), done: done}, nil
+	return &fdFile{s: s, fd: fd, path: s.full(p), done: done}, nil
 }
 
 // fdFile is a file being written through its descriptor. Its caller
 // (fileWriter) serialises Write and Close.
 type fdFile struct {
+	s    *Stream
 	fd   int
 	path string
-	done func(ok bool) error // openFile's
+	done func(ok bool, id fileID) error // openFile's
 }
 
 func (f *fdFile) Write(b []byte) (int, error) {
@@ -336,17 +346,18 @@ func (f *fdFile) Write(b []byte) (int, error) {
 }
 
 func (f *fdFile) Close() error {
+	id := f.s.fdID(f.fd)
 	if err := unix.Close(f.fd); err != nil && !errors.Is(err, unix.EINTR) {
-		f.done(false)
+		f.done(false, fileID{})
 		return &os.PathError{Op: "close", Path: f.path, Err: err}
 	}
-	return f.done(true)
+	return f.done(true, id)
 }
 
 // abandon closes the file without finishing it.
 func (f *fdFile) abandon() {
 	unix.Close(f.fd)
-	f.done(false)
+	f.done(false, fileID{})
 }
 
 // linkFile makes p under the temporary folder a hard link to src (a file
@@ -377,6 +388,10 @@ func (s *Stream) linkFile(src, p string) (copied bool, err error) {
 		if err != nil {
 			unix.Unlinkat(dir.fd, name, 0)
 		}
+	}
+	if err == nil {
+		// Linked, OUT's file has another change time: read again.
+		s.noteID(p, s.atID(dir.fd, path.Base(p)), true)
 	}
 	s.release(dir)
 	if replace && err != nil {
@@ -447,4 +462,43 @@ func refusedLink(err *os.PathError) error {
 // full is p's path on disk, for messages.
 func (s *Stream) full(p string) string {
 	return filepath.Join(s.tmp, filepath.FromSlash(p))
+}
+
+// fdID is the identity of the open file fd, when the build keeps a cache
+// (noteID); none when it cannot be read.
+func (s *Stream) fdID(fd int) fileID {
+	if s.cache == nil {
+		return fileID{}
+	}
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil {
+		return fileID{}
+	}
+	return idOfStat(&st)
+}
+
+// atID is the identity of the file name in the open folder dirfd (not
+// followed if a link), when the build keeps a cache (noteID).
+func (s *Stream) atID(dirfd int, name string) fileID {
+	if s.cache == nil {
+		return fileID{}
+	}
+	var st unix.Stat_t
+	if err := ignoringEINTR(func() error { return unix.Fstatat(dirfd, name, &st, unix.AT_SYMLINK_NOFOLLOW) }); err != nil {
+		return fileID{}
+	}
+	return idOfStat(&st)
+}
+
+// idOfStat is a regular file's identity as lstatID reads it (none for
+// anything else).
+func idOfStat(st *unix.Stat_t) fileID {
+	if st.Mode&unix.S_IFMT != unix.S_IFREG {
+		return fileID{}
+	}
+	return fileID{
+		Dev: uint64(st.Dev), Ino: uint64(st.Ino), Size: st.Size,
+		Mtime: st.Mtim.Sec*1e9 + st.Mtim.Nsec, Ctime: st.Ctim.Sec*1e9 + st.Ctim.Nsec,
+		Valid: true,
+	}
 }
