@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -115,6 +116,12 @@ func (s *Stream) readCache() {
 	}
 	c.old = idx
 	s.pending, s.spareWhy = verifySpare(s.out+spareSuffix, idx)
+	// Whether OUT still holds exactly its manifest's files, so that it may
+	// become the spare once replaced (Commit), is read while the build
+	// renders. A folder changed after is found by the next build: the
+	// spare's record is then stale, and the spare is not used.
+	s.outSame = make(chan bool, 1)
+	go func() { s.outSame <- unchanged(s.out, idx.Dirs) }()
 }
 
 // applyCache takes the spare site that readCache verified as this
@@ -220,6 +227,7 @@ func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 	var made []string
 	undo := func() {
 		for _, p := range made {
+			s.touch(path.Dir(p))
 			os.Remove(filepath.Join(s.tmp, filepath.FromSlash(p)))
 			s.noteID(p, fileID{}, false)
 			if s.spare != nil {
@@ -331,7 +339,7 @@ func (s *Stream) writeCache(dirs map[string]bool, spared bool) error {
 	var spareDirs map[string]fileID
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		idx.Dirs = treeIDs(s.out, dirs)
+		idx.Dirs = s.folderIDs(s.out, dirs)
 		if spared && c.old != nil {
 			spareDirs = treeIDs(spare, map[string]bool{".": true})
 			if spareDirs != nil {

@@ -76,6 +76,7 @@ func mustBuild(t *testing.T, out string, g gen) Counts {
 		t.Fatal(err)
 	}
 	sameSite(t, out, g)
+	checkRecord(t, out)
 	return c
 }
 

@@ -51,6 +51,11 @@ type Stream struct {
 
 	idMu sync.Mutex
 	ids  map[string]notedFile // identities of files as made (noteID)
+
+	touchMu sync.Mutex
+	touched map[string]bool // the spare's folders changed (touch)
+
+	outSame chan bool // OUT's folders are as recorded (readCache)
 }
 
 // Begin starts publishing to out: Open, then Start. The caller must end
@@ -257,7 +262,7 @@ func (s *Stream) Commit() error {
 		}
 	}
 	spared := ""
-	if c := s.cache; c != nil && c.old != nil && unchanged(s.out, c.old.Dirs) {
+	if c := s.cache; c != nil && c.old != nil && <-s.outSame {
 		// OUT holds exactly its manifest's files: keep it as the spare.
 		s.verifyOut()
 		spared = s.out + spareSuffix

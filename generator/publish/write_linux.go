@@ -142,6 +142,8 @@ func (s *Stream) openDir(e *dirent) (int, error) {
 		}
 	}
 	if !e.made {
+		s.touch(parent.name)
+		s.touch(e.name)
 		merr := ignoringEINTR(func() error { return unix.Mkdirat(parent.fd, base, 0o755) })
 		// A name that exists already (a file, a link) is refused below:
 		// it is opened only if it is a folder.
@@ -153,6 +155,8 @@ func (s *Stream) openDir(e *dirent) (int, error) {
 	}
 	if errors.Is(err, unix.ENOTDIR) && s.spare != nil && s.spare.takeFile(e.name) {
 		// The spare's file where this build has a folder: removed.
+		s.touch(parent.name)
+		s.touch(e.name)
 		if err := ignoringEINTR(func() error { return unix.Unlinkat(parent.fd, base, 0) }); err != nil {
 			return -1, &os.PathError{Op: "remove", Path: s.full(e.name), Err: err}
 		}
@@ -258,6 +262,7 @@ func (s *Stream) openFile(p string) (int, func(ok bool, id fileID) error, error)
 	name := path.Base(p)
 	replace := false
 	if sp := s.spare; sp != nil {
+		s.touch(path.Dir(p))
 		if sp.takeDir(p) {
 			// The spare's folder where this build has a file: removed.
 			if err := os.RemoveAll(s.full(p)); err != nil {
@@ -366,6 +371,7 @@ func (s *Stream) linkFile(src, p string) (copied bool, err error) {
 	name := path.Base(p)
 	replace := false
 	if sp := s.spare; sp != nil {
+		s.touch(path.Dir(p))
 		if sp.takeDir(p) {
 			if err := os.RemoveAll(s.full(p)); err != nil {
 				return false, err
