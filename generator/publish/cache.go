@@ -285,6 +285,7 @@ func (s *Stream) Made(name string, key [32]byte, paths []string, note []byte) {
 	}
 	c.mu.Lock()
 	c.pages[name] = cachePage{Key: key, Files: pathsOnly(paths), Note: note}
+	delete(c.inPlace, name) // made, not kept
 	c.mu.Unlock()
 }
 
