@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -87,6 +89,9 @@ type buildCache struct {
 	// pages the spare may keep: spare.go); shared, those of them whose
 	// files this build kept are the very same (the same inodes).
 	verified, shared map[string]bool
+	// inPlace: the pages kept in place in the spare, whose files were
+	// found with the identities recorded, which pages holds (writeCache).
+	inPlace map[string]bool
 }
 
 // readCache reads the cache beside out (see the top of this file), when
@@ -97,7 +102,7 @@ func (s *Stream) readCache() {
 	if !s.o.Cache || s.inPlace {
 		return
 	}
-	c := &buildCache{id: hex.EncodeToString(s.o.CacheID), pages: map[string]cachePage{}, verified: map[string]bool{}, shared: map[string]bool{}}
+	c := &buildCache{id: hex.EncodeToString(s.o.CacheID), pages: map[string]cachePage{}, verified: map[string]bool{}, shared: map[string]bool{}, inPlace: map[string]bool{}}
 	s.cache = c
 	path := s.out + cacheSuffix
 	data, err := os.ReadFile(path)
@@ -111,6 +116,12 @@ func (s *Stream) readCache() {
 	}
 	c.old = idx
 	s.pending, s.spareWhy = verifySpare(s.out+spareSuffix, idx)
+	// Whether OUT still holds exactly its manifest's files, so that it may
+	// become the spare once replaced (Commit), is read while the build
+	// renders. A folder changed after is found by the next build: the
+	// spare's record is then stale, and the spare is not used.
+	s.outSame = make(chan bool, 1)
+	go func() { s.outSame <- unchanged(s.out, idx.Dirs) }()
 }
 
 // applyCache takes the spare site that readCache verified as this
@@ -194,7 +205,7 @@ func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 				c.mu.Unlock()
 			}
 			s.count(1, 0, 0)
-			return s.kept(name, pg), pg.Note, true
+			return s.kept(name, pg, true), pg.Note, true
 		}
 	}
 	pg, ok := c.old.Pages[name]
@@ -216,7 +227,9 @@ func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 	var made []string
 	undo := func() {
 		for _, p := range made {
+			s.touch(path.Dir(p))
 			os.Remove(filepath.Join(s.tmp, filepath.FromSlash(p)))
+			s.noteID(p, fileID{}, false)
 			if s.spare != nil {
 				s.spare.forget(p)
 			}
@@ -238,11 +251,12 @@ func (s *Stream) reuse(name string, key [32]byte) ([]string, []byte, bool) {
 		c.shared[name] = true
 		c.mu.Unlock()
 	}
-	return s.kept(name, pg), pg.Note, true
+	return s.kept(name, pg, false), pg.Note, true
 }
 
-// kept records the page name's files, kept from the previous build.
-func (s *Stream) kept(name string, pg cachePage) []string {
+// kept records the page name's files, kept from the previous build; in
+// place (inPlace), with the identities they were found to have.
+func (s *Stream) kept(name string, pg cachePage, inPlace bool) []string {
 	c := s.cache
 	paths := make([]string, len(pg.Files))
 	for i, f := range pg.Files {
@@ -251,8 +265,13 @@ func (s *Stream) kept(name string, pg cachePage) []string {
 	s.mu.Lock()
 	s.paths = append(s.paths, paths...)
 	s.mu.Unlock()
+	files := pathsOnly(paths)
+	if inPlace {
+		files = slices.Clone(pg.Files)
+	}
 	c.mu.Lock()
-	c.pages[name] = cachePage{Key: pg.Key, Files: pathsOnly(paths), Note: pg.Note}
+	c.pages[name] = cachePage{Key: pg.Key, Files: files, Note: pg.Note}
+	c.inPlace[name] = inPlace
 	c.Reused++
 	c.mu.Unlock()
 	return paths
@@ -266,6 +285,7 @@ func (s *Stream) Made(name string, key [32]byte, paths []string, note []byte) {
 	}
 	c.mu.Lock()
 	c.pages[name] = cachePage{Key: key, Files: pathsOnly(paths), Note: note}
+	delete(c.inPlace, name) // made, not kept
 	c.mu.Unlock()
 }
 
@@ -294,7 +314,19 @@ func pathsOnly(paths []string) []cacheFile {
 // file whose identity cannot be read leaves its page out (it is rendered
 // next time); a folder, the record of the folders (no spare next time).
 // It runs after every change to both trees: removing or linking a file
-// changes the change time of every name of its inode.
+// changes the change time of every name of its inode. But some
+// identities are known without looking again. A file this build wrote is
+// a new inode, no other name's: the identity read as it was finished (or
+// renamed into place) stands (noteID). When the previous site was kept as
+// the spare (nothing of it removed), so does that of a file linked from
+// OUT, read once linked. And a page kept in place in the
+// spare has the identities it was found with (keepInPlace): this build
+// changed none of its inodes after (each path of a tree is its own inode,
+// and the trees' folders, verified, say no other name was added), and a
+// change by anything else since moves the change time, so the record is
+// then found stale and the page rendered: never trusted wrongly. And the
+// spare's folders are the ones Commit found unchanged in OUT just before
+// the swap (only the top folder, renamed, is read again).
 func (s *Stream) writeCache(dirs map[string]bool, spared bool) error {
 	c := s.cache
 	_, msum, err := readManifestSum(s.out)
@@ -308,12 +340,27 @@ func (s *Stream) writeCache(dirs map[string]bool, spared bool) error {
 	var spareDirs map[string]fileID
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		idx.Dirs = treeIDs(s.out, dirs)
+		idx.Dirs = s.folderIDs(s.out, dirs)
 		if spared && c.old != nil {
-			spareDirs = treeIDs(spare, keysOf(c.old.Dirs))
+			spareDirs = treeIDs(spare, map[string]bool{".": true})
+			if spareDirs != nil {
+				for d, id := range c.old.Dirs {
+					if d != "." {
+						spareDirs[d] = id
+					}
+				}
+			}
 		}
 	})
 	for n, pg := range c.pages {
+		if spared && c.inPlace[n] {
+			idx.Pages[n] = pg
+			continue
+		}
+		if files, ok := s.notedIDs(pg.Files, spared); ok {
+			idx.Pages[n] = cachePage{Key: pg.Key, Files: files, Note: pg.Note}
+			continue
+		}
 		if files, ok := identities(s.out, pg.Files); ok {
 			idx.Pages[n] = cachePage{Key: pg.Key, Files: files, Note: pg.Note}
 		}
@@ -450,4 +497,49 @@ func (s *Stream) verifyOut() {
 			c.verified[n] = true
 		}
 	}
+}
+
+// notedFile is the identity of a file of this build read as the build
+// made it: linked, a hard link to OUT's file.
+type notedFile struct {
+	id     fileID
+	linked bool
+}
+
+// noteID records the identity of the file p of this build, read as it
+// was made (write_linux.go); an identity not read (not Valid) forgets it.
+// A file written is a new inode that nothing else names, so its identity
+// stands until the build ends; one linked from OUT stands only if the
+// previous site is not removed (removing a name of an inode changes its
+// change time). writeCache takes them instead of reading them again.
+func (s *Stream) noteID(p string, id fileID, linked bool) {
+	if s.cache == nil {
+		return
+	}
+	s.idMu.Lock()
+	defer s.idMu.Unlock()
+	if !id.Valid {
+		delete(s.ids, p)
+		return
+	}
+	if s.ids == nil {
+		s.ids = map[string]notedFile{}
+	}
+	s.ids[p] = notedFile{id: id, linked: linked}
+}
+
+// notedIDs is files with the identities noted as the build made them,
+// if each was (and, for one linked from OUT, the previous site was kept).
+func (s *Stream) notedIDs(files []cacheFile, spared bool) ([]cacheFile, bool) {
+	s.idMu.Lock()
+	defer s.idMu.Unlock()
+	out := make([]cacheFile, len(files))
+	for i, f := range files {
+		n, ok := s.ids[f.Path]
+		if !ok || (n.linked && !spared) {
+			return nil, false
+		}
+		out[i] = cacheFile{Path: f.Path, ID: n.id}
+	}
+	return out, true
 }

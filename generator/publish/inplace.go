@@ -20,7 +20,7 @@ func writeInPlace(out string, files map[string][]byte, o *Options) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
-	if err := removeStale(out, newSuffix); err != nil {
+	if err := removeStale(out, newSuffix, ""); err != nil {
 		return err
 	}
 	tmp, err := os.MkdirTemp(out, newSuffix+"-")

@@ -161,7 +161,7 @@ func Write(out string, files map[string][]byte, o Options) error {
 	if err := checkTarget(out); err != nil {
 		return err
 	}
-	if err := removeStale(filepath.Dir(out), filepath.Base(out)+newSuffix); err != nil {
+	if err := removeStale(filepath.Dir(out), filepath.Base(out)+newSuffix, ""); err != nil {
 		return err
 	}
 	tmp, err := os.MkdirTemp(filepath.Dir(out), filepath.Base(out)+newSuffix+"-")

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 )
 
@@ -57,9 +58,20 @@ const (
 	spareClaimed            // this build's file: kept, linked or written there
 )
 
-// spareSite is the spare in use as this build's temporary folder.
+// spareSite is the spare in use as this build's temporary folder, or the
+// folders made ahead in a new one (premake.go: no pages, no files).
 type spareSite struct {
 	pages map[string]cachePage // the spare's pages, as recorded
+
+	// recDirs is the identity of each of the spare's folders, as verified
+	// (nil for folders made ahead): writeCache takes those of the folders
+	// this build did not change (Stream.touch).
+	recDirs map[string]fileID
+
+	// ready is closed once the folders made ahead are made (nil for a
+	// spare); stop stops making them.
+	ready chan struct{}
+	stop  atomic.Bool
 
 	mu    sync.Mutex
 	files map[string]int  // by path: spareOld or spareClaimed
@@ -100,6 +112,7 @@ func (s *Stream) useSpare(sp *spareSite) bool {
 		return false
 	}
 	s.tmp, s.spare = tmp, sp
+	s.touched = map[string]bool{}
 	if err := s.o.at("spare taken"); err != nil {
 		s.stop = err
 	}
@@ -135,7 +148,7 @@ func verifySpare(spare string, idx *cacheIndex) (*spareSite, string) {
 	if !ok {
 		return nil, "its manifest cannot be read"
 	}
-	sp := &spareSite{files: make(map[string]int, len(paths)+1), dirs: map[string]bool{}}
+	sp := &spareSite{files: make(map[string]int, len(paths)+1), dirs: map[string]bool{}, recDirs: rec.Dirs}
 	sp.files[ManifestName] = spareOld
 	for _, p := range paths {
 		sp.files[p] = spareOld
@@ -278,6 +291,7 @@ func (sp *spareSite) takeDir(p string) bool {
 	if !sp.dirs[p] {
 		return false
 	}
+	sp.wait() // a folder made ahead is made before it is removed
 	prefix := p + "/"
 	delete(sp.dirs, p)
 	for d := range sp.dirs {
@@ -316,12 +330,14 @@ func (sp *spareSite) tempFor(p string) string {
 // have (dirs: the build's folders).
 func (s *Stream) trimSpare(dirs map[string]bool) error {
 	sp := s.spare
+	sp.wait()
 	sp.mu.Lock()
 	defer sp.mu.Unlock()
 	for p, state := range sp.files {
 		if state != spareOld {
 			continue
 		}
+		s.touch(path.Dir(p))
 		err := os.Remove(filepath.Join(s.tmp, filepath.FromSlash(p)))
 		if err != nil && !errors.Is(err, fs.ErrNotExist) && !isNotDir(err) {
 			return fmt.Errorf("publish: remove a file of the previous site: %w", err)
@@ -343,6 +359,7 @@ func (s *Stream) trimSpare(dirs map[string]bool) error {
 		return gone[i] < gone[j]
 	})
 	for _, d := range gone {
+		s.touch(path.Dir(d))
 		full := filepath.Join(s.tmp, filepath.FromSlash(d))
 		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			if err := os.RemoveAll(full); err != nil {
@@ -391,4 +408,42 @@ func unchanged(root string, ids map[string]fileID) bool {
 		}
 	}
 	return true
+}
+
+// touch records that this build changed the entries of the folder d of
+// the spare it turns into its site (d's identity is read again by
+// writeCache). Only while a spare is in use.
+func (s *Stream) touch(d string) {
+	if s.touched == nil {
+		return
+	}
+	s.touchMu.Lock()
+	s.touched[d] = true
+	s.touchMu.Unlock()
+}
+
+// folderIDs reads the identity of each folder of dirs in the new site
+// (tmp before the swap, OUT after): where the site is the spare, a folder
+// this build did not touch has the identity it was verified with (a
+// change by anything else since moves its change time, and the next
+// build then finds the record stale). Nil when one cannot be read.
+func (s *Stream) folderIDs(root string, dirs map[string]bool) map[string]fileID {
+	if s.touched == nil || s.spare == nil || s.spare.recDirs == nil {
+		return treeIDs(root, dirs)
+	}
+	s.touchMu.Lock()
+	defer s.touchMu.Unlock()
+	ids := make(map[string]fileID, len(dirs))
+	for d := range dirs {
+		if id, ok := s.spare.recDirs[d]; ok && d != "." && !s.touched[d] {
+			ids[d] = id
+			continue
+		}
+		id, err := dirID(filepath.Join(root, filepath.FromSlash(d)))
+		if err != nil || !id.Valid {
+			return nil
+		}
+		ids[d] = id
+	}
+	return ids
 }

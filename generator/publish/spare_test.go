@@ -76,6 +76,7 @@ func mustBuild(t *testing.T, out string, g gen) Counts {
 		t.Fatal(err)
 	}
 	sameSite(t, out, g)
+	checkRecord(t, out)
 	return c
 }
 
@@ -240,6 +241,15 @@ func TestSpareDistrustsEdits(t *testing.T) {
 		{"spare removed", func(t *testing.T, out string) {
 			os.RemoveAll(out + spareSuffix)
 		}, false},
+		// Another inode renamed over a file, with the same size and
+		// times, and the folder's times put back: only the folder's
+		// change time (and the file's inode) tell.
+		{"spare's file replaced, folder's times put back", func(t *testing.T, out string) {
+			replaceKeepingTimes(t, filepath.Join(out+spareSuffix, "b", "index.html"), "HACKED_index v1")
+		}, false},
+		{"OUT's file replaced, folder's times put back", func(t *testing.T, out string) {
+			replaceKeepingTimes(t, filepath.Join(out, "a", "index.html"), "HACKED_index v1")
+		}, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -262,6 +272,32 @@ func TestSpareDistrustsEdits(t *testing.T) {
 			mustBuild(t, out, g3)
 		})
 	}
+}
+
+// replaceKeepingTimes renames a new file with data (of the same length)
+// over name, with name's times, and puts its folder's times back.
+func replaceKeepingTimes(t *testing.T, name, data string) {
+	t.Helper()
+	st, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst, err := os.Stat(filepath.Dir(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if int64(len(data)) != st.Size() {
+		t.Fatalf("%q is not %d bytes", data, st.Size())
+	}
+	tmp := name + ".tmp"
+	if err := os.WriteFile(tmp, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(tmp, st.ModTime(), st.ModTime())
+	if err := os.Rename(tmp, name); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(filepath.Dir(name), dst.ModTime(), dst.ModTime())
 }
 
 // A build stopped at each step of using the spare, as a kill would stop

@@ -48,6 +48,14 @@ type Stream struct {
 
 	writers  map[*fileWriter]bool // Create's files still open
 	creating map[string]bool      // in place: Create's files not yet closed
+
+	idMu sync.Mutex
+	ids  map[string]notedFile // identities of files as made (noteID)
+
+	touchMu sync.Mutex
+	touched map[string]bool // the spare's folders changed (touch)
+
+	outSame chan bool // OUT's folders are as recorded (readCache)
 }
 
 // Begin starts publishing to out: Open, then Start. The caller must end
@@ -105,6 +113,7 @@ func Open(out string, o Options) (*Stream, error) {
 		s.l.release() // as a kill would
 		return nil, err
 	}
+	s.premake()
 	return s, nil
 }
 
@@ -127,6 +136,11 @@ func (s *Stream) Start() error {
 		s.mu.Lock()
 		s.done = true
 		s.mu.Unlock()
+		if sp := s.spare; sp != nil && sp.ready != nil {
+			// Folders made ahead (premake.go): removed.
+			s.stopMaking()
+			os.RemoveAll(s.tmp)
+		}
 		s.l.release()
 		return err
 	}
@@ -155,7 +169,7 @@ func (s *Stream) prepare() error {
 	if err := checkTarget(s.out); err != nil {
 		return err
 	}
-	if err := removeStale(filepath.Dir(s.out), filepath.Base(s.out)+newSuffix); err != nil {
+	if err := removeStale(filepath.Dir(s.out), filepath.Base(s.out)+newSuffix, s.tmp); err != nil {
 		return err
 	}
 	removeCacheTemps(s.out)
@@ -214,6 +228,9 @@ func (s *Stream) Commit() error {
 	s.mu.Unlock()
 	unfinished := s.closeWriters()
 	s.closeDirs()
+	if s.spare != nil {
+		s.spare.wait() // the folders made ahead (premake.go)
+	}
 	defer s.l.release()
 	if unfinished {
 		if s.tmp != "" {
@@ -245,7 +262,7 @@ func (s *Stream) Commit() error {
 		}
 	}
 	spared := ""
-	if c := s.cache; c != nil && c.old != nil && unchanged(s.out, c.old.Dirs) {
+	if c := s.cache; c != nil && c.old != nil && <-s.outSame {
 		// OUT holds exactly its manifest's files: keep it as the spare.
 		s.verifyOut()
 		spared = s.out + spareSuffix
@@ -315,6 +332,7 @@ func (s *Stream) Abort() {
 	s.mu.Unlock()
 	s.closeWriters()
 	s.closeDirs()
+	s.stopMaking()
 	if s.tmp != "" {
 		os.RemoveAll(s.tmp)
 	}

@@ -73,16 +73,17 @@ func writeTree(dir string, files map[string][]byte, o *Options) error {
 	return nil
 }
 
-// removeStale removes the entries of dir whose names start with prefix:
-// temporary folders of builds that were killed. The caller holds the
-// lock, so no running build owns them.
-func removeStale(dir, prefix string) error {
+// removeStale removes the entries of dir whose names start with prefix
+// (but the path keep: this build's own, or ""): temporary folders of
+// builds that were killed. The caller holds the lock, so no running build
+// owns them.
+func removeStale(dir, prefix, keep string) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), prefix) {
+		if strings.HasPrefix(e.Name(), prefix) && filepath.Join(dir, e.Name()) != keep {
 			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
 				return fmt.Errorf("publish: remove the temporary folder of an interrupted build: %w", err)
 			}

@@ -131,25 +131,39 @@ func (s *Stream) openDir(e *dirent) (int, error) {
 	}
 	defer s.release(parent)
 	base := path.Base(e.name)
+	const dirFlags = unix.O_RDONLY | unix.O_DIRECTORY | unix.O_NOFOLLOW | unix.O_CLOEXEC
+	var fd int
+	if e.made || s.spare != nil {
+		// Made before (closed while idle); or in a spare site, or where
+		// the folders were made ahead (premake.go), most likely there.
+		fd, err = openRetry(parent.fd, base, dirFlags, 0)
+		if err == nil || !errors.Is(err, unix.ENOENT) {
+			e.made = true
+		}
+	}
 	if !e.made {
-		err := ignoringEINTR(func() error { return unix.Mkdirat(parent.fd, base, 0o755) })
+		s.touch(parent.name)
+		s.touch(e.name)
+		merr := ignoringEINTR(func() error { return unix.Mkdirat(parent.fd, base, 0o755) })
 		// A name that exists already (a file, a link) is refused below:
 		// it is opened only if it is a folder.
-		if err != nil && !errors.Is(err, unix.EEXIST) {
-			return -1, &os.PathError{Op: "mkdir", Path: s.full(e.name), Err: err}
+		if merr != nil && !errors.Is(merr, unix.EEXIST) {
+			return -1, &os.PathError{Op: "mkdir", Path: s.full(e.name), Err: merr}
 		}
 		e.made = true
+		fd, err = openRetry(parent.fd, base, dirFlags, 0)
 	}
-	fd, err := openRetry(parent.fd, base, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
 	if errors.Is(err, unix.ENOTDIR) && s.spare != nil && s.spare.takeFile(e.name) {
 		// The spare's file where this build has a folder: removed.
+		s.touch(parent.name)
+		s.touch(e.name)
 		if err := ignoringEINTR(func() error { return unix.Unlinkat(parent.fd, base, 0) }); err != nil {
 			return -1, &os.PathError{Op: "remove", Path: s.full(e.name), Err: err}
 		}
 		if err := ignoringEINTR(func() error { return unix.Mkdirat(parent.fd, base, 0o755) }); err != nil {
 			return -1, &os.PathError{Op: "mkdir", Path: s.full(e.name), Err: err}
 		}
-		fd, err = openRetry(parent.fd, base, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+		fd, err = openRetry(parent.fd, base, dirFlags, 0)
 	}
 	if err != nil {
 		return -1, refusedLink(&os.PathError{Op: "open", Path: s.full(e.name), Err: err})
@@ -224,28 +238,31 @@ func (s *Stream) writeFile(p string, data []byte) error {
 	}
 	if err := writeAll(fd, data); err != nil {
 		unix.Close(fd)
-		done(false)
+		done(false, fileID{})
 		return fmt.Errorf("publish: %w", &os.PathError{Op: "write", Path: s.full(p), Err: err})
 	}
+	id := s.fdID(fd)
 	// close(2) is not retried: on Linux the descriptor is gone whatever
 	// it returns.
 	if err := unix.Close(fd); err != nil && !errors.Is(err, unix.EINTR) {
-		done(false)
+		done(false, fileID{})
 		return fmt.Errorf("publish: %w", &os.PathError{Op: "close", Path: s.full(p), Err: err})
 	}
-	return done(true)
+	return done(true, id)
 }
 
 // openFile creates the new file p (slash-separated, valid) under the
 // temporary folder, for writing; done, called once the file is closed,
-// finishes it (or, not ok, abandons it). Where the spare has a file p,
+// finishes it (or, not ok, abandons it), and notes its identity (id, read
+// before it was closed; see noteID). Where the spare has a file p,
 // the new file is made under a temporary name and done renames it over
 // p: a file of the spare may share its inode with OUT's, and is never
 // written through.
-func (s *Stream) openFile(p string) (int, func(ok bool) error, error) {
+func (s *Stream) openFile(p string) (int, func(ok bool, id fileID) error, error) {
 	name := path.Base(p)
 	replace := false
 	if sp := s.spare; sp != nil {
+		s.touch(path.Dir(p))
 		if sp.takeDir(p) {
 			// The spare's folder where this build has a file: removed.
 			if err := os.RemoveAll(s.full(p)); err != nil {
@@ -276,9 +293,15 @@ func (s *Stream) openFile(p string) (int, func(ok bool) error, error) {
 	}
 	s.count(0, 0, 1)
 	if !replace {
-		return fd, func(bool) error { return nil }, nil
+		return fd, func(ok bool, id fileID) error {
+			if ok {
+				s.noteID(p, id, false)
+			}
+			return nil
+		}, nil
 	}
-	return fd, func(ok bool) error { return s.renameOver(name, p, ok) }, nil
+	// Renamed, the file has another change time: read again (renameOver).
+	return fd, func(ok bool, _ fileID) error { return s.renameOver(name, p, ok) }, nil
 }
 
 // renameOver renames the temporary file tmp, in the folder of p, over p
@@ -297,6 +320,7 @@ func (s *Stream) renameOver(tmp, p string, ok bool) error {
 		unix.Unlinkat(dir.fd, tmp, 0)
 		return fmt.Errorf("publish: %w", &os.PathError{Op: "rename", Path: s.full(p), Err: err})
 	}
+	s.noteID(p, s.atID(dir.fd, path.Base(p)), false)
 	return nil
 }
 
@@ -307,15 +331,16 @@ func (s *Stream) createFile(p string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &fdFile{fd: fd, path: s.full(p), done: done}, nil
+	return &fdFile{s: s, fd: fd, path: s.full(p), done: done}, nil
 }
 
 // fdFile is a file being written through its descriptor. Its caller
 // (fileWriter) serialises Write and Close.
 type fdFile struct {
+	s    *Stream
 	fd   int
 	path string
-	done func(ok bool) error // openFile's
+	done func(ok bool, id fileID) error // openFile's
 }
 
 func (f *fdFile) Write(b []byte) (int, error) {
@@ -326,17 +351,18 @@ func (f *fdFile) Write(b []byte) (int, error) {
 }
 
 func (f *fdFile) Close() error {
+	id := f.s.fdID(f.fd)
 	if err := unix.Close(f.fd); err != nil && !errors.Is(err, unix.EINTR) {
-		f.done(false)
+		f.done(false, fileID{})
 		return &os.PathError{Op: "close", Path: f.path, Err: err}
 	}
-	return f.done(true)
+	return f.done(true, id)
 }
 
 // abandon closes the file without finishing it.
 func (f *fdFile) abandon() {
 	unix.Close(f.fd)
-	f.done(false)
+	f.done(false, fileID{})
 }
 
 // linkFile makes p under the temporary folder a hard link to src (a file
@@ -345,6 +371,7 @@ func (s *Stream) linkFile(src, p string) (copied bool, err error) {
 	name := path.Base(p)
 	replace := false
 	if sp := s.spare; sp != nil {
+		s.touch(path.Dir(p))
 		if sp.takeDir(p) {
 			if err := os.RemoveAll(s.full(p)); err != nil {
 				return false, err
@@ -367,6 +394,10 @@ func (s *Stream) linkFile(src, p string) (copied bool, err error) {
 		if err != nil {
 			unix.Unlinkat(dir.fd, name, 0)
 		}
+	}
+	if err == nil {
+		// Linked, OUT's file has another change time: read again.
+		s.noteID(p, s.atID(dir.fd, path.Base(p)), true)
 	}
 	s.release(dir)
 	if replace && err != nil {
@@ -437,4 +468,43 @@ func refusedLink(err *os.PathError) error {
 // full is p's path on disk, for messages.
 func (s *Stream) full(p string) string {
 	return filepath.Join(s.tmp, filepath.FromSlash(p))
+}
+
+// fdID is the identity of the open file fd, when the build keeps a cache
+// (noteID); none when it cannot be read.
+func (s *Stream) fdID(fd int) fileID {
+	if s.cache == nil {
+		return fileID{}
+	}
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil {
+		return fileID{}
+	}
+	return idOfStat(&st)
+}
+
+// atID is the identity of the file name in the open folder dirfd (not
+// followed if a link), when the build keeps a cache (noteID).
+func (s *Stream) atID(dirfd int, name string) fileID {
+	if s.cache == nil {
+		return fileID{}
+	}
+	var st unix.Stat_t
+	if err := ignoringEINTR(func() error { return unix.Fstatat(dirfd, name, &st, unix.AT_SYMLINK_NOFOLLOW) }); err != nil {
+		return fileID{}
+	}
+	return idOfStat(&st)
+}
+
+// idOfStat is a regular file's identity as lstatID reads it (none for
+// anything else).
+func idOfStat(st *unix.Stat_t) fileID {
+	if st.Mode&unix.S_IFMT != unix.S_IFREG {
+		return fileID{}
+	}
+	return fileID{
+		Dev: uint64(st.Dev), Ino: uint64(st.Ino), Size: st.Size,
+		Mtime: st.Mtim.Sec*1e9 + st.Mtim.Nsec, Ctime: st.Ctim.Sec*1e9 + st.Ctim.Nsec,
+		Valid: true,
+	}
 }
