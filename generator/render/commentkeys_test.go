@@ -22,7 +22,7 @@ func TestSeriesKeyHashesEachCommentary(t *testing.T) {
 			edit(c)
 		}
 		b := &builder{series: series, comments: map[string][]model.Commentary{"a": c}}
-		return b.hashSeries(&series[0])
+		return b.hashSeries(&series[0], &keyScratch{})
 	}
 	base := cms(nil)
 	if len(base.comment) != 2 {
@@ -52,7 +52,7 @@ func TestSeriesKeyHashesEachCommentary(t *testing.T) {
 		}
 	}
 	none := &builder{series: series, comments: map[string][]model.Commentary{}}
-	if sk := none.hashSeries(&series[0]); sk.comments == base.comments || len(sk.comment) != 0 {
+	if sk := none.hashSeries(&series[0], &keyScratch{}); sk.comments == base.comments || len(sk.comment) != 0 {
 		t.Error("no commentary hashed as some")
 	}
 }
@@ -77,7 +77,7 @@ func TestCutAtFromKeys(t *testing.T) {
 	b := &builder{series: series, fy: 4, comments: map[string][]model.Commentary{}}
 	b.keys.series = map[*model.Series]*seriesKey{}
 	for i := range series {
-		b.keys.series[&series[i]] = b.hashSeries(&series[i])
+		b.keys.series[&series[i]] = b.hashSeries(&series[i], &keyScratch{})
 	}
 	walked := &builder{series: series, fy: 4}
 	cuts := 0

@@ -1,11 +1,13 @@
 package render
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"hash"
 	"math"
 	"reflect"
-	"sort"
+	"slices"
 	"time"
 
 	"kpisite/generator/model"
@@ -17,20 +19,64 @@ type Key [32]byte
 
 // hasher feeds values into a SHA-256, each written with its type's shape
 // (lengths, field names) so that different values never run together.
+// The bytes are kept in buf, and sum hashes them; a streaming hasher
+// (streaming) passes them on to the SHA-256 as buf fills, so that hashing
+// megabytes of text (the commentary) does not hold them all.
 type hasher struct {
 	buf []byte
+	d   hash.Hash // streaming: what buf has passed on so far
 }
 
-func (h *hasher) sum() Key { return sha256.Sum256(h.buf) }
+// spillAt is how full a streaming hasher's buf gets before it is hashed.
+const spillAt = 16 << 10
+
+// streaming is a hasher that passes its bytes on as it goes: its sum is
+// the same as a hasher's of the same bytes.
+func streaming() *hasher {
+	return &hasher{buf: make([]byte, 0, spillAt+1024), d: sha256.New()}
+}
+
+func (h *hasher) sum() Key {
+	if h.d == nil {
+		return sha256.Sum256(h.buf)
+	}
+	h.d.Write(h.buf)
+	h.buf = h.buf[:0]
+	var k Key
+	h.d.Sum(k[:0])
+	return k
+}
+
+// spill passes a streaming hasher's bytes on once buf is full.
+func (h *hasher) spill() {
+	if h.d != nil && len(h.buf) >= spillAt {
+		h.d.Write(h.buf)
+		h.buf = h.buf[:0]
+	}
+}
 
 func (h *hasher) str(s string) {
 	h.buf = binary.AppendUvarint(h.buf, uint64(len(s)))
+	if h.d != nil && len(s) >= spillAt {
+		h.d.Write(h.buf)
+		h.buf = h.buf[:0]
+		h.d.Write([]byte(s))
+		return
+	}
 	h.buf = append(h.buf, s...)
+	h.spill()
 }
 
 func (h *hasher) bytes(b []byte) {
 	h.buf = binary.AppendUvarint(h.buf, uint64(len(b)))
+	if h.d != nil && len(b) >= spillAt {
+		h.d.Write(h.buf)
+		h.buf = h.buf[:0]
+		h.d.Write(b)
+		return
+	}
 	h.buf = append(h.buf, b...)
+	h.spill()
 }
 
 func (h *hasher) key(k Key) { h.buf = append(h.buf, k[:]...) }
@@ -90,21 +136,16 @@ func (h *hasher) value(v reflect.Value, depth int) {
 			h.buf = append(h.buf, 'n')
 			return
 		}
-		h.buf = append(h.buf, '{')
-		h.buf = binary.AppendUvarint(h.buf, uint64(v.Len()))
-		// Each entry hashed on its own, then the entries in order.
-		entries := make([][]byte, 0, v.Len())
+		var m mapEntries
+		m.start(h, v.Len())
 		it := v.MapRange()
 		for it.Next() {
-			var e hasher
+			e := m.entry()
 			e.value(it.Key(), depth+1)
 			e.value(it.Value(), depth+1)
-			entries = append(entries, e.buf)
+			m.done()
 		}
-		sort.Slice(entries, func(i, j int) bool { return string(entries[i]) < string(entries[j]) })
-		for _, e := range entries {
-			h.bytes(e)
-		}
+		m.end(h)
 	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
 			h.buf = append(h.buf, 'n')
@@ -128,13 +169,51 @@ func (h *hasher) value(v reflect.Value, depth int) {
 	}
 }
 
+// mapEntries writes a map as value does: '{', how many entries, then
+// each entry (its key and value written by a hasher of their own) as
+// bytes, in the order of those bytes. The entries share one buffer.
+type mapEntries struct {
+	e     hasher
+	spans [][2]int // each entry's bytes in e.buf
+	from  int
+}
+
+// start writes the map's head.
+func (m *mapEntries) start(h *hasher, n int) {
+	h.buf = append(h.buf, '{')
+	h.buf = binary.AppendUvarint(h.buf, uint64(n))
+	m.spans = make([][2]int, 0, n)
+}
+
+// entry is the hasher to write the next entry's key and value with.
+func (m *mapEntries) entry() *hasher {
+	m.from = len(m.e.buf)
+	return &m.e
+}
+
+// done ends the entry.
+func (m *mapEntries) done() { m.spans = append(m.spans, [2]int{m.from, len(m.e.buf)}) }
+
+// end writes the entries, in order, into h.
+func (m *mapEntries) end(h *hasher) {
+	buf := m.e.buf
+	slices.SortFunc(m.spans, func(a, b [2]int) int { return bytes.Compare(buf[a[0]:a[1]], buf[b[0]:b[1]]) })
+	for _, sp := range m.spans {
+		h.bytes(buf[sp[0]:sp[1]])
+	}
+}
+
 // timeValue hashes a time.Time by the instant and the zone's name and
 // offset, which is everything its formatting can show.
 func (h *hasher) timeValue(v reflect.Value) {
 	if !v.CanInterface() {
 		panic("render: cannot make a key of an unexported time.Time")
 	}
-	t := v.Interface().(time.Time)
+	h.time(v.Interface().(time.Time))
+}
+
+// time writes a time.Time as timeValue does.
+func (h *hasher) time(t time.Time) {
 	name, off := t.Zone()
 	h.buf = binary.AppendVarint(h.buf, t.Unix())
 	h.buf = binary.AppendVarint(h.buf, int64(t.Nanosecond()))
