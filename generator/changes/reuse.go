@@ -94,7 +94,7 @@ func reuseRows(name string, data []byte, prev *Table) *Table {
 		}
 		return t
 	}
-	t.byKey = make(map[string]int, len(t.Rows))
+	t.byKey = make(map[rowID]int, len(t.Rows))
 	for i := range t.Rows {
 		k := t.Rows[i].key()
 		if _, dup := t.byKey[k]; dup {
