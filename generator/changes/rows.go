@@ -18,7 +18,7 @@ import (
 // made once, instead of one string a record.
 type rowReader struct {
 	data   []byte
-	text   string // data as a string, made on the first record that needs it
+	text   string   // data as a string, made on the first record that needs it
 	pos    int      // where the next record starts
 	line   int      // the line of data[pos], from 1
 	fields int      // the number of fields every record has (the header's)

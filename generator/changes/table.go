@@ -25,37 +25,38 @@ type Row struct {
 // key identifies a row across releases.
 func (r *Row) key() rowID { return rowKey(r.Indicator, r.Period, r.Dimensions) }
 
-// rowID is a row's key: its indicator, its period and its breakdown
-// (each dimension as "\x00name=value"; "" for none). A row without a
+// rowID is a row's key: its indicator, and its period followed by its
+// breakdown, each dimension as "\x00name=value". A row without a
 // breakdown (most rows) makes its key without allocating.
 type rowID struct {
-	indicator, period, dims string
+	indicator, rest string
 }
 
 func rowKey(indicator, period string, dims []model.Dimension) rowID {
 	if len(dims) == 0 {
-		return rowID{indicator, period, ""}
+		return rowID{indicator, period}
 	}
-	n := 0
+	n := len(period)
 	for _, d := range dims {
 		n += 2 + len(d.Name) + len(d.Value)
 	}
 	var b strings.Builder
 	b.Grow(n)
+	b.WriteString(period)
 	for _, d := range dims {
 		b.WriteByte(0)
 		b.WriteString(d.Name)
 		b.WriteByte('=')
 		b.WriteString(d.Value)
 	}
-	return rowID{indicator, period, b.String()}
+	return rowID{indicator, b.String()}
 }
 
 // Table is the rows of a data/all.csv file, in file order.
 type Table struct {
 	Rows  []Row
 	byKey map[rowID]int // index into Rows
-	data  []byte         // the file read, without its byte order mark (ParseCSVFrom)
+	data  []byte        // the file read, without its byte order mark (ParseCSVFrom)
 	// starts are where each row's record starts in data, with any empty
 	// lines before it; the header ends where the first starts.
 	starts []int32
