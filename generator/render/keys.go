@@ -91,13 +91,23 @@ type commentKey struct {
 // hashAll starts working out the keyParts on other goroutines (every
 // series hashed by hashSeries, the content, commentary and assets by
 // hashContent) and returns the function that waits for them and works
-// out base and archive (baseKey) from them.
-func (b *builder) hashAll() (wait func() *keyParts) {
+// out base and archive (baseKey) from them. With rows, the same
+// goroutines first make every indicator's rows of data/all.csv
+// (openDataFirst, which waits for them with rowsDone): the rows are on
+// the way to the history, which the keys wait for, so they go first.
+func (b *builder) hashAll(rows bool) (wait func() *keyParts, rowsDone func()) {
 	kp := &keyParts{series: make([]*seriesKey, len(b.series))}
-	var wg sync.WaitGroup
+	var wg, rowsWG sync.WaitGroup
 	wg.Go(func() { b.hashContent(kp) })
-	next := make(chan int, len(b.series))
-	for i := range b.series {
+	n := len(b.series)
+	next := make(chan int, 2*n)
+	if rows {
+		rowsWG.Add(n)
+		for i := range n {
+			next <- -1 - i
+		}
+	}
+	for i := range n {
 		next <- i
 	}
 	close(next)
@@ -105,6 +115,12 @@ func (b *builder) hashAll() (wait func() *keyParts) {
 		wg.Go(func() {
 			var sc keyScratch
 			for i := range next {
+				if i < 0 {
+					s := &b.series[-1-i]
+					b.parts[s].all = appendCompareRows(rowsBuffer(s), s, true, b.dims, &b.in.Site, &b.periodNames)
+					rowsWG.Done()
+					continue
+				}
 				kp.series[i] = b.hashSeries(&b.series[i], &sc)
 			}
 		})
@@ -115,7 +131,7 @@ func (b *builder) hashAll() (wait func() *keyParts) {
 		kp.base = b.baseKey(false, inds, kp.assets)
 		kp.archive = b.baseKey(true, inds, kp.assets)
 		return kp
-	}
+	}, rowsWG.Wait
 }
 
 // hashContent hashes the content pages, the commentary (each file on its

@@ -265,7 +265,8 @@ func (b *builder) openDataJob() job {
 // openDataFirst puts data/all.csv together and works out what changed
 // before the first stage, for a build that keeps a cache: the pages' keys
 // hold the history (makeKeys). openDataJob then uses them as they are.
-func (b *builder) openDataFirst() error {
+// rowsDone waits for every indicator's rows (hashAll makes them).
+func (b *builder) openDataFirst(rowsDone func()) error {
 	if b.streamAll { // the history does not read all.csv: written later
 		if err := b.releases(); err != nil {
 			return err
@@ -273,10 +274,7 @@ func (b *builder) openDataFirst() error {
 		b.openDataReady = true
 		return nil
 	}
-	for i := range b.series {
-		s := &b.series[i]
-		b.parts[s].all = appendCompareRows(rowsBuffer(s), s, true, b.dims, &b.in.Site, &b.periodNames)
-	}
+	rowsDone()
 	b.joinAllCSV()
 	if err := b.releases(); err != nil {
 		return err
