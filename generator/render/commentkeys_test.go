@@ -100,3 +100,55 @@ func TestCutAtFromKeys(t *testing.T) {
 		t.Error("no series cut: the test tells nothing")
 	}
 }
+
+// An archived report's key holds the commentary it shows: that on
+// periods up to its own (and any whose period cannot be told), not that
+// on later periods, which a new release adds without changing it.
+func TestArchivedReportKeyHoldsItsCommentary(t *testing.T) {
+	q := func(sub int) model.Period { return model.Period{Freq: model.Quarterly, Year: 2024, Sub: sub} }
+	ind := &model.Indicator{ID: "a", Frequency: model.Quarterly}
+	var pts []model.Point
+	for sub := 1; sub <= 4; sub++ {
+		pts = append(pts, model.Point{Period: q(sub), Value: model.Some(float64(sub)), HasRow: true})
+	}
+	key := func(edit func([]model.Commentary)) Key {
+		cms := []model.Commentary{
+			{Indicator: "a", PeriodSlug: q(1).Slug(), Page: model.Page{Body: []byte("Q1.")}},
+			{Indicator: "a", PeriodSlug: q(3).Slug(), Page: model.Page{Body: []byte("Q3.")}},
+			{Indicator: "a", PeriodSlug: "not-a-period", Page: model.Page{Body: []byte("?")}},
+			{Indicator: "gone", PeriodSlug: q(4).Slug(), Page: model.Page{Body: []byte("Gone.")}},
+		}
+		if edit != nil {
+			edit(cms)
+		}
+		series := []model.Series{{Indicator: ind, Points: pts}}
+		in := &model.Input{Indicators: []*model.Indicator{ind}}
+		in.Content.Commentary = cms
+		b := &builder{in: in, series: series, fy: 4, byID: map[string]*model.Series{"a": &series[0]},
+			comments: map[string][]model.Commentary{"a": cms[:3]}, o: Options{Current: q(4)}}
+		b.reports = []reportPeriod{{Period: q(4), Series: []*model.Series{&series[0]}}, {Period: q(2), Series: []*model.Series{&series[0]}}}
+		kp := &keyParts{}
+		b.hashContent(kp)
+		b.keys.comments = kp.comments
+		b.keys.series = map[*model.Series]*seriesKey{&series[0]: b.hashSeries(&series[0], &keyScratch{})}
+		return b.reportKey("report/q2", q(2))()
+	}
+	base := key(nil)
+	if key(nil) != base {
+		t.Fatal("the same input made two keys")
+	}
+	for name, c := range map[string]struct {
+		edit  func([]model.Commentary)
+		shown bool
+	}{
+		"an earlier period's":    {func(c []model.Commentary) { c[0].Page.Body = []byte("Q1!") }, true},
+		"a later period's":       {func(c []model.Commentary) { c[1].Page.Body = []byte("Q3!") }, false},
+		"a later one moved in":   {func(c []model.Commentary) { c[1].PeriodSlug = q(2).Slug() }, true},
+		"an unknown period's":    {func(c []model.Commentary) { c[2].Page.Body = []byte("!") }, true},
+		"an unknown indicator's": {func(c []model.Commentary) { c[3].Page.Body = []byte("!") }, true},
+	} {
+		if changed := key(c.edit) != base; changed != c.shown {
+			t.Errorf("%s commentary edited: key changed %v; want %v", name, changed, c.shown)
+		}
+	}
+}
