@@ -152,3 +152,58 @@ func TestArchivedReportKeyHoldsItsCommentary(t *testing.T) {
 		}
 	}
 }
+
+// A series' hash up to a report's period (seriesKey.upTo) holds the
+// points, of every line, that end by then, and no later ones; asked for
+// a day that is no report's, it holds them all.
+func TestSeriesUpToReportEnds(t *testing.T) {
+	q := func(sub int) model.Period { return model.Period{Freq: model.Quarterly, Year: 2024, Sub: sub} }
+	pts := func() []model.Point {
+		var out []model.Point
+		for sub := 1; sub <= 4; sub++ {
+			out = append(out, model.Point{Period: q(sub), Value: model.Some(float64(sub)), HasRow: true})
+		}
+		return out
+	}
+	ind := &model.Indicator{ID: "a", Frequency: model.Quarterly}
+	type upTo struct{ q2, q3, q4 Key }
+	key := func(edit func(s *model.Series)) upTo {
+		s := model.Series{Indicator: ind, Points: pts(), Breakdowns: []model.Line{{Points: pts()}}}
+		if edit != nil {
+			edit(&s)
+		}
+		b := &builder{series: []model.Series{s}, fy: 4, comments: map[string][]model.Commentary{},
+			reports: []reportPeriod{{Period: q(4)}, {Period: q(2)}, {Period: q(1)}}}
+		b.reportEnds()
+		sk := b.hashSeries(&b.series[0], &keyScratch{})
+		var out upTo
+		for _, c := range []struct {
+			k   *Key
+			end model.Period
+		}{{&out.q2, q(2)}, {&out.q3, q(3)}, {&out.q4, q(4)}} {
+			var h hasher
+			sk.upTo(&h, c.end.End(4))
+			*c.k = h.sum()
+		}
+		return out
+	}
+	base := key(nil)
+	if key(nil) != base {
+		t.Fatal("the same series made two keys")
+	}
+	for name, c := range map[string]struct {
+		edit       func(s *model.Series)
+		q2, q3, q4 bool // which changed
+	}{
+		"a Q1 figure":           {func(s *model.Series) { s.Points[0].Value = model.Some(9) }, true, true, true},
+		"a Q2 breakdown figure": {func(s *model.Series) { s.Breakdowns[0].Points[1].Note = "x" }, true, true, true},
+		"a Q3 figure":           {func(s *model.Series) { s.Points[2].Value = model.Some(9) }, false, true, true},
+		"a Q4 breakdown figure": {func(s *model.Series) { s.Breakdowns[0].Points[3].Value = model.Some(9) }, false, true, true},
+	} {
+		got := key(c.edit)
+		if (got.q2 != base.q2) != c.q2 || (got.q3 != base.q3) != c.q3 || (got.q4 != base.q4) != c.q4 {
+			t.Errorf("%s changed: up to Q2 %v, Q3 (no report's) %v, Q4 %v; want %v, %v, %v", name,
+				got.q2 != base.q2, got.q3 != base.q3, got.q4 != base.q4, c.q2, c.q3, c.q4)
+		}
+	}
+}

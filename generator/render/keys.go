@@ -1,6 +1,8 @@
 package render
 
 import (
+	"crypto/sha256"
+	"hash"
 	"runtime"
 	"slices"
 	"sort"
@@ -51,18 +53,24 @@ type keys struct {
 	archive      Key // base for archived reports
 	series       map[*model.Series]*seriesKey
 	comments     []commentKey // of in.Content.Commentary[i]
+	ends         []time.Time  // the end of each report's period, ascending
 }
 
-// seriesKey is one series hashed: all of it, and a chain over its points
-// ordered by the day their period ends, so that the hash of its points up
-// to any day is a binary search away.
+// seriesKey is one series hashed: all of it, and its points ordered by
+// the day their period ends, hashed as one stream and summed at the end
+// of each report's period, so that the hash of its points up to a
+// report's period is a binary search away.
 type seriesKey struct {
 	all    Key
-	ind    Key          // its indicator's definition
-	static Key          // the series without its points
-	ends   []time.Time  // ascending
-	chain  []Key        // chain[i]: the points ends[0..i]
-	last   model.Period // a retired indicator's last row's
+	ind    Key         // its indicator's definition
+	static Key         // the series without its points
+	ends   []time.Time // ascending
+	// sums[k] is the hash of the first marks[k] points (in the order of
+	// ends): marks are how many points end on or before each report's
+	// period (keys.ends), and all of them.
+	marks []int
+	sums  []Key
+	last  model.Period // a retired indicator's last row's
 	// comment is each of the indicator's published commentary hashed
 	// (any), in the order of builder.comments; comments is all of it.
 	comment  []Key
@@ -97,6 +105,7 @@ type commentKey struct {
 // the way to the history, which the keys wait for, so they go first.
 func (b *builder) hashAll(rows bool) (wait func() *keyParts, rowsDone func()) {
 	kp := &keyParts{series: make([]*seriesKey, len(b.series))}
+	b.reportEnds()
 	var wg, rowsWG sync.WaitGroup
 	wg.Go(func() { b.hashContent(kp) })
 	n := len(b.series)
@@ -132,6 +141,16 @@ func (b *builder) hashAll(rows bool) (wait func() *keyParts, rowsDone func()) {
 		kp.archive = b.baseKey(true, inds, kp.assets)
 		return kp
 	}, rowsWG.Wait
+}
+
+// reportEnds sets keys.ends: the day each report's period ends, in order.
+func (b *builder) reportEnds() {
+	b.keys.ends = b.keys.ends[:0]
+	for _, rp := range b.reports {
+		b.keys.ends = append(b.keys.ends, rp.Period.End(b.fy))
+	}
+	slices.SortFunc(b.keys.ends, time.Time.Compare)
+	b.keys.ends = slices.CompactFunc(b.keys.ends, time.Time.Equal)
 }
 
 // hashContent hashes the content pages, the commentary (each file on its
@@ -280,6 +299,7 @@ func (b *builder) baseKey(archive bool, inds, assets Key) Key {
 type keyScratch struct {
 	static, pt hasher
 	entries    []pointEntry
+	points     hash.Hash // the points' stream
 }
 
 // pointEntry is one point of a series, tagged with the line it belongs
@@ -302,8 +322,9 @@ func (b *builder) hashSeries(s *model.Series, sc *keyScratch) *seriesKey {
 	// The series without its points (static, which has its indicator's
 	// definition hashed on its own: ind), and its points each tagged
 	// with the line they belong to; all is both. The points are put in
-	// order of the day their period ends, then chained: one SHA-256 of
-	// the previous link and the point's bytes per point.
+	// order of the day their period ends, then hashed as one stream,
+	// summed before the first point after each report's period ends
+	// (marks) and at the end.
 	static := &sc.static
 	static.buf = static.buf[:0]
 	static.indicatorPtr(s.Indicator)
@@ -339,26 +360,45 @@ func (b *builder) hashSeries(s *model.Series, sc *keyScratch) *seriesKey {
 	sk.static = static.sum()
 	slices.SortStableFunc(entries, func(a, b pointEntry) int { return a.end.Compare(b.end) })
 	sk.ends = make([]time.Time, len(entries))
-	sk.chain = make([]Key, len(entries))
-	var prev Key
-	pt := &sc.pt
+	if sc.points == nil {
+		sc.points = sha256.New()
+	}
+	d, pt := sc.points, &sc.pt
+	d.Reset()
+	pt.buf = pt.buf[:0]
+	mark := func(n int) {
+		d.Write(pt.buf)
+		pt.buf = pt.buf[:0]
+		var k Key
+		d.Sum(k[:0]) // the stream goes on
+		sk.marks = append(sk.marks, n)
+		sk.sums = append(sk.sums, k)
+	}
+	ends, j := b.keys.ends, 0
 	for i := range entries {
 		en := &entries[i]
 		sk.ends[i] = en.end
-		pt.buf = append(pt.buf[:0], prev[:]...)
+		for ; j < len(ends) && en.end.After(ends[j]); j++ {
+			if i > 0 && (len(sk.marks) == 0 || sk.marks[len(sk.marks)-1] != i) {
+				mark(i)
+			}
+		}
 		pt.str(en.tag)
 		pt.point(en.p)
-		prev = pt.sum()
-		sk.chain[i] = prev
+		if len(pt.buf) >= spillAt {
+			d.Write(pt.buf)
+			pt.buf = pt.buf[:0]
+		}
 	}
+	mark(len(entries))
 	clear(entries) // no pointers into this series kept for the next
 	sc.entries = entries[:0]
 	// All of it: the static part (every line) and every point, tagged
-	// with its line (the chain's end).
+	// with its line (the stream's sum).
 	var all hasher
 	all.buf = static.buf[:0]
 	all.key(sk.static)
-	all.key(prev)
+	all.key(sk.sums[len(sk.sums)-1])
 	all.int(len(entries))
 	sk.all = all.sum()
 
@@ -404,7 +444,14 @@ func (sk *seriesKey) upTo(h *hasher, end time.Time) {
 	h.int(n)
 	h.boolean(n < len(sk.ends))
 	if n > 0 {
-		h.key(sk.chain[n-1])
+		if k, ok := slices.BinarySearch(sk.marks, n); ok {
+			h.key(sk.sums[k])
+		} else {
+			// Not a report's period (keys.ends): all of the series,
+			// which is broader, never narrower.
+			h.str("all")
+			h.key(sk.all)
+		}
 	}
 	h.period(sk.last)
 }
