@@ -100,7 +100,7 @@ func stateMap(h *History) map[string]IndicatorState {
 // undo works a release's figures back to the release before it.
 func undo(t *Table, r *model.Release) *Table {
 	t = t.clone()
-	drop := map[string]bool{}
+	drop := map[rowID]bool{}
 	for _, c := range r.New {
 		drop[rowKey(c.Indicator, c.Period, c.Dimensions)] = true
 	}
@@ -119,7 +119,7 @@ func undo(t *Table, r *model.Release) *Table {
 	if len(drop) == 0 {
 		return t
 	}
-	kept := &Table{byKey: map[string]int{}}
+	kept := &Table{byKey: map[rowID]int{}}
 	for _, row := range t.Rows {
 		k := row.key()
 		if drop[k] {

@@ -14,15 +14,16 @@ import (
 // csv.Reader does with it; any other record is read by a csv.Reader from
 // where it starts. Reading a build's own 40,000 rows back through
 // csv.Reader alone was most of the time it took to work out what changed.
+// Such a line's fields are cut from one string of the whole file (text),
+// made once, instead of one string a record.
 type rowReader struct {
 	data   []byte
+	text   string   // data as a string, made on the first record that needs it
 	pos    int      // where the next record starts
 	line   int      // the line of data[pos], from 1
 	fields int      // the number of fields every record has (the header's)
 	last   int      // where the last record read started (with any empty lines before it)
 	rec    []string // the last record's fields, reused
-	buf    []byte   // scratch: the last record's text without commas
-	ends   []int    // scratch: where each of its fields ends in buf
 }
 
 // newRowReader goes on from r, which has read the header of data.
@@ -37,40 +38,34 @@ func newRowReader(data []byte, r *csv.Reader) *rowReader {
 func (rr *rowReader) read() ([]string, int, error) {
 	rr.last = rr.pos
 	for rr.pos < len(rr.data) {
-		// One pass over the line: its fields' text without the commas goes
-		// into buf, which one string is made of and the fields are cut
-		// from, as csv.Reader does: a row that keeps a field keeps no more
-		// than it would.
-		buf, ends := rr.buf[:0], rr.ends[:0]
+		// One pass over the line, cutting its fields at the commas, which
+		// is all csv.Reader does with a line without quotes or carriage
+		// returns.
 		i, start, data := rr.pos, rr.pos, rr.data
+		line := rr.line
+		if data[i] == '\n' {
+			rr.pos, rr.line = i+1, rr.line+1
+			continue // csv.Reader skips empty lines
+		}
+		if rr.text == "" {
+			rr.text = string(data)
+		}
+		rec := rr.rec[:0]
 	scan:
 		for ; i < len(data); i++ {
 			switch data[i] {
 			case ',':
-				buf = append(buf, data[start:i]...)
-				ends = append(ends, len(buf))
+				rec = append(rec, rr.text[start:i])
 				start = i + 1
 			case '\n':
 				break scan
 			case '"', '\r':
+				rr.rec = rec
 				return rr.readQuoted()
 			}
 		}
-		line := rr.line
-		empty := i == rr.pos
-		buf = append(buf, data[start:i]...)
-		ends = append(ends, len(buf))
+		rec = append(rec, rr.text[start:i])
 		rr.pos, rr.line = min(i+1, len(data)), rr.line+1
-		rr.buf, rr.ends = buf, ends
-		if empty {
-			continue // csv.Reader skips empty lines
-		}
-		s := string(buf)
-		rec, from := rr.rec[:0], 0
-		for _, e := range ends {
-			rec = append(rec, s[from:e])
-			from = e
-		}
 		rr.rec = rec
 		if len(rec) != rr.fields {
 			return rec, line, &csv.ParseError{StartLine: line, Line: line, Column: 1, Err: csv.ErrFieldCount}

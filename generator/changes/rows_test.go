@@ -76,7 +76,7 @@ func parseCSVReader(name string, data []byte) (*Table, model.Problems) {
 	}
 	r.ReuseRecord = true // each record's text is a new string: rows keep only that
 	lines := bytes.Count(data, []byte{'\n'}) + 1
-	t := &Table{Rows: make([]Row, 0, lines), byKey: make(map[string]int, lines), data: data}
+	t := &Table{Rows: make([]Row, 0, lines), byKey: make(map[rowID]int, lines), data: data}
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {

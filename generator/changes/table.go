@@ -23,17 +23,25 @@ type Row struct {
 }
 
 // key identifies a row across releases.
-func (r *Row) key() string { return rowKey(r.Indicator, r.Period, r.Dimensions) }
+func (r *Row) key() rowID { return rowKey(r.Indicator, r.Period, r.Dimensions) }
 
-func rowKey(indicator, period string, dims []model.Dimension) string {
-	n := len(indicator) + 1 + len(period)
+// rowID is a row's key: its indicator, and its period followed by its
+// breakdown, each dimension as "\x00name=value". A row without a
+// breakdown (most rows) makes its key without allocating.
+type rowID struct {
+	indicator, rest string
+}
+
+func rowKey(indicator, period string, dims []model.Dimension) rowID {
+	if len(dims) == 0 {
+		return rowID{indicator, period}
+	}
+	n := len(period)
 	for _, d := range dims {
 		n += 2 + len(d.Name) + len(d.Value)
 	}
 	var b strings.Builder
 	b.Grow(n)
-	b.WriteString(indicator)
-	b.WriteByte(0)
 	b.WriteString(period)
 	for _, d := range dims {
 		b.WriteByte(0)
@@ -41,14 +49,14 @@ func rowKey(indicator, period string, dims []model.Dimension) string {
 		b.WriteByte('=')
 		b.WriteString(d.Value)
 	}
-	return b.String()
+	return rowID{indicator, b.String()}
 }
 
 // Table is the rows of a data/all.csv file, in file order.
 type Table struct {
 	Rows  []Row
-	byKey map[string]int // index into Rows
-	data  []byte         // the file read, without its byte order mark (ParseCSVFrom)
+	byKey map[rowID]int // index into Rows
+	data  []byte        // the file read, without its byte order mark (ParseCSVFrom)
 	// starts are where each row's record starts in data, with any empty
 	// lines before it; the header ends where the first starts.
 	starts []int32
@@ -123,7 +131,7 @@ func ParseCSV(name string, data []byte) (*Table, model.Problems) {
 		keyIdx[i] = index(c)
 	}
 	lines := bytes.Count(data, []byte{'\n'}) + 1
-	t := &Table{Rows: make([]Row, 0, lines), byKey: make(map[string]int, lines), data: data, starts: make([]int32, 0, lines)}
+	t := &Table{Rows: make([]Row, 0, lines), byKey: make(map[rowID]int, lines), data: data, starts: make([]int32, 0, lines)}
 	rr := newRowReader(data, r)
 	for {
 		// Each record's text is one new string: rows keep only that.
@@ -177,7 +185,7 @@ func csvReason(err error) string {
 }
 
 // get returns the row with key k.
-func (t *Table) get(k string) (*Row, bool) {
+func (t *Table) get(k rowID) (*Row, bool) {
 	if t == nil {
 		return nil, false
 	}
@@ -190,7 +198,7 @@ func (t *Table) get(k string) (*Row, bool) {
 
 // clone returns a copy of t that can be changed without changing t.
 func (t *Table) clone() *Table {
-	c := &Table{Rows: append([]Row(nil), t.Rows...), byKey: make(map[string]int, len(t.byKey))}
+	c := &Table{Rows: append([]Row(nil), t.Rows...), byKey: make(map[rowID]int, len(t.byKey))}
 	for k, v := range t.byKey {
 		c.byKey[k] = v
 	}

@@ -261,6 +261,20 @@ func (b *builder) feedPieces(buf *bytes.Buffer, f atomFeed, frags Fragments) err
 		return fmt.Errorf("the feed does not end in </feed>")
 	}
 	buf.Truncate(buf.Len() - len(end))
+	// The feed's size, about (exactly, when every entry came from the
+	// store): its buffer is allocated once, not grown by doubling.
+	size := len(end) + 1
+	for i := range entries {
+		e := &entries[i]
+		size += len(e.xml)
+		if e.xml == nil {
+			size += 512 + len(e.Summary) + len(e.Title)
+			if e.Content != nil {
+				size += len(e.Content.Text) + len(e.Content.Text)/8
+			}
+		}
+	}
+	buf.Grow(size)
 	// One encoder for every entry: after its first element it starts
 	// each with the newline the whole feed has before it.
 	var one bytes.Buffer

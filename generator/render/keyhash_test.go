@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"reflect"
+	"strconv"
 	"testing"
+	"time"
 
 	"kpisite/generator/model"
 )
@@ -23,6 +25,27 @@ func TestTypedHashing(t *testing.T) {
 		{"Point", reflect.TypeFor[model.Point](), func(h *hasher, v reflect.Value) { h.point(v.Addr().Interface().(*model.Point)) }},
 		{"Period", reflect.TypeFor[model.Period](), func(h *hasher, v reflect.Value) { h.period(v.Interface().(model.Period)) }},
 		{"Value", reflect.TypeFor[model.Value](), func(h *hasher, v reflect.Value) { h.modelValue(v.Interface().(model.Value)) }},
+		{"Indicator", reflect.TypeFor[model.Indicator](), func(h *hasher, v reflect.Value) { h.indicator(v.Addr().Interface().(*model.Indicator)) }},
+		{"Indicators", reflect.TypeFor[struct{ L []*model.Indicator }](), func(h *hasher, v reflect.Value) {
+			h.buf = append(h.buf, '(')
+			h.indicators(v.Field(0).Interface().([]*model.Indicator))
+			h.buf = append(h.buf, ')')
+		}},
+		{"Commentary", reflect.TypeFor[model.Commentary](), func(h *hasher, v reflect.Value) { h.commentary(v.Addr().Interface().(*model.Commentary)) }},
+		{"Commentaries", reflect.TypeFor[struct{ L []model.Commentary }](), func(h *hasher, v reflect.Value) {
+			h.buf = append(h.buf, '(')
+			h.commentaries(v.Field(0).Interface().([]model.Commentary))
+			h.buf = append(h.buf, ')')
+		}},
+		{"Pages", reflect.TypeFor[struct {
+			L []*model.Page
+			M map[string]*model.Page
+		}](), func(h *hasher, v reflect.Value) {
+			h.buf = append(h.buf, '(')
+			h.pages(v.Field(0).Interface().([]*model.Page))
+			h.pageMap(v.Field(1).Interface().(map[string]*model.Page))
+			h.buf = append(h.buf, ')')
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -50,7 +73,7 @@ func TestTypedHashing(t *testing.T) {
 			for i := range 500 {
 				v := reflect.New(c.typ).Elem()
 				fill(v, r)
-				check("random value "+string(rune('0'+i%10)), v)
+				check("random value "+strconv.Itoa(i), v)
 			}
 		})
 	}
@@ -63,7 +86,7 @@ func leaves(typ reflect.Type, prefix []int) [][]int {
 	for i := range typ.NumField() {
 		path := append(append([]int(nil), prefix...), i)
 		f := typ.Field(i)
-		if f.Type.Kind() == reflect.Struct {
+		if f.Type.Kind() == reflect.Struct && f.Type != timeType {
 			out = append(out, leaves(f.Type, path)...)
 			continue
 		}
@@ -85,6 +108,16 @@ func setDistinct(v reflect.Value) {
 		v.SetFloat(2.5)
 	case reflect.String:
 		v.SetString("x")
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+	case reflect.Map:
+		m := reflect.MakeMap(v.Type())
+		m.SetMapIndex(reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem())
+		v.Set(m)
+	case reflect.Struct: // time.Time
+		v.Set(reflect.ValueOf(time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)))
 	default:
 		panic("setDistinct: a " + v.Type().String() + ": TestTypedHashing needs to learn it")
 	}
@@ -92,7 +125,42 @@ func setDistinct(v reflect.Value) {
 
 // fill sets every field of v to a random value.
 func fill(v reflect.Value, r *rand.Rand) {
+	if v.Type() == timeType {
+		zones := []*time.Location{time.UTC, time.FixedZone("BST", 3600), time.FixedZone("", -1800)}
+		t := time.Unix(r.Int64N(1<<32), r.Int64N(1e9)).In(zones[r.IntN(len(zones))])
+		if r.IntN(4) == 0 {
+			t = time.Time{}
+		}
+		v.Set(reflect.ValueOf(t))
+		return
+	}
 	switch v.Kind() {
+	case reflect.Slice:
+		if r.IntN(4) == 0 {
+			return // nil
+		}
+		v.Set(reflect.MakeSlice(v.Type(), r.IntN(4), 4))
+		for i := range v.Len() {
+			fill(v.Index(i), r)
+		}
+	case reflect.Pointer:
+		if r.IntN(3) == 0 {
+			return // nil
+		}
+		v.Set(reflect.New(v.Type().Elem()))
+		fill(v.Elem(), r)
+	case reflect.Map:
+		if r.IntN(4) == 0 {
+			return // nil
+		}
+		m := reflect.MakeMap(v.Type())
+		for range r.IntN(4) {
+			k, e := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
+			fill(k, r)
+			fill(e, r)
+			m.SetMapIndex(k, e)
+		}
+		v.Set(m)
 	case reflect.Struct:
 		for i := range v.NumField() {
 			fill(v.Field(i), r)

@@ -2,7 +2,9 @@ package render
 
 import (
 	"crypto/sha256"
+	"hash"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -50,17 +52,25 @@ type keys struct {
 	base, global Key
 	archive      Key // base for archived reports
 	series       map[*model.Series]*seriesKey
+	comments     []commentKey // of in.Content.Commentary[i]
+	ends         []time.Time  // the end of each report's period, ascending
 }
 
-// seriesKey is one series hashed: all of it, and a chain over its points
-// ordered by the day their period ends, so that the hash of its points up
-// to any day is a binary search away.
+// seriesKey is one series hashed: all of it, and its points ordered by
+// the day their period ends, hashed as one stream and summed at the end
+// of each report's period, so that the hash of its points up to a
+// report's period is a binary search away.
 type seriesKey struct {
 	all    Key
-	static Key          // the series without its points
-	ends   []time.Time  // ascending
-	chain  []Key        // chain[i]: the points ends[0..i]
-	last   model.Period // a retired indicator's last row's
+	ind    Key         // its indicator's definition
+	static Key         // the series without its points
+	ends   []time.Time // ascending
+	// sums[k] is the hash of the first marks[k] points (in the order of
+	// ends): marks are how many points end on or before each report's
+	// period (keys.ends), and all of them.
+	marks []int
+	sums  []Key
+	last  model.Period // a retired indicator's last row's
 	// comment is each of the indicator's published commentary hashed
 	// (any), in the order of builder.comments; comments is all of it.
 	comment  []Key
@@ -74,44 +84,136 @@ type keyParts struct {
 	base, archive Key
 	series        []*seriesKey // of b.series[i]
 	content       Key          // the content pages, commentary and notes, hashed
+	assets        Key          // Options.Assets, hashed
+	comments      []commentKey // of in.Content.Commentary[i]
+}
+
+// commentKey is one file of commentary hashed, and the day its period
+// ends, for the keys of archived reports (reportKey).
+type commentKey struct {
+	key   Key
+	end   time.Time
+	dated bool // end is known: the indicator exists and the slug is its
 }
 
 // hashAll starts working out the keyParts on other goroutines (every
-// series hashed by hashSeries, base and archive by baseKey, the content
-// as makeKeys hashes it) and returns the function that waits for them.
-func (b *builder) hashAll() (wait func() *keyParts) {
+// series hashed by hashSeries, the content, commentary and assets by
+// hashContent) and returns the function that waits for them and works
+// out base and archive (baseKey) from them. With rows, the same
+// goroutines first make every indicator's rows of data/all.csv
+// (openDataFirst, which waits for them with rowsDone): the rows are on
+// the way to the history, which the keys wait for, so they go first.
+func (b *builder) hashAll(rows bool) (wait func() *keyParts, rowsDone func()) {
 	kp := &keyParts{series: make([]*seriesKey, len(b.series))}
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		// The indicator definitions, hashed once for both base keys.
-		var inds hasher
-		inds.any(b.in.Indicators)
-		kp.base = b.baseKey(false, inds.buf)
-		kp.archive = b.baseKey(true, inds.buf)
-		var c hasher
-		c.any(b.in.Content.Pages)
-		c.any(b.in.Content.Commentary)
-		c.any(b.in.Content.Indicators)
-		kp.content = c.sum()
-	})
-	next := make(chan int)
+	b.reportEnds()
+	var wg, rowsWG sync.WaitGroup
+	wg.Go(func() { b.hashContent(kp) })
+	n := len(b.series)
+	next := make(chan int, 2*n)
+	if rows {
+		rowsWG.Add(n)
+		for i := range n {
+			next <- -1 - i
+		}
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			var sc keyScratch
 			for i := range next {
-				kp.series[i] = b.hashSeries(&b.series[i])
+				if i < 0 {
+					s := &b.series[-1-i]
+					b.parts[s].all = appendCompareRows(rowsBuffer(s), s, true, b.dims, &b.in.Site, &b.periodNames)
+					rowsWG.Done()
+					continue
+				}
+				kp.series[i] = b.hashSeries(&b.series[i], &sc)
 			}
 		})
 	}
-	go func() {
-		for i := range b.series {
-			next <- i
-		}
-		close(next)
-	}()
 	return func() *keyParts {
 		wg.Wait()
+		inds := b.indicatorsKey(kp.series)
+		kp.base = b.baseKey(false, inds, kp.assets)
+		kp.archive = b.baseKey(true, inds, kp.assets)
 		return kp
+	}, rowsWG.Wait
+}
+
+// reportEnds sets keys.ends: the day each report's period ends, in order.
+func (b *builder) reportEnds() {
+	b.keys.ends = b.keys.ends[:0]
+	for _, rp := range b.reports {
+		b.keys.ends = append(b.keys.ends, rp.Period.End(b.fy))
 	}
+	slices.SortFunc(b.keys.ends, time.Time.Compare)
+	b.keys.ends = slices.CompactFunc(b.keys.ends, time.Time.Equal)
+}
+
+// hashContent hashes the content pages, the commentary (each file on its
+// own too, kp.comments) and the indicators' notes (kp.content), and the
+// assets (kp.assets).
+func (b *builder) hashContent(kp *keyParts) {
+	c := streaming()
+	c.pages(b.in.Content.Pages)
+	cms := b.in.Content.Commentary
+	kp.comments = make([]commentKey, len(cms))
+	var one hasher
+	c.int(len(cms))
+	for i := range cms {
+		cm := &cms[i]
+		one.buf = one.buf[:0]
+		one.commentary(cm)
+		ck := &kp.comments[i]
+		ck.key = one.sum()
+		if s := b.byID[cm.Indicator]; s != nil {
+			if per, err := s.Indicator.ParseSlug(cm.PeriodSlug); err == nil {
+				ck.end, ck.dated = per.End(b.fy), true
+			}
+		}
+		c.key(ck.key)
+	}
+	c.pageMap(b.in.Content.Indicators)
+	kp.content = c.sum()
+
+	a := streaming()
+	assets := make([]string, 0, len(b.o.Assets))
+	for p := range b.o.Assets {
+		assets = append(assets, p)
+	}
+	sort.Strings(assets)
+	for _, p := range assets {
+		a.str(p)
+		a.bytes(b.o.Assets[p])
+	}
+	kp.assets = a.sum()
+}
+
+// indicatorsKey is the indicator definitions (in.Indicators) hashed: from
+// each series' hash of its indicator when the series are the indicators'
+// in order (as kpi.All makes them), else hashed again.
+func (b *builder) indicatorsKey(sks []*seriesKey) Key {
+	h := hasher{}
+	inds := b.in.Indicators
+	aligned := len(inds) == len(b.series)
+	for i := 0; aligned && i < len(inds); i++ {
+		aligned = inds[i] == b.series[i].Indicator
+	}
+	if !aligned {
+		s := streaming()
+		s.indicators(inds)
+		h.key(s.sum())
+		return h.sum()
+	}
+	h.str("each")
+	h.int(len(inds))
+	for _, sk := range sks {
+		h.key(sk.ind)
+	}
+	return h.sum()
 }
 
 // makeKeys works out the shared parts of the keys, after the history
@@ -119,9 +221,10 @@ func (b *builder) hashAll() (wait func() *keyParts) {
 func (b *builder) makeKeys(kp *keyParts) {
 	b.keys.base = kp.base
 	b.keys.archive = kp.archive
+	b.keys.comments = kp.comments
 
 	b.keys.series = make(map[*model.Series]*seriesKey, len(b.series))
-	g := hasher{}
+	g := streaming()
 	g.key(b.keys.base)
 	for i := range b.series {
 		b.keys.series[&b.series[i]] = kp.series[i]
@@ -132,7 +235,7 @@ func (b *builder) makeKeys(kp *keyParts) {
 	g.key(kp.content)
 	g.any(b.history)
 	for _, rp := range b.reports {
-		reportMembers(&g, rp)
+		reportMembers(g, rp)
 	}
 	b.keys.global = g.sum()
 }
@@ -143,10 +246,11 @@ func (b *builder) makeKeys(kp *keyParts) {
 // them: the current period (an archived report's is never it), site.toml's
 // published and next update dates and current period, the build date and
 // the due notice (an archived report shows its own date, no next update
-// and no notice). inds is the indicator definitions hashed (any).
-func (b *builder) baseKey(archive bool, inds []byte) Key {
-	var h hasher
-	h.str("kpisite page key 1")
+// and no notice). inds is the indicator definitions hashed
+// (indicatorsKey), assets the assets (hashContent).
+func (b *builder) baseKey(archive bool, inds, assets Key) Key {
+	h := streaming()
+	h.str("kpisite page key 2")
 	h.any(archive)
 	h.bytes(b.o.KeySalt)
 	h.str(b.o.Version)
@@ -169,38 +273,45 @@ func (b *builder) baseKey(archive bool, inds []byte) Key {
 	h.any(b.o.Language)
 	w := b.o.Words.Fingerprint()
 	h.bytes(w[:])
-	assets := make([]string, 0, len(b.o.Assets))
-	for p := range b.o.Assets {
-		assets = append(assets, p)
-	}
-	sort.Strings(assets)
-	for _, p := range assets {
-		h.str(p)
-		h.bytes(b.o.Assets[p])
-	}
+	h.key(assets)
 	in := b.in
 	h.any(site)
-	h.buf = append(h.buf, inds...) // in.Indicators
+	h.key(inds)
 	h.any(in.Actions)
-	h.any(in.Content.Home)
-	h.any(in.Content.Services)
-	h.any(in.Content.Actions)
+	h.pagePtr(in.Content.Home)
+	h.pageMap(in.Content.Services)
+	h.pageMap(in.Content.Actions)
 	// Content pages: only what the navigation shows of them (a page's own
 	// key, pageKey, has the rest).
-	h.any(len(in.Content.Pages))
+	h.int(len(in.Content.Pages))
 	for _, p := range in.Content.Pages {
 		h.str(p.Path)
 		h.str(p.Title)
-		h.any(p.Draft)
+		h.boolean(p.Draft)
 	}
-	h.any(len(b.reports) > 0) // the navigation's Reports
-	h.any(b.retired)
-	h.any(len(b.series))
+	h.boolean(len(b.reports) > 0) // the navigation's Reports
+	h.boolean(b.retired)
+	h.int(len(b.series))
 	return h.sum()
 }
 
+// keyScratch is what hashSeries reuses from one series to the next.
+type keyScratch struct {
+	static, pt hasher
+	entries    []pointEntry
+	points     hash.Hash // the points' stream
+}
+
+// pointEntry is one point of a series, tagged with the line it belongs
+// to, and the day its period ends.
+type pointEntry struct {
+	end time.Time
+	tag string
+	p   *model.Point
+}
+
 // hashSeries hashes one series (see seriesKey).
-func (b *builder) hashSeries(s *model.Series) *seriesKey {
+func (b *builder) hashSeries(s *model.Series, sc *keyScratch) *seriesKey {
 	sk := &seriesKey{}
 	if last := lastRow(s); last != nil && !s.Indicator.IsActive() {
 		// A retired indicator's last row decides which reports show it
@@ -208,30 +319,28 @@ func (b *builder) hashSeries(s *model.Series) *seriesKey {
 		sk.last = last.Period
 	}
 
-	// The series without its points, and its points each tagged with the
-	// line they belong to; all is both. Each point's bytes are kept in
-	// one buffer (pts) until the points are in order, then chained: one
-	// SHA-256 of the previous link and the point's bytes per point.
-	type entry struct {
-		end      time.Time
-		from, to int // the point's bytes in pts
-	}
-	var static hasher
-	e := hasher{buf: make([]byte, 0, 64*pointsOf(s))}
-	static.any(s.Indicator)
-	static.any(len(s.Points) == 0) // noOverall; how many points is not static
-	entries := make([]entry, 0, pointsOf(s))
+	// The series without its points (static, which has its indicator's
+	// definition hashed on its own: ind), and its points each tagged
+	// with the line they belong to; all is both. The points are put in
+	// order of the day their period ends, then hashed as one stream,
+	// summed before the first point after each report's period ends
+	// (marks) and at the end.
+	static := &sc.static
+	static.buf = static.buf[:0]
+	static.indicatorPtr(s.Indicator)
+	sk.ind = static.sum()
+	static.buf = static.buf[:0]
+	static.key(sk.ind)
+	static.boolean(len(s.Points) == 0) // noOverall; how many points is not static
+	entries := sc.entries[:0]
 	add := func(tag string, pts []model.Point) {
 		static.str(tag)
 		for i := range pts {
-			from := len(e.buf)
-			e.str(tag)
-			e.point(&pts[i])
-			entries = append(entries, entry{end: pts[i].Period.End(b.fy), from: from, to: len(e.buf)})
+			entries = append(entries, pointEntry{end: pts[i].Period.End(b.fy), tag: tag, p: &pts[i]})
 		}
 	}
 	lines := func(tag string, ls []model.Line) {
-		static.any(len(ls))
+		static.int(len(ls))
 		for i, l := range ls {
 			static.str(l.Area)
 			static.any(l.Dims)
@@ -240,7 +349,7 @@ func (b *builder) hashSeries(s *model.Series) *seriesKey {
 	}
 	add("p", s.Points)
 	lines("b", s.Breakdowns)
-	static.any(len(s.Comparators))
+	static.int(len(s.Comparators))
 	for i, c := range s.Comparators {
 		static.any(c.Comparator)
 		tag := "c" + strconv.Itoa(i)
@@ -249,36 +358,62 @@ func (b *builder) hashSeries(s *model.Series) *seriesKey {
 		lines(tag+"m", c.Members)
 	}
 	sk.static = static.sum()
-	sort.SliceStable(entries, func(i, j int) bool { return entries[i].end.Before(entries[j].end) })
+	slices.SortStableFunc(entries, func(a, b pointEntry) int { return a.end.Compare(b.end) })
 	sk.ends = make([]time.Time, len(entries))
-	sk.chain = make([]Key, len(entries))
-	var prev Key
-	c := make([]byte, 0, 256)
-	for i, en := range entries {
-		sk.ends[i] = en.end
-		c = append(append(c[:0], prev[:]...), e.buf[en.from:en.to]...)
-		prev = sha256.Sum256(c)
-		sk.chain[i] = prev
+	if sc.points == nil {
+		sc.points = sha256.New()
 	}
+	d, pt := sc.points, &sc.pt
+	d.Reset()
+	pt.buf = pt.buf[:0]
+	mark := func(n int) {
+		d.Write(pt.buf)
+		pt.buf = pt.buf[:0]
+		var k Key
+		d.Sum(k[:0]) // the stream goes on
+		sk.marks = append(sk.marks, n)
+		sk.sums = append(sk.sums, k)
+	}
+	ends, j := b.keys.ends, 0
+	for i := range entries {
+		en := &entries[i]
+		sk.ends[i] = en.end
+		for ; j < len(ends) && en.end.After(ends[j]); j++ {
+			if i > 0 && (len(sk.marks) == 0 || sk.marks[len(sk.marks)-1] != i) {
+				mark(i)
+			}
+		}
+		pt.str(en.tag)
+		pt.point(en.p)
+		if len(pt.buf) >= spillAt {
+			d.Write(pt.buf)
+			pt.buf = pt.buf[:0]
+		}
+	}
+	mark(len(entries))
+	clear(entries) // no pointers into this series kept for the next
+	sc.entries = entries[:0]
 	// All of it: the static part (every line) and every point, tagged
-	// with its line (the chain's end).
+	// with its line (the stream's sum).
 	var all hasher
+	all.buf = static.buf[:0]
 	all.key(sk.static)
-	all.key(prev)
-	all.any(len(entries))
+	all.key(sk.sums[len(sk.sums)-1])
+	all.int(len(entries))
 	sk.all = all.sum()
 
 	// Its commentary, hashed once for the indicator's key, its report
 	// section's and its feed entries' (fragments.go).
 	cms := b.comments[s.Indicator.ID]
-	var ch hasher
-	ch.any(cms == nil)
-	ch.any(len(cms))
+	ch := &sc.static
+	ch.buf = ch.buf[:0]
+	ch.boolean(cms == nil)
+	ch.int(len(cms))
 	sk.comment = make([]Key, len(cms))
 	for i := range cms {
-		var c hasher
-		c.any(&cms[i])
-		sk.comment[i] = c.sum()
+		pt.buf = append(pt.buf[:0], '*')
+		pt.commentary(&cms[i])
+		sk.comment[i] = pt.sum()
 		ch.key(sk.comment[i])
 	}
 	sk.comments = ch.sum()
@@ -306,12 +441,19 @@ func pointsOf(s *model.Series) int {
 func (sk *seriesKey) upTo(h *hasher, end time.Time) {
 	n := sort.Search(len(sk.ends), func(i int) bool { return sk.ends[i].After(end) })
 	h.key(sk.static)
-	h.any(n)
-	h.any(n < len(sk.ends))
+	h.int(n)
+	h.boolean(n < len(sk.ends))
 	if n > 0 {
-		h.key(sk.chain[n-1])
+		if k, ok := slices.BinarySearch(sk.marks, n); ok {
+			h.key(sk.sums[k])
+		} else {
+			// Not a report's period (keys.ends): all of the series,
+			// which is broader, never narrower.
+			h.str("all")
+			h.key(sk.all)
+		}
 	}
-	h.any(sk.last)
+	h.period(sk.last)
 }
 
 // cutAt is cutAt(s, end, b.fy), from the series' key when the build has
@@ -396,16 +538,13 @@ func (b *builder) reportKey(name string, p model.Period) func() Key {
 		for i := range b.series {
 			b.keys.series[&b.series[i]].upTo(&h, end)
 		}
+		slug := p.Slug()
 		for i := range b.in.Content.Commentary {
-			c := &b.in.Content.Commentary[i]
-			if c.PeriodSlug != p.Slug() {
-				if s := b.byID[c.Indicator]; s != nil {
-					if per, err := s.Indicator.ParseSlug(c.PeriodSlug); err == nil && per.End(b.fy).After(end) {
-						continue // a later period's: not shown
-					}
-				}
+			ck := &b.keys.comments[i]
+			if ck.dated && ck.end.After(end) && b.in.Content.Commentary[i].PeriodSlug != slug {
+				continue // a later period's: not shown
 			}
-			h.any(*c)
+			h.key(ck.key)
 		}
 		return h.sum()
 	}

@@ -10,7 +10,7 @@ import (
 
 // scoreRow is the scorecard row of one indicator for the current period.
 // The sparkline is the series' own.
-func (b *builder) scoreRow(s *model.Series, root string, used map[model.Flag]bool, spark []byte) ScoreRow {
+func (b *builder) scoreRow(s *model.Series, root string, used map[model.Flag]bool, spark template.HTML) ScoreRow {
 	ind := s.Indicator
 	row := ScoreRow{
 		Href: root + "indicators/" + ind.ID + "/", Name: ind.Name(), Title: ind.Title, Code: ind.Code,
@@ -39,14 +39,14 @@ func (b *builder) scoreRow(s *model.Series, root string, used map[model.Flag]boo
 		row.Value = "[x]"
 		used[model.FlagNotAvailable] = true
 	}
-	// Trusted: chart SVG, every string escaped by package chart.
-	row.Sparkline = template.HTML(spark)
+	row.Sparkline = spark
 	return row
 }
 
-// sparkline is the series' sparkline, rendered with its charts.
-func (b *builder) sparkline(s *model.Series) []byte {
-	return b.parts[s].sparkline
+// sparkline is the series' sparkline, rendered with its charts (trusted:
+// chart SVG, every string escaped by package chart).
+func (b *builder) sparkline(s *model.Series) template.HTML {
+	return b.parts[s].sparkHTML
 }
 
 // group is the scorecard table of one service's active indicators, with

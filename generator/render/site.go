@@ -91,12 +91,13 @@ func Site(in *model.Input, series []model.Series, o Options) (map[string][]byte,
 	if b.caching() {
 		// Keys need what changed since the previous release, so with a
 		// cache data/all.csv and the history are worked out first.
-		hashed := b.hashAll()
-		if err := b.openDataFirst(); err != nil {
+		hashed, rowsDone := b.hashAll(!b.streamAll)
+		if err := b.openDataFirst(rowsDone); err != nil {
 			hashed()
 			return nil, err
 		}
-		b.makeKeys(hashed())
+		kp := hashed()
+		b.makeKeys(kp)
 		b.liveFragments()
 	}
 	r := newRunner(b.streamed.skip(b.o.Emit))

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"io"
 	"sync"
 	"time"
@@ -24,6 +25,9 @@ import (
 type indicatorParts struct {
 	desc      string // its chart's description, the alt text of a report's chart
 	sparkline []byte // for scorecards
+	// sparkHTML is sparkline as the scorecards show it, made once: each
+	// of the home, service and committee pages showing it made a copy.
+	sparkHTML template.HTML
 	// hasReport: the chart has a report copy (Chart.Report), written by
 	// the indicator's job for each report that shows the chart uncut.
 	hasReport bool
@@ -61,6 +65,7 @@ func (b *builder) prepare() {
 func (b *builder) keepParts(s *model.Series, c Chart, data dataFiles, out map[string][]byte) {
 	p := b.parts[s]
 	p.desc, p.sparkline, p.hasReport = c.Desc, c.Sparkline, c.Report != nil
+	p.sparkHTML = template.HTML(c.Sparkline) // trusted: chart SVG, every string escaped by package chart
 	p.csvLen, p.jsonLen = len(data.CSV), len(data.JSON)
 	if !b.openDataReady && !b.streamAll {
 		p.all = appendCompareRows(rowsBuffer(s), s, true, b.dims, &b.in.Site, &b.periodNames)
@@ -265,7 +270,8 @@ func (b *builder) openDataJob() job {
 // openDataFirst puts data/all.csv together and works out what changed
 // before the first stage, for a build that keeps a cache: the pages' keys
 // hold the history (makeKeys). openDataJob then uses them as they are.
-func (b *builder) openDataFirst() error {
+// rowsDone waits for every indicator's rows (hashAll makes them).
+func (b *builder) openDataFirst(rowsDone func()) error {
 	if b.streamAll { // the history does not read all.csv: written later
 		if err := b.releases(); err != nil {
 			return err
@@ -273,10 +279,7 @@ func (b *builder) openDataFirst() error {
 		b.openDataReady = true
 		return nil
 	}
-	for i := range b.series {
-		s := &b.series[i]
-		b.parts[s].all = appendCompareRows(rowsBuffer(s), s, true, b.dims, &b.in.Site, &b.periodNames)
-	}
+	rowsDone()
 	b.joinAllCSV()
 	if err := b.releases(); err != nil {
 		return err
@@ -302,6 +305,7 @@ func (b *builder) partsNote(s *model.Series) *noted {
 			if note != nil && r.decode(note) == nil && r.Sparkline != nil {
 				p := b.parts[s]
 				p.desc, p.sparkline, p.hasReport, p.csvLen, p.jsonLen = r.Desc, r.Sparkline, r.HasReport, r.CSV, r.JSON
+				p.sparkHTML = template.HTML(r.Sparkline) // as keepParts
 				return nil
 			}
 			data, err := b.dataFilesOf(s)

@@ -1,0 +1,288 @@
+package render
+
+import (
+	"encoding/binary"
+	"math"
+
+	"kpisite/generator/model"
+)
+
+// More typed writers (see the end of keyhash.go): the indicator
+// definitions, hashed for every page's key and for each series', and the
+// commentary and content pages, hashed for the keys of every page that
+// shows them. Each writes exactly the bytes value writes for its type;
+// TestTypedHashing holds them to it, so a field added to one of these
+// types fails that test until it is written here too.
+
+// indicators writes a []*model.Indicator as value does.
+func (h *hasher) indicators(inds []*model.Indicator) {
+	if inds == nil {
+		h.buf = append(h.buf, 'n')
+		return
+	}
+	h.buf = append(h.buf, '[')
+	h.buf = binary.AppendUvarint(h.buf, uint64(len(inds)))
+	for _, ind := range inds {
+		h.indicatorPtr(ind)
+	}
+}
+
+// indicatorPtr writes a *model.Indicator as value does.
+func (h *hasher) indicatorPtr(ind *model.Indicator) {
+	if ind == nil {
+		h.buf = append(h.buf, 'n')
+		return
+	}
+	h.buf = append(h.buf, '*')
+	h.indicator(ind)
+}
+
+// indicator writes a model.Indicator as value does.
+func (h *hasher) indicator(ind *model.Indicator) {
+	h.buf = append(h.buf, '(')
+	h.str(ind.ID)
+	h.str(ind.Title)
+	h.str(ind.ShortTitle)
+	h.str(ind.Service)
+	h.buf = binary.AppendUvarint(h.buf, uint64(ind.Frequency))
+	h.str(string(ind.Unit))
+	h.float(ind.RatePer)
+	h.int(ind.Decimals)
+	h.str(string(ind.Polarity))
+	h.str(string(ind.Measure))
+	h.targetRule(&ind.Target)
+	if ind.TargetList == nil {
+		h.buf = append(h.buf, 'n')
+	} else {
+		h.buf = append(h.buf, '[')
+		h.buf = binary.AppendUvarint(h.buf, uint64(len(ind.TargetList)))
+		for i := range ind.TargetList {
+			h.targetRule(&ind.TargetList[i])
+		}
+	}
+	if ind.Baseline == nil {
+		h.buf = append(h.buf, 'n')
+	} else {
+		bl := ind.Baseline
+		h.buf = append(h.buf, '*', '(')
+		h.modelValue(bl.Value)
+		h.str(bl.Period)
+		h.str(bl.Note)
+		h.buf = append(h.buf, ')')
+	}
+	h.str(ind.Definition)
+	h.str(ind.Rationale)
+	h.str(ind.Source)
+	h.str(ind.Lead)
+	h.str(ind.LegacyID)
+	h.str(string(ind.Lifecycle))
+	h.period(ind.RetiredFrom)
+	h.strs(ind.ReplacedBy)
+	h.str(string(ind.Outcome))
+	h.int(ind.SuppressBelow)
+	h.str(string(ind.Compare))
+	h.str(ind.Noun)
+	h.boolean(ind.Forecast)
+	h.calendar(ind.Cal)
+	h.str(ind.UnitLabel)
+	h.str(ind.Code)
+	h.str(ind.SourceURL)
+	h.str(ind.Released)
+	h.str(ind.NextRelease)
+	h.str(ind.Geography)
+	h.strs(ind.Footnotes)
+	h.int(ind.ExpectedLag)
+	h.strs(ind.Breakdowns)
+	h.int(ind.Confidence)
+	if ind.Area == nil {
+		h.buf = append(h.buf, 'n')
+	} else {
+		h.buf = append(h.buf, '*', '(')
+		h.str(ind.Area.Code)
+		h.str(ind.Area.Name)
+		h.buf = append(h.buf, ')')
+	}
+	h.translations(ind.Translations)
+	h.position(ind.Pos)
+	if ind.FieldPos == nil {
+		h.buf = append(h.buf, 'n')
+	} else {
+		var m mapEntries
+		m.start(h, len(ind.FieldPos))
+		for k, p := range ind.FieldPos {
+			e := m.entry()
+			e.str(k)
+			e.position(p)
+			m.done()
+		}
+		m.end(h)
+	}
+	h.buf = append(h.buf, ')')
+}
+
+// targetRule writes a model.TargetRule as value does.
+func (h *hasher) targetRule(r *model.TargetRule) {
+	h.buf = append(h.buf, '(')
+	h.str(string(r.Kind))
+	h.modelValue(r.Value)
+	h.modelValue(r.Tolerance)
+	h.modelValue(r.Amber)
+	h.period(r.Reference)
+	h.int(r.Years)
+	h.period(r.From)
+	h.position(r.Pos)
+	h.buf = append(h.buf, ')')
+}
+
+// translations writes a model.Translations as value does.
+func (h *hasher) translations(t model.Translations) {
+	if t == nil {
+		h.buf = append(h.buf, 'n')
+		return
+	}
+	var m mapEntries
+	m.start(h, len(t))
+	for lang, tr := range t {
+		e := m.entry()
+		e.str(lang)
+		e.buf = append(e.buf, '(')
+		if tr.Text == nil {
+			e.buf = append(e.buf, 'n')
+		} else {
+			var texts mapEntries
+			texts.start(e, len(tr.Text))
+			for k, s := range tr.Text {
+				te := texts.entry()
+				te.str(k)
+				te.str(s)
+				texts.done()
+			}
+			texts.end(e)
+		}
+		e.position(tr.Pos)
+		e.buf = append(e.buf, ')')
+		m.done()
+	}
+	m.end(h)
+}
+
+// position writes a model.Position as value does.
+func (h *hasher) position(p model.Position) {
+	h.buf = append(h.buf, '(')
+	h.str(p.Path)
+	h.int(p.Line)
+	h.int(p.Column)
+	h.str(p.Sheet)
+	h.buf = append(h.buf, ')')
+}
+
+// calendar writes a model.Calendar as value does.
+func (h *hasher) calendar(c model.Calendar) {
+	h.buf = append(h.buf, '(')
+	h.buf = binary.AppendUvarint(h.buf, uint64(c.Year))
+	h.buf = binary.AppendUvarint(h.buf, uint64(c.AcademicStart))
+	h.buf = append(h.buf, ')')
+}
+
+// strs writes a []string as value does.
+func (h *hasher) strs(ss []string) {
+	if ss == nil {
+		h.buf = append(h.buf, 'n')
+		return
+	}
+	h.buf = append(h.buf, '[')
+	h.buf = binary.AppendUvarint(h.buf, uint64(len(ss)))
+	for _, s := range ss {
+		h.str(s)
+	}
+}
+
+// pagePtr writes a *model.Page as value does.
+func (h *hasher) pagePtr(p *model.Page) {
+	if p == nil {
+		h.buf = append(h.buf, 'n')
+		return
+	}
+	h.buf = append(h.buf, '*')
+	h.page(p)
+}
+
+// pages writes a []*model.Page as value does.
+func (h *hasher) pages(ps []*model.Page) {
+	if ps == nil {
+		h.buf = append(h.buf, 'n')
+		return
+	}
+	h.buf = append(h.buf, '[')
+	h.buf = binary.AppendUvarint(h.buf, uint64(len(ps)))
+	for _, p := range ps {
+		h.pagePtr(p)
+	}
+}
+
+// pageMap writes a map[string]*model.Page as value does.
+func (h *hasher) pageMap(pm map[string]*model.Page) {
+	if pm == nil {
+		h.buf = append(h.buf, 'n')
+		return
+	}
+	var m mapEntries
+	m.start(h, len(pm))
+	for k, p := range pm {
+		e := m.entry()
+		e.str(k)
+		e.pagePtr(p)
+		m.done()
+	}
+	m.end(h)
+}
+
+// page writes a model.Page as value does.
+func (h *hasher) page(p *model.Page) {
+	h.buf = append(h.buf, '(')
+	h.str(p.Path)
+	h.str(p.Title)
+	h.str(p.Author)
+	h.buf = append(h.buf, 't')
+	h.time(p.Date)
+	h.boolean(p.Draft)
+	if p.Body == nil {
+		h.buf = append(h.buf, 'n')
+	} else {
+		// A []byte: '[', its length, its bytes.
+		h.buf = append(h.buf, '[')
+		h.bytes(p.Body)
+	}
+	h.int(p.BodyLine)
+	h.buf = append(h.buf, ')')
+}
+
+// commentary writes a model.Commentary as value does.
+func (h *hasher) commentary(c *model.Commentary) {
+	h.buf = append(h.buf, '(')
+	h.str(c.Indicator)
+	h.str(c.PeriodSlug)
+	h.page(&c.Page)
+	h.buf = append(h.buf, ')')
+}
+
+// commentaries writes a []model.Commentary as value does.
+func (h *hasher) commentaries(cs []model.Commentary) {
+	if cs == nil {
+		h.buf = append(h.buf, 'n')
+		return
+	}
+	h.buf = append(h.buf, '[')
+	h.buf = binary.AppendUvarint(h.buf, uint64(len(cs)))
+	for i := range cs {
+		h.commentary(&cs[i])
+	}
+}
+
+// int writes an int as value does.
+func (h *hasher) int(n int) { h.buf = binary.AppendVarint(h.buf, int64(n)) }
+
+// float writes a float64 as value does.
+func (h *hasher) float(f float64) {
+	h.buf = binary.LittleEndian.AppendUint64(h.buf, math.Float64bits(f))
+}
