@@ -184,6 +184,18 @@ func (b *builder) feed() ([]byte, error) {
 		// average) and a few kilobytes for the rest, rather than grown
 		// by doubling (three times the feed's size allocated).
 		buf.Grow(len(xml.Header) + storedLen + (len(entries)-stored)*(storedLen/stored) + 4<<10)
+	} else {
+		// About its size from what each entry holds (its markup and
+		// escaping an eighth more), for the same reason.
+		size := len(xml.Header) + 4<<10
+		for i := range entries {
+			e := &entries[i]
+			size += 512 + len(e.Summary) + len(e.Title)
+			if e.Content != nil {
+				size += len(e.Content.Text) + len(e.Content.Text)/8
+			}
+		}
+		buf.Grow(size)
 	}
 	buf.WriteString(xml.Header)
 	if frags != nil {
@@ -261,20 +273,6 @@ func (b *builder) feedPieces(buf *bytes.Buffer, f atomFeed, frags Fragments) err
 		return fmt.Errorf("the feed does not end in </feed>")
 	}
 	buf.Truncate(buf.Len() - len(end))
-	// The feed's size, about (exactly, when every entry came from the
-	// store): its buffer is allocated once, not grown by doubling.
-	size := len(end) + 1
-	for i := range entries {
-		e := &entries[i]
-		size += len(e.xml)
-		if e.xml == nil {
-			size += 512 + len(e.Summary) + len(e.Title)
-			if e.Content != nil {
-				size += len(e.Content.Text) + len(e.Content.Text)/8
-			}
-		}
-	}
-	buf.Grow(size)
 	// One encoder for every entry: after its first element it starts
 	// each with the newline the whole feed has before it.
 	var one bytes.Buffer
