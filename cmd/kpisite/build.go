@@ -88,8 +88,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// and leaves OUT, the cache and the spare as they were.
 	pub := &streamer{out: *out, o: publish.Options{Site: *siteDir, Log: stderr}}
 	so := site.Options{BaseURL: *baseURL, BuildDate: today, Version: version(), Strict: *strict, Previous: prev, Emit: pub.add, Create: pub.create}
+	limitFactor := uint64(memLimitFactor)
+	if !*noCache && publish.HasCache(*out) {
+		setRebuildGC()
+		limitFactor = rebuildLimitFactor
+	}
 	so.Rendering = func() {
-		setMemoryLimit(stderr)
+		setMemoryLimit(stderr, limitFactor)
 		if pub.o.Cache {
 			// After the memory limit is sized (on what the build
 			// holds), and after the load's garbage is gone (open

@@ -29,11 +29,38 @@ const memLimitFloor = 48 << 20
 // (docs/decisions.md has the measured trade-off).
 const memLimitFactor = 3
 
+// A rebuild (a build that finds a build cache beside OUT) renders only
+// what changed, so the heap it needs beyond what it loaded is small, and
+// it trades some of the memory a cold build needs for fewer collections:
+// the collector lets the heap grow to rebuildGCPercent more than what is
+// live (GOGC=200) from the start, and the limit is rebuildLimitFactor
+// times the heap live after loading (docs/decisions.md, "A rebuild's
+// memory").
+const (
+	rebuildGCPercent   = 200
+	rebuildLimitFactor = 4
+)
+
+// setRebuildGC sets the collector for a rebuild, unless the user's
+// environment sets GOMEMLIMIT or GOGC.
+func setRebuildGC() {
+	if userGC() {
+		return
+	}
+	debug.SetGCPercent(rebuildGCPercent)
+}
+
+// userGC reports whether the environment sets the collector's own knobs.
+func userGC() bool {
+	return os.Getenv("GOMEMLIMIT") != "" || os.Getenv("GOGC") != ""
+}
+
 // setMemoryLimit sets the limit from the heap live once the input is
-// loaded and computed, unless the user's environment sets GOMEMLIMIT or
-// GOGC. With KPISITE_MEMDEBUG set it says what it did on w.
-func setMemoryLimit(w io.Writer) {
-	if os.Getenv("GOMEMLIMIT") != "" || os.Getenv("GOGC") != "" {
+// loaded and computed (factor times it), unless the user's environment
+// sets GOMEMLIMIT or GOGC. With KPISITE_MEMDEBUG set it says what it did
+// on w.
+func setMemoryLimit(w io.Writer, factor uint64) {
+	if userGC() {
 		return
 	}
 	// One collection now measures what the build holds (the last one
@@ -46,7 +73,7 @@ func setMemoryLimit(w io.Writer) {
 		return
 	}
 	live := s[0].Value.Uint64()
-	limit := min(memoryLimit, max(memLimitFloor, live*memLimitFactor))
+	limit := min(memoryLimit, max(memLimitFloor, live*factor))
 	debug.SetMemoryLimit(int64(limit))
 	if os.Getenv("KPISITE_MEMDEBUG") != "" {
 		fmt.Fprintf(w, "memory: %d MiB live after loading; soft limit %d MiB\n", live>>20, limit>>20)

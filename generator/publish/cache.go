@@ -543,3 +543,11 @@ func (s *Stream) notedIDs(files []cacheFile, spared bool) ([]cacheFile, bool) {
 	}
 	return out, true
 }
+
+// HasCache reports whether a build cache is beside out: the build is
+// likely a rebuild, which renders only what changed (it says nothing of
+// whether the cache is valid; Open verifies it).
+func HasCache(out string) bool {
+	st, err := os.Lstat(out + cacheSuffix)
+	return err == nil && st.Mode().IsRegular()
+}

@@ -145,3 +145,26 @@ func TestNoCacheRemovesIt(t *testing.T) {
 		t.Error("a build without the cache left the previous one")
 	}
 }
+
+// HasCache finds a cache file beside OUT, and nothing else there.
+func TestHasCache(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if HasCache(out) {
+		t.Fatal("a cache found where there is none")
+	}
+	if err := os.Mkdir(out+cacheSuffix, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if HasCache(out) {
+		t.Fatal("a folder taken for the cache")
+	}
+	if err := os.Remove(out + cacheSuffix); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out+cacheSuffix, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if !HasCache(out) {
+		t.Fatal("the cache beside OUT not found")
+	}
+}
