@@ -45,6 +45,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"kpisite/generator/model"
 	"kpisite/generator/suggest"
@@ -55,7 +56,35 @@ func Input(in *model.Input) model.Problems {
 	if in == nil {
 		return nil
 	}
-	v := &checker{in: in, obs: make(map[string]map[model.Period]bool, len(in.Indicators)), parts: map[string]map[model.Period]bool{}}
+	v := &checker{in: in}
+	for _, ind := range in.Indicators {
+		if ind != nil {
+			v.ids = append(v.ids, ind.ID)
+		}
+	}
+	for _, s := range in.Site.Services {
+		v.services = append(v.services, s.ID)
+	}
+	for _, c := range in.Site.Committees {
+		v.committees = append(v.committees, c.ID)
+	}
+	// The rules of each indicator's definition and rows need nothing of
+	// what the rest works out below: they are checked on another
+	// processor, and their problems come first, as when checked one after
+	// the other.
+	defs := *v
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for _, ind := range in.Indicators {
+			if ind != nil {
+				defs.indicator(ind)
+			}
+		}
+		defs.retiredData()
+		defs.figures()
+	})
+	v.obs = make(map[string]map[model.Period]bool, len(in.Indicators))
+	v.parts = map[string]map[model.Period]bool{}
 	headline := map[string]bool{}
 	inds := indicatorLookup{in: in}
 	for i := range in.Observations {
@@ -83,31 +112,14 @@ func Input(in *model.Input) model.Problems {
 		periods[o.Period] = true
 	}
 	v.headline = headline
-	for _, ind := range in.Indicators {
-		if ind != nil {
-			v.ids = append(v.ids, ind.ID)
-		}
-	}
-	for _, s := range in.Site.Services {
-		v.services = append(v.services, s.ID)
-	}
-	for _, c := range in.Site.Committees {
-		v.committees = append(v.committees, c.ID)
-	}
-	for _, ind := range in.Indicators {
-		if ind != nil {
-			v.indicator(ind)
-		}
-	}
-	v.retiredData()
-	v.figures()
 	v.content()
 	v.actions()
 	v.currentPeriod()
 	v.reportsFrom()
 	v.areas()
 	v.languages()
-	return v.ps
+	wg.Wait()
+	return append(defs.ps, v.ps...)
 }
 
 type checker struct {
