@@ -432,16 +432,26 @@ func All(in *model.Input, cfg Config) ([]model.Series, model.Problems) {
 	var wg sync.WaitGroup
 	for range max(workers, 1) {
 		wg.Go(func() {
-			var obs []model.Observation // this worker's rows of one indicator at a time
+			var buf []model.Observation // this worker's copies of one indicator's rows at a time
 			for {
 				k := int(next.Add(1)) - 1
 				if k >= len(in.Indicators) {
 					return
 				}
 				ind := in.Indicators[k]
-				obs = obs[:0]
-				for _, i := range byInd[ind.ID] {
-					obs = append(obs, in.Observations[i])
+				rows := byInd[ind.ID]
+				var obs []model.Observation
+				if n := len(rows); n > 0 && int(rows[n-1]-rows[0]) == n-1 {
+					// Rows that follow on in the file (the usual case) are
+					// read where they are; nothing here changes them.
+					first := int(rows[0])
+					obs = in.Observations[first : first+n : first+n]
+				} else {
+					buf = buf[:0]
+					for _, i := range rows {
+						buf = append(buf, in.Observations[i])
+					}
+					obs = buf
 				}
 				own, other := splitRows(&in.Site, ind, obs)
 				s, ps := Compute(ind, own, cfg)
