@@ -259,7 +259,13 @@ func valuesReader(header []Cell, idx indicatorIndex, out *[]model.Observation, p
 	cols := newLongColumns(col)
 	return func(row []Cell) {
 		// Read in place: an observation is too large to copy twice a row.
-		*out = append(*out, model.Observation{})
+		// The slot past the end is zero (made so, or cleared below) when
+		// there is room for it.
+		if n := len(*out); n < cap(*out) {
+			*out = (*out)[:n+1]
+		} else {
+			*out = append(*out, model.Observation{})
+		}
 		if o := &(*out)[len(*out)-1]; !longRow(o, row, cols, idx, ps) {
 			*o = model.Observation{}
 			*out = (*out)[:len(*out)-1]
@@ -407,7 +413,7 @@ func newLongColumns(col map[string]int) *longColumns {
 
 func longRow(o *model.Observation, row []Cell, cols *longColumns, idx indicatorIndex, ps *model.Problems) bool {
 	r := rowCells{row, cols.col, cols}
-	*o = model.Observation{Pos: row[0].Pos.Row()}
+	o.Pos = row[0].Pos.Row() // o is zero
 	good := true
 
 	id, idPos := r.at(cols.indicator)
