@@ -418,12 +418,20 @@ func direction(s *model.Series, i int) (model.Period, model.Value, model.Directi
 // The indicators are computed on every core, each on its own: the
 // series and warnings are the same, in the same order, as one by one.
 func All(in *model.Input, cfg Config) ([]model.Series, model.Problems) {
-	// Group the observations by indicator as indexes, not copies: a
-	// million observations are copied one indicator at a time below.
-	byInd := make(map[string][]int32, len(in.Indicators))
-	for i := range in.Observations {
+	// Group the observations by indicator as runs of rows that follow on
+	// (one run an indicator, in a file grouped by indicator), not copies:
+	// a million observations are copied one indicator at a time below,
+	// and only when an indicator's rows are in more than one run.
+	type run struct{ from, to int }
+	byInd := make(map[string][]run, len(in.Indicators))
+	for i := 0; i < len(in.Observations); {
 		id := in.Observations[i].Indicator
-		byInd[id] = append(byInd[id], int32(i))
+		j := i + 1
+		for j < len(in.Observations) && in.Observations[j].Indicator == id {
+			j++
+		}
+		byInd[id] = append(byInd[id], run{i, j})
+		i = j
 	}
 	out := make([]model.Series, len(in.Indicators))
 	probs := make([]model.Problems, len(in.Indicators))
@@ -439,17 +447,16 @@ func All(in *model.Input, cfg Config) ([]model.Series, model.Problems) {
 					return
 				}
 				ind := in.Indicators[k]
-				rows := byInd[ind.ID]
+				runs := byInd[ind.ID]
 				var obs []model.Observation
-				if n := len(rows); n > 0 && int(rows[n-1]-rows[0]) == n-1 {
+				if len(runs) == 1 {
 					// Rows that follow on in the file (the usual case) are
 					// read where they are; nothing here changes them.
-					first := int(rows[0])
-					obs = in.Observations[first : first+n : first+n]
+					obs = in.Observations[runs[0].from:runs[0].to:runs[0].to]
 				} else {
 					buf = buf[:0]
-					for _, i := range rows {
-						buf = append(buf, in.Observations[i])
+					for _, r := range runs {
+						buf = append(buf, in.Observations[r.from:r.to]...)
 					}
 					obs = buf
 				}
