@@ -39,6 +39,10 @@ func splitRows(site *model.Site, ind *model.Indicator, obs []model.Observation) 
 func extend(s *model.Series, site *model.Site, rows []model.Observation, cfg Config) {
 	ind := s.Indicator
 	significance(s.Points, s.At)
+	if len(rows) == 0 && len(site.Comparators) == 0 {
+		s.Breakdowns = []model.Line{} // what lines gives for no rows, without copying the indicator
+		return
+	}
 	plain := *ind
 	plain.Target = model.TargetRule{}
 	var ownRows []model.Observation

@@ -30,62 +30,111 @@ func (c Config) fyStart() int {
 // (observations of other indicators are ignored). Problems are warnings
 // about targets that could not be worked out.
 func Compute(ind *model.Indicator, obs []model.Observation, cfg Config) (model.Series, model.Problems) {
-	rows := make(map[int]*model.Observation, len(obs))
-	first, last := 0, 0
-	var proto model.Period // a period of the indicator's kind, for filling gaps
-	for i := range obs {
-		o := &obs[i]
-		if o.Indicator != ind.ID || o.Period.Freq != ind.Frequency {
-			continue
-		}
-		proto = o.Period
-		k := o.Period.Index()
-		if _, dup := rows[k]; dup {
-			continue // the loader reports repeats; keep the first
-		}
-		if len(rows) == 0 || k < first {
-			first = k
-		}
-		if len(rows) == 0 || k > last {
-			last = k
-		}
-		rows[k] = o
-	}
+	rows := indexRows(ind, obs)
 	s := model.Series{Indicator: ind}
-	if len(rows) == 0 {
+	if rows.n == 0 {
 		return s, nil
 	}
 	if ind.Frequency == model.MultiYear {
 		// Pooled periods overlap and need not follow on: only the
 		// periods given are points.
-		keys := make([]int, 0, len(rows))
-		for k := range rows {
+		keys := make([]int, 0, len(rows.sparse))
+		for k := range rows.sparse {
 			keys = append(keys, k)
 		}
 		sort.Ints(keys)
 		s.Points = make([]model.Point, 0, len(keys))
 		for _, k := range keys {
-			s.Points = append(s.Points, point(ind, rows[k].Period, rows[k]))
+			s.Points = append(s.Points, point(ind, rows.sparse[k].Period, rows.sparse[k]))
 		}
 	} else {
-		s.Points = make([]model.Point, 0, last-first+1)
-		for k := first; k <= last; k++ {
-			s.Points = append(s.Points, point(ind, proto.Add(k-proto.Index()), rows[k]))
+		s.Points = make([]model.Point, 0, len(rows.dense))
+		for i, o := range rows.dense {
+			k := rows.first + i
+			s.Points = append(s.Points, point(ind, rows.proto.Add(k-rows.proto.Index()), o))
 		}
 	}
 	if ind.Measure == model.MeasureYTD {
 		accumulate(s.Points, cfg.fyStart(), ind.Unit == model.UnitPercent)
 	}
-	probs := targets(&s, rows, cfg)
+	probs := targets(&s, &rows, cfg)
 	for i := range s.Points {
 		p := &s.Points[i]
 		p.Status = status(ind, p)
-		if o := rows[p.Period.Index()]; o != nil && o.Status != "" && p.Value.Valid && !p.Withheld {
+		if o := rows.at(p.Period.Index()); o != nil && o.Status != "" && p.Value.Valid && !p.Withheld {
 			p.Status, p.ByService = o.Status, true
 		}
 		p.CompareWith, p.CompareTo, p.Direction = direction(&s, i)
 	}
 	return s, probs
+}
+
+// rowIndex holds an indicator's rows by the index of their period
+// (model.Period.Index): the first row given for each.
+type rowIndex struct {
+	n      int                        // how many periods have a row
+	proto  model.Period               // a period of the indicator's kind, for filling gaps
+	first  int                        // the index of dense[0]
+	dense  []*model.Observation       // every index from first to the last with a row (nil: none)
+	sparse map[int]*model.Observation // for multi-year periods, which need not follow on
+}
+
+// indexRows indexes the rows of obs that are ind's and of its frequency
+// (the loader reports repeats; the first is kept).
+func indexRows(ind *model.Indicator, obs []model.Observation) rowIndex {
+	var r rowIndex
+	mine := func(o *model.Observation) bool { return o.Indicator == ind.ID && o.Period.Freq == ind.Frequency }
+	if ind.Frequency == model.MultiYear {
+		r.sparse = make(map[int]*model.Observation, len(obs))
+		for i := range obs {
+			if o := &obs[i]; mine(o) {
+				if _, dup := r.sparse[o.Period.Index()]; !dup {
+					r.sparse[o.Period.Index()] = o
+				}
+			}
+		}
+		r.n = len(r.sparse)
+		return r
+	}
+	first, last, found := 0, 0, false
+	for i := range obs {
+		if o := &obs[i]; mine(o) {
+			k := o.Period.Index()
+			if !found || k < first {
+				first = k
+			}
+			if !found || k > last {
+				last = k
+			}
+			found = true
+			r.proto = o.Period
+		}
+	}
+	if !found {
+		return r
+	}
+	r.first = first
+	r.dense = make([]*model.Observation, last-first+1)
+	for i := range obs {
+		if o := &obs[i]; mine(o) {
+			if at := &r.dense[o.Period.Index()-first]; *at == nil {
+				*at = o
+				r.n++
+			}
+		}
+	}
+	return r
+}
+
+// at is the row for the period of index k, or nil.
+func (r *rowIndex) at(k int) *model.Observation {
+	if r.sparse != nil {
+		return r.sparse[k]
+	}
+	if k < r.first || k-r.first >= len(r.dense) {
+		return nil
+	}
+	return r.dense[k-r.first]
 }
 
 // point turns a row (nil for none) into a point with its own figure.
@@ -177,14 +226,14 @@ func accumulate(pts []model.Point, fyStart int, percent bool) {
 
 // targets fills in each point's target and reports the periods whose
 // target could not be worked out.
-func targets(s *model.Series, rows map[int]*model.Observation, cfg Config) model.Problems {
+func targets(s *model.Series, rows *rowIndex, cfg Config) model.Problems {
 	ind := s.Indicator
 	var missing []string
 	var kinds []model.TargetKind
 	for i := range s.Points {
 		p := &s.Points[i]
 		rule, inForce := ind.RuleAt(p.Period)
-		if o := rows[p.Period.Index()]; o != nil && o.Target.Valid {
+		if o := rows.at(p.Period.Index()); o != nil && o.Target.Valid {
 			p.Target = o.Target
 			p.Amber = amberEdge(ind, rule, p.Target, cfg.AmberTolerance)
 			continue
@@ -369,12 +418,20 @@ func direction(s *model.Series, i int) (model.Period, model.Value, model.Directi
 // The indicators are computed on every core, each on its own: the
 // series and warnings are the same, in the same order, as one by one.
 func All(in *model.Input, cfg Config) ([]model.Series, model.Problems) {
-	// Group the observations by indicator as indexes, not copies: a
-	// million observations are copied one indicator at a time below.
-	byInd := make(map[string][]int32, len(in.Indicators))
-	for i := range in.Observations {
+	// Group the observations by indicator as runs of rows that follow on
+	// (one run an indicator, in a file grouped by indicator), not copies:
+	// a million observations are copied one indicator at a time below,
+	// and only when an indicator's rows are in more than one run.
+	type run struct{ from, to int }
+	byInd := make(map[string][]run, len(in.Indicators))
+	for i := 0; i < len(in.Observations); {
 		id := in.Observations[i].Indicator
-		byInd[id] = append(byInd[id], int32(i))
+		j := i + 1
+		for j < len(in.Observations) && in.Observations[j].Indicator == id {
+			j++
+		}
+		byInd[id] = append(byInd[id], run{i, j})
+		i = j
 	}
 	out := make([]model.Series, len(in.Indicators))
 	probs := make([]model.Problems, len(in.Indicators))
@@ -383,16 +440,25 @@ func All(in *model.Input, cfg Config) ([]model.Series, model.Problems) {
 	var wg sync.WaitGroup
 	for range max(workers, 1) {
 		wg.Go(func() {
-			var obs []model.Observation // this worker's rows of one indicator at a time
+			var buf []model.Observation // this worker's copies of one indicator's rows at a time
 			for {
 				k := int(next.Add(1)) - 1
 				if k >= len(in.Indicators) {
 					return
 				}
 				ind := in.Indicators[k]
-				obs = obs[:0]
-				for _, i := range byInd[ind.ID] {
-					obs = append(obs, in.Observations[i])
+				runs := byInd[ind.ID]
+				var obs []model.Observation
+				if len(runs) == 1 {
+					// Rows that follow on in the file (the usual case) are
+					// read where they are; nothing here changes them.
+					obs = in.Observations[runs[0].from:runs[0].to:runs[0].to]
+				} else {
+					buf = buf[:0]
+					for _, r := range runs {
+						buf = append(buf, in.Observations[r.from:r.to]...)
+					}
+					obs = buf
 				}
 				own, other := splitRows(&in.Site, ind, obs)
 				s, ps := Compute(ind, own, cfg)

@@ -54,22 +54,35 @@ func readFileMax(fsys fs.FS, name string, max int64, ps *model.Problems) ([]byte
 	}
 	defer f.Close()
 	// The open file's size, without finding the file again by name.
-	var buf bytes.Buffer
+	var b []byte
 	if st, err := f.Stat(); err == nil {
 		if tooLarge(st) {
 			return nil, false
 		}
 		if st.Mode().IsRegular() {
-			buf.Grow(int(st.Size()) + bytes.MinRead) // read whole, with room to see the end
+			// Read whole into its size and one byte more, to see the
+			// end: no spare room (what is read is often kept, such as a
+			// page's text, and its room with it).
+			b = make([]byte, st.Size()+1)
+			n, err := io.ReadFull(f, b)
+			switch {
+			case err == io.EOF || err == io.ErrUnexpectedEOF:
+				return b[:n], true
+			case err != nil:
+				readError(ps, name, "file", err)
+				return nil, false
+			}
+			// The file has grown since: read on.
 		}
 	}
 	// The size from Stat may not be the whole story (a file that grows,
 	// a device): never read more than max+1 bytes.
-	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
+	buf := bytes.NewBuffer(b)
+	if _, err := buf.ReadFrom(io.LimitReader(f, max+1-int64(len(b)))); err != nil {
 		readError(ps, name, "file", err)
 		return nil, false
 	}
-	b := buf.Bytes()
+	b = buf.Bytes()
 	if int64(len(b)) > max {
 		ps.Errorf(model.Position{Path: name}, "file is larger than %s; expected at most %s (split it into several files)", byteSize(max), byteSize(max))
 		return nil, false

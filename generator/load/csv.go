@@ -81,6 +81,16 @@ func scanCSV(name string, src []byte, ps *model.Problems, header func([]Cell) bo
 // the header of the file has (src is then rows only: header is not
 // called).
 func scanRows(name string, src []byte, linesBefore, width int, ps *model.Problems, header func([]Cell) bool, row func([]Cell), reuse bool) {
+	if bytes.IndexByte(src, '"') < 0 {
+		scanPlain(name, src, linesBefore, width, ps, header, row, reuse)
+		return
+	}
+	scanQuoted(name, src, linesBefore, width, ps, header, row, reuse)
+}
+
+// scanQuoted is scanRows reading src with encoding/csv: any file, quoted
+// cells and all.
+func scanQuoted(name string, src []byte, linesBefore, width int, ps *model.Problems, header func([]Cell) bool, row func([]Cell), reuse bool) {
 	before := len(*ps)
 	lines := lineStarts(src)
 	// col converts encoding/csv's byte column into a column in characters.
@@ -131,37 +141,112 @@ func scanRows(name string, src []byte, linesBefore, width int, ps *model.Problem
 		} else {
 			cells = make([]Cell, len(rec))
 		}
-		empty, long := true, false
 		for i, text := range rec {
 			line, c := r.FieldPos(i)
 			cells[i] = Cell{Text: text, Pos: model.Position{Path: name, Line: linesBefore + line, Column: col(line, c)}}
-			if strings.TrimSpace(text) != "" {
-				empty = false
-			}
-			if len(text) > MaxCellChars {
-				if n := utf8.RuneCountInString(text); n > MaxCellChars {
-					ps.Errorf(cells[i].Pos, "cell is %d characters long; expected at most %d (a double quote that is never closed where it should be makes one cell of many lines)", n, MaxCellChars)
-					long = true
-				}
-			}
 		}
-		if width < 0 {
-			width = len(cells)
-			if long || !header(cells) {
-				return
-			}
-			continue
+		if !takeRecord(name, cells, &width, ps, header, row) {
+			return
 		}
-		if empty || long {
-			continue
-		}
-		if len(cells) != width {
-			ps.Errorf(model.Position{Path: name, Line: cells[0].Pos.Line}, "row has %s but the header has %d; expected %s (put a value that contains a comma in double quotes, such as \"1,234\")",
-				format.Count(len(cells), "cell", "cells"), width, format.Count(width, "comma-separated cell", "comma-separated cells"))
-			continue
-		}
-		row(cells)
 	}
+}
+
+// takeRecord hands the cells of one record read by scanRows to header
+// (the first record, when *width is -1: *width becomes its number of
+// cells) or to row, after reporting a cell that is too long or a row of
+// the wrong number of cells, and skipping a row of empty cells. It
+// returns false when the rest of the file is not to be read.
+func takeRecord(name string, cells []Cell, width *int, ps *model.Problems, header func([]Cell) bool, row func([]Cell)) bool {
+	empty, long := true, false
+	for i := range cells {
+		text := cells[i].Text
+		if empty && strings.TrimSpace(text) != "" {
+			empty = false
+		}
+		if len(text) > MaxCellChars {
+			if n := utf8.RuneCountInString(text); n > MaxCellChars {
+				ps.Errorf(cells[i].Pos, "cell is %d characters long; expected at most %d (a double quote that is never closed where it should be makes one cell of many lines)", n, MaxCellChars)
+				long = true
+			}
+		}
+	}
+	if *width < 0 {
+		*width = len(cells)
+		return !long && header(cells)
+	}
+	if empty || long {
+		return true
+	}
+	if len(cells) != *width {
+		ps.Errorf(model.Position{Path: name, Line: cells[0].Pos.Line}, "row has %s but the header has %d; expected %s (put a value that contains a comma in double quotes, such as \"1,234\")",
+			format.Count(len(cells), "cell", "cells"), *width, format.Count(*width, "comma-separated cell", "comma-separated cells"))
+		return true
+	}
+	row(cells)
+	return true
+}
+
+// scanPlain is scanRows for src with no double quote in it, read as
+// encoding/csv reads it without the copying: every line is a record
+// (its line end LF or CRLF; a CR at the end of the file dropped) unless
+// it is blank, and every comma ends a cell.
+func scanPlain(name string, src []byte, linesBefore, width int, ps *model.Problems, header func([]Cell) bool, row func([]Cell), reuse bool) {
+	before := len(*ps)
+	var buf []Cell // the cells of every row after the header, when reuse
+	line := linesBefore
+	for len(src) > 0 {
+		if len(*ps)-before > 2*MaxProblemsPerFile {
+			ps.Compact(before, MaxProblemsPerFile)
+		}
+		var rec []byte
+		if nl := bytes.IndexByte(src, '\n'); nl >= 0 {
+			rec, src = src[:nl], src[nl+1:]
+		} else {
+			rec, src = src, nil
+		}
+		line++
+		rec = bytes.TrimSuffix(rec, []byte{'\r'})
+		if len(rec) == 0 {
+			continue
+		}
+		n := bytes.Count(rec, []byte{','}) + 1
+		var cells []Cell
+		if reuse && width >= 0 {
+			buf = slices.Grow(buf[:0], n)[:n]
+			cells = buf
+		} else {
+			cells = make([]Cell, n)
+		}
+		text := string(rec) // one string a record: its cells are parts of it
+		ascii := isASCII(text)
+		at := 0
+		for i := range cells {
+			end := len(text)
+			if i < n-1 {
+				end = at + strings.IndexByte(text[at:], ',')
+			}
+			c := at + 1
+			if !ascii {
+				c = utf8.RuneCountInString(text[:at]) + 1
+			}
+			cells[i] = Cell{Text: text[at:end], Pos: model.Position{Path: name, Line: line, Column: c}}
+			at = end + 1
+		}
+		if !takeRecord(name, cells, &width, ps, header, row) {
+			return
+		}
+	}
+}
+
+// isASCII reports whether s is all ASCII, so that a byte's column is its
+// character's.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // quoteAdvice explains a csv.ParseError in the words of SPEC 6.

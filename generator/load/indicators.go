@@ -149,16 +149,19 @@ func indicatorFile(name string, src []byte, ys yearSettings, ps *model.Problems)
 		ps.Warnf(model.Position{Path: name}, "file defines no indicators; expected [[indicator]] tables")
 	}
 	var out []*model.Indicator
+	known := slices.Concat(indicatorKeys, compareIndicatorKeys, ys.langs) // once a file, not once a table
 	for _, t := range tables {
-		if ind := readIndicator(t, ys); ind != nil {
+		if ind := readIndicator(t, ys, known); ind != nil {
 			out = append(out, ind)
 		}
 	}
 	return out, true
 }
 
-func readIndicator(t tomlTable, ys yearSettings) *model.Indicator {
-	t.unknown(slices.Concat(indicatorKeys, compareIndicatorKeys, ys.langs))
+// readIndicator reads one [[indicator]] table; known are the keys it may
+// have.
+func readIndicator(t tomlTable, ys yearSettings, known []string) *model.Indicator {
+	t.unknown(known)
 	t.require(requiredIndicatorKeys, indicatorKeyHelp)
 	// The table's own map of key positions: no copy (100,000 indicators
 	// would otherwise hold two maps each).

@@ -289,7 +289,10 @@ func (s *keyScanner) value(path string) {
 
 // skipString skips a basic or literal string, one-line or multi-line.
 func (s *keyScanner) skipString(q byte) {
-	triple := strings.Repeat(string(q), 3)
+	triple := `"""`
+	if q == '\'' {
+		triple = "'''"
+	}
 	if s.hasPrefix(triple) {
 		for range 3 {
 			s.next()

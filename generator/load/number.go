@@ -35,7 +35,8 @@ func ParseNumber(s string) (float64, error) {
 	if intPart == "" || (hasPoint && frac == "") || !allDigits(frac) {
 		return 0, notNumber(s)
 	}
-	if strings.Contains(intPart, ",") {
+	grouped := strings.Contains(intPart, ",")
+	if grouped {
 		groups := strings.Split(intPart, ",")
 		if !allDigits(groups[0]) || !allDigits(strings.Join(groups[1:], "")) {
 			return 0, notNumber(s)
@@ -52,9 +53,12 @@ func ParseNumber(s string) (float64, error) {
 	} else if !allDigits(intPart) {
 		return 0, notNumber(s)
 	}
-	lit := intPart
-	if hasPoint {
-		lit += "." + frac
+	lit := t // the number as written, unless its separators were taken out
+	if grouped {
+		lit = intPart
+		if hasPoint {
+			lit += "." + frac
+		}
 	}
 	v, err := strconv.ParseFloat(lit, 64)
 	if err != nil || math.IsInf(v, 0) {

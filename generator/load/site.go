@@ -16,11 +16,23 @@ import (
 // reading needs: values are read against the indicators, and ids and
 // observations must be unique across files.
 func Site(fsys fs.FS) (*model.Input, model.Problems) {
+	return SiteThen(fsys, nil)
+}
+
+// SiteThen is Site, calling then (when not nil) with site.toml's settings
+// as soon as they are read, before the rest of the site is: work that
+// needs only them (the theme, the interface words) can start at once. It
+// is called on Site's goroutine, so it should start that work and return;
+// what it is given is a copy, never changed by the rest of loading.
+func SiteThen(fsys fs.FS, then func(model.Site)) (*model.Input, model.Problems) {
 	var ps model.Problems
 	in := &model.Input{}
 	var p model.Problems
 	in.Site, p = SiteConfig(fsys)
 	ps = append(ps, p...)
+	if then != nil {
+		then(in.Site)
+	}
 	// Actions and content need nothing else: they are read while the
 	// indicators and their values are.
 	var actionPs, contentPs model.Problems

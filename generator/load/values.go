@@ -258,8 +258,17 @@ func valuesReader(header []Cell, idx indicatorIndex, out *[]model.Observation, p
 	}
 	cols := newLongColumns(col)
 	return func(row []Cell) {
-		if o, ok := longRow(row, cols, idx, ps); ok {
-			*out = append(*out, o)
+		// Read in place: an observation is too large to copy twice a row.
+		// The slot past the end is zero (made so, or cleared below) when
+		// there is room for it.
+		if n := len(*out); n < cap(*out) {
+			*out = (*out)[:n+1]
+		} else {
+			*out = append(*out, model.Observation{})
+		}
+		if o := &(*out)[len(*out)-1]; !longRow(o, row, cols, idx, ps) {
+			*o = model.Observation{}
+			*out = (*out)[:len(*out)-1]
 		}
 	}
 }
@@ -371,6 +380,8 @@ type longColumns struct {
 	indicator, period, value, numerator, denominator int
 	target, flag, note, status, area, lower, upper   int
 	extra                                            []namedColumn // other columns (breakdowns), in header order
+
+	last *model.Indicator // the indicator of the row before (one reader's columns are used by one goroutine)
 }
 
 type namedColumn struct {
@@ -400,16 +411,20 @@ func newLongColumns(col map[string]int) *longColumns {
 	return c
 }
 
-func longRow(row []Cell, cols *longColumns, idx indicatorIndex, ps *model.Problems) (model.Observation, bool) {
+func longRow(o *model.Observation, row []Cell, cols *longColumns, idx indicatorIndex, ps *model.Problems) bool {
 	r := rowCells{row, cols.col, cols}
-	o := model.Observation{Pos: row[0].Pos.Row()}
+	o.Pos = row[0].Pos.Row() // o is zero
 	good := true
 
 	id, idPos := r.at(cols.indicator)
 	o.Indicator = id
-	ind := idx.byID[id]
+	ind := cols.last // rows come grouped by indicator
+	if ind == nil || ind.ID != id {
+		ind = idx.byID[id]
+		cols.last = ind
+	}
 	if ind == nil && idx.skip(id) {
-		return o, false
+		return false
 	}
 	if ind != nil {
 		o.Indicator = ind.ID // shared, so the row's text can be freed
@@ -484,13 +499,13 @@ func longRow(row []Cell, cols *longColumns, idx indicatorIndex, ps *model.Proble
 	} else {
 		o.Status = st
 	}
-	if !compareCells(&o, r, ind, ps) {
+	if !compareCells(o, r, ind, ps) {
 		good = false
 	}
 	if !good {
-		return o, false
+		return false
 	}
-	return o, checkFigures(&o, r, valueText, valuePos, flagPos, ps) && intervalHolds(&o, r, ps)
+	return checkFigures(o, r, valueText, valuePos, flagPos, ps) && intervalHolds(o, r, ps)
 }
 
 // checkFigures applies the rules that tie value, numerator, denominator

@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"strings"
+	"sync"
 	"time"
 
 	"kpisite/generator/changes"
@@ -97,25 +98,41 @@ type Checked struct {
 // fails to parse or to run fails check as it would fail build. The error
 // is ErrInvalid when Problems has errors (or warnings, when strict).
 func Check(fsys fs.FS, o Options) (*Checked, error) {
-	in, probs := load.Site(fsys)
-	c := &Checked{Input: in}
+	c := &Checked{}
+	// The theme and the interface words need only site.toml's settings:
+	// they are loaded while the rest of the site is read and checked.
+	var (
+		prep      sync.WaitGroup
+		themeErr  error
+		wordProbs model.Problems
+	)
+	in, probs := load.SiteThen(fsys, func(s model.Site) {
+		if s.Unread {
+			return
+		}
+		prep.Go(func() {
+			c.theme, themeErr = theme.Load(fsys, s.Theme, themes.Default(), template.FuncMap{})
+		})
+		prep.Go(func() { c.words, wordProbs = loadWords(fsys, &s, themes.Default()) })
+	})
+	c.Input = in
 	if in != nil {
 		if o.BaseURL != "" {
 			in.Site.BaseURL = normaliseBaseURL(o.BaseURL)
 		}
+		var sanity model.Problems
+		prep.Go(func() { sanity = validate.Sanity(in, o.BuildDate) })
 		probs = append(probs, validate.Input(in)...)
-		probs = append(probs, validate.Sanity(in, o.BuildDate)...)
+		prep.Wait()
+		probs = append(probs, sanity...)
 		if !in.Site.Unread {
-			th, err := theme.Load(fsys, in.Site.Theme, themes.Default(), template.FuncMap{})
-			if err != nil {
-				probs = append(probs, themeProblem(err, in.Site.PosOf("theme")))
+			if themeErr != nil {
+				probs = append(probs, themeProblem(themeErr, in.Site.PosOf("theme")))
 			}
-			c.theme = th
-			words, wp := loadWords(fsys, &in.Site, themes.Default())
-			probs = append(probs, wp...)
-			c.words = words
+			probs = append(probs, wordProbs...)
 		}
 	}
+	prep.Wait()
 	if probs.HasErrors() || in == nil {
 		c.Problems = probs.Sort()
 		return c, ErrInvalid

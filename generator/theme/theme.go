@@ -25,6 +25,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"kpisite/generator/i18n"
 )
@@ -41,11 +42,21 @@ var shared = []string{"layout.html", "partials.html"}
 
 // Theme is a parsed theme.
 type Theme struct {
-	pages  map[string]*template.Template
+	pages  map[string]*template.Template // nil in a theme from Load: its English pages are made when first executed (page)
 	protos map[string]*template.Template // parsed, never executed: ForWords clones them
 	words  *i18n.Words                   // the words pages writes
 	files  map[string]source             // template file name -> where it was read from
 	Assets map[string][]byte             // path under assets/ -> content
+	bound  *bindings                     // the theme from Load's, shared by every theme ForWords makes of it
+}
+
+// bindings are the themes ForWords has made of one loaded theme, one for
+// each set of words: check's trial render and the build that follows it
+// write the same words, and cloning every page template (and escaping
+// the clones when first run) is a large part of rendering a small site.
+type bindings struct {
+	mu     sync.Mutex
+	byWord map[*i18n.Words]*Theme
 }
 
 // Load reads theme name from site (files under themes/<name>/) over
@@ -109,7 +120,7 @@ func Load(site fs.FS, name string, embedded fs.FS, funcs template.FuncMap) (*The
 			return nil, position(err, files)
 		}
 	}
-	t := &Theme{protos: make(map[string]*template.Template), files: files, Assets: make(map[string][]byte)}
+	t := &Theme{protos: make(map[string]*template.Template), files: files, Assets: make(map[string][]byte), bound: &bindings{}}
 	for _, n := range Names {
 		src, err := read("templates/" + n)
 		if err != nil {
@@ -124,11 +135,7 @@ func Load(site fs.FS, name string, embedded fs.FS, funcs template.FuncMap) (*The
 		}
 		t.protos[n] = clone
 	}
-	en, err := t.ForWords(nil)
-	if err != nil {
-		return nil, fmt.Errorf("theme %q: %w", name, err)
-	}
-	t.pages, t.words = en.pages, en.words
+	t.words = i18n.Or(nil)
 	for _, src := range []fs.FS{embedded, over} {
 		if src == nil {
 			continue
@@ -196,9 +203,19 @@ func checkNames(over fs.FS, dir string) error {
 // default theme's English) through its template functions t, th and n.
 // It clones the parsed templates once, so a build calls it once per
 // language, not per page; the copy shares the theme's assets.
+//
+// A theme made for the same words before is given again: it is safe to
+// run from several goroutines at once.
 func (t *Theme) ForWords(w *i18n.Words) (*Theme, error) {
 	w = i18n.Or(w)
-	c := &Theme{pages: make(map[string]*template.Template, len(t.protos)), protos: t.protos, words: w, files: t.files, Assets: t.Assets}
+	if t.bound != nil {
+		t.bound.mu.Lock()
+		defer t.bound.mu.Unlock()
+		if c, ok := t.bound.byWord[w]; ok {
+			return c, nil
+		}
+	}
+	c := &Theme{pages: make(map[string]*template.Template, len(t.protos)), protos: t.protos, words: w, files: t.files, Assets: t.Assets, bound: t.bound}
 	funcs := wordFuncs(w)
 	for n, p := range t.protos {
 		clone, err := p.Clone()
@@ -207,7 +224,31 @@ func (t *Theme) ForWords(w *i18n.Words) (*Theme, error) {
 		}
 		c.pages[n] = clone.Funcs(funcs)
 	}
+	if t.bound != nil {
+		if t.bound.byWord == nil {
+			t.bound.byWord = map[*i18n.Words]*Theme{}
+		}
+		t.bound.byWord[w] = c
+	}
 	return c, nil
+}
+
+// page is the page template name: a theme from Load writes its English
+// words, bound when first needed.
+func (t *Theme) page(name string) (*template.Template, error) {
+	pages := t.pages
+	if pages == nil {
+		en, err := t.ForWords(t.words)
+		if err != nil {
+			return nil, err
+		}
+		pages = en.pages
+	}
+	tmpl, ok := pages[name]
+	if !ok {
+		return nil, fmt.Errorf("template %q is not a page template", name)
+	}
+	return tmpl, nil
 }
 
 // Words are the interface words the theme's pages write.
@@ -215,9 +256,9 @@ func (t *Theme) Words() *i18n.Words { return t.words }
 
 // Execute renders page template name with data.
 func (t *Theme) Execute(name string, data any) ([]byte, error) {
-	tmpl, ok := t.pages[name]
-	if !ok {
-		return nil, fmt.Errorf("template %q is not a page template", name)
+	tmpl, err := t.page(name)
+	if err != nil {
+		return nil, err
 	}
 	var buf bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&buf, "layout.html", data); err != nil {

@@ -69,8 +69,8 @@ func TestEmbeddedDefaultLoads(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, n := range Names {
-		if _, ok := th.pages[n]; !ok {
-			t.Errorf("page template %s missing", n)
+		if _, err := th.page(n); err != nil {
+			t.Errorf("page template %s missing: %v", n, err)
 		}
 	}
 	if len(th.Assets["style.css"]) == 0 {

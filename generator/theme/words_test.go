@@ -48,6 +48,26 @@ func TestForWordsBindsTheLanguage(t *testing.T) {
 	if welsh.Words() != cy || th.Words() != i18n.English() {
 		t.Error("Words() is not the words the theme writes")
 	}
+	// The same words are bound once, from the loaded theme or any made of
+	// it: check's trial render and the build share the clones.
+	again, err := th.ForWords(cy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromWelsh, err := welsh.ForWords(cy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again != welsh || fromWelsh != welsh {
+		t.Error("ForWords bound the same words twice")
+	}
+	english, err := welsh.ForWords(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := english.Execute("page.html", page{Title: "<b>"}); err != nil || english.Words() != i18n.English() || string(out) != "Search|<strong>These figures are due for an update</strong> (planned for &lt;b&gt;).|2 months|Unit: &lt;b&gt;." {
+		t.Errorf("English from the Welsh theme: %q, %v", out, err)
+	}
 }
 
 // A script's words are given to it only when they are not the English it

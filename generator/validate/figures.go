@@ -16,11 +16,20 @@ import (
 //     (nothing can beat it and no amber band can be worked out); an amber
 //     threshold on the wrong side of its target.
 func (v *checker) figures() {
-	byInd := map[string][]*model.Observation{}
-	for i := range v.in.Observations {
-		o := &v.in.Observations[i]
-		byInd[o.Indicator] = append(byInd[o.Indicator], o)
+	// Each indicator's rows, as the runs of rows that follow on (one run
+	// an indicator in a file grouped by indicator).
+	type run struct{ from, to int }
+	obs := v.in.Observations
+	byInd := make(map[string][]run, len(v.in.Indicators))
+	for i := 0; i < len(obs); {
+		j := i + 1
+		for j < len(obs) && obs[j].Indicator == obs[i].Indicator {
+			j++
+		}
+		byInd[obs[i].Indicator] = append(byInd[obs[i].Indicator], run{i, j})
+		i = j
 	}
+	var rows []*model.Observation // one indicator's at a time
 	codes := map[string]*model.Indicator{}
 	for _, ind := range v.in.Indicators {
 		if ind == nil {
@@ -33,7 +42,12 @@ func (v *checker) figures() {
 				codes[ind.Code] = ind
 			}
 		}
-		rows := byInd[ind.ID]
+		rows = rows[:0]
+		for _, r := range byInd[ind.ID] {
+			for i := r.from; i < r.to; i++ {
+				rows = append(rows, &obs[i])
+			}
+		}
 		v.ytdPercent(ind, rows)
 		v.fractions(ind, rows)
 		v.targetRules(ind, rows)

@@ -45,6 +45,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"kpisite/generator/model"
 	"kpisite/generator/suggest"
@@ -55,34 +56,7 @@ func Input(in *model.Input) model.Problems {
 	if in == nil {
 		return nil
 	}
-	v := &checker{in: in, obs: make(map[string]map[model.Period]bool, len(in.Indicators)), parts: map[string]map[model.Period]bool{}}
-	headline := map[string]bool{}
-	inds := indicatorLookup{in: in}
-	for i := range in.Observations {
-		o := &in.Observations[i]
-		if !hasFigure(o) || !in.Site.IsOwn(inds.of(o.Indicator), o.Area) {
-			continue // comparator rows and rows without a value are no figure of the council's own
-		}
-		m := v.obs
-		if len(o.Dims) > 0 {
-			m = v.parts
-		} else {
-			headline[o.Indicator] = true
-		}
-		periods := m[o.Indicator]
-		if periods == nil {
-			// Sized for the indicator's rows that follow on (all of them,
-			// in a file grouped by indicator), so it is not regrown.
-			n := 1
-			for j := i + 1; j < len(in.Observations) && in.Observations[j].Indicator == o.Indicator; j++ {
-				n++
-			}
-			periods = make(map[model.Period]bool, n)
-			m[o.Indicator] = periods
-		}
-		periods[o.Period] = true
-	}
-	v.headline = headline
+	v := &checker{in: in}
 	for _, ind := range in.Indicators {
 		if ind != nil {
 			v.ids = append(v.ids, ind.ID)
@@ -94,31 +68,96 @@ func Input(in *model.Input) model.Problems {
 	for _, c := range in.Site.Committees {
 		v.committees = append(v.committees, c.ID)
 	}
-	for _, ind := range in.Indicators {
-		if ind != nil {
-			v.indicator(ind)
+	// The rules of each indicator's definition and rows need nothing of
+	// what the rest works out below: they are checked on another
+	// processor, and their problems come first, as when checked one after
+	// the other.
+	defs := *v
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for _, ind := range in.Indicators {
+			if ind != nil {
+				defs.indicator(ind)
+			}
 		}
-	}
-	v.retiredData()
-	v.figures()
+		defs.retiredData()
+		defs.figures()
+	})
+	v.ownFigures()
 	v.content()
 	v.actions()
 	v.currentPeriod()
 	v.reportsFrom()
 	v.areas()
 	v.languages()
-	return v.ps
+	wg.Wait()
+	return append(defs.ps, v.ps...)
 }
 
 type checker struct {
-	in         *model.Input
-	obs        map[string]map[model.Period]bool // indicator -> periods with a headline figure of the council's own
-	parts      map[string]map[model.Period]bool // indicator -> periods with a breakdown figure of the council's own
-	headline   map[string]bool                  // indicators with a headline figure of the council's own
+	in *model.Input
+	// asked holds, for each indicator with commentary, the periods of its
+	// commentary, each with what figures of the council's own it has:
+	// ownHeadline and ownBreakdown bits.
+	asked      map[string]map[model.Period]uint8
+	headline   map[string]bool // indicators with a headline figure of the council's own
+	current    bool            // some indicator has a headline figure of the council's own for [reporting] current_period
 	ids        []string
 	services   []string
 	committees []string
 	ps         model.Problems
+}
+
+// The figures of the council's own a period of an indicator has (asked).
+const (
+	ownHeadline uint8 = 1 << iota
+	ownBreakdown
+)
+
+// ownFigures finds what the commentary and current_period rules need to
+// know of the council's own figures (headline, asked and current): one
+// pass over the rows, keeping only the periods asked about, not every
+// period of every indicator.
+func (v *checker) ownFigures() {
+	in := v.in
+	v.asked = map[string]map[model.Period]uint8{}
+	for i := range in.Content.Commentary {
+		cm := &in.Content.Commentary[i]
+		if ind := in.Indicator(cm.Indicator); ind != nil && ind.Frequency != 0 {
+			if p, err := ind.ParseSlug(cm.PeriodSlug); err == nil && p.Slug() == cm.PeriodSlug {
+				if v.asked[ind.ID] == nil {
+					v.asked[ind.ID] = map[model.Period]uint8{}
+				}
+				v.asked[ind.ID][p] = 0
+			}
+		}
+	}
+	cur, err := model.ParseAnyPeriod(in.Site.CurrentPeriod)
+	hasCur := in.Site.CurrentPeriod != "" && err == nil
+	v.headline = map[string]bool{}
+	inds := indicatorLookup{in: in}
+	var id string                    // the indicator of the row before
+	var asked map[model.Period]uint8 // its periods asked about
+	for i := range in.Observations {
+		o := &in.Observations[i]
+		if !hasFigure(o) || !in.Site.IsOwn(inds.of(o.Indicator), o.Area) {
+			continue // comparator rows and rows without a value are no figure of the council's own
+		}
+		if o.Indicator != id || i == 0 {
+			id, asked = o.Indicator, v.asked[o.Indicator]
+		}
+		bit := ownBreakdown
+		if len(o.Dims) == 0 {
+			bit = ownHeadline
+			v.headline[id] = true
+			if hasCur && o.Period == cur {
+				v.current = true
+			}
+		}
+		if bits, ok := asked[o.Period]; ok {
+			asked[o.Period] = bits | bit
+		}
+	}
 }
 
 // notAn is the end of a message for an id that is not one of ids:
@@ -232,7 +271,7 @@ func (v *checker) commentary(cm *model.Commentary) {
 	}
 	// An indicator with only breakdown figures (no overall figure) may
 	// have commentary for a period any of them covers.
-	if !v.obs[ind.ID][p] && (v.headline[ind.ID] || !v.parts[ind.ID][p]) {
+	if has := v.asked[ind.ID][p]; has&ownHeadline == 0 && (v.headline[ind.ID] || has&ownBreakdown == 0) {
 		v.ps.Warnf(pos, "commentary for %s, but %q has no figure for that period; expected a row for it in data/values", p, ind.ID)
 	}
 }
@@ -271,10 +310,8 @@ func (v *checker) currentPeriod() {
 		v.ps.Errorf(pos, "key \"reporting.current_period\": %v", err)
 		return
 	}
-	for _, periods := range v.obs {
-		if periods[p] {
-			return
-		}
+	if v.current {
+		return
 	}
 	v.ps.Warnf(pos, "key \"reporting.current_period\": no indicator has a figure of the council's own for %s; expected the latest period with data, or no current_period", p)
 }
