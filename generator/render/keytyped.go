@@ -16,25 +16,18 @@ import (
 
 // indicators writes a []*model.Indicator as value does.
 func (h *hasher) indicators(inds []*model.Indicator) {
-	if inds == nil {
-		h.buf = append(h.buf, 'n')
-		return
-	}
-	h.buf = append(h.buf, '[')
-	h.buf = binary.AppendUvarint(h.buf, uint64(len(inds)))
-	for _, ind := range inds {
-		h.indicatorPtr(ind)
+	if h.list(inds == nil, len(inds)) {
+		for _, ind := range inds {
+			h.indicatorPtr(ind)
+		}
 	}
 }
 
 // indicatorPtr writes a *model.Indicator as value does.
 func (h *hasher) indicatorPtr(ind *model.Indicator) {
-	if ind == nil {
-		h.buf = append(h.buf, 'n')
-		return
+	if h.ptr(ind == nil) {
+		h.indicator(ind)
 	}
-	h.buf = append(h.buf, '*')
-	h.indicator(ind)
 }
 
 // indicator writes a model.Indicator as value does.
@@ -51,11 +44,7 @@ func (h *hasher) indicator(ind *model.Indicator) {
 	h.str(string(ind.Polarity))
 	h.str(string(ind.Measure))
 	h.targetRule(&ind.Target)
-	if ind.TargetList == nil {
-		h.buf = append(h.buf, 'n')
-	} else {
-		h.buf = append(h.buf, '[')
-		h.buf = binary.AppendUvarint(h.buf, uint64(len(ind.TargetList)))
+	if h.list(ind.TargetList == nil, len(ind.TargetList)) {
 		for i := range ind.TargetList {
 			h.targetRule(&ind.TargetList[i])
 		}
@@ -186,37 +175,26 @@ func (h *hasher) calendar(c model.Calendar) {
 
 // strs writes a []string as value does.
 func (h *hasher) strs(ss []string) {
-	if ss == nil {
-		h.buf = append(h.buf, 'n')
-		return
-	}
-	h.buf = append(h.buf, '[')
-	h.buf = binary.AppendUvarint(h.buf, uint64(len(ss)))
-	for _, s := range ss {
-		h.str(s)
+	if h.list(ss == nil, len(ss)) {
+		for _, s := range ss {
+			h.str(s)
+		}
 	}
 }
 
 // pagePtr writes a *model.Page as value does.
 func (h *hasher) pagePtr(p *model.Page) {
-	if p == nil {
-		h.buf = append(h.buf, 'n')
-		return
+	if h.ptr(p == nil) {
+		h.page(p)
 	}
-	h.buf = append(h.buf, '*')
-	h.page(p)
 }
 
 // pages writes a []*model.Page as value does.
 func (h *hasher) pages(ps []*model.Page) {
-	if ps == nil {
-		h.buf = append(h.buf, 'n')
-		return
-	}
-	h.buf = append(h.buf, '[')
-	h.buf = binary.AppendUvarint(h.buf, uint64(len(ps)))
-	for _, p := range ps {
-		h.pagePtr(p)
+	if h.list(ps == nil, len(ps)) {
+		for _, p := range ps {
+			h.pagePtr(p)
+		}
 	}
 }
 
@@ -268,15 +246,34 @@ func (h *hasher) commentary(c *model.Commentary) {
 
 // commentaries writes a []model.Commentary as value does.
 func (h *hasher) commentaries(cs []model.Commentary) {
-	if cs == nil {
+	if h.list(cs == nil, len(cs)) {
+		for i := range cs {
+			h.commentary(&cs[i])
+		}
+	}
+}
+
+// list writes the head of a slice as value does: 'n' when it is nil
+// (and reports false: nothing follows), else '[' and its length.
+func (h *hasher) list(isNil bool, n int) bool {
+	if isNil {
 		h.buf = append(h.buf, 'n')
-		return
+		return false
 	}
 	h.buf = append(h.buf, '[')
-	h.buf = binary.AppendUvarint(h.buf, uint64(len(cs)))
-	for i := range cs {
-		h.commentary(&cs[i])
+	h.buf = binary.AppendUvarint(h.buf, uint64(n))
+	return true
+}
+
+// ptr writes the head of a pointer as value does: 'n' when it is nil
+// (and reports false), else '*'.
+func (h *hasher) ptr(isNil bool) bool {
+	if isNil {
+		h.buf = append(h.buf, 'n')
+		return false
 	}
+	h.buf = append(h.buf, '*')
+	return true
 }
 
 // int writes an int as value does.
