@@ -93,19 +93,7 @@ func (h *hasher) indicator(ind *model.Indicator) {
 	}
 	h.translations(ind.Translations)
 	h.position(ind.Pos)
-	if ind.FieldPos == nil {
-		h.buf = append(h.buf, 'n')
-	} else {
-		var m mapEntries
-		m.start(h, len(ind.FieldPos))
-		for k, p := range ind.FieldPos {
-			e := m.entry()
-			e.str(k)
-			e.position(p)
-			m.done()
-		}
-		m.end(h)
-	}
+	stringMap(h, ind.FieldPos, (*hasher).position)
 	h.buf = append(h.buf, ')')
 }
 
@@ -125,34 +113,12 @@ func (h *hasher) targetRule(r *model.TargetRule) {
 
 // translations writes a model.Translations as value does.
 func (h *hasher) translations(t model.Translations) {
-	if t == nil {
-		h.buf = append(h.buf, 'n')
-		return
-	}
-	var m mapEntries
-	m.start(h, len(t))
-	for lang, tr := range t {
-		e := m.entry()
-		e.str(lang)
+	stringMap(h, t, func(e *hasher, tr model.Translation) {
 		e.buf = append(e.buf, '(')
-		if tr.Text == nil {
-			e.buf = append(e.buf, 'n')
-		} else {
-			var texts mapEntries
-			texts.start(e, len(tr.Text))
-			for k, s := range tr.Text {
-				te := texts.entry()
-				te.str(k)
-				te.str(s)
-				texts.done()
-			}
-			texts.end(e)
-		}
+		stringMap(e, tr.Text, (*hasher).str)
 		e.position(tr.Pos)
 		e.buf = append(e.buf, ')')
-		m.done()
-	}
-	m.end(h)
+	})
 }
 
 // position writes a model.Position as value does.
@@ -200,19 +166,7 @@ func (h *hasher) pages(ps []*model.Page) {
 
 // pageMap writes a map[string]*model.Page as value does.
 func (h *hasher) pageMap(pm map[string]*model.Page) {
-	if pm == nil {
-		h.buf = append(h.buf, 'n')
-		return
-	}
-	var m mapEntries
-	m.start(h, len(pm))
-	for k, p := range pm {
-		e := m.entry()
-		e.str(k)
-		e.pagePtr(p)
-		m.done()
-	}
-	m.end(h)
+	stringMap(h, pm, (*hasher).pagePtr)
 }
 
 // page writes a model.Page as value does.
@@ -251,6 +205,25 @@ func (h *hasher) commentaries(cs []model.Commentary) {
 			h.commentary(&cs[i])
 		}
 	}
+}
+
+// stringMap writes a map with string keys as value does: 'n' when it is
+// nil, else its entries in the order of their bytes, each its key and
+// then its value as each writes it.
+func stringMap[V any](h *hasher, m map[string]V, each func(*hasher, V)) {
+	if m == nil {
+		h.buf = append(h.buf, 'n')
+		return
+	}
+	var es mapEntries
+	es.start(h, len(m))
+	for k, v := range m {
+		e := es.entry()
+		e.str(k)
+		each(e, v)
+		es.done()
+	}
+	es.end(h)
 }
 
 // list writes the head of a slice as value does: 'n' when it is nil
