@@ -15,13 +15,7 @@ import (
 // types fails that test until it is written here too.
 
 // indicators writes a []*model.Indicator as value does.
-func (h *hasher) indicators(inds []*model.Indicator) {
-	if h.list(inds == nil, len(inds)) {
-		for _, ind := range inds {
-			h.indicatorPtr(ind)
-		}
-	}
-}
+func (h *hasher) indicators(inds []*model.Indicator) { sliceOf(h, inds, (*hasher).indicatorPtr) }
 
 // indicatorPtr writes a *model.Indicator as value does.
 func (h *hasher) indicatorPtr(ind *model.Indicator) {
@@ -140,13 +134,7 @@ func (h *hasher) calendar(c model.Calendar) {
 }
 
 // strs writes a []string as value does.
-func (h *hasher) strs(ss []string) {
-	if h.list(ss == nil, len(ss)) {
-		for _, s := range ss {
-			h.str(s)
-		}
-	}
-}
+func (h *hasher) strs(ss []string) { sliceOf(h, ss, (*hasher).str) }
 
 // pagePtr writes a *model.Page as value does.
 func (h *hasher) pagePtr(p *model.Page) {
@@ -156,13 +144,7 @@ func (h *hasher) pagePtr(p *model.Page) {
 }
 
 // pages writes a []*model.Page as value does.
-func (h *hasher) pages(ps []*model.Page) {
-	if h.list(ps == nil, len(ps)) {
-		for _, p := range ps {
-			h.pagePtr(p)
-		}
-	}
-}
+func (h *hasher) pages(ps []*model.Page) { sliceOf(h, ps, (*hasher).pagePtr) }
 
 // pageMap writes a map[string]*model.Page as value does.
 func (h *hasher) pageMap(pm map[string]*model.Page) {
@@ -224,6 +206,16 @@ func stringMap[V any](h *hasher, m map[string]V, each func(*hasher, V)) {
 		es.done()
 	}
 	es.end(h)
+}
+
+// sliceOf writes a slice as value does: its head (list), then each
+// element as each writes it.
+func sliceOf[E any](h *hasher, s []E, each func(*hasher, E)) {
+	if h.list(s == nil, len(s)) {
+		for _, e := range s {
+			each(h, e)
+		}
+	}
 }
 
 // list writes the head of a slice as value does: 'n' when it is nil
