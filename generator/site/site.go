@@ -98,6 +98,13 @@ type Checked struct {
 // fails to parse or to run fails check as it would fail build. The error
 // is ErrInvalid when Problems has errors (or warnings, when strict).
 func Check(fsys fs.FS, o Options) (*Checked, error) {
+	return check(fsys, o, true)
+}
+
+// check is Check; trial says whether to render the sample. Build does
+// not: it renders every page, and reports a template that fails to parse
+// or run as the same problem the sample would have given (renderFailed).
+func check(fsys fs.FS, o Options, trial bool) (*Checked, error) {
 	c := &Checked{}
 	// The theme and the interface words need only site.toml's settings:
 	// they are loaded while the rest of the site is read and checked.
@@ -152,7 +159,7 @@ func Check(fsys fs.FS, o Options) (*Checked, error) {
 		c.ReportsFrom, _ = model.ParseAnyPeriod(in.Site.ReportsFrom)
 	}
 	c.Series = series
-	if !probs.HasErrors() {
+	if trial && !probs.HasErrors() {
 		sin, sseries := sample(in, series)
 		so := o
 		so.SkipPNG = true
@@ -207,7 +214,7 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 		defer close(parsed)
 		prev, probs = previous(o.Previous)
 	}()
-	c, err := Check(fsys, o)
+	c, err := check(fsys, o, false)
 	<-parsed
 	if err != nil {
 		return nil, c, err
@@ -236,9 +243,22 @@ func Build(fsys fs.FS, o Options) (map[string][]byte, *Checked, error) {
 	}
 	files, err := renderLanguages(c, c.Input, c.Series, o, prev, salt)
 	if err != nil {
-		return nil, c, err
+		return nil, c, renderFailed(c, err)
 	}
 	return files, c, nil
+}
+
+// renderFailed is what Build returns when rendering fails: a template
+// that fails to parse or run is a problem at its file, line and column,
+// as check's trial render reports it (and the build fails as on any
+// input error); any other error (writing a file) is returned as it is.
+func renderFailed(c *Checked, err error) error {
+	var te *theme.Error
+	if !errors.As(err, &te) {
+		return err
+	}
+	c.Problems = append(c.Problems, themeProblem(err, model.Position{})).Sort()
+	return ErrInvalid
 }
 
 // renderLanguages renders in in each of the site's languages (SPEC 3.9):

@@ -59,3 +59,60 @@ func TestCheckRunsTheTheme(t *testing.T) {
 func problemLines(ps model.Problems) string {
 	return strings.TrimSpace(ps.String())
 }
+
+// Build renders every page rather than check's sample first: a template
+// that fails only on a page outside the sample fails build with the same
+// kind of problem, at the template's line and column, and nothing else.
+func TestBuildReportsTemplateFailureOutsideSample(t *testing.T) {
+	fsys := testSite()
+	// Two indicators of one shape (no figures yet): the sample takes
+	// the first.
+	fsys["data/indicators/new.toml"] = &fstest.MapFile{Data: []byte(`[[indicator]]
+id = "new-one"
+title = "A new indicator"
+service = "libraries"
+frequency = "quarterly"
+unit = "count"
+polarity = "higher"
+
+[[indicator]]
+id = "new-two"
+title = "Another new indicator"
+service = "libraries"
+frequency = "quarterly"
+unit = "count"
+polarity = "higher"
+`)}
+	c, err := Check(fsys, Options{})
+	if err != nil {
+		t.Fatalf("check: %v", err)
+	}
+	sin, _ := sample(c.Input, c.Series)
+	inSample := map[string]bool{}
+	for _, ind := range sin.Indicators {
+		inSample[ind.ID] = true
+	}
+	outside := ""
+	for _, ind := range c.Input.Indicators {
+		if !inSample[ind.ID] {
+			outside = ind.ID
+			break
+		}
+	}
+	if outside == "" {
+		t.Fatal("the test site's sample holds every indicator; the test needs one outside it")
+	}
+	fsys["themes/default/templates/indicator.html"] = &fstest.MapFile{Data: []byte(
+		"{{define \"main\"}}<h1>{{.FullTitle}}</h1>\n{{if eq .ID \"" + outside + "\"}} {{.NoSuchField}}{{end}}{{end}}")}
+	if _, err := Check(fsys, Options{}); err != nil {
+		t.Fatalf("check renders only its sample, so it passes; got %v", err)
+	}
+	_, bc, err := Build(fsys, Options{})
+	if !errors.Is(err, ErrInvalid) {
+		t.Fatalf("build: %v, want ErrInvalid", err)
+	}
+	want := "themes/default/templates/indicator.html:2:27: template: executing \"main\" at <.NoSuchField>"
+	if e, _ := bc.Problems.Count(); e != 1 || !strings.Contains(problemLines(bc.Problems), want) {
+		t.Errorf("build problems (%d errors):\n%s\nwant one error: %s...", e, problemLines(bc.Problems), want)
+	}
+}
