@@ -49,12 +49,20 @@ func (s *siteFS) Close() error {
 	return nil
 }
 
-func (s *siteFS) Open(name string) (fs.File, error)          { return s.rfs.Open(name) }
-func (s *siteFS) ReadDir(name string) ([]fs.DirEntry, error) { return s.rfs.ReadDir(name) }
-func (s *siteFS) ReadFile(name string) ([]byte, error)       { return s.rfs.ReadFile(name) }
-func (s *siteFS) ReadLink(name string) (string, error)       { return s.rfs.ReadLink(name) }
-func (s *siteFS) Stat(name string) (fs.FileInfo, error)      { return s.rfs.Stat(name) }
-func (s *siteFS) Lstat(name string) (fs.FileInfo, error)     { return s.rfs.Lstat(name) }
+func (s *siteFS) Open(name string) (fs.File, error) { return s.rfs.Open(name) }
+
+// ReadDir reads a folder's entries, through the folder kept open where
+// it can.
+func (s *siteFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if es, ok := s.folders.readDir(s.rfs, name); ok {
+		return es, nil
+	}
+	return s.rfs.ReadDir(name)
+}
+func (s *siteFS) ReadFile(name string) ([]byte, error)   { return s.rfs.ReadFile(name) }
+func (s *siteFS) ReadLink(name string) (string, error)   { return s.rfs.ReadLink(name) }
+func (s *siteFS) Stat(name string) (fs.FileInfo, error)  { return s.rfs.Stat(name) }
+func (s *siteFS) Lstat(name string) (fs.FileInfo, error) { return s.rfs.Lstat(name) }
 
 // ReadWhole reads a whole regular file (load.WholeFileReader).
 func (s *siteFS) ReadWhole(name string, max int64) ([]byte, int64, bool) {

@@ -12,3 +12,5 @@ func newFolders() *folders { return nil }
 func (*folders) close() {}
 
 func (*folders) readWhole(fs.FS, string, int64) ([]byte, int64, bool) { return nil, 0, false }
+
+func (*folders) readDir(fs.FS, string) ([]fs.DirEntry, bool) { return nil, false }
