@@ -3,24 +3,25 @@ package model
 // Observation is one row of a values CSV (SPEC 3.4): an indicator's figure
 // for one period as the analyst supplied it.
 type Observation struct {
-	Indicator   string
+	// The fields that hold pointers come first, so that the garbage
+	// collector, which scans an object only as far as its last pointer,
+	// reads little more than half of each of a site's many observations.
+	Indicator string
+	Flag      Flag
+	Note      string
+	Status    Status   // the service's own RAG (SPEC 3.8 "status" column); "" = compute it
+	Area      string   // area code; "" = the council's own area (SPEC 3.8)
+	Dims      []Dim    // breakdown categories given, in the indicator's breakdowns order; nil = headline (SPEC 3.8)
+	Pos       Position // the row (and column of the cell, in wide format)
+
 	Period      Period
 	Value       Value
 	Numerator   Value
 	Denominator Value
-	Target      Value // overrides the indicator's rule
-	Flag        Flag
-	Note        string
-	Status      Status // the service's own RAG (SPEC 3.8 "status" column); "" = compute it
-
-	// SPEC 3.8 additions.
-	Area   string // area code; "" = the council's own area
-	Dims   []Dim  // breakdown categories given, in the indicator's breakdowns order; nil = headline
-	Lower  Value  // confidence interval
-	Upper  Value
-	AreaAt CellAt // the area cell, for messages (see AreaPos); zero = none
-
-	Pos Position // the row (and column of the cell, in wide format)
+	Target      Value  // overrides the indicator's rule
+	Lower       Value  // confidence interval (SPEC 3.8)
+	Upper       Value  // (SPEC 3.8)
+	AreaAt      CellAt // the area cell, for messages (see AreaPos); zero = none
 }
 
 // CellAt is a cell's line and column in the file of its row: a Position
