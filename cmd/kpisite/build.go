@@ -75,11 +75,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	start := time.Now()
-	fsys, root, err := openSite(*siteDir)
+	fsys, err := openSite(*siteDir)
 	if err != nil {
 		return err
 	}
-	defer root.Close()
+	defer fsys.Close()
 	// Files are written into the new site's temporary folder as they are
 	// rendered (publish.Stream), so memory does not grow with the output.
 	// A build with the cache takes the lock and reads the cache once the

@@ -60,11 +60,11 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := checkDir(*siteDir); err != nil {
 		return err
 	}
-	fsys, root, err := openSite(*siteDir)
+	fsys, err := openSite(*siteDir)
 	if err != nil {
 		return err
 	}
-	defer root.Close()
+	defer fsys.Close()
 	today, err := buildDate()
 	if err != nil {
 		return err

@@ -94,19 +94,21 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "warning: serving on %s, which other machines can reach; anyone who can connect sees the figures before they are published\n", ln.Addr())
 	}
 
-	fsys, root, err := openSite(*siteDir)
+	fsys, err := openSite(*siteDir)
 	if err != nil {
 		ln.Close()
 		return err
 	}
-	defer root.Close()
+	defer fsys.Close()
 	// The preview is served at the root, whatever base_url's path is: 404.html
 	// links from base_url's path, and canonical links should not point at the
 	// published site.
 	opts := site.Options{BaseURL: url, BuildDate: today, Version: version(), SkipPNG: true}
 	srv := serve.New(serve.Config{
 		Build: func() (map[string][]byte, model.Problems, error) {
-			files, c, err := site.Build(fsys, opts)
+			build := fsys.session() // folders opened afresh for each build
+			defer build.Close()
+			files, c, err := site.Build(build, opts)
 			var ps model.Problems
 			if c != nil {
 				ps = c.Problems

@@ -24,11 +24,11 @@ func TestStreamedFilesSameAsBuffered(t *testing.T) {
 	if code, _, stderr := runCLI(t, "build", "-s", dir, "-o", out); code != 0 {
 		t.Fatalf("build: exit %d\n%s", code, stderr)
 	}
-	fsys, root, err := openSite(dir)
+	fsys, err := openSite(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer root.Close()
+	defer fsys.Close()
 	files, _, err := site.Build(fsys, site.Options{BuildDate: date, Version: version()})
 	if err != nil {
 		t.Fatal(err)

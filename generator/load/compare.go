@@ -199,7 +199,9 @@ func valuesHeader(inds []*model.Indicator) Header {
 func compareCells(o *model.Observation, r rowCells, ind *model.Indicator, ps *model.Problems) bool {
 	good := true
 	c := r.cols
-	o.Area, o.AreaPos = r.at(c.area)
+	var areaPos model.Position
+	o.Area, areaPos = r.at(c.area)
+	o.AreaAt = model.CellAtOf(areaPos)
 	var ok bool
 	if o.Lower, ok = r.numberAt(c.lower, "lower", ps); !ok {
 		good = false

@@ -151,10 +151,40 @@ k,2022/23,11,,,E0,,
 	if obs[2].Area != "E0" {
 		t.Errorf("area = %q", obs[2].Area)
 	}
+	if got := obs[2].AreaPos().String(); got != "data/values/v.csv:4:16" {
+		t.Errorf("area cell at %s; want data/values/v.csv:4:16", got)
+	}
 	// The same period for another area or category is not a repeat; the
 	// same area and categories is.
 	all := dedupe(append(obs, obs[1]), &ps)
 	if len(all) != 3 || len(ps) != 1 || !strings.Contains(ps[0].Message, "(Female, 16-24)") {
 		t.Errorf("dedupe: %d kept, problems %v", len(all), lines(ps))
+	}
+}
+
+// TestAreaPos: the area cell's position is its own line and column, in
+// the row's file, even after a cell that runs over several lines; a row
+// read with no area cell (wide format) gives the row's position.
+func TestAreaPos(t *testing.T) {
+	inds := mustIndicators(t, `[[indicator]]
+id = "k"
+title = "K"
+service = "s"
+frequency = "annual"
+unit = "percent"
+polarity = "lower"
+`)
+	var ps model.Problems
+	obs := ValuesFile("data/values/v.csv", []byte("indicator,period,value,note,area\nk,2022/23,10,\"two\nlines\",E0\n"), inds, &ps)
+	checkProblems(t, ps, nil)
+	if len(obs) != 1 {
+		t.Fatalf("%d observations, want 1", len(obs))
+	}
+	if got, want := obs[0].AreaPos(), (model.Position{Path: "data/values/v.csv", Line: 3, Column: 8}); got != want {
+		t.Errorf("area cell at %+v; want %+v", got, want)
+	}
+	o := model.Observation{Pos: model.Position{Path: "v.xlsx", Sheet: "Q1", Line: 7, Column: 3}}
+	if got := o.AreaPos(); got != o.Pos {
+		t.Errorf("no area cell: %+v; want the row's %+v", got, o.Pos)
 	}
 }

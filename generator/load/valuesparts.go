@@ -104,10 +104,16 @@ func valuesInParts(name string, src []byte, idx indicatorIndex, minPart int) ([]
 		if len(ps[i].probs) > 0 {
 			return nil, false
 		}
-		if copy(all[n:cap(all)], ps[i].obs) < len(ps[i].obs) {
+		obs := ps[i].obs
+		switch {
+		case len(obs) == 0:
+		case n < cap(all) && &all[:n+1][n] == &obs[0]:
+			// Already in place (every row before was kept): not moved,
+			// so the observations are not all read and written again.
+		case copy(all[n:cap(all)], obs) < len(obs):
 			return nil, false // more than a line's worth: never dropped
 		}
-		n += len(ps[i].obs)
+		n += len(obs)
 	}
 	for i := range ps {
 		for f, c := range ps[i].skipped {

@@ -37,10 +37,7 @@ func (v *checker) areas() {
 		if o.Area == own.Code || known[o.Area] {
 			continue
 		}
-		pos := o.AreaPos
-		if pos.Path == "" {
-			pos = o.Pos
-		}
+		pos := o.AreaPos()
 		switch {
 		case len(codes) == 0 && own.Code == "":
 			v.ps.Errorf(pos, "column \"area\": %q is not an area of the site; expected an empty cell for the council's own figures, or area = { code, name } and [[comparator]] tables in site.toml that list this code", o.Area)
