@@ -43,7 +43,7 @@ func Record(prev Previous, cur Current) *History {
 	if prev.History != nil {
 		older = prev.History.Releases
 	}
-	base, state := prev.All, stateMap(prev.History)
+	base, state := prev.All.read(), stateMap(prev.History)
 	if len(older) > 0 && older[0].ID == cur.ID {
 		redo := older[0]
 		older = older[1:]
@@ -67,6 +67,21 @@ func Record(prev Previous, cur Current) *History {
 	}
 	h.Releases = append([]model.Release{r}, older...)
 	return h
+}
+
+// Compares reports whether Record, given prev, compares the figures of
+// a release of id with the previous release's: only then does it read
+// Current.All and prev.All's rows. A release built again that was not
+// compared the first time (there was nothing to compare with) is not
+// compared now either.
+func Compares(prev Previous, id string) bool {
+	if prev.All == nil {
+		return false
+	}
+	if h := prev.History; h != nil && len(h.Releases) > 0 && h.Releases[0].ID == id {
+		return h.Releases[0].Compared
+	}
+	return true
 }
 
 // Earlier reports whether id is the id of a recorded release other than

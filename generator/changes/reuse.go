@@ -20,7 +20,7 @@ import (
 // prev's rows used; anything else is read whole by ParseCSV, so the
 // problems reported are ParseCSV's.
 func ParseCSVFrom(name string, data []byte, prev *Table) (*Table, model.Problems) {
-	if t := reuseRows(name, bytes.TrimPrefix(data, []byte("\ufeff")), prev); t != nil {
+	if t := reuseRows(name, bytes.TrimPrefix(data, []byte("\ufeff")), prev.read()); t != nil {
 		return t, nil
 	}
 	return ParseCSV(name, data)

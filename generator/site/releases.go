@@ -15,7 +15,9 @@ func previous(p Previous) (changes.Previous, model.Problems) {
 	var out changes.Previous
 	var probs model.Problems
 	if p.AllCSV != nil {
-		t, ps := changes.ParseCSV(p.AllCSVName, p.AllCSV)
+		// Its rows are read only if this release is compared with it
+		// (changes.Compares); its problems are reported now.
+		t, ps := changes.ReadCSV(p.AllCSVName, p.AllCSV)
 		probs = append(probs, ps...)
 		out.All = t
 	}
@@ -30,16 +32,25 @@ func previous(p Previous) (changes.Previous, model.Problems) {
 	return out, probs
 }
 
+// releaseID is the id of this build's release: site.toml's published
+// date, else the current period's slug; "" with neither.
+func releaseID(in *model.Input, cur model.Period) string {
+	if id := format.ISODate(in.Site.Published); id != "" {
+		return id
+	}
+	return cur.Slug()
+}
+
 // releases records this build's release: its identity is site.toml's
 // published date, else the current period; with neither there is no
 // release to record and the history is carried forward as it was.
 func releases(prev changes.Previous, in *model.Input, cur model.Period, all []byte) (render.Releases, error) {
-	c := changes.Current{Published: format.ISODate(in.Site.Published)}
-	if prev.All != nil {
+	c := changes.Current{Published: format.ISODate(in.Site.Published), ID: releaseID(in, cur)}
+	if c.ID != "" && changes.Compares(prev, c.ID) {
 		// This build's figures are read back only to be compared with
-		// the previous release's: without those, the release is recorded
-		// as not compared (changes.Record), and 40,000 rows read back
-		// would be held for nothing.
+		// the previous release's: without those, or when this release
+		// is one built again that was not compared, Record never reads
+		// them, and 40,000 rows read back would be held for nothing.
 		// Most of its lines are the previous release's (a rebuild
 		// after a few figures changed): their rows are taken from it.
 		now, probs := changes.ParseCSVFrom("data/all.csv", all, prev.All)
@@ -50,10 +61,6 @@ func releases(prev changes.Previous, in *model.Input, cur model.Period, all []by
 	}
 	if !cur.IsZero() {
 		c.Period = cur.String()
-	}
-	c.ID = c.Published
-	if c.ID == "" {
-		c.ID = cur.Slug()
 	}
 	for _, ind := range in.Indicators {
 		c.Indicators = append(c.Indicators, changes.IndicatorState{ID: ind.ID, Name: ind.Name(), Active: ind.IsActive()})

@@ -1,0 +1,140 @@
+package changes
+
+import (
+	"bytes"
+	"encoding/csv"
+	"hash/maphash"
+	"slices"
+	"sync"
+
+	"kpisite/generator/model"
+)
+
+// ReadCSV reads the previous release's data/all.csv as ParseCSV does,
+// with the same table and the same problems, but its rows are read only
+// when they are first needed (Record comparing figures, ParseCSVFrom
+// reusing them). A rebuild of a release that was not compared (Compares)
+// never needs them: it only has to know the file is sound, which a scan
+// of its lines and a sorted list of its rows' key hashes tell, without a
+// row or a map. A file the scan cannot vouch for (any quote or carriage
+// return after the header, a row of the wrong length, an empty indicator
+// or period, two rows whose keys hash alike) is read by ParseCSV at once,
+// so the problems reported are always ParseCSV's.
+func ReadCSV(name string, data []byte) (*Table, model.Problems) {
+	body := bytes.TrimPrefix(data, []byte("\ufeff"))
+	if !soundCSV(name, body) {
+		return ParseCSV(name, data)
+	}
+	return &Table{data: body, lazy: &lazyRows{name: name}}, nil
+}
+
+// lazyRows is how a table made by ReadCSV reads its rows, once.
+type lazyRows struct {
+	once sync.Once
+	name string
+}
+
+// read reads t's rows if ReadCSV left them unread, and returns t. Every
+// function of this package that uses a table's rows is given a table
+// read (or made by ParseCSV). Safe for concurrent use.
+func (t *Table) read() *Table {
+	if t == nil || t.lazy == nil {
+		return t
+	}
+	t.lazy.once.Do(func() {
+		// soundCSV vouched for the file: ParseCSV finds no problem.
+		if full, _ := ParseCSV(t.lazy.name, t.data); full != nil {
+			t.Rows, t.byKey, t.starts = full.Rows, full.byKey, full.starts
+		}
+	})
+	return t
+}
+
+// soundCSV reports whether ParseCSV reads data (without a byte order
+// mark) without a problem. False may also mean only that it cannot tell.
+func soundCSV(name string, data []byte) bool {
+	r := csv.NewReader(bytes.NewReader(data))
+	header, err := r.Read()
+	if err != nil {
+		return false
+	}
+	cols, probs := readHeader(name, header)
+	if probs.HasErrors() {
+		return false
+	}
+	rest := data[r.InputOffset():]
+	// Without quotes and carriage returns, csv.Reader splits each line at
+	// its commas and skips empty lines (rowReader).
+	if bytes.IndexByte(rest, '"') >= 0 || bytes.IndexByte(rest, '\r') >= 0 {
+		return false
+	}
+	fields := len(header)
+	ends := make([]int, 0, fields) // where each field of a line ends
+	hashes := make([]uint64, 0, bytes.Count(rest, []byte{'\n'})+1)
+	seed := maphash.MakeSeed()
+	var h maphash.Hash
+	h.SetSeed(seed)
+	for len(rest) > 0 {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		if len(line) == 0 {
+			continue
+		}
+		ends = ends[:0]
+		for i, c := range line {
+			if c == ',' {
+				ends = append(ends, i)
+			}
+		}
+		ends = append(ends, len(line))
+		if len(ends) != fields {
+			return false
+		}
+		field := func(i int) []byte {
+			if i == 0 {
+				return line[:ends[0]]
+			}
+			return line[ends[i-1]+1 : ends[i]]
+		}
+		indicator, period := field(cols.indicator), field(cols.period)
+		if len(indicator) == 0 || len(period) == 0 {
+			return false
+		}
+		// The hash of the row's key (rowKey): equal keys hash alike.
+		dims := false
+		for _, c := range cols.keyIdx {
+			if len(field(c)) > 0 {
+				dims = true
+				break
+			}
+		}
+		var more uint64 // the hash of the key's period and breakdown
+		if !dims {
+			more = maphash.Bytes(seed, period)
+		} else {
+			h.Reset()
+			h.Write(period)
+			for j, c := range cols.keyIdx {
+				if v := field(c); len(v) > 0 {
+					h.WriteByte(0)
+					h.WriteString(cols.keyCols[j])
+					h.WriteByte('=')
+					h.Write(v)
+				}
+			}
+			more = h.Sum64()
+		}
+		hashes = append(hashes, maphash.Bytes(seed, indicator)*0x9e3779b97f4a7c15^more)
+	}
+	slices.Sort(hashes)
+	for i := 1; i < len(hashes); i++ {
+		if hashes[i] == hashes[i-1] {
+			return false // two rows with one key, or a collision: ParseCSV tells
+		}
+	}
+	return true
+}

@@ -1,0 +1,120 @@
+package changes
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// sameRead fails unless ReadCSV reads data as ParseCSV does: the same
+// problems, and once its rows are read, the same table. It returns
+// whether ReadCSV left the rows unread (the file was sound).
+func sameRead(t *testing.T, data []byte) bool {
+	t.Helper()
+	got, gotProbs := ReadCSV("all.csv", data)
+	want, wantProbs := ParseCSV("all.csv", data)
+	if fmt.Sprint(gotProbs) != fmt.Sprint(wantProbs) {
+		t.Fatalf("%q: problems\n%v\nwant\n%v", data, gotProbs, wantProbs)
+	}
+	if (got == nil) != (want == nil) {
+		t.Fatalf("%q: table %v, want %v", data, got, want)
+	}
+	if got == nil {
+		return false
+	}
+	lazy := got.lazy != nil
+	if lazy && len(got.Rows) != 0 {
+		t.Fatalf("%q: rows read before they were needed", data)
+	}
+	g := *got.read()
+	g.lazy = nil
+	if !reflect.DeepEqual(&g, want) {
+		t.Fatalf("%q: table\n%+v\nwant\n%+v", data, g, want)
+	}
+	return lazy
+}
+
+func TestReadCSVSameAsParseCSV(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	lazy := 0
+	for range 20000 {
+		if sameRead(t, randomCSV(r)) {
+			lazy++
+		}
+	}
+	// A build's own file, and the same file with each kind of problem.
+	var b strings.Builder
+	b.WriteString("indicator,period,value,area,sex,note\n")
+	for i := range 200 {
+		fmt.Fprintf(&b, "kpi-%d,2022/23 Q%d,%d,,,\n", i/4, i%4+1, i)
+		fmt.Fprintf(&b, "kpi-%d,2022/23 Q%d,%d,E1,,\n", i/4, i%4+1, i)
+		fmt.Fprintf(&b, "kpi-%d,2022/23 Q%d,%d,E1,F,\n", i/4, i%4+1, i)
+	}
+	good := b.String()
+	for _, s := range []string{
+		good, "\ufeff" + good, good + "\n\n", strings.TrimSuffix(good, "\n"),
+		good + "kpi-3,2022/23 Q2,1,E1,F,\n",          // a repeated key
+		good + "kpi-3,2022/23 Q2\x00area=E1,1,,,\n", // a key spelt alike another
+		good + "kpi-3,2022/23 Q9,1,E1,F\n",          // a short row
+		good + "kpi-3,,1,E1,F,\n",                   // no period
+		good + ",2022/23 Q9,1,E1,F,\n",              // no indicator
+		good + "kpi-3,2022/23 Q9,1,E1,F,\"a, b\"\n", // a quoted note
+		good + "kpi-3,2022/23 Q9,1,E1,F,\r\n",
+		"indicator,period,value\n", "indicator,period\na,b\n", "", "indicator,period,value,Value\na,b,c,d\n",
+	} {
+		sameRead(t, []byte(s))
+	}
+	if !sameRead(t, []byte(good)) {
+		t.Error("a build's own all.csv was read at once; want its rows left until needed")
+	}
+	if lazy == 0 {
+		t.Error("no random file was left unread")
+	}
+}
+
+func FuzzReadCSV(f *testing.F) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 20 {
+		f.Add(randomCSV(r))
+	}
+	f.Add([]byte(header + "a,2022/23 Q1,412,,,,,\na,2022/23 Q2,412,,,,,\n"))
+	f.Fuzz(func(t *testing.T, data []byte) { sameRead(t, data) })
+}
+
+// TestComparesAsRecord holds Compares to what Record does: when it says
+// a release is not compared, Record never reads this build's figures
+// (Current.All nil) and records what it records with them.
+func TestComparesAsRecord(t *testing.T) {
+	v1 := header + "a,2022/23 Q1,412,,,,,\n"
+	v2 := header + "a,2022/23 Q1,413,,,,,\na,2022/23 Q2,420,,,,,\n"
+	first := Record(Previous{}, Current{ID: "r1", Indicators: twoActive, All: mustTable(t, v1)})
+	second := Record(Previous{All: mustTable(t, v1), History: first}, Current{ID: "r2", Indicators: twoActive, All: mustTable(t, v2)})
+	for _, tt := range []struct {
+		name string
+		prev Previous
+		id   string
+		want bool
+	}{
+		{"no previous file", Previous{History: first}, "r1", false},
+		{"no history", Previous{All: mustTable(t, v1)}, "r1", true},
+		{"the first release again", Previous{All: mustTable(t, v1), History: first}, "r1", false},
+		{"a new release", Previous{All: mustTable(t, v1), History: first}, "r2", true},
+		{"a compared release again", Previous{All: mustTable(t, v2), History: second}, "r2", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Compares(tt.prev, tt.id); got != tt.want {
+				t.Fatalf("Compares = %v, want %v", got, tt.want)
+			}
+			with := Record(tt.prev, Current{ID: tt.id, Indicators: twoActive, All: mustTable(t, v2)})
+			if tt.want {
+				return
+			}
+			without := Record(tt.prev, Current{ID: tt.id, Indicators: twoActive})
+			if !reflect.DeepEqual(with, without) {
+				t.Fatalf("without this build's figures %+v, with them %+v", without, with)
+			}
+		})
+	}
+}
