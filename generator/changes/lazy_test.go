@@ -55,7 +55,7 @@ func TestReadCSVSameAsParseCSV(t *testing.T) {
 	good := b.String()
 	for _, s := range []string{
 		good, "\ufeff" + good, good + "\n\n", strings.TrimSuffix(good, "\n"),
-		good + "kpi-3,2022/23 Q2,1,E1,F,\n",          // a repeated key
+		good + "kpi-3,2022/23 Q2,1,E1,F,\n",         // a repeated key
 		good + "kpi-3,2022/23 Q2\x00area=E1,1,,,\n", // a key spelt alike another
 		good + "kpi-3,2022/23 Q9,1,E1,F\n",          // a short row
 		good + "kpi-3,,1,E1,F,\n",                   // no period
