@@ -63,51 +63,58 @@ func soundCSV(name string, data []byte) bool {
 		return false
 	}
 	rest := data[r.InputOffset():]
-	// Without quotes and carriage returns, csv.Reader splits each line at
-	// its commas and skips empty lines (rowReader).
-	if bytes.IndexByte(rest, '"') >= 0 || bytes.IndexByte(rest, '\r') >= 0 {
-		return false
-	}
 	fields := len(header)
-	ends := make([]int, 0, fields) // where each field of a line ends
+	ends := make([]int, fields) // where each field of the line ends, in rest
 	hashes := make([]uint64, 0, bytes.Count(rest, []byte{'\n'})+1)
 	seed := maphash.MakeSeed()
 	var h maphash.Hash
 	h.SetSeed(seed)
-	for len(rest) > 0 {
-		line := rest
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = nil
-		}
-		if len(line) == 0 {
-			continue
-		}
-		ends = ends[:0]
-		for i, c := range line {
-			if c == ',' {
-				ends = append(ends, i)
+	// One pass over the lines. Without quotes and carriage returns,
+	// csv.Reader splits each line at its commas and skips empty lines
+	// (rowReader): a line is a record of as many fields as the header.
+	line, field := 0, 0 // where the line starts; its field being read
+	for i := 0; i <= len(rest); i++ {
+		c := byte('\n') // the last line may end without a newline
+		if i < len(rest) {
+			c = rest[i]
+			if byteClass[c] == plainByte {
+				continue
 			}
 		}
-		ends = append(ends, len(line))
-		if len(ends) != fields {
+		switch c {
+		case ',':
+			if field == fields-1 {
+				return false // too many fields
+			}
+			ends[field] = i
+			field++
+			continue
+		case '"', '\r':
 			return false
 		}
-		field := func(i int) []byte {
-			if i == 0 {
-				return line[:ends[0]]
-			}
-			return line[ends[i-1]+1 : ends[i]]
+		// The end of a line.
+		if i == line {
+			line = i + 1
+			continue // an empty line
 		}
-		indicator, period := field(cols.indicator), field(cols.period)
+		if field != fields-1 {
+			return false // too few fields
+		}
+		ends[field] = i
+		at := func(f int) []byte {
+			if f == 0 {
+				return rest[line:ends[0]]
+			}
+			return rest[ends[f-1]+1 : ends[f]]
+		}
+		indicator, period := at(cols.indicator), at(cols.period)
 		if len(indicator) == 0 || len(period) == 0 {
 			return false
 		}
 		// The hash of the row's key (rowKey): equal keys hash alike.
 		dims := false
-		for _, c := range cols.keyIdx {
-			if len(field(c)) > 0 {
+		for _, f := range cols.keyIdx {
+			if len(at(f)) > 0 {
 				dims = true
 				break
 			}
@@ -118,8 +125,8 @@ func soundCSV(name string, data []byte) bool {
 		} else {
 			h.Reset()
 			h.Write(period)
-			for j, c := range cols.keyIdx {
-				if v := field(c); len(v) > 0 {
+			for j, f := range cols.keyIdx {
+				if v := at(f); len(v) > 0 {
 					h.WriteByte(0)
 					h.WriteString(cols.keyCols[j])
 					h.WriteByte('=')
@@ -129,6 +136,7 @@ func soundCSV(name string, data []byte) bool {
 			more = h.Sum64()
 		}
 		hashes = append(hashes, maphash.Bytes(seed, indicator)*0x9e3779b97f4a7c15^more)
+		line, field = i+1, 0
 	}
 	slices.Sort(hashes)
 	for i := 1; i < len(hashes); i++ {
@@ -138,3 +146,14 @@ func soundCSV(name string, data []byte) bool {
 	}
 	return true
 }
+
+// byteClass sorts the bytes soundCSV looks for (a comma, a newline, a
+// quote, a carriage return) from the rest.
+var byteClass = func() (c [256]uint8) {
+	for _, b := range []byte{',', '\n', '"', '\r'} {
+		c[b] = 1
+	}
+	return c
+}()
+
+const plainByte = 0

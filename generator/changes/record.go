@@ -43,7 +43,7 @@ func Record(prev Previous, cur Current) *History {
 	if prev.History != nil {
 		older = prev.History.Releases
 	}
-	base, state := prev.All.read(), stateMap(prev.History)
+	base, state := prev.All, stateMap(prev.History) // base's rows read only to compare (Compares)
 	if len(older) > 0 && older[0].ID == cur.ID {
 		redo := older[0]
 		older = older[1:]
@@ -52,7 +52,7 @@ func Record(prev Previous, cur Current) *History {
 			h.Releases = append([]model.Release{redo}, older...)
 			return h
 		}
-		base = undo(base, &redo)
+		base = undo(base.read(), &redo)
 		state = undoState(state, &redo)
 	}
 	if base == nil {
@@ -60,7 +60,7 @@ func Record(prev Previous, cur Current) *History {
 		h.Releases = append([]model.Release{r}, older...)
 		return h
 	}
-	r := diff(base, cur, state)
+	r := diff(base.read(), cur, state)
 	if r.Empty() {
 		h.Releases = older
 		return h
