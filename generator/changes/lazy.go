@@ -28,6 +28,18 @@ func ReadCSV(name string, data []byte) (*Table, model.Problems) {
 	return &Table{data: body, lazy: &lazyRows{name: name}}, nil
 }
 
+// ReadAhead reads p.All's rows now unless the newest recorded release was
+// not compared (then Compares says no for a release built again, the
+// usual rebuild, and they are likely never needed). A build calls it
+// beside loading the site, before it knows its release's id, so that
+// comparing figures later need not wait for the rows.
+func ReadAhead(p Previous) {
+	if h := p.History; h != nil && len(h.Releases) > 0 && !h.Releases[0].Compared {
+		return
+	}
+	p.All.read()
+}
+
 // lazyRows is how a table made by ReadCSV reads its rows, once.
 type lazyRows struct {
 	once sync.Once

@@ -2,6 +2,8 @@ package changes
 
 import (
 	"fmt"
+
+	"kpisite/generator/model"
 	"math/rand/v2"
 	"reflect"
 	"strings"
@@ -131,4 +133,24 @@ func lazyTable(t *testing.T, s string) *Table {
 		t.Fatalf("ReadCSV(%q): %v, rows read at once", s, probs)
 	}
 	return tb
+}
+
+// TestReadAhead: the previous rows are read ahead unless the newest
+// release was not compared, and never for a release not compared.
+func TestReadAhead(t *testing.T) {
+	v1 := header + "a,2022/23 Q1,412,,,,,\n"
+	notCompared := &History{Releases: []model.Release{{ID: "r1"}}}
+	compared := &History{Releases: []model.Release{{ID: "r2", Compared: true}, {ID: "r1"}}}
+	for _, tt := range []struct {
+		name string
+		h    *History
+		read bool
+	}{{"no history", nil, true}, {"no release", &History{}, true}, {"newest not compared", notCompared, false}, {"newest compared", compared, true}} {
+		p := Previous{All: lazyTable(t, v1), History: tt.h}
+		ReadAhead(p)
+		if got := len(p.All.Rows) > 0; got != tt.read {
+			t.Errorf("%s: rows read %v, want %v", tt.name, got, tt.read)
+		}
+	}
+	ReadAhead(Previous{History: compared}) // no file: nothing to read
 }

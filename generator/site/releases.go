@@ -15,8 +15,9 @@ func previous(p Previous) (changes.Previous, model.Problems) {
 	var out changes.Previous
 	var probs model.Problems
 	if p.AllCSV != nil {
-		// Its rows are read only if this release is compared with it
-		// (changes.Compares); its problems are reported now.
+		// Its problems are reported now; its rows are read now (beside
+		// loading the site) only if this release is likely to be
+		// compared with it (changes.ReadAhead), else when it is.
 		t, ps := changes.ReadCSV(p.AllCSVName, p.AllCSV)
 		probs = append(probs, ps...)
 		out.All = t
@@ -25,6 +26,9 @@ func previous(p Previous) (changes.Previous, model.Problems) {
 		h, ps := changes.Decode(p.ReleasesName, p.Releases)
 		probs = append(probs, ps...)
 		out.History = h
+	}
+	if !probs.HasErrors() {
+		changes.ReadAhead(out)
 	}
 	if p.Releases != nil && p.AllCSV == nil && !probs.HasErrors() {
 		probs.Warnf(model.Position{Path: p.ReleasesName}, "the previous release's history was found but not its data/all.csv; the history is carried forward, but this release's figures cannot be compared")
