@@ -2,12 +2,12 @@ package changes
 
 import (
 	"fmt"
-
-	"kpisite/generator/model"
 	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
+
+	"kpisite/generator/model"
 )
 
 // sameRead fails unless ReadCSV reads data as ParseCSV does: the same
