@@ -2,6 +2,7 @@ package changes
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"reflect"
 	"strings"
@@ -153,4 +154,91 @@ func TestReadAhead(t *testing.T) {
 		}
 	}
 	ReadAhead(Previous{History: compared}) // no file: nothing to read
+}
+
+// undoCopy is undo as a copy of the table (as it was written before
+// before): the reference TestUndoAsCopy holds before to.
+func undoCopy(t *Table, r *model.Release) *Table {
+	c := &Table{Rows: append([]Row(nil), t.Rows...), byKey: maps.Clone(t.byKey)}
+	drop := map[rowID]bool{}
+	for _, ch := range r.New {
+		drop[rowKey(ch.Indicator, ch.Period, ch.Dimensions)] = true
+	}
+	for _, ch := range r.Revised {
+		if row, ok := c.get(rowKey(ch.Indicator, ch.Period, ch.Dimensions)); ok {
+			row.Value = ch.Old
+		}
+	}
+	for _, ch := range r.Withdrawn {
+		k := rowKey(ch.Indicator, ch.Period, ch.Dimensions)
+		if _, ok := c.byKey[k]; !ok {
+			c.byKey[k] = len(c.Rows)
+			c.Rows = append(c.Rows, Row{Indicator: ch.Indicator, Period: ch.Period, Dimensions: ch.Dimensions, Value: ch.Old})
+		}
+	}
+	kept := &Table{byKey: map[rowID]int{}}
+	for _, row := range c.Rows {
+		if k := row.key(); !drop[k] {
+			kept.byKey[k] = len(kept.Rows)
+			kept.Rows = append(kept.Rows, row)
+		}
+	}
+	return kept
+}
+
+// TestUndoAsCopy: undo reads as the table a copy with the release's
+// changes undone would be, row by row and key by key, for releases of
+// random new, revised and withdrawn figures (repeated, on rows there and
+// not there).
+func TestUndoAsCopy(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	dims := [][]model.Dimension{nil, {{Name: "area", Value: "E1"}}}
+	for range 500 {
+		var b strings.Builder
+		b.WriteString("indicator,period,value,area\n")
+		for i := range r.IntN(12) {
+			fmt.Fprintf(&b, "k%d,p%d,%d,%s\n", i%3, i/3, r.IntN(5), []string{"", "E1"}[r.IntN(2)])
+		}
+		tb, probs := ParseCSV("all.csv", []byte(b.String()))
+		if tb == nil {
+			continue // a repeated row
+		}
+		if probs.HasErrors() {
+			t.Fatal(probs)
+		}
+		var rel model.Release
+		for range r.IntN(8) {
+			c := model.FigureChange{Indicator: fmt.Sprintf("k%d", r.IntN(3)), Period: fmt.Sprintf("p%d", r.IntN(4)), Dimensions: dims[r.IntN(2)], Old: fmt.Sprint(r.IntN(5))}
+			switch r.IntN(3) {
+			case 0:
+				rel.New = append(rel.New, c)
+			case 1:
+				rel.Revised = append(rel.Revised, c)
+			default:
+				rel.Withdrawn = append(rel.Withdrawn, c)
+			}
+		}
+		want, got := undoCopy(tb, &rel), undo(tb, &rel)
+		var rows []Row
+		got.each(func(r *Row) { rows = append(rows, *r) })
+		if !reflect.DeepEqual(rows, want.Rows) && (len(rows) > 0 || len(want.Rows) > 0) {
+			t.Fatalf("%q undoing %+v: rows\n%+v\nwant\n%+v", b.String(), rel, rows, want.Rows)
+		}
+		for k := range want.byKey {
+			w, _ := want.get(k)
+			if g, ok := got.get(k); !ok || !reflect.DeepEqual(g, *w) {
+				t.Fatalf("%q undoing %+v: get(%v) = %+v, %v; want %+v", b.String(), rel, k, g, ok, *w)
+			}
+		}
+		for _, k := range []rowID{rowKey("k1", "p1", nil), rowKey("k2", "p3", dims[1]), rowKey("k9", "p0", nil)} {
+			if _, in := want.byKey[k]; !in {
+				if g, ok := got.get(k); ok {
+					t.Fatalf("%q undoing %+v: get(%v) = %+v, want none", b.String(), rel, k, g)
+				}
+			}
+		}
+		if !reflect.DeepEqual(got.indicators(), want.indicators()) {
+			t.Fatalf("indicators %v, want %v", got.indicators(), want.indicators())
+		}
+	}
 }

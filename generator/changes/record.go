@@ -43,24 +43,25 @@ func Record(prev Previous, cur Current) *History {
 	if prev.History != nil {
 		older = prev.History.Releases
 	}
-	base, state := prev.All, stateMap(prev.History) // base's rows read only to compare (Compares)
+	all, state := prev.All, stateMap(prev.History) // its rows read only to compare (Compares)
+	var undone *model.Release
 	if len(older) > 0 && older[0].ID == cur.ID {
 		redo := older[0]
 		older = older[1:]
-		if !redo.Compared || base == nil {
+		if !redo.Compared || all == nil {
 			redo.Published, redo.Period = cur.Published, cur.Period
 			h.Releases = append([]model.Release{redo}, older...)
 			return h
 		}
-		base = undo(base.read(), &redo)
+		undone = &redo
 		state = undoState(state, &redo)
 	}
-	if base == nil {
+	if all == nil {
 		r := model.Release{ID: cur.ID, Published: cur.Published, Period: cur.Period}
 		h.Releases = append([]model.Release{r}, older...)
 		return h
 	}
-	r := diff(base.read(), cur, state)
+	r := diff(undo(all.read(), undone), cur, state)
 	if r.Empty() {
 		h.Releases = older
 		return h
@@ -112,38 +113,103 @@ func stateMap(h *History) map[string]IndicatorState {
 	return m
 }
 
-// undo works a release's figures back to the release before it.
-func undo(t *Table, r *model.Release) *Table {
-	t = t.clone()
-	drop := map[rowID]bool{}
+// before is the figures of the release before another: a table with
+// that release's recorded changes undone (undo), read through without
+// copying the table.
+type before struct {
+	t     *Table
+	drop  map[rowID]bool   // the release's new figures: not there before
+	old   map[rowID]string // its revised figures' values before
+	extra []Row            // its withdrawn figures not in t, in order
+	byKey map[rowID]int    // index into extra
+}
+
+// undo works a release's figures back to the release before it: t's
+// rows less r's new figures, r's revised figures at their old values,
+// then r's withdrawn figures that t has not. r nil: t as it is.
+func undo(t *Table, r *model.Release) *before {
+	b := &before{t: t}
+	if r == nil {
+		return b
+	}
 	for _, c := range r.New {
-		drop[rowKey(c.Indicator, c.Period, c.Dimensions)] = true
+		if b.drop == nil {
+			b.drop = map[rowID]bool{}
+		}
+		b.drop[rowKey(c.Indicator, c.Period, c.Dimensions)] = true
 	}
 	for _, c := range r.Revised {
-		if row, ok := t.get(rowKey(c.Indicator, c.Period, c.Dimensions)); ok {
-			row.Value = c.Old
+		if k := rowKey(c.Indicator, c.Period, c.Dimensions); t.has(k) {
+			if b.old == nil {
+				b.old = map[rowID]string{}
+			}
+			b.old[k] = c.Old
 		}
 	}
 	for _, c := range r.Withdrawn {
 		k := rowKey(c.Indicator, c.Period, c.Dimensions)
-		if _, ok := t.byKey[k]; !ok {
-			t.byKey[k] = len(t.Rows)
-			t.Rows = append(t.Rows, Row{Indicator: c.Indicator, Period: c.Period, Dimensions: c.Dimensions, Value: c.Old})
-		}
-	}
-	if len(drop) == 0 {
-		return t
-	}
-	kept := &Table{byKey: map[rowID]int{}}
-	for _, row := range t.Rows {
-		k := row.key()
-		if drop[k] {
+		if _, ok := b.byKey[k]; ok || t.has(k) {
 			continue
 		}
-		kept.byKey[k] = len(kept.Rows)
-		kept.Rows = append(kept.Rows, row)
+		if b.byKey == nil {
+			b.byKey = map[rowID]int{}
+		}
+		b.byKey[k] = len(b.extra)
+		b.extra = append(b.extra, Row{Indicator: c.Indicator, Period: c.Period, Dimensions: c.Dimensions, Value: c.Old})
 	}
-	return kept
+	return b
+}
+
+// get returns the row with key k, as it was.
+func (b *before) get(k rowID) (Row, bool) {
+	if b.drop[k] {
+		return Row{}, false
+	}
+	if r, ok := b.t.get(k); ok {
+		row := *r
+		if v, ok := b.old[k]; ok {
+			row.Value = v
+		}
+		return row, true
+	}
+	if i, ok := b.byKey[k]; ok {
+		return b.extra[i], true
+	}
+	return Row{}, false
+}
+
+// each calls f with every row, as it was, in order.
+func (b *before) each(f func(*Row)) {
+	for i := range b.t.Rows {
+		r := &b.t.Rows[i]
+		if len(b.drop) == 0 && len(b.old) == 0 {
+			f(r)
+			continue
+		}
+		k := r.key()
+		if b.drop[k] {
+			continue
+		}
+		if v, ok := b.old[k]; ok {
+			row := *r
+			row.Value = v
+			f(&row)
+			continue
+		}
+		f(r)
+	}
+	for i := range b.extra {
+		if r := &b.extra[i]; !b.drop[r.key()] {
+			f(r)
+		}
+	}
+}
+
+// indicators is the set of indicators with a row.
+func (b *before) indicators() map[string]bool {
+	out := map[string]bool{}
+	b.each(func(r *Row) { out[r.Indicator] = true })
+	return out
 }
 
 // undoState works the indicators back to the release before r.
@@ -168,7 +234,7 @@ func undoState(m map[string]IndicatorState, r *model.Release) map[string]Indicat
 // the one before. state nil means the indicators before are unknown: then
 // an indicator counts as added when it has figures now and had none
 // before, and retirements cannot be told.
-func diff(base *Table, cur Current, state map[string]IndicatorState) model.Release {
+func diff(base *before, cur Current, state map[string]IndicatorState) model.Release {
 	r := model.Release{ID: cur.ID, Published: cur.Published, Period: cur.Period, Compared: true}
 	names := map[string]string{}
 	for id, s := range state {
@@ -218,12 +284,11 @@ func diff(base *Table, cur Current, state map[string]IndicatorState) model.Relea
 			r.Revised = append(r.Revised, model.FigureChange{Indicator: row.Indicator, Name: name(row.Indicator), Period: row.Period, Dimensions: row.Dimensions, Old: old.Value, New: row.Value, Note: row.Note})
 		}
 	}
-	for i := range base.Rows {
-		row := &base.Rows[i]
+	base.each(func(row *Row) {
 		if _, ok := cur.All.get(row.key()); !ok {
 			r.Withdrawn = append(r.Withdrawn, model.FigureChange{Indicator: row.Indicator, Name: name(row.Indicator), Period: row.Period, Dimensions: row.Dimensions, Old: row.Value})
 		}
-	}
+	})
 	return r
 }
 

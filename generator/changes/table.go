@@ -216,13 +216,10 @@ func (t *Table) get(k rowID) (*Row, bool) {
 	return &t.Rows[i], true
 }
 
-// clone returns a copy of t that can be changed without changing t.
-func (t *Table) clone() *Table {
-	c := &Table{Rows: append([]Row(nil), t.Rows...), byKey: make(map[rowID]int, len(t.byKey))}
-	for k, v := range t.byKey {
-		c.byKey[k] = v
-	}
-	return c
+// has reports whether t has a row with key k.
+func (t *Table) has(k rowID) bool {
+	_, ok := t.get(k)
+	return ok
 }
 
 // indicators is the set of indicators with a row in t.
