@@ -1,6 +1,7 @@
 package changes
 
 import (
+	"slices"
 	"sort"
 
 	"kpisite/generator/model"
@@ -274,8 +275,7 @@ func diff(base *before, cur Current, state map[string]IndicatorState) model.Rele
 			}
 		}
 	}
-	for i := range cur.All.Rows {
-		row := &cur.All.Rows[i]
+	compare := func(row *Row) {
 		old, ok := base.get(row.key())
 		switch {
 		case !ok:
@@ -284,12 +284,67 @@ func diff(base *before, cur Current, state map[string]IndicatorState) model.Rele
 			r.Revised = append(r.Revised, model.FigureChange{Indicator: row.Indicator, Name: name(row.Indicator), Period: row.Period, Dimensions: row.Dimensions, Old: old.Value, New: row.Value, Note: row.Note})
 		}
 	}
-	base.each(func(row *Row) {
+	withdrawn := func(row *Row) {
 		if _, ok := cur.All.get(row.key()); !ok {
 			r.Withdrawn = append(r.Withdrawn, model.FigureChange{Indicator: row.Indicator, Name: name(row.Indicator), Period: row.Period, Dimensions: row.Dimensions, Old: row.Value})
 		}
-	})
+	}
+	if from := cur.All.from; from != nil && from.t == base.t {
+		// This build's rows are mostly the previous table's own: only
+		// the rows read afresh, and those whose figures before differ
+		// from the table's (undo), can have changed.
+		for _, i := range base.touched(from) {
+			compare(&cur.All.Rows[i])
+		}
+		base.eachIn(from.a, from.b, withdrawn)
+		return r
+	}
+	for i := range cur.All.Rows {
+		compare(&cur.All.Rows[i])
+	}
+	base.each(withdrawn)
 	return r
+}
+
+// touched is, in order, the rows of a table made from b.t (from) that
+// may differ from the rows before: those read afresh, and those taken
+// from b.t whose figures before are not b.t's (a release undone). Every
+// other row is b.t's own row, the same key with the same figure before.
+func (b *before) touched(from *reused) []int {
+	out := make([]int, 0, from.m+len(b.drop)+len(b.old))
+	for i := range from.m {
+		out = append(out, from.a+i)
+	}
+	add := func(k rowID) {
+		j, ok := b.t.byKey[k]
+		switch {
+		case !ok || (j >= from.a && j < from.b):
+			// Not a row of b.t taken: no row of this build's but one
+			// read afresh has its key.
+		case j < from.a:
+			out = append(out, j)
+		default:
+			out = append(out, j-from.b+from.a+from.m)
+		}
+	}
+	for k := range b.drop {
+		add(k)
+	}
+	for k := range b.old {
+		if !b.drop[k] {
+			add(k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// eachIn is each for the rows of b.t from a to b, then the rows that were
+// not in b.t: the rows before that a table made from b.t (with those
+// rows read afresh) may not have.
+func (b *before) eachIn(from, to int, f func(*Row)) {
+	inner := &before{t: &Table{Rows: b.t.Rows[from:to]}, drop: b.drop, old: b.old, extra: b.extra, byKey: b.byKey}
+	inner.each(f)
 }
 
 // sortedStates lists the states of m by id.

@@ -61,6 +61,15 @@ type Table struct {
 	// lines before it; the header ends where the first starts.
 	starts []int32
 	lazy   *lazyRows // set by ReadCSV: Rows, byKey and starts not yet read (read)
+	from   *reused   // set by ParseCSVFrom when it took rows from an earlier table
+}
+
+// reused says which rows of a table made by ParseCSVFrom are the earlier
+// table's: Rows[:a] are t.Rows[:a] and Rows[a+m:] are t.Rows[b:] (their
+// lines shifted); the m rows between were read afresh.
+type reused struct {
+	t       *Table
+	a, b, m int
 }
 
 // figureColumns are the columns of data/all.csv that hold a figure or
