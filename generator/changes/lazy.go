@@ -28,16 +28,19 @@ func ReadCSV(name string, data []byte) (*Table, model.Problems) {
 	return &Table{data: body, lazy: &lazyRows{name: name}}, nil
 }
 
-// ReadAhead reads p.All's rows now unless the newest recorded release was
-// not compared (then Compares says no for a release built again, the
-// usual rebuild, and they are likely never needed). A build calls it
-// beside loading the site, before it knows its release's id, so that
-// comparing figures later need not wait for the rows.
-func ReadAhead(p Previous) {
-	if h := p.History; h != nil && len(h.Releases) > 0 && !h.Releases[0].Compared {
-		return
+// ReadPrevious reads the previous release's data/all.csv, h its history
+// (nil: none): by ParseCSV at once when this release is likely to be
+// compared with it, else by ReadCSV, its rows left unread. Only a release
+// built again whose newest recorded release was not compared (the usual
+// rebuild of a site whose published date has not moved) is not compared
+// (Compares); a build reads the file before it knows its release's id,
+// beside loading the site, so that comparing later need not wait for
+// the rows, and a file whose rows will be read is not also checked.
+func ReadPrevious(name string, data []byte, h *History) (*Table, model.Problems) {
+	if h != nil && len(h.Releases) > 0 && !h.Releases[0].Compared {
+		return ReadCSV(name, data)
 	}
-	p.All.read()
+	return ParseCSV(name, data)
 }
 
 // lazyRows is how a table made by ReadCSV reads its rows, once.

@@ -136,9 +136,9 @@ func lazyTable(t *testing.T, s string) *Table {
 	return tb
 }
 
-// TestReadAhead: the previous rows are read ahead unless the newest
-// release was not compared, and never for a release not compared.
-func TestReadAhead(t *testing.T) {
+// TestReadPrevious: the previous rows are read at once unless the newest
+// release was not compared, and then with the same problems.
+func TestReadPrevious(t *testing.T) {
 	v1 := header + "a,2022/23 Q1,412,,,,,\n"
 	notCompared := &History{Releases: []model.Release{{ID: "r1"}}}
 	compared := &History{Releases: []model.Release{{ID: "r2", Compared: true}, {ID: "r1"}}}
@@ -147,13 +147,18 @@ func TestReadAhead(t *testing.T) {
 		h    *History
 		read bool
 	}{{"no history", nil, true}, {"no release", &History{}, true}, {"newest not compared", notCompared, false}, {"newest compared", compared, true}} {
-		p := Previous{All: lazyTable(t, v1), History: tt.h}
-		ReadAhead(p)
-		if got := len(p.All.Rows) > 0; got != tt.read {
+		tb, probs := ReadPrevious("all.csv", []byte(v1), tt.h)
+		if probs.HasErrors() {
+			t.Fatal(probs)
+		}
+		if got := len(tb.Rows) > 0; got != tt.read {
 			t.Errorf("%s: rows read %v, want %v", tt.name, got, tt.read)
 		}
+		_, probs = ReadPrevious("all.csv", []byte(v1+"a,2022/23 Q1,1,,,,,\n"), tt.h)
+		if _, want := ParseCSV("all.csv", []byte(v1+"a,2022/23 Q1,1,,,,,\n")); fmt.Sprint(probs) != fmt.Sprint(want) || len(want) == 0 {
+			t.Errorf("%s: problems %v, want %v", tt.name, probs, want)
+		}
 	}
-	ReadAhead(Previous{History: compared}) // no file: nothing to read
 }
 
 // undoCopy is undo as a copy of the table (as it was written before

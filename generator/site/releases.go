@@ -13,23 +13,17 @@ import (
 // is an error: going on without it would lose the release history.
 func previous(p Previous) (changes.Previous, model.Problems) {
 	var out changes.Previous
-	var probs model.Problems
+	var probs, hprobs model.Problems
+	if p.Releases != nil {
+		out.History, hprobs = changes.Decode(p.ReleasesName, p.Releases)
+	}
 	if p.AllCSV != nil {
 		// Its problems are reported now; its rows are read now (beside
 		// loading the site) only if this release is likely to be
-		// compared with it (changes.ReadAhead), else when it is.
-		t, ps := changes.ReadCSV(p.AllCSVName, p.AllCSV)
-		probs = append(probs, ps...)
-		out.All = t
+		// compared with it, else when it is (changes.ReadPrevious).
+		out.All, probs = changes.ReadPrevious(p.AllCSVName, p.AllCSV, out.History)
 	}
-	if p.Releases != nil {
-		h, ps := changes.Decode(p.ReleasesName, p.Releases)
-		probs = append(probs, ps...)
-		out.History = h
-	}
-	if !probs.HasErrors() {
-		changes.ReadAhead(out)
-	}
+	probs = append(probs, hprobs...)
 	if p.Releases != nil && p.AllCSV == nil && !probs.HasErrors() {
 		probs.Warnf(model.Position{Path: p.ReleasesName}, "the previous release's history was found but not its data/all.csv; the history is carried forward, but this release's figures cannot be compared")
 	}
