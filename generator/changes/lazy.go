@@ -15,11 +15,12 @@ import (
 // when they are first needed (Record comparing figures, ParseCSVFrom
 // reusing them). A rebuild of a release that was not compared (Compares)
 // never needs them: it only has to know the file is sound, which a scan
-// of its lines and a sorted list of its rows' key hashes tell, without a
-// row or a map. A file the scan cannot vouch for (any quote or carriage
+// of its lines and a sorted list of each indicator's keys' hashes tell,
+// without a row or a map of them. A file the scan cannot vouch for (any quote or carriage
 // return after the header, a row of the wrong length, an empty indicator
-// or period, two rows whose keys hash alike) is read by ParseCSV at once,
-// so the problems reported are always ParseCSV's.
+// or period, an indicator's rows apart, two rows whose keys hash alike)
+// is read by ParseCSV at once, so the problems reported are always
+// ParseCSV's.
 func ReadCSV(name string, data []byte) (*Table, model.Problems) {
 	body := bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !soundCSV(name, body) {
@@ -80,7 +81,20 @@ func soundCSV(name string, data []byte) bool {
 	rest := data[r.InputOffset():]
 	fields := len(header)
 	ends := make([]int, fields) // where each field of the line ends, in rest
-	hashes := make([]uint64, 0, bytes.Count(rest, []byte{'\n'})+1)
+	// The rows of one indicator follow on in a file kpisite wrote; two
+	// rows of one key are two of one run, whose hashes are sorted.
+	var hashes []uint64 // of the run's keys but its indicator
+	var runOf []byte    // the run's indicator
+	runs := map[string]bool{}
+	endRun := func() bool {
+		slices.Sort(hashes)
+		for i := 1; i < len(hashes); i++ {
+			if hashes[i] == hashes[i-1] {
+				return false // two rows with one key, or a collision: ParseCSV tells
+			}
+		}
+		return true
+	}
 	seed := maphash.MakeSeed()
 	var h maphash.Hash
 	h.SetSeed(seed)
@@ -126,7 +140,15 @@ func soundCSV(name string, data []byte) bool {
 		if len(indicator) == 0 || len(period) == 0 {
 			return false
 		}
-		// The hash of the row's key (rowKey): equal keys hash alike.
+		if runOf == nil || !bytes.Equal(indicator, runOf) {
+			if !endRun() || runs[string(indicator)] {
+				return false // or an indicator's rows apart: ParseCSV tells
+			}
+			runs[string(indicator)] = true
+			runOf, hashes = indicator, hashes[:0]
+		}
+		// The hash of the row's key (rowKey) but its indicator: equal
+		// keys hash alike.
 		dims := false
 		for _, f := range cols.keyIdx {
 			if len(at(f)) > 0 {
@@ -150,16 +172,10 @@ func soundCSV(name string, data []byte) bool {
 			}
 			more = h.Sum64()
 		}
-		hashes = append(hashes, maphash.Bytes(seed, indicator)*0x9e3779b97f4a7c15^more)
+		hashes = append(hashes, more)
 		line, field = i+1, 0
 	}
-	slices.Sort(hashes)
-	for i := 1; i < len(hashes); i++ {
-		if hashes[i] == hashes[i-1] {
-			return false // two rows with one key, or a collision: ParseCSV tells
-		}
-	}
-	return true
+	return endRun()
 }
 
 // byteClass sorts the bytes soundCSV looks for (a comma, a newline, a
