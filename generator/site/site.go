@@ -329,7 +329,7 @@ func renderOptions(c *Checked, in *model.Input, o Options, prev changes.Previous
 	chartOpts := chart.Options{FYStart: fy, AmberTolerance: in.Site.AmberTolerance, Lang: lang}
 	return render.Options{
 		Words: words,
-		Emit:  o.Emit, Create: o.Create, ReleasesReadAll: prev.All != nil && changes.Compares(prev, releaseID(in, c.Current)),
+		Emit:  o.Emit, Create: o.Create, ReleasesReadAll: prev.All != nil,
 		Theme: tmpl, Assets: th.Assets, BuildDate: o.BuildDate, Current: c.Current, ReportsFrom: c.ReportsFrom, Version: o.Version,
 		Markdown: func(src []byte, minHeading int, idPrefix string) (template.HTML, error) {
 			b, err := md.Convert(src, markdown.Options{MinHeading: minHeading, IDPrefix: idPrefix})
