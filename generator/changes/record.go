@@ -1,6 +1,7 @@
 package changes
 
 import (
+	"slices"
 	"sort"
 
 	"kpisite/generator/model"
@@ -43,30 +44,46 @@ func Record(prev Previous, cur Current) *History {
 	if prev.History != nil {
 		older = prev.History.Releases
 	}
-	base, state := prev.All, stateMap(prev.History)
+	all, state := prev.All, stateMap(prev.History) // its rows read only to compare (Compares)
+	var undone *model.Release
 	if len(older) > 0 && older[0].ID == cur.ID {
 		redo := older[0]
 		older = older[1:]
-		if !redo.Compared || base == nil {
+		if !redo.Compared || all == nil {
 			redo.Published, redo.Period = cur.Published, cur.Period
 			h.Releases = append([]model.Release{redo}, older...)
 			return h
 		}
-		base = undo(base, &redo)
+		undone = &redo
 		state = undoState(state, &redo)
 	}
-	if base == nil {
+	if all == nil {
 		r := model.Release{ID: cur.ID, Published: cur.Published, Period: cur.Period}
 		h.Releases = append([]model.Release{r}, older...)
 		return h
 	}
-	r := diff(base, cur, state)
+	r := diff(undo(all.read(), undone), cur, state)
 	if r.Empty() {
 		h.Releases = older
 		return h
 	}
 	h.Releases = append([]model.Release{r}, older...)
 	return h
+}
+
+// Compares reports whether Record, given prev, compares the figures of
+// a release of id with the previous release's: only then does it read
+// Current.All and prev.All's rows. A release built again that was not
+// compared the first time (there was nothing to compare with) is not
+// compared now either.
+func Compares(prev Previous, id string) bool {
+	if prev.All == nil {
+		return false
+	}
+	if h := prev.History; h != nil && len(h.Releases) > 0 && h.Releases[0].ID == id {
+		return h.Releases[0].Compared
+	}
+	return true
 }
 
 // Earlier reports whether id is the id of a recorded release other than
@@ -97,38 +114,103 @@ func stateMap(h *History) map[string]IndicatorState {
 	return m
 }
 
-// undo works a release's figures back to the release before it.
-func undo(t *Table, r *model.Release) *Table {
-	t = t.clone()
-	drop := map[rowID]bool{}
+// before is the figures of the release before another: a table with
+// that release's recorded changes undone (undo), read through without
+// copying the table.
+type before struct {
+	t     *Table
+	drop  map[rowID]bool   // the release's new figures: not there before
+	old   map[rowID]string // its revised figures' values before
+	extra []Row            // its withdrawn figures not in t, in order
+	byKey map[rowID]int    // index into extra
+}
+
+// undo works a release's figures back to the release before it: t's
+// rows less r's new figures, r's revised figures at their old values,
+// then r's withdrawn figures that t has not. r nil: t as it is.
+func undo(t *Table, r *model.Release) *before {
+	b := &before{t: t}
+	if r == nil {
+		return b
+	}
 	for _, c := range r.New {
-		drop[rowKey(c.Indicator, c.Period, c.Dimensions)] = true
+		if b.drop == nil {
+			b.drop = map[rowID]bool{}
+		}
+		b.drop[rowKey(c.Indicator, c.Period, c.Dimensions)] = true
 	}
 	for _, c := range r.Revised {
-		if row, ok := t.get(rowKey(c.Indicator, c.Period, c.Dimensions)); ok {
-			row.Value = c.Old
+		if k := rowKey(c.Indicator, c.Period, c.Dimensions); t.has(k) {
+			if b.old == nil {
+				b.old = map[rowID]string{}
+			}
+			b.old[k] = c.Old
 		}
 	}
 	for _, c := range r.Withdrawn {
 		k := rowKey(c.Indicator, c.Period, c.Dimensions)
-		if _, ok := t.byKey[k]; !ok {
-			t.byKey[k] = len(t.Rows)
-			t.Rows = append(t.Rows, Row{Indicator: c.Indicator, Period: c.Period, Dimensions: c.Dimensions, Value: c.Old})
-		}
-	}
-	if len(drop) == 0 {
-		return t
-	}
-	kept := &Table{byKey: map[rowID]int{}}
-	for _, row := range t.Rows {
-		k := row.key()
-		if drop[k] {
+		if _, ok := b.byKey[k]; ok || t.has(k) {
 			continue
 		}
-		kept.byKey[k] = len(kept.Rows)
-		kept.Rows = append(kept.Rows, row)
+		if b.byKey == nil {
+			b.byKey = map[rowID]int{}
+		}
+		b.byKey[k] = len(b.extra)
+		b.extra = append(b.extra, Row{Indicator: c.Indicator, Period: c.Period, Dimensions: c.Dimensions, Value: c.Old})
 	}
-	return kept
+	return b
+}
+
+// get returns the row with key k, as it was.
+func (b *before) get(k rowID) (Row, bool) {
+	if b.drop[k] {
+		return Row{}, false
+	}
+	if r, ok := b.t.get(k); ok {
+		row := *r
+		if v, ok := b.old[k]; ok {
+			row.Value = v
+		}
+		return row, true
+	}
+	if i, ok := b.byKey[k]; ok {
+		return b.extra[i], true
+	}
+	return Row{}, false
+}
+
+// each calls f with every row, as it was, in order.
+func (b *before) each(f func(*Row)) {
+	for i := range b.t.Rows {
+		r := &b.t.Rows[i]
+		if len(b.drop) == 0 && len(b.old) == 0 {
+			f(r)
+			continue
+		}
+		k := r.key()
+		if b.drop[k] {
+			continue
+		}
+		if v, ok := b.old[k]; ok {
+			row := *r
+			row.Value = v
+			f(&row)
+			continue
+		}
+		f(r)
+	}
+	for i := range b.extra {
+		if r := &b.extra[i]; !b.drop[r.key()] {
+			f(r)
+		}
+	}
+}
+
+// indicators is the set of indicators with a row.
+func (b *before) indicators() map[string]bool {
+	out := map[string]bool{}
+	b.each(func(r *Row) { out[r.Indicator] = true })
+	return out
 }
 
 // undoState works the indicators back to the release before r.
@@ -153,7 +235,7 @@ func undoState(m map[string]IndicatorState, r *model.Release) map[string]Indicat
 // the one before. state nil means the indicators before are unknown: then
 // an indicator counts as added when it has figures now and had none
 // before, and retirements cannot be told.
-func diff(base *Table, cur Current, state map[string]IndicatorState) model.Release {
+func diff(base *before, cur Current, state map[string]IndicatorState) model.Release {
 	r := model.Release{ID: cur.ID, Published: cur.Published, Period: cur.Period, Compared: true}
 	names := map[string]string{}
 	for id, s := range state {
@@ -193,8 +275,7 @@ func diff(base *Table, cur Current, state map[string]IndicatorState) model.Relea
 			}
 		}
 	}
-	for i := range cur.All.Rows {
-		row := &cur.All.Rows[i]
+	compare := func(row *Row) {
 		old, ok := base.get(row.key())
 		switch {
 		case !ok:
@@ -203,13 +284,67 @@ func diff(base *Table, cur Current, state map[string]IndicatorState) model.Relea
 			r.Revised = append(r.Revised, model.FigureChange{Indicator: row.Indicator, Name: name(row.Indicator), Period: row.Period, Dimensions: row.Dimensions, Old: old.Value, New: row.Value, Note: row.Note})
 		}
 	}
-	for i := range base.Rows {
-		row := &base.Rows[i]
+	withdrawn := func(row *Row) {
 		if _, ok := cur.All.get(row.key()); !ok {
 			r.Withdrawn = append(r.Withdrawn, model.FigureChange{Indicator: row.Indicator, Name: name(row.Indicator), Period: row.Period, Dimensions: row.Dimensions, Old: row.Value})
 		}
 	}
+	if from := cur.All.from; from != nil && from.t == base.t {
+		// This build's rows are mostly the previous table's own: only
+		// the rows read afresh, and those whose figures before differ
+		// from the table's (undo), can have changed.
+		for _, i := range base.touched(from) {
+			compare(&cur.All.Rows[i])
+		}
+		base.eachIn(from.a, from.b, withdrawn)
+		return r
+	}
+	for i := range cur.All.Rows {
+		compare(&cur.All.Rows[i])
+	}
+	base.each(withdrawn)
 	return r
+}
+
+// touched is, in order, the rows of a table made from b.t (from) that
+// may differ from the rows before: those read afresh, and those taken
+// from b.t whose figures before are not b.t's (a release undone). Every
+// other row is b.t's own row, the same key with the same figure before.
+func (b *before) touched(from *reused) []int {
+	out := make([]int, 0, from.m+len(b.drop)+len(b.old))
+	for i := range from.m {
+		out = append(out, from.a+i)
+	}
+	add := func(k rowID) {
+		j, ok := b.t.byKey[k]
+		switch {
+		case !ok || (j >= from.a && j < from.b):
+			// Not a row of b.t taken: no row of this build's but one
+			// read afresh has its key.
+		case j < from.a:
+			out = append(out, j)
+		default:
+			out = append(out, j-from.b+from.a+from.m)
+		}
+	}
+	for k := range b.drop {
+		add(k)
+	}
+	for k := range b.old {
+		if !b.drop[k] {
+			add(k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// eachIn is each for the rows of b.t from a to b, then the rows that were
+// not in b.t: the rows before that a table made from b.t (with those
+// rows read afresh) may not have.
+func (b *before) eachIn(from, to int, f func(*Row)) {
+	inner := &before{t: &Table{Rows: b.t.Rows[from:to]}, drop: b.drop, old: b.old, extra: b.extra, byKey: b.byKey}
+	inner.each(f)
 }
 
 // sortedStates lists the states of m by id.

@@ -20,7 +20,7 @@ import (
 // prev's rows used; anything else is read whole by ParseCSV, so the
 // problems reported are ParseCSV's.
 func ParseCSVFrom(name string, data []byte, prev *Table) (*Table, model.Problems) {
-	if t := reuseRows(name, bytes.TrimPrefix(data, []byte("\ufeff")), prev); t != nil {
+	if t := reuseRows(name, bytes.TrimPrefix(data, []byte("\ufeff")), prev.read()); t != nil {
 		return t, nil
 	}
 	return ParseCSV(name, data)
@@ -65,7 +65,7 @@ func reuseRows(name string, data []byte, prev *Table) *Table {
 	midLine := 1 + bytes.Count(data[:head], []byte{'\n'}) // its line in mid
 	shift := bytes.Count(data[pre:newEnd], []byte{'\n'}) - bytes.Count(old[pre:oldEnd], []byte{'\n'})
 	rows := len(prev.Rows) - (b - a) + len(mid.Rows)
-	t := &Table{Rows: make([]Row, 0, rows), data: data, starts: make([]int32, 0, rows)}
+	t := &Table{Rows: make([]Row, 0, rows), data: data, starts: make([]int32, 0, rows), from: &reused{t: prev, a: a, b: b, m: len(mid.Rows)}}
 	t.Rows = append(t.Rows, prev.Rows[:a]...)
 	t.starts = append(t.starts, prev.starts[:a]...)
 	for i, r := range mid.Rows {

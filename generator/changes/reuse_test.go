@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"kpisite/generator/model"
 )
 
 // sameParseFrom fails unless ParseCSVFrom reads data, beside an earlier
@@ -31,7 +33,7 @@ func sameParseFrom(t *testing.T, prev *Table, data []byte) (*Table, bool) {
 		t.Fatalf("%q: %d starts of %d rows", data, len(got.starts), len(got.Rows))
 	}
 	g, w := *got, *want
-	g.starts, w.starts = nil, nil
+	g.starts, w.starts, g.from = nil, nil, nil
 	if !reflect.DeepEqual(g, w) {
 		t.Fatalf("%q after %q: table\n%+v\nwant\n%+v", data, prev.data, g, w)
 	}
@@ -149,5 +151,75 @@ func FuzzParseCSVFrom(f *testing.F) {
 		data = editCSV(r, old)
 		f.Add(old, data, editCSV(r, data))
 	}
-	f.Fuzz(func(t *testing.T, old, data, data2 []byte) { sameChain(t, old, data, data2) })
+	f.Fuzz(func(t *testing.T, old, data, data2 []byte) {
+		sameChain(t, old, data, data2)
+		// What changed between old and data, data read beside old, is
+		// what it is with data read whole.
+		prev, _ := ParseCSV("old.csv", old)
+		whole, _ := ParseCSV("all.csv", data)
+		if prev == nil || whole == nil {
+			return
+		}
+		from, _ := ParseCSVFrom("all.csv", data, prev)
+		h := &History{Releases: []model.Release{{ID: "r1", Compared: true, New: []model.FigureChange{{Indicator: "kpi-1", Period: "1"}}, Revised: []model.FigureChange{{Indicator: "kpi-2", Period: "0", Old: "v9"}}}}}
+		for _, p := range []Previous{{All: prev}, {All: prev, History: h}} {
+			got := Record(p, Current{ID: "r1", All: from})
+			if want := Record(p, Current{ID: "r1", All: whole}); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q after %q: recorded\n%+v\nwant\n%+v", data, old, got, want)
+			}
+		}
+	})
+}
+
+// TestRecordFromSameAsWhole: a release whose figures were read beside
+// the previous release's (ParseCSVFrom, which compares only the rows read
+// afresh and those a release undone touches) records what it records with
+// its figures read whole, with and without a history, for a new release
+// and for one built again.
+func TestRecordFromSameAsWhole(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	dims := [][]model.Dimension{nil, {{Name: "area", Value: "E1"}}, {{Name: "area", Value: "E2"}}}
+	local := 0
+	for range 5000 {
+		old := plainCSV(r)
+		data := editCSV(r, old)
+		prev, _ := ParseCSV("old.csv", old)
+		whole, _ := ParseCSV("all.csv", data)
+		if prev == nil || whole == nil {
+			continue
+		}
+		from, _ := ParseCSVFrom("all.csv", data, prev)
+		if from.from != nil {
+			local++
+		}
+		var inds []IndicatorState
+		for i := range 8 {
+			inds = append(inds, IndicatorState{ID: fmt.Sprintf("kpi-%d", i), Name: "n", Active: i != 7})
+		}
+		var h *History
+		if r.IntN(4) > 0 {
+			rel := model.Release{ID: "r1", Compared: r.IntN(4) > 0}
+			for range r.IntN(8) {
+				c := model.FigureChange{Indicator: fmt.Sprintf("kpi-%d", r.IntN(8)), Period: fmt.Sprint(r.IntN(9)), Dimensions: dims[r.IntN(3)], Old: fmt.Sprintf("v%d", r.IntN(5))}
+				switch r.IntN(3) {
+				case 0:
+					rel.New = append(rel.New, c)
+				case 1:
+					rel.Revised = append(rel.Revised, c)
+				default:
+					rel.Withdrawn = append(rel.Withdrawn, c)
+				}
+			}
+			h = &History{Indicators: inds[:7], Releases: []model.Release{rel}}
+		}
+		id := []string{"r1", "r2"}[r.IntN(2)]
+		got := Record(Previous{All: prev, History: h}, Current{ID: id, Indicators: inds, All: from})
+		want := Record(Previous{All: prev, History: h}, Current{ID: id, Indicators: inds, All: whole})
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q after %q, history %+v: recorded\n%+v\nwant\n%+v", data, old, h, got, want)
+		}
+	}
+	if local < 1000 {
+		t.Errorf("rows reused in %d of 5,000 releases; want many", local)
+	}
 }

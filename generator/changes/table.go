@@ -60,6 +60,16 @@ type Table struct {
 	// starts are where each row's record starts in data, with any empty
 	// lines before it; the header ends where the first starts.
 	starts []int32
+	lazy   *lazyRows // set by ReadCSV: Rows, byKey and starts not yet read (read)
+	from   *reused   // set by ParseCSVFrom when it took rows from an earlier table
+}
+
+// reused says which rows of a table made by ParseCSVFrom are the earlier
+// table's: Rows[:a] are t.Rows[:a] and Rows[a+m:] are t.Rows[b:] (their
+// lines shifted); the m rows between were read afresh.
+type reused struct {
+	t       *Table
+	a, b, m int
 }
 
 // figureColumns are the columns of data/all.csv that hold a figure or
@@ -77,12 +87,12 @@ var figureColumns = map[string]bool{
 // it came from, for messages. Columns are found by name, in any order;
 // indicator, period and value are required.
 func ParseCSV(name string, data []byte) (*Table, model.Problems) {
-	var probs model.Problems
 	at := func(line int) model.Position { return model.Position{Path: name, Line: line} }
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	r := csv.NewReader(bytes.NewReader(data))
 	header, err := r.Read()
 	if err != nil {
+		var probs model.Problems
 		if errors.Is(err, io.EOF) {
 			probs.Errorf(at(1), "the file is empty; expected the data/all.csv of a site built by kpisite, with a header row")
 		} else {
@@ -90,34 +100,9 @@ func ParseCSV(name string, data []byte) (*Table, model.Problems) {
 		}
 		return nil, probs
 	}
-	col := map[string]int{}
-	var keyCols []string
-	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(h))
-		if _, dup := col[h]; dup || h == "" {
-			probs.Errorf(model.Position{Path: name, Line: 1, Column: i + 1}, "column %d is named %q, which is empty or repeated; expected unique column names", i+1, h)
-			continue
-		}
-		col[h] = i
-		if !figureColumns[h] {
-			keyCols = append(keyCols, h)
-		}
-	}
-	for _, need := range []string{"indicator", "period", "value"} {
-		if _, ok := col[need]; !ok {
-			probs.Errorf(at(1), "no %q column; expected the data/all.csv of a site built by kpisite (indicator, period, value, …)", need)
-		}
-	}
+	cols, probs := readHeader(name, header)
 	if probs.HasErrors() {
 		return nil, probs
-	}
-	sort.Strings(keyCols)
-	// Columns by index, worked out once; -1: the file has none.
-	index := func(c string) int {
-		if i, ok := col[c]; ok {
-			return i
-		}
-		return -1
 	}
 	get := func(rec []string, i int) string {
 		if i >= 0 && i < len(rec) {
@@ -125,11 +110,7 @@ func ParseCSV(name string, data []byte) (*Table, model.Problems) {
 		}
 		return ""
 	}
-	indicatorCol, periodCol, valueCol, noteCol := index("indicator"), index("period"), index("value"), index("note")
-	keyIdx := make([]int, len(keyCols))
-	for i, c := range keyCols {
-		keyIdx[i] = index(c)
-	}
+	indicatorCol, periodCol, valueCol, noteCol, keyCols, keyIdx := cols.indicator, cols.period, cols.value, cols.note, cols.keyCols, cols.keyIdx
 	lines := bytes.Count(data, []byte{'\n'}) + 1
 	t := &Table{Rows: make([]Row, 0, lines), byKey: make(map[rowID]int, lines), data: data, starts: make([]int32, 0, lines)}
 	rr := newRowReader(data, r)
@@ -175,6 +156,54 @@ func ParseCSV(name string, data []byte) (*Table, model.Problems) {
 	return t, nil
 }
 
+// columns are where a data/all.csv's header puts the columns ParseCSV
+// reads: -1 where it has none.
+type columns struct {
+	indicator, period, value, note int
+	keyCols                        []string // the key columns' names, sorted
+	keyIdx                         []int    // their indexes
+}
+
+// readHeader finds the columns of a data/all.csv's header row, name's
+// line 1, with the header's problems.
+func readHeader(name string, header []string) (columns, model.Problems) {
+	var probs model.Problems
+	col := map[string]int{}
+	var keyCols []string
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(h))
+		if _, dup := col[h]; dup || h == "" {
+			probs.Errorf(model.Position{Path: name, Line: 1, Column: i + 1}, "column %d is named %q, which is empty or repeated; expected unique column names", i+1, h)
+			continue
+		}
+		col[h] = i
+		if !figureColumns[h] {
+			keyCols = append(keyCols, h)
+		}
+	}
+	for _, need := range []string{"indicator", "period", "value"} {
+		if _, ok := col[need]; !ok {
+			probs.Errorf(model.Position{Path: name, Line: 1}, "no %q column; expected the data/all.csv of a site built by kpisite (indicator, period, value, …)", need)
+		}
+	}
+	if probs.HasErrors() {
+		return columns{}, probs
+	}
+	sort.Strings(keyCols)
+	// Columns by index, worked out once; -1: the file has none.
+	index := func(c string) int {
+		if i, ok := col[c]; ok {
+			return i
+		}
+		return -1
+	}
+	c := columns{indicator: index("indicator"), period: index("period"), value: index("value"), note: index("note"), keyCols: keyCols, keyIdx: make([]int, len(keyCols))}
+	for i, k := range keyCols {
+		c.keyIdx[i] = index(k)
+	}
+	return c, probs
+}
+
 // csvReason is a csv error without its own position prefix.
 func csvReason(err error) string {
 	var pe *csv.ParseError
@@ -196,13 +225,10 @@ func (t *Table) get(k rowID) (*Row, bool) {
 	return &t.Rows[i], true
 }
 
-// clone returns a copy of t that can be changed without changing t.
-func (t *Table) clone() *Table {
-	c := &Table{Rows: append([]Row(nil), t.Rows...), byKey: make(map[rowID]int, len(t.byKey))}
-	for k, v := range t.byKey {
-		c.byKey[k] = v
-	}
-	return c
+// has reports whether t has a row with key k.
+func (t *Table) has(k rowID) bool {
+	_, ok := t.get(k)
+	return ok
 }
 
 // indicators is the set of indicators with a row in t.

@@ -38,7 +38,7 @@ func splitRows(site *model.Site, ind *model.Indicator, obs []model.Observation) 
 // ranks. rows are the breakdown and comparator rows of the indicator.
 func extend(s *model.Series, site *model.Site, rows []model.Observation, cfg Config) {
 	ind := s.Indicator
-	significance(s.Points, s.At)
+	significance(s.Points, func(q model.Period) *model.Point { return seriesAt(s, q) })
 	if len(rows) == 0 && len(site.Comparators) == 0 {
 		s.Breakdowns = []model.Line{} // what lines gives for no rows, without copying the indicator
 		return
@@ -147,7 +147,7 @@ func lines(ind *model.Indicator, site *model.Site, rows []model.Observation, cfg
 	for _, k := range keys {
 		g := groups[k]
 		s, _ := Compute(ind, g, cfg)
-		significance(s.Points, s.At)
+		significance(s.Points, func(q model.Period) *model.Point { return seriesAt(&s, q) })
 		out = append(out, model.Line{Dims: g[0].Dims, Points: s.Points})
 	}
 	sortLines(out, ind, site, seen)
@@ -201,7 +201,7 @@ func single(ind *model.Indicator, site *model.Site, c *model.Comparator, rows []
 		}
 	}
 	s, _ := Compute(ind, head, cfg)
-	significance(s.Points, s.At)
+	significance(s.Points, func(q model.Period) *model.Point { return seriesAt(&s, q) })
 	cs.Points = s.Points
 	cs.Breakdowns = lines(ind, site, rest, cfg)
 	return cs
@@ -222,7 +222,8 @@ func group(own *model.Series, ind *model.Indicator, site *model.Site, c *model.C
 			continue // the council itself is ranked from its own rows
 		}
 		for _, o := range byArea[code] {
-			pt := point(ind, o.Period, &o)
+			var pt model.Point
+			point(&pt, ind, o.Period, &o)
 			if !pt.Value.Valid {
 				continue
 			}

@@ -13,33 +13,42 @@ import (
 // is an error: going on without it would lose the release history.
 func previous(p Previous) (changes.Previous, model.Problems) {
 	var out changes.Previous
-	var probs model.Problems
-	if p.AllCSV != nil {
-		t, ps := changes.ParseCSV(p.AllCSVName, p.AllCSV)
-		probs = append(probs, ps...)
-		out.All = t
-	}
+	var probs, hprobs model.Problems
 	if p.Releases != nil {
-		h, ps := changes.Decode(p.ReleasesName, p.Releases)
-		probs = append(probs, ps...)
-		out.History = h
+		out.History, hprobs = changes.Decode(p.ReleasesName, p.Releases)
 	}
+	if p.AllCSV != nil {
+		// Its problems are reported now; its rows are read now (beside
+		// loading the site) only if this release is likely to be
+		// compared with it, else when it is (changes.ReadPrevious).
+		out.All, probs = changes.ReadPrevious(p.AllCSVName, p.AllCSV, out.History)
+	}
+	probs = append(probs, hprobs...)
 	if p.Releases != nil && p.AllCSV == nil && !probs.HasErrors() {
 		probs.Warnf(model.Position{Path: p.ReleasesName}, "the previous release's history was found but not its data/all.csv; the history is carried forward, but this release's figures cannot be compared")
 	}
 	return out, probs
 }
 
+// releaseID is the id of this build's release: site.toml's published
+// date, else the current period's slug; "" with neither.
+func releaseID(in *model.Input, cur model.Period) string {
+	if id := format.ISODate(in.Site.Published); id != "" {
+		return id
+	}
+	return cur.Slug()
+}
+
 // releases records this build's release: its identity is site.toml's
 // published date, else the current period; with neither there is no
 // release to record and the history is carried forward as it was.
 func releases(prev changes.Previous, in *model.Input, cur model.Period, all []byte) (render.Releases, error) {
-	c := changes.Current{Published: format.ISODate(in.Site.Published)}
-	if prev.All != nil {
+	c := changes.Current{Published: format.ISODate(in.Site.Published), ID: releaseID(in, cur)}
+	if c.ID != "" && changes.Compares(prev, c.ID) {
 		// This build's figures are read back only to be compared with
-		// the previous release's: without those, the release is recorded
-		// as not compared (changes.Record), and 40,000 rows read back
-		// would be held for nothing.
+		// the previous release's: without those, or when this release
+		// is one built again that was not compared, Record never reads
+		// them, and 40,000 rows read back would be held for nothing.
 		// Most of its lines are the previous release's (a rebuild
 		// after a few figures changed): their rows are taken from it.
 		now, probs := changes.ParseCSVFrom("data/all.csv", all, prev.All)
@@ -50,10 +59,6 @@ func releases(prev changes.Previous, in *model.Input, cur model.Period, all []by
 	}
 	if !cur.IsZero() {
 		c.Period = cur.String()
-	}
-	c.ID = c.Published
-	if c.ID == "" {
-		c.ID = cur.Slug()
 	}
 	for _, ind := range in.Indicators {
 		c.Indicators = append(c.Indicators, changes.IndicatorState{ID: ind.ID, Name: ind.Name(), Active: ind.IsActive()})
