@@ -301,10 +301,9 @@ func (s *Stream) Commit() error {
 		return writeInPlace(s.out, files, &s.o)
 	}
 	if err == nil && s.cache != nil {
-		skelKept := false
-		if skel != nil && !kept {
-			skelKept = skel.finish(dirs) && skel.keep(s.out)
-			skel = nil
+		var skelKept *skeleton // kept as the spare (else removed by the deferred abandon)
+		if skel != nil && !kept && skel.finish(dirs, s.o.skeletonWait) && skel.keep(s.out) {
+			skelKept, skel = skel, nil
 			if err := s.o.at("skeleton kept"); err != nil {
 				return err
 			}
