@@ -45,7 +45,7 @@ func TestFailedRenderLeavesOutUntouched(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if e.Name() != "public" && e.Name() != "public.kpisite-cache" && e.Name() != "public.kpisite-fragments" && e.Name() != "public.kpisite-spare" {
+		if e.Name() != "public" && e.Name() != "public.kpisite-cache" && e.Name() != "public.kpisite-fragments" {
 			t.Errorf("left beside OUT: %s", e.Name())
 		}
 	}
