@@ -327,7 +327,7 @@ func pathsOnly(paths []string) []cacheFile {
 // then found stale and the page rendered: never trusted wrongly. And the
 // spare's folders are the ones Commit found unchanged in OUT just before
 // the swap (only the top folder, renamed, is read again).
-func (s *Stream) writeCache(dirs map[string]bool, spared bool, skel *skeleton) error {
+func (s *Stream) writeCache(dirs map[string]bool, spared, skel bool) error {
 	c := s.cache
 	_, msum, err := readManifestSum(s.out)
 	if err != nil {
@@ -342,8 +342,8 @@ func (s *Stream) writeCache(dirs map[string]bool, spared bool, skel *skeleton) e
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		idx.Dirs = s.folderIDs(s.out, dirs)
-		if skel != nil {
-			skelRec = skel.index(spare)
+		if skel {
+			skelRec = skeletonIndex(spare, dirs)
 		}
 		if spared && c.old != nil {
 			spareDirs = treeIDs(spare, map[string]bool{".": true})

@@ -79,9 +79,6 @@ type Options struct {
 	inPlace bool
 	// noExchange skips renameat2, to test the two-rename swap on Linux.
 	noExchange bool
-	// skeletonWait makes Commit wait until a cold build's skeleton has
-	// every folder (skeleton.go), which it otherwise stops making.
-	skeletonWait bool
 }
 
 // DefaultWait is how long a build waits for another build publishing to

@@ -5,7 +5,6 @@ import (
 	"path"
 	"path/filepath"
 	"sync"
-	"sync/atomic"
 )
 
 // The skeleton (docs/publishing.md, "The spare site"). A cold build with
@@ -29,9 +28,8 @@ type skeleton struct {
 	tmp string // a temporary folder's name beside OUT
 
 	mu     sync.Mutex
-	queue  []string    // folders to make, parents first (slash-separated)
-	closed bool        // finish or abandon: no more folders
-	stop   atomic.Bool // the maker stops at once (those not made are left out)
+	queue  []string // folders to make, parents first (slash-separated)
+	closed bool     // finish or abandon: no more folders
 	wake   chan struct{}
 	done   chan struct{} // closed when the maker has stopped
 
@@ -96,12 +94,9 @@ func (k *skeleton) next() []string {
 	}
 }
 
-// close stops the skeleton taking folders and, unless wait, the maker
-// making them; it waits until the maker has stopped.
-func (k *skeleton) close(wait bool) {
-	if !wait {
-		k.stop.Store(true)
-	}
+// close stops the skeleton taking folders, and waits until the maker has
+// made those queued.
+func (k *skeleton) close() {
 	k.mu.Lock()
 	k.closed = true
 	k.mu.Unlock()
@@ -112,15 +107,11 @@ func (k *skeleton) close(wait bool) {
 	<-k.done
 }
 
-// finish closes the skeleton and reports whether it holds only folders of
-// dirs; if not, it is removed. Those the maker had not made yet are left
-// out (it runs on what the build leaves of the processor: skeleton_linux.go):
-// the next build makes them as it writes, as it makes any folder the
-// spare has not.
-// Only tests wait for every folder queued to be made.
-func (k *skeleton) finish(dirs map[string]bool, wait bool) bool {
-	k.close(wait)
-	ok := !k.failed
+// finish closes the skeleton and reports whether it holds exactly the
+// folders dirs ("." included); if not, it is removed.
+func (k *skeleton) finish(dirs map[string]bool) bool {
+	k.close()
+	ok := !k.failed && len(k.made) == len(dirs)-1
 	for d := range k.made {
 		ok = ok && dirs[d]
 	}
@@ -135,7 +126,7 @@ func (k *skeleton) abandon() {
 	if k == nil {
 		return
 	}
-	k.close(false)
+	k.close()
 	os.RemoveAll(k.tmp)
 }
 
@@ -151,15 +142,10 @@ func (k *skeleton) keep(out string) bool {
 	return true
 }
 
-// index is the cache's record of the skeleton kept as the spare (no
-// manifest, no pages): the identity of each of its folders, read under
-// spare; nil when one cannot be read.
-func (k *skeleton) index(spare string) *spareIndex {
-	dirs := make(map[string]bool, len(k.made)+1)
-	dirs["."] = true
-	for d := range k.made {
-		dirs[d] = true
-	}
+// skeletonIndex is the cache's record of the skeleton kept as the spare
+// (no manifest, no pages): the identity of each of its folders, read
+// under spare; nil when one cannot be read.
+func skeletonIndex(spare string, dirs map[string]bool) *spareIndex {
 	ids := treeIDs(spare, dirs)
 	if ids == nil {
 		return nil

@@ -2,7 +2,6 @@ package publish
 
 import (
 	"path"
-	"runtime"
 
 	"golang.org/x/sys/unix"
 )
@@ -12,15 +11,8 @@ const skeletonOK = true
 // run makes the folders queued, each relative to an open descriptor of
 // its parent and never through a symbolic link, until the skeleton is
 // closed. A folder that cannot be made fails the skeleton (it is then
-// removed, not kept). It runs on a thread of its own at the lowest
-// priority (nice 19), so that it takes only what rendering leaves of the
-// processor: making a folder is mostly the kernel's work, about as dear
-// as rendering a small page, and the cold build must not wait for it.
-// The thread is never given back to the Go runtime: the goroutine ends
-// locked to it, and the runtime then ends the thread.
+// removed, not kept).
 func (k *skeleton) run() {
-	runtime.LockOSThread()
-	_ = unix.Setpriority(unix.PRIO_PROCESS, unix.Gettid(), 19)
 	root, err := openRetry(unix.AT_FDCWD, k.tmp, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
 	if err != nil {
 		k.failed = true
@@ -59,9 +51,6 @@ func (k *skeleton) run() {
 			continue // taken and dropped, so that close does not wait
 		}
 		for _, d := range q {
-			if k.stop.Load() {
-				break
-			}
 			parent, ok := open(path.Dir(d))
 			if !ok || k.made[d] {
 				k.failed = true

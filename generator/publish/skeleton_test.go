@@ -2,7 +2,6 @@ package publish
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -301,53 +300,4 @@ func TestSkeletonConcurrentBuilds(t *testing.T) {
 		mustBuild(t, out, gens[round])
 		mustBuild(t, out, skelG2)
 	}
-}
-
-// A cold build stops its skeleton when it publishes (kpisite does not
-// wait for it): the spare then holds some of the site's folders, parents
-// first, recorded as they are, and the next build makes the others as it
-// writes. Whatever was made, each build publishes exactly its site.
-func TestSkeletonStopped(t *testing.T) {
-	needIdentities(t)
-	big := func(key byte) gen {
-		g := gen{}
-		for i := range 300 {
-			g[fmt.Sprintf("P%03d", i)] = page(key, fmt.Sprintf("p/%03d/x/index.html", i))
-		}
-		return g
-	}
-	g1, g2 := big(1), big(2)
-	out := filepath.Join(t.TempDir(), "public")
-	s, err := Begin(out, Options{Cache: true, CacheID: []byte("test")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, pg := range g1 {
-		var paths []string
-		for p, data := range pg.files {
-			if err := s.Add(p, []byte(data)); err != nil {
-				t.Fatal(err)
-			}
-			paths = append(paths, p)
-		}
-		s.Made(name, [32]byte{pg.key}, paths, []byte("note "+name))
-	}
-	if err := s.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	sameSite(t, out, g1)
-	checkRecord(t, out)
-	made := folderList(t, out+spareSuffix)
-	all := folderList(t, out)
-	for _, d := range made {
-		if !slices.Contains(all, d) {
-			t.Errorf("the skeleton has %s, which the site has not", d)
-		}
-	}
-	if files := fileList(t, out+spareSuffix); len(files) != 0 {
-		t.Fatalf("the skeleton holds files: %v", files)
-	}
-	t.Logf("the skeleton had %d of %d folders", len(made), len(all))
-	mustBuild(t, out, g2)
-	mustBuild(t, out, g1)
 }

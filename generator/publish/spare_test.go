@@ -37,7 +37,6 @@ func (g gen) files() map[string][]byte {
 func buildGen(t *testing.T, out string, g gen, o Options) (Counts, error) {
 	t.Helper()
 	o.Cache, o.CacheID = true, []byte("test")
-	o.skeletonWait = true // a whole skeleton (TestSkeletonStopped: not)
 	// As kpisite does: opened while the site is checked, started when
 	// the first page is ready.
 	s, err := Open(out, o)

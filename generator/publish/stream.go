@@ -301,9 +301,10 @@ func (s *Stream) Commit() error {
 		return writeInPlace(s.out, files, &s.o)
 	}
 	if err == nil && s.cache != nil {
-		var skelKept *skeleton // kept as the spare (else removed by the deferred abandon)
-		if skel != nil && !kept && skel.finish(dirs, s.o.skeletonWait) && skel.keep(s.out) {
-			skelKept, skel = skel, nil
+		skelKept := false
+		if skel != nil && !kept {
+			skelKept = skel.finish(dirs) && skel.keep(s.out)
+			skel = nil
 			if err := s.o.at("skeleton kept"); err != nil {
 				return err
 			}
