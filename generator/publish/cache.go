@@ -327,7 +327,7 @@ func pathsOnly(paths []string) []cacheFile {
 // then found stale and the page rendered: never trusted wrongly. And the
 // spare's folders are the ones Commit found unchanged in OUT just before
 // the swap (only the top folder, renamed, is read again).
-func (s *Stream) writeCache(dirs map[string]bool, spared, skel bool) error {
+func (s *Stream) writeCache(dirs map[string]bool, spared bool) error {
 	c := s.cache
 	_, msum, err := readManifestSum(s.out)
 	if err != nil {
@@ -338,13 +338,9 @@ func (s *Stream) writeCache(dirs map[string]bool, spared, skel bool) error {
 	// have about as many folders as OUT has pages).
 	spare := s.out + spareSuffix
 	var spareDirs map[string]fileID
-	var skelRec *spareIndex
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		idx.Dirs = s.folderIDs(s.out, dirs)
-		if skel {
-			skelRec = skeletonIndex(spare, dirs)
-		}
 		if spared && c.old != nil {
 			spareDirs = treeIDs(spare, map[string]bool{".": true})
 			if spareDirs != nil {
@@ -370,9 +366,6 @@ func (s *Stream) writeCache(dirs map[string]bool, spared, skel bool) error {
 		}
 	}
 	wg.Wait()
-	if skelRec != nil && idx.Dirs != nil {
-		idx.Spare = skelRec
-	}
 	if spared && idx.Dirs != nil && c.old != nil {
 		rec := &spareIndex{Manifest: c.old.Manifest, Pages: map[string]cachePage{}}
 		rec.Dirs = spareDirs

@@ -137,9 +137,6 @@ func verifySpare(spare string, idx *cacheIndex) (*spareSite, string) {
 	if !st.IsDir() {
 		return nil, "it is not a folder"
 	}
-	if rec.Manifest == "" {
-		return verifySkeleton(spare, rec) // folders only (skeleton.go)
-	}
 	m, sum, err := readManifestSum(spare)
 	if err != nil {
 		return nil, "it has no manifest"

@@ -30,7 +30,6 @@ type Stream struct {
 
 	cache  *buildCache // nil: no cache (Options.Cache false, or a mount point)
 	spare  *spareSite  // the spare site, when tmp is it (spare.go)
-	skel   *skeleton   // a cold build's tree of folders (skeleton.go)
 	counts Counts      // under mu
 	stop   error       // Options.at stopped Begin (tests)
 
@@ -159,7 +158,6 @@ func (s *Stream) Start() error {
 		if err := s.makeTemp(); err != nil {
 			return fail(err)
 		}
-		s.startSkeleton()
 	}
 	return nil
 }
@@ -234,8 +232,6 @@ func (s *Stream) Commit() error {
 		s.spare.wait() // the folders made ahead (premake.go)
 	}
 	defer s.l.release()
-	skel := s.skel // kept as the spare below, or removed
-	defer func() { skel.abandon() }()
 	if unfinished {
 		if s.tmp != "" {
 			os.RemoveAll(s.tmp)
@@ -301,15 +297,7 @@ func (s *Stream) Commit() error {
 		return writeInPlace(s.out, files, &s.o)
 	}
 	if err == nil && s.cache != nil {
-		skelKept := false
-		if skel != nil && !kept {
-			skelKept = skel.finish(dirs) && skel.keep(s.out)
-			skel = nil
-			if err := s.o.at("skeleton kept"); err != nil {
-				return err
-			}
-		}
-		if cerr := s.writeCache(dirs, kept, skelKept); cerr != nil {
+		if cerr := s.writeCache(dirs, kept); cerr != nil {
 			s.o.logf("publish: the build cache could not be written (%v); the next build renders every page", cerr)
 		}
 	}
@@ -345,7 +333,6 @@ func (s *Stream) Abort() {
 	s.closeWriters()
 	s.closeDirs()
 	s.stopMaking()
-	s.skel.abandon()
 	if s.tmp != "" {
 		os.RemoveAll(s.tmp)
 	}

@@ -151,9 +151,6 @@ func (s *Stream) openDir(e *dirent) (int, error) {
 			return -1, &os.PathError{Op: "mkdir", Path: s.full(e.name), Err: merr}
 		}
 		e.made = true
-		if merr == nil {
-			s.skel.add(e.name) // a cold build's skeleton (skeleton.go)
-		}
 		fd, err = openRetry(parent.fd, base, dirFlags, 0)
 	}
 	if errors.Is(err, unix.ENOTDIR) && s.spare != nil && s.spare.takeFile(e.name) {
