@@ -67,8 +67,8 @@ func decodeTOML(path string, src []byte, lineOffset int, ps *model.Problems) (ro
 			"TOML is nested more than %d levels deep here (tables, dotted keys, arrays and inline tables inside one another); expected at most %d levels (kpisite's files need no more than 4), so the file was not read", MaxTOMLDepth, MaxTOMLDepth)
 		return tomlTable{}, false
 	}
-	var m map[string]any
-	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&m); err != nil {
+	m, err := tomlMap(src)
+	if err != nil {
 		var pe toml.ParseError
 		pos := model.Position{Path: path}
 		msg := err.Error()
@@ -96,6 +96,18 @@ func decodeTOML(path string, src []byte, lineOffset int, ps *model.Problems) (ro
 	}
 	f := &tomlFile{path: path, keys: keys, ps: ps}
 	return tomlTable{f: f, m: m}, true
+}
+
+// tomlMap decodes src into plain maps: through tomlFast for the plain
+// TOML kpisite's files are written in, else (and for every error) through
+// BurntSushi/toml.
+func tomlMap(src []byte) (map[string]any, error) {
+	if m, ok := tomlFast(src); ok {
+		return m, nil
+	}
+	var m map[string]any
+	_, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&m)
+	return m, err
 }
 
 // lineCol returns the line and column (in characters, from 1) of byte
