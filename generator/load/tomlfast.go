@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"kpisite/generator/model"
 )
 
 // tomlFast decodes the plain TOML that kpisite's files are written in,
@@ -26,19 +28,26 @@ import (
 // backslash, runs of more than three quotes closing a multi-line string,
 // empty quoted keys, control characters and invalid UTF-8 anywhere.
 //
-// FuzzTOMLFast holds it to BurntSushi: for any input it declines or gives
-// a map reflect.DeepEqual to BurntSushi's.
-func tomlFast(src []byte) (m map[string]any, ok bool) {
+// It also finds the position of every key in the same pass, the same
+// positions scanKeys finds (quoted keys holding '.', '[' or ']', which
+// would make two keys' paths alike, are declined too).
+//
+// FuzzTOMLFast holds it to BurntSushi and scanKeys: for any input it
+// declines or gives a map reflect.DeepEqual to BurntSushi's and the keys
+// scanKeys gives.
+func tomlFast(path string, src []byte) (m map[string]any, keys keyPositions, ok bool) {
 	if !tomlFastBytesOK(src) {
-		return nil, false
+		return nil, nil, false
 	}
-	p := &fastParser{s: string(src)}
+	p := &fastParser{s: string(src), path: path, line: 1}
+	// About one key per '=' and header: made big enough at once.
+	p.keys = make(keyPositions, strings.Count(p.s, "=")+strings.Count(p.s, "[["))
 	p.root = &fastTable{m: map[string]any{}}
 	p.cur = p.root
 	if !p.file() {
-		return nil, false
+		return nil, nil, false
 	}
-	return p.root.m, true
+	return p.root.m, p.keys, true
 }
 
 // tomlFastBytesOK rejects input with invalid UTF-8, a control character
@@ -64,10 +73,12 @@ func tomlFastBytesOK(src []byte) bool {
 // fastTable is a table made by a header, explicitly or implicitly: its
 // map, and the tables and arrays of tables below it that headers made
 // (a header may reach into those, never into an inline table or a value).
+// path is its path in keyPositions terms ("indicator[2].cy").
 type fastTable struct {
-	m   map[string]any
-	sub map[string]*fastTable
-	arr map[string][]*fastTable
+	path string
+	m    map[string]any
+	sub  map[string]*fastTable
+	arr  map[string][]*fastTable
 }
 
 // fastMaxDepth bounds the nesting of arrays and inline tables, so that any
@@ -79,6 +90,31 @@ type fastParser struct {
 	i    int
 	root *fastTable
 	cur  *fastTable
+
+	path string // the file's, for positions
+	keys keyPositions
+	// The line of byte lineOff, and the offset at which that line
+	// starts: pos counts on from there.
+	line, lineStart, lineOff int
+}
+
+// pos is the position of byte p.i (line, and column in characters, from
+// 1), as scanKeys counts them. Positions are asked for in file order.
+func (p *fastParser) pos() model.Position {
+	seen := p.s[p.lineOff:p.i]
+	if n := strings.Count(seen, "\n"); n > 0 {
+		p.line += n
+		p.lineStart = p.lineOff + strings.LastIndexByte(seen, '\n') + 1
+	}
+	p.lineOff = p.i
+	return model.Position{Path: p.path, Line: p.line, Column: 1 + utf8.RuneCountInString(p.s[p.lineStart:p.i])}
+}
+
+// record keeps the first position of key, as scanKeys does.
+func (p *fastParser) record(key string, at model.Position) {
+	if _, ok := p.keys[key]; !ok {
+		p.keys[key] = at
+	}
 }
 
 func (p *fastParser) eof() bool { return p.i >= len(p.s) }
@@ -150,7 +186,7 @@ func (p *fastParser) file() bool {
 				return false
 			}
 		default:
-			if !p.keyValue(p.cur.m, 0) {
+			if !p.keyValue(p.cur.m, p.cur.path, 0) {
 				return false
 			}
 		}
@@ -162,6 +198,7 @@ func (p *fastParser) file() bool {
 
 // header reads [a.b] or [[a.b]] and makes it the current table.
 func (p *fastParser) header() bool {
+	at := p.pos()
 	p.i++
 	array := p.i < len(p.s) && p.s[p.i] == '['
 	if array {
@@ -202,25 +239,30 @@ func (p *fastParser) header() bool {
 		}
 	}
 	k := parts[len(parts)-1]
-	nt := &fastTable{m: map[string]any{}}
+	name := join(t.path, k)
+	nt := &fastTable{path: name, m: map[string]any{}}
 	if array {
-		if list, ok := t.arr[k]; ok {
-			t.arr[k] = append(list, nt)
-			t.m[k] = append(t.m[k].([]map[string]any), nt.m)
-			p.cur = nt
-			return true
+		list, ok := t.arr[k]
+		if _, used := t.m[k]; used && !ok {
+			return false // a table or a value already: left to BurntSushi
 		}
-	}
-	if _, ok := t.m[k]; ok {
-		return false // defined before, maybe implicitly: left to BurntSushi
-	}
-	if array {
+		p.record(name, at) // the array as a whole: its first table
+		nt.path += "[" + strconv.Itoa(len(list)) + "]"
+		p.record(nt.path, at)
 		if t.arr == nil {
 			t.arr = map[string][]*fastTable{}
 		}
-		t.arr[k] = []*fastTable{nt}
-		t.m[k] = []map[string]any{nt.m}
+		t.arr[k] = append(list, nt)
+		if ok {
+			t.m[k] = append(t.m[k].([]map[string]any), nt.m)
+		} else {
+			t.m[k] = []map[string]any{nt.m}
+		}
 	} else {
+		if _, ok := t.m[k]; ok {
+			return false // defined before, maybe implicitly: left to BurntSushi
+		}
+		p.record(name, at)
 		if t.sub == nil {
 			t.sub = map[string]*fastTable{}
 		}
@@ -244,7 +286,7 @@ func (t *fastTable) child(k string) *fastTable {
 	if _, ok := t.m[k]; ok {
 		return nil
 	}
-	s := &fastTable{m: map[string]any{}}
+	s := &fastTable{path: join(t.path, k), m: map[string]any{}}
 	if t.sub == nil {
 		t.sub = map[string]*fastTable{}
 	}
@@ -253,8 +295,8 @@ func (t *fastTable) child(k string) *fastTable {
 	return s
 }
 
-// key reads one bare, "quoted" or 'literal' key part (no escapes, not
-// empty).
+// key reads one bare, "quoted" or 'literal' key part (not empty, without
+// escapes or the '.', '[' and ']' of key paths).
 func (p *fastParser) key() (string, bool) {
 	if p.eof() {
 		return "", false
@@ -271,7 +313,7 @@ func (p *fastParser) key() (string, bool) {
 				}
 				p.i++
 				return p.s[start+1 : p.i-1], true
-			case '\\', '\n', '\r':
+			case '\\', '\n', '\r', '.', '[', ']':
 				return "", false
 			}
 			p.i++
@@ -285,8 +327,9 @@ func (p *fastParser) key() (string, bool) {
 	}
 }
 
-// keyValue reads key = value into table m.
-func (p *fastParser) keyValue(m map[string]any, depth int) bool {
+// keyValue reads key = value into table m, whose path is prefix.
+func (p *fastParser) keyValue(m map[string]any, prefix string, depth int) bool {
+	at := p.pos()
 	k, ok := p.key()
 	if !ok {
 		return false
@@ -300,7 +343,9 @@ func (p *fastParser) keyValue(m map[string]any, depth int) bool {
 	}
 	p.i++
 	p.blanks()
-	v, ok := p.value(depth)
+	full := join(prefix, k)
+	p.record(full, at)
+	v, ok := p.value(full, depth)
 	if !ok {
 		return false
 	}
@@ -308,8 +353,9 @@ func (p *fastParser) keyValue(m map[string]any, depth int) bool {
 	return true
 }
 
-// value reads one value.
-func (p *fastParser) value(depth int) (any, bool) {
+// value reads one value; path is its key's, for the keys of inline
+// tables.
+func (p *fastParser) value(path string, depth int) (any, bool) {
 	if p.eof() || depth > fastMaxDepth {
 		return nil, false
 	}
@@ -332,9 +378,9 @@ func (p *fastParser) value(depth int) (any, bool) {
 		p.i += j + 1
 		return s, true
 	case c == '[':
-		return p.array(depth + 1)
+		return p.array(path, depth+1)
 	case c == '{':
-		return p.inlineTable(depth + 1)
+		return p.inlineTable(path, depth+1)
 	case c == 't' || c == 'f':
 		for _, b := range []string{"true", "false"} {
 			if strings.HasPrefix(p.s[p.i:], b) {
@@ -436,7 +482,8 @@ func (p *fastParser) basic() (any, bool) {
 	return nil, false
 }
 
-// multiline reads a """basic""" or ”'literal”' multi-line string.
+// multiline reads a multi-line string: basic (in three double quotes) or
+// literal (in three single quotes).
 func (p *fastParser) multiline(q byte) (any, bool) {
 	p.i += 3
 	start := p.i
@@ -539,7 +586,7 @@ func (p *fastParser) space() bool {
 
 // array reads [a, b, …] (line ends, comments and a trailing comma
 // allowed).
-func (p *fastParser) array(depth int) (any, bool) {
+func (p *fastParser) array(path string, depth int) (any, bool) {
 	p.i++
 	list := make([]any, 0, 2)
 	for {
@@ -550,7 +597,11 @@ func (p *fastParser) array(depth int) (any, bool) {
 			p.i++
 			return list, true
 		}
-		v, ok := p.value(depth)
+		var elem string
+		if c := p.s[p.i]; c == '[' || c == '{' {
+			elem = path + "[" + strconv.Itoa(len(list)) + "]"
+		}
+		v, ok := p.value(elem, depth)
 		if !ok {
 			return nil, false
 		}
@@ -571,7 +622,7 @@ func (p *fastParser) array(depth int) (any, bool) {
 }
 
 // inlineTable reads { k = v, … } on one line, without a trailing comma.
-func (p *fastParser) inlineTable(depth int) (any, bool) {
+func (p *fastParser) inlineTable(path string, depth int) (any, bool) {
 	p.i++
 	m := map[string]any{}
 	p.blanks()
@@ -581,7 +632,7 @@ func (p *fastParser) inlineTable(depth int) (any, bool) {
 	}
 	for {
 		p.blanks()
-		if !p.keyValue(m, depth) {
+		if !p.keyValue(m, path, depth) {
 			return nil, false
 		}
 		p.blanks()

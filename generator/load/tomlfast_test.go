@@ -12,13 +12,16 @@ import (
 )
 
 // sameAsBurntSushi fails if tomlFast accepts src and gives anything but
-// the map BurntSushi/toml decodes it into. It reports whether tomlFast
-// accepted src.
+// the map BurntSushi/toml decodes it into and the keys scanKeys finds. It
+// reports whether tomlFast accepted src.
 func sameAsBurntSushi(tb testing.TB, src []byte) bool {
 	tb.Helper()
-	got, ok := tomlFast(src)
+	got, keys, ok := tomlFast("f.toml", src)
 	if !ok {
 		return false
+	}
+	if want := scanKeys("f.toml", src); !reflect.DeepEqual(keys, want) {
+		tb.Fatalf("tomlFast(%q) keys\n = %v\nwant %v", src, keys, want)
 	}
 	var want map[string]any
 	if _, err := toml.Decode(string(src), &want); err != nil {
@@ -49,6 +52,8 @@ var tomlFastTests = []struct {
 	{"arrays", "a = []\nb = [ 1, \"x\", [2, 3], {k = 1}, ]\nc = [\n  \"a]\", # ]\n  { k = [ {j = 1} ] },\n]\n", true},
 	{"inline tables", "a = {}\nb = { c = { d = [1] }, 'e' = \"f\" }\n", true},
 	{"target list", "target = [ { kind = \"fixed\", value = 5, amber = 4, from = \"2017/18\" }, { kind = \"none\" } ]\n", true},
+	{"key positions", "  t = \"é\" ; x = 1\n[[a]]\n  \"k é\" = { 'x' = [ 1, { y = [[{z = 1}], []] } ] }\n\tq = \"\"\"\n\n\"\"\" # é\n[a.b]\n[[a]]\n[a.b]\n[[c.d]]\n[[c.d]]\n[c.d.e]\nf = 1\n", false},
+	{"key positions after multi-byte text", "t = \"é ✓\"\n[[a]]\n  \"k é\" = { 'x' = [ 1, { y = [[{z = 1}], []] } ] }\n\tq = \"\"\"\n\n\"\"\" # é\n[a.b]\n[[a]]\n[a.b]\n[[c.d]]\n[[c.d]]\n[c.d.e]\nf = 1\n", true},
 	{"CRLF", "[[a]]\r\nb = 1 # c\r\nc = [\r\n 1,\r\n]\r\n", true},
 
 	{"date", "published = 2022-07-21\n", false},
@@ -71,6 +76,8 @@ var tomlFastTests = []struct {
 	{"leading zero", "a = 01\n", false},
 	{"inf", "a = inf\n", false},
 	{"too big", "a = 9223372036854775808\n", false},
+	{"quoted key with a dot", "\"a.b\" = 1\n", false},
+	{"quoted key with a bracket", "['a[0]']\n", false},
 	{"empty quoted key", "\"\" = 1\n", false},
 	{"lone CR", "a = 1\r", false},
 	{"control character", "a = \"\x01\"\n", false},
