@@ -57,8 +57,10 @@ func (f *tomlFile) keysUnder(key string) map[string]model.Position {
 	return f.byTop[key]
 }
 
-// decodeTOML parses src. On a syntax error it reports the error at its
-// line and column and returns ok false.
+// decodeTOML parses src: through tomlFast for the plain TOML kpisite's
+// files are written in, else (and for every error) through
+// BurntSushi/toml and scanKeys. On a syntax error it reports the error at
+// its line and column and returns ok false.
 func decodeTOML(path string, src []byte, lineOffset int, ps *model.Problems) (root tomlTable, ok bool) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	if off := tomlTooDeep(src, MaxTOMLDepth); off >= 0 {
@@ -67,7 +69,10 @@ func decodeTOML(path string, src []byte, lineOffset int, ps *model.Problems) (ro
 			"TOML is nested more than %d levels deep here (tables, dotted keys, arrays and inline tables inside one another); expected at most %d levels (kpisite's files need no more than 4), so the file was not read", MaxTOMLDepth, MaxTOMLDepth)
 		return tomlTable{}, false
 	}
-	var m map[string]any
+	m, keys, fast := tomlFast(path, src)
+	if fast {
+		return tomlTable{f: newTOMLFile(path, keys, lineOffset, ps), m: m}, true
+	}
 	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&m); err != nil {
 		var pe toml.ParseError
 		pos := model.Position{Path: path}
@@ -87,15 +92,19 @@ func decodeTOML(path string, src []byte, lineOffset int, ps *model.Problems) (ro
 		ps.Errorf(pos, "TOML syntax error: %s; expected valid TOML such as key = \"text\" (see https://toml.io)", msg)
 		return tomlTable{}, false
 	}
-	keys := scanKeys(path, src)
+	return tomlTable{f: newTOMLFile(path, scanKeys(path, src), lineOffset, ps), m: m}, true
+}
+
+// newTOMLFile is the file at path with its keys, moved down lineOffset
+// lines (front matter starts below the page's first line).
+func newTOMLFile(path string, keys keyPositions, lineOffset int, ps *model.Problems) *tomlFile {
 	if lineOffset != 0 {
 		for k, p := range keys {
 			p.Line += lineOffset
 			keys[k] = p
 		}
 	}
-	f := &tomlFile{path: path, keys: keys, ps: ps}
-	return tomlTable{f: f, m: m}, true
+	return &tomlFile{path: path, keys: keys, ps: ps}
 }
 
 // lineCol returns the line and column (in characters, from 1) of byte
