@@ -82,9 +82,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer fsys.Close()
 	// Files are written into the new site's temporary folder as they are
 	// rendered (publish.Stream), so memory does not grow with the output.
-	// A build with the cache takes the lock and reads the cache once the
-	// site is checked, while the pages' keys are made (streamer.open); the
-	// first file starts publishing. A build that fails removes the folder
+	// A build with the cache takes the lock and reads the cache while the
+	// site loads and is checked (streamer.open); the first file starts
+	// publishing. A build that fails removes the folder
 	// and leaves OUT, the cache and the spare as they were.
 	pub := &streamer{out: *out, o: publish.Options{Site: *siteDir, Log: stderr}}
 	so := site.Options{BaseURL: *baseURL, BuildDate: today, Version: version(), Strict: *strict, Previous: prev, Emit: pub.add, Create: pub.create}
@@ -95,13 +95,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	so.Rendering = func() {
 		setMemoryLimit(stderr, limitFactor)
-		if pub.o.Cache {
-			// After the memory limit is sized (on what the build
-			// holds), and after the load's garbage is gone (open
-			// while the site loads, the cache raised a rebuild's peak
-			// memory by a tenth).
-			pub.open()
-		}
 	}
 	if !*noCache {
 		// kpisite's identity (a hash of its executable) is worked out
@@ -112,6 +105,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		so.Reuse, so.Made, so.CacheID = pub.reuse, pub.made, buildIdentity
 		pub.frags = &lazyFragments{out: *out}
 		so.Fragments = pub.frags
+		// The lock, the cache and the spare (or, with none, the
+		// folders made ahead) while the site loads: a first rebuild's
+		// folders then have the load's time to be made.
+		pub.open()
 	}
 	_, c, err := site.Build(fsys, so)
 	if c != nil {
