@@ -63,17 +63,7 @@ func brokenSite(t *testing.T) string {
 // what os.Root's file system finds, problems and all, and reads nothing
 // outside the site.
 func TestSiteFSReadsAsRoot(t *testing.T) {
-	site := brokenSite(t)
-	root, err := os.OpenRoot(site)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	fsys, err := openSite(site)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fsys.Close()
+	root, fsys := rootAndSite(t, brokenSite(t))
 	want, wantPs := load.Site(root.FS())
 	got, gotPs := load.Site(fsys)
 	if g, w := gotPs.String(), wantPs.String(); g != w {
@@ -175,16 +165,7 @@ func TestSiteFSReadDir(t *testing.T) {
 	if err := syscall.Mkfifo(filepath.Join(site, "content", "pipe"), 0o644); err != nil {
 		t.Log(err)
 	}
-	root, err := os.OpenRoot(site)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	fsys, err := openSite(site)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fsys.Close()
+	root, fsys := rootAndSite(t, site)
 	for _, dir := range []string{".", "content", "content/commentary", "content/commentary/2024-25-q1", "content/commentary/2024-25-q2", "data", "shared/values", "content/missing", "content/about.md", "content/inside.md", "../site", "data/values"} {
 		want, werr := fs.ReadDir(root.FS(), dir)
 		got, gerr := fs.ReadDir(fsys, dir)
@@ -208,4 +189,21 @@ func TestSiteFSReadDir(t *testing.T) {
 	if _, ok := fsys.folders.readDir(fsys.rfs, "content"); runtime.GOOS == "linux" && !ok {
 		t.Error("the folder's entries were not read from its handle")
 	}
+}
+
+// rootAndSite opens site both through os.Root (what the quick reader is
+// held to) and as kpisite reads it; both are closed when the test ends.
+func rootAndSite(t *testing.T, site string) (*os.Root, *siteFS) {
+	t.Helper()
+	root, err := os.OpenRoot(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { root.Close() })
+	fsys, err := openSite(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { fsys.Close() })
+	return root, fsys
 }

@@ -212,17 +212,9 @@ func TestUndoAsCopy(t *testing.T) {
 			t.Fatal(probs)
 		}
 		var rel model.Release
-		for range r.IntN(8) {
-			c := model.FigureChange{Indicator: fmt.Sprintf("k%d", r.IntN(3)), Period: fmt.Sprintf("p%d", r.IntN(4)), Dimensions: dims[r.IntN(2)], Old: fmt.Sprint(r.IntN(5))}
-			switch r.IntN(3) {
-			case 0:
-				rel.New = append(rel.New, c)
-			case 1:
-				rel.Revised = append(rel.Revised, c)
-			default:
-				rel.Withdrawn = append(rel.Withdrawn, c)
-			}
-		}
+		addRandomChanges(r, &rel, func() model.FigureChange {
+			return model.FigureChange{Indicator: fmt.Sprintf("k%d", r.IntN(3)), Period: fmt.Sprintf("p%d", r.IntN(4)), Dimensions: dims[r.IntN(2)], Old: fmt.Sprint(r.IntN(5))}
+		})
 		want, got := undoCopy(tb, &rel), undo(tb, &rel)
 		var rows []Row
 		got.each(func(r *Row) { rows = append(rows, *r) })

@@ -199,17 +199,9 @@ func TestRecordFromSameAsWhole(t *testing.T) {
 		var h *History
 		if r.IntN(4) > 0 {
 			rel := model.Release{ID: "r1", Compared: r.IntN(4) > 0}
-			for range r.IntN(8) {
-				c := model.FigureChange{Indicator: fmt.Sprintf("kpi-%d", r.IntN(8)), Period: fmt.Sprint(r.IntN(9)), Dimensions: dims[r.IntN(3)], Old: fmt.Sprintf("v%d", r.IntN(5))}
-				switch r.IntN(3) {
-				case 0:
-					rel.New = append(rel.New, c)
-				case 1:
-					rel.Revised = append(rel.Revised, c)
-				default:
-					rel.Withdrawn = append(rel.Withdrawn, c)
-				}
-			}
+			addRandomChanges(r, &rel, func() model.FigureChange {
+				return model.FigureChange{Indicator: fmt.Sprintf("kpi-%d", r.IntN(8)), Period: fmt.Sprint(r.IntN(9)), Dimensions: dims[r.IntN(3)], Old: fmt.Sprintf("v%d", r.IntN(5))}
+			})
 			h = &History{Indicators: inds[:7], Releases: []model.Release{rel}}
 		}
 		id := []string{"r1", "r2"}[r.IntN(2)]
@@ -221,5 +213,21 @@ func TestRecordFromSameAsWhole(t *testing.T) {
 	}
 	if local < 1000 {
 		t.Errorf("rows reused in %d of 5,000 releases; want many", local)
+	}
+}
+
+// addRandomChanges adds up to 7 changes made by change to rel, each new,
+// revised or withdrawn at random.
+func addRandomChanges(r *rand.Rand, rel *model.Release, change func() model.FigureChange) {
+	for range r.IntN(8) {
+		c := change()
+		switch r.IntN(3) {
+		case 0:
+			rel.New = append(rel.New, c)
+		case 1:
+			rel.Revised = append(rel.Revised, c)
+		default:
+			rel.Withdrawn = append(rel.Withdrawn, c)
+		}
 	}
 }
